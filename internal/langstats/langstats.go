@@ -1,0 +1,78 @@
+// Package langstats holds compact language statistics for telling which of
+// several decodings of the same bytes a person wrote: per-character frequency
+// classes for Chinese, Japanese and Korean, and letter-bigram models for
+// alphabetic languages.
+//
+// The tables are generated from count files derived from Debian word lists
+// and lexicons; see internal/gen/langstats/README.md. All lookups are
+// allocation-free and use dense tables, no maps.
+package langstats
+
+//go:generate go run ../gen/langstats/main.go -data ../gen/langstats/data -out tables.go
+
+// cjkTable holds one frequency class per rune, stored as the byte '0'+class,
+// for each covered range. An empty string means class 0 throughout the range.
+type cjkTable struct {
+	punct  string // U+3000–U+30FF: CJK punctuation, hiragana, katakana
+	han    string // U+4E00–U+9FFF: CJK unified ideographs
+	hangul string // U+AC00–U+D7A3: Hangul syllables
+	full   string // U+FF01–U+FF5E: full-width ASCII forms
+}
+
+func (t *cjkTable) class(r rune) uint8 {
+	var tab string
+	var i uint32
+	switch {
+	case r >= 0x4E00:
+		switch {
+		case r <= 0x9FFF:
+			tab, i = t.han, uint32(r-0x4E00)
+		case r >= 0xAC00 && r <= 0xD7A3:
+			tab, i = t.hangul, uint32(r-0xAC00)
+		case r >= 0xFF01 && r <= 0xFF5E:
+			tab, i = t.full, uint32(r-0xFF01)
+		default:
+			return 0
+		}
+	case r >= 0x3000 && r <= 0x30FF:
+		tab, i = t.punct, uint32(r-0x3000)
+	default:
+		return 0
+	}
+	if i >= uint32(len(tab)) {
+		return 0
+	}
+	return tab[i] - '0'
+}
+
+// Frequency classes returned by ZhHans, ZhHant, Japanese and Korean: 0 means
+// the character was never seen in the language's sources; 1 to 15 are
+// log2-scaled, a class step being a factor of two in frequency, and 15 the
+// most frequent characters (about 0.8% of text or more).
+//
+// The encoding-standard level sets act as a floor, because a character that
+// a national standard put in its common set is in use even when the lexicon
+// missed it: GB2312 level 1 hanzi are at least class 6 in ZhHans and level 2
+// at least 3; likewise JIS X 0208 level 1/2 kanji in Japanese, KS X 1001's
+// 2,350 hangul in Korean (6) and Big5's frequent set in ZhHant (6).
+const (
+	ClassUnseen = 0
+	ClassMax    = 15
+)
+
+// ZhHans returns the frequency class of r in simplified Chinese text. It
+// covers Han ideographs U+4E00–U+9FFF, CJK punctuation and full-width forms.
+func ZhHans(r rune) uint8 { return zhHansTable.class(r) }
+
+// ZhHant returns the frequency class of r in traditional Chinese text. It
+// covers Han ideographs U+4E00–U+9FFF, CJK punctuation and full-width forms.
+func ZhHant(r rune) uint8 { return zhHantTable.class(r) }
+
+// Japanese returns the frequency class of r in Japanese text: kanji,
+// hiragana, full-width katakana, the prolonged sound mark, CJK punctuation
+// and full-width forms.
+func Japanese(r rune) uint8 { return japaneseTable.class(r) }
+
+// Korean returns the frequency class of r in Korean text: Hangul syllables
+// U+AC00–U+D7A3 and CJK punctuation.
+func Korean(r rune) uint8 { return koreanTable.class(r) }
