@@ -1,0 +1,306 @@
+package langstats
+
+import (
+	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
+	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+)
+
+var classFuncs = map[string]func(rune) uint8{
+	"ZhHans":   ZhHans,
+	"ZhHant":   ZhHant,
+	"Japanese": Japanese,
+	"Korean":   Korean,
+}
+
+func TestClassFacts(t *testing.T) {
+	tests := []struct {
+		fn       string
+		chars    string
+		min, max uint8
+	}{
+		// Common hanzi are frequent in both Chinese tables.
+		{"ZhHans", "你的是我中国人好", 12, 15},
+		{"ZhHant", "你的是我中國人好為", 12, 15},
+		// UTF-8 read as GBK yields characters almost never written.
+		{"ZhHans", "鈥檚淵", 0, 2},
+		// Traditional forms are rare in simplified text and vice versa.
+		{"ZhHans", "國們這", 0, 3},
+		{"ZhHant", "国们这", 0, 3},
+		{"ZhHans", "，。", 12, 15},
+		{"Japanese", "のはをにがでしたるいうカンー", 12, 15},
+		{"Japanese", "日本語東京", 10, 15},
+		// UTF-8 Japanese read as Shift_JIS yields these JIS level 2 kanji.
+		{"Japanese", "縺繧", 1, 4},
+		{"Korean", "한국이는다", 12, 15},
+		// Outside the language's writing system.
+		{"Korean", "你の", 0, 0},
+		{"ZhHans", "aéЖ한", 0, 0},
+		{"Japanese", "한", 0, 0},
+		{"Korean", "\U00020000", 0, 0},
+		// A rarely used but valid syllable, not in KS X 1001.
+		{"Korean", "똠", 0, 5},
+	}
+	for _, tt := range tests {
+		f := classFuncs[tt.fn]
+		for _, r := range tt.chars {
+			if c := f(r); c < tt.min || c > tt.max {
+				t.Errorf("%s(%q) = %d, want %d..%d", tt.fn, r, c, tt.min, tt.max)
+			}
+		}
+	}
+}
+
+// TestLevelFloors checks the encoding-standard floors against the sets as
+// x/text decodes them, independently of the generator's data.
+func TestLevelFloors(t *testing.T) {
+	tests := []struct {
+		fn     string
+		enc    encoding.Encoding
+		lo, hi int // inclusive two-byte codes
+		floor  uint8
+	}{
+		{"ZhHans", simplifiedchinese.GBK, 0xB0A1, 0xD7F9, 6},
+		{"ZhHans", simplifiedchinese.GBK, 0xD8A1, 0xF7FE, 3},
+		{"Japanese", japanese.ShiftJIS, 0x889F, 0x9872, 6},
+		{"Japanese", japanese.ShiftJIS, 0x989F, 0xEAA4, 3},
+		{"Korean", korean.EUCKR, 0xB0A1, 0xC8FE, 6},
+		{"ZhHant", traditionalchinese.Big5, 0xA440, 0xC67E, 6},
+	}
+	for _, tt := range tests {
+		f := classFuncs[tt.fn]
+		dec := tt.enc.NewDecoder()
+		checked := 0
+		for code := tt.lo; code <= tt.hi; code++ {
+			trail := code & 0xFF
+			if tt.fn != "Japanese" && tt.fn != "ZhHant" && (trail < 0xA1 || trail == 0xFF) {
+				continue // EUC rows hold trail bytes A1–FE only
+			}
+			out, err := dec.Bytes([]byte{byte(code >> 8), byte(trail)})
+			if err != nil {
+				continue
+			}
+			r, size := utf8.DecodeRune(out)
+			if size != len(out) || r == utf8.RuneError || r < 0x3000 {
+				continue // unassigned code or a single-byte pair
+			}
+			checked++
+			if c := f(r); c < tt.floor {
+				t.Errorf("%s(%q) = %d, want at least %d (code %#x)", tt.fn, r, c, tt.floor, code)
+			}
+		}
+		if checked < 2000 {
+			t.Errorf("%s %#x–%#x: only %d characters checked", tt.fn, tt.lo, tt.hi, checked)
+		}
+	}
+}
+
+func TestLanguages(t *testing.T) {
+	want := []string{"en", "de", "fr", "es", "pt", "it", "nl", "sv", "da", "cs", "pl", "hu", "ro", "tr",
+		"lv", "lt", "et", "vi", "ru", "uk", "el", "he", "ar"}
+	for _, lang := range want {
+		if m := ByLang(lang); m == nil || m.Lang != lang {
+			t.Errorf("ByLang(%q) = %v", lang, m)
+		}
+	}
+	if m := ByLang("xx"); m != nil {
+		t.Errorf("ByLang(xx) = %v, want nil", m.Lang)
+	}
+	scripts := map[string]bool{"Latin": true, "Cyrillic": true, "Greek": true, "Hebrew": true, "Arabic": true, "Thai": true}
+	for i, m := range Models {
+		if !scripts[m.Script] {
+			t.Errorf("%s: script %q", m.Lang, m.Script)
+		}
+		if i > 0 && Models[i-1].Lang >= m.Lang {
+			t.Errorf("Models not ordered by language: %s before %s", Models[i-1].Lang, m.Lang)
+		}
+		if n := utf8.RuneCountInString(m.Alphabet()); n < 20 || n+1 != m.k || len(m.cost) != m.k*m.k {
+			t.Errorf("%s: %d letters, k=%d, %d costs", m.Lang, n, m.k, len(m.cost))
+		}
+	}
+}
+
+func TestScoreCounts(t *testing.T) {
+	en := ByLang("en")
+	ru := ByLang("ru")
+	tests := []struct {
+		m     *Model
+		s     string
+		n     int
+		logp  float64 // checked when nonzero
+		empty bool
+	}{
+		{m: en, s: "", n: 0, empty: true},
+		{m: en, s: " 123, !? ", n: 0, empty: true},
+		{m: en, s: "a", n: 2},     // _a a_
+		{m: en, s: "ab", n: 3},    // _a ab b_
+		{m: en, s: "ab cd", n: 6}, // two words
+		{m: en, s: "it's", n: 5},  // it + s
+		{m: en, s: "é", n: 2},     // in the English alphabet (café)
+		{m: en, s: "Ж", n: 1, logp: -ForeignPenalty},
+		{m: en, s: "aЖb", n: 4}, // _a, Ж (foreign), _b (after a foreign letter), b_
+		{m: ru, s: "abc", n: 3, logp: -3 * ForeignPenalty},
+		{m: ru, s: "\xff", n: 1, logp: -ForeignPenalty},
+		{m: ByLang("he"), s: "שָׁלוֹם", n: 5}, // points are skipped
+	}
+	for _, tt := range tests {
+		logp, n := tt.m.Score(tt.s)
+		if n != tt.n {
+			t.Errorf("%s.Score(%q) n = %d, want %d", tt.m.Lang, tt.s, n, tt.n)
+		}
+		if tt.empty && logp != 0 {
+			t.Errorf("%s.Score(%q) logp = %v, want 0", tt.m.Lang, tt.s, logp)
+		}
+		if tt.logp != 0 && logp != tt.logp {
+			t.Errorf("%s.Score(%q) logp = %v, want %v", tt.m.Lang, tt.s, logp, tt.logp)
+		}
+		if !tt.empty && (logp >= 0 || logp < -ForeignPenalty*float64(n)) {
+			t.Errorf("%s.Score(%q) logp = %v out of range for %d bigrams", tt.m.Lang, tt.s, logp, n)
+		}
+	}
+}
+
+func TestScoreCaseFolding(t *testing.T) {
+	tests := []struct{ lang, lower, upper string }{
+		{"ru", "привет мир", "ПРИВЕТ МИР"},
+		{"de", "straße über", "STRAßE ÜBER"},
+		{"el", "καλημέρα κόσμε", "ΚΑΛΗΜΈΡΑ ΚΌΣΜΕ"},
+		{"el", "κόσμος", "κόσμοσ"},   // final sigma is folded into sigma
+		{"ro", "şi ţara", "și țara"}, // comma-below as cedilla
+		{"tr", "istanbul", "İSTANBUL"},
+	}
+	for _, tt := range tests {
+		m := ByLang(tt.lang)
+		lp1, n1 := m.Score(tt.lower)
+		lp2, n2 := m.Score(tt.upper)
+		if lp1 != lp2 || n1 != n2 {
+			t.Errorf("%s: Score(%q) = %v,%d but Score(%q) = %v,%d", tt.lang, tt.lower, lp1, n1, tt.upper, lp2, n2)
+		}
+	}
+}
+
+// Each right text and its mojibake twin were produced with python3 codecs:
+// right.encode(enc).decode(dec).
+var swaps = []struct {
+	lang, right, wrong, how string
+}{
+	{"ru", "привет мир", "ОПХБЕР ЛХП", "cp1251 as koi8-r"},
+	{"ru", "привет мир", "РТЙЧЕФ НЙТ", "koi8-r as cp1251"},
+	{"ru", "Представленная", "оПЕДЯРЮБКЕММЮЪ", "cp1251 as koi8-r"},
+	{"ru", "Съешь же ещё этих мягких французских булок", "яЗЕЬЭ ФЕ ЕЫ╦ ЩРХУ ЛЪЦЙХУ ТПЮМЖСГЯЙХУ АСКНЙ", "cp1251 as koi8-r"},
+	{"uk", "Чуєш їх, доцю, га? Кумедна ж ти, прощайся без ґольфів!", "вС╨Ь ©У, ДНЖЧ, ЦЮ? йСЛЕДМЮ Ф РХ, ОПНЫЮИЯЪ АЕГ ЄНКЭТЁБ!", "cp1251 as koi8-u"},
+	{"cs", "Příliš žluťoučký kůň úpěl ďábelské ódy", "Přílią ľlu»oučký kůň úpěl ďábelské ódy", "iso-8859-2 as cp1250"},
+	{"pl", "Zażółć gęślą jaźń, źdźbło śmiesznie ściągnąć", "Zażółć gę¶l± jaĽń, ĽdĽbło ¶miesznie ¶ci±gn±ć", "iso-8859-2 as cp1250"},
+	{"el", "Καλημέρα κόσμε, τι κάνεις σήμερα;", "КблзмЭсб кьуме, фй кЬнейт уЮмесб;", "cp1253 as cp1251"},
+	{"he", "שלום עולם, מה שלומך היום", "щмен темн, од щмеок дйен", "cp1255 as cp1251"},
+	{"ar", "مرحبا بالعالم، كيف حالك اليوم", "гСНИЗ ИЗбЪЗбгЎ ЯнЭ НЗбЯ Збнжг", "cp1256 as cp1251"},
+	{"de", "Größenwahn über Öl und Straßenbahn", "GrÃ¶ÃŸenwahn Ã¼ber Ã–l und StraÃŸenbahn", "utf-8 as cp1252"},
+	{"fr", "Le cœur déçu mais l’âme plutôt naïve", "Le cÅ“ur dÃ©Ã§u mais lâ€™Ã¢me plutÃ´t naÃ¯ve", "utf-8 as cp1252"},
+	{"tr", "Pijamalı hasta yağız şoföre çabucak güvendi", "Pijamalý hasta yaðýz þoföre çabucak güvendi", "cp1254 as cp1252"},
+	{"ro", "Şi ţara, şi oraşul îşi aşteaptă ştirile", "ªi þara, ºi oraºul îºi aºteaptã ºtirile", "cp1250 as cp1252"},
+	{"lv", "Glāžšķūņa rūķīši dzērumā čiepj Baha koncertflīģeļu vākus", "Glâþðíûòa rûíîði dzçrumâ èiepj Baha koncertflîìeïu vâkus", "cp1257 as cp1252"},
+	{"lt", "Įlinkdama fechtuotojo špaga sublykčiojusi pragręžė apvalų arbūzą", "Álinkdama fechtuotojo ðpaga sublykèiojusi pragræþë apvalø arbûzà", "cp1257 as cp1252"},
+	{"hu", "Árvíztűrő tükörfúrógép", "Árvíztûrõ tükörfúrógép", "iso-8859-2 as cp1252"},
+}
+
+// TestSwaps checks that a language's model prefers the right decoding by
+// both the total and the mean log-probability.
+func TestSwaps(t *testing.T) {
+	const margin = 15 // bits in total
+	for _, tt := range swaps {
+		m := ByLang(tt.lang)
+		right, n1 := m.Score(tt.right)
+		wrong, n2 := m.Score(tt.wrong)
+		if right < wrong+margin || right/float64(n1) <= wrong/float64(n2) {
+			t.Errorf("%s (%s): %.1f/%d for %q, %.1f/%d for %q; want a margin of %v bits",
+				tt.lang, tt.how, right, n1, tt.right, wrong, n2, tt.wrong, margin)
+		}
+	}
+}
+
+func TestBest(t *testing.T) {
+	tests := []struct{ s, script, want string }{
+		{"Příliš žluťoučký kůň úpěl ďábelské ódy", "", "cs"},
+		{"Zażółć gęślą jaźń, źdźbło śmiesznie", "", "pl"},
+		{"Mężny bądź, chroń pułk twój i sześć flag", "Latin", "pl"},
+		{"Hřebec se napil vody a běžel dál", "Latin", "cs"},
+		{"The quick brown fox jumps over the lazy dog", "", "en"},
+		{"Съешь же ещё этих мягких французских булок", "Cyrillic", "ru"},
+		{"Чуєш їх, доцю, га? Кумедна ж ти, прощайся без ґольфів!", "", "uk"},
+		{"Καλημέρα κόσμε", "", "el"},
+		{"שלום עולם", "", "he"},
+		{"مرحبا بالعالم", "", "ar"},
+		{"Falsches Üben von Xylophonmusik quält jeden größeren Zwerg", "", "de"},
+		{"Tiếng Việt có dấu rất đẹp", "", "vi"},
+	}
+	for _, tt := range tests {
+		m, v := Best(tt.s, tt.script)
+		if m == nil || m.Lang != tt.want {
+			got := "nil"
+			if m != nil {
+				got = m.Lang
+			}
+			t.Errorf("Best(%q, %q) = %s (%.2f), want %s", tt.s, tt.script, got, v, tt.want)
+		}
+	}
+	if m, v := Best("", ""); m != nil || v != 0 {
+		t.Errorf("Best(\"\") = %v, %v; want nil, 0", m, v)
+	}
+	if m, _ := Best("hello", "Klingon"); m != nil {
+		t.Errorf("Best with unknown script = %s, want nil", m.Lang)
+	}
+}
+
+func TestAllocs(t *testing.T) {
+	ru := ByLang("ru")
+	s := "Съешь же ещё этих мягких французских булок, да выпей чаю. Hello 世界!"
+	var sink uint8
+	allocs := testing.AllocsPerRun(100, func() {
+		ru.Score(s)
+		Best(s, "")
+		for _, r := range "你好鈥檚の한" {
+			sink += ZhHans(r) + ZhHant(r) + Japanese(r) + Korean(r)
+		}
+	})
+	if allocs != 0 {
+		t.Errorf("got %v allocations per run, want 0", allocs)
+	}
+	_ = sink
+}
+
+func BenchmarkScore(b *testing.B) {
+	m := ByLang("ru")
+	s := "Съешь же ещё этих мягких французских булок, да выпей чаю."
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		m.Score(s)
+	}
+}
+
+func BenchmarkBest(b *testing.B) {
+	s := "Příliš žluťoučký kůň úpěl ďábelské ódy"
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	for b.Loop() {
+		Best(s, "Latin")
+	}
+}
+
+func BenchmarkZhHans(b *testing.B) {
+	s := "中华人民共和国是工人阶级领导的、以工农联盟为基础的人民民主专政的社会主义国家。"
+	b.SetBytes(int64(len(s)))
+	b.ReportAllocs()
+	var sink uint8
+	for b.Loop() {
+		for _, r := range s {
+			sink += ZhHans(r)
+		}
+	}
+	_ = sink
+}
