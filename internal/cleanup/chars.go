@@ -13,6 +13,9 @@ import (
 type runeMap struct {
 	leads *[256]bool
 	fix   func(r rune) (repl string, ok bool)
+	// skip returns the next index at or after i whose byte may be a lead:
+	// skipASCII when no lead is ASCII, skipPrintable otherwise.
+	skip func(s string, i int) int
 }
 
 // apply rewrites each character of s that m fixes. Bytes that are not valid
@@ -23,8 +26,12 @@ type runeMap struct {
 func (m runeMap) apply(s string) string {
 	e := editor{s: s}
 	for i := 0; i < len(s); {
-		if !m.leads[s[i]] {
-			i++
+		if c := s[i]; !m.leads[c] {
+			if c < utf8.RuneSelf {
+				i = m.skip(s, i+1)
+			} else {
+				i++
+			}
 			continue
 		}
 		r, n := rune(s[i]), 1
@@ -62,13 +69,24 @@ var c1Windows1252 = [32]rune{
 	0x90, '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', 0x9D, 'ž', 'Ÿ',
 }
 
+// c1Fixes holds c1Windows1252 as strings, "" where the control stays.
+var c1Fixes = func() (t [32]string) {
+	for i, r := range c1Windows1252 {
+		if r != rune(0x80+i) {
+			t[i] = string(r)
+		}
+	}
+	return t
+}()
+
 var c1Map = runeMap{
+	skip:  skipASCII,
 	leads: leadBytes(0x80),
 	fix: func(r rune) (string, bool) {
-		if r < 0x80 || r > 0x9F || c1Windows1252[r-0x80] == r {
+		if r < 0x80 || r > 0x9F {
 			return "", false
 		}
-		return string(c1Windows1252[r-0x80]), true
+		return c1Fixes[r-0x80], c1Fixes[r-0x80] != ""
 	},
 }
 
@@ -96,6 +114,7 @@ var ligatures = map[rune]string{
 }
 
 var ligatureMap = runeMap{
+	skip:  skipASCII,
 	leads: leadBytes('Ĳ', 'ŉ', 'Ǆ', 'ﬀ'),
 	fix: func(r rune) (string, bool) {
 		repl, ok := ligatures[r]
@@ -123,6 +142,7 @@ var widthTable = sync.OnceValue(func() *[0xFFEF - 0xFF01 + 1]string {
 })
 
 var widthMap = runeMap{
+	skip:  skipASCII,
 	leads: leadBytes(0x3000, 0xFF01),
 	fix: func(r rune) (string, bool) {
 		if r == 0x3000 {
@@ -145,6 +165,7 @@ var widthMap = runeMap{
 func FixCharacterWidth(s string) string { return widthMap.apply(s) }
 
 var quoteMap = runeMap{
+	skip:  skipASCII,
 	leads: leadBytes(0x02BC, 0x2018),
 	fix: func(r rune) (string, bool) {
 		switch {
@@ -164,6 +185,7 @@ var quoteMap = runeMap{
 func UncurlQuotes(s string) string { return quoteMap.apply(s) }
 
 var controlMap = runeMap{
+	skip: skipPrintable,
 	leads: func() *[256]bool {
 		t := leadBytes(0x206A, 0xFEFF)
 		for c := 0; c < 0x20; c++ {

@@ -49,6 +49,13 @@ func (e *editor) replace(i, j int, repl string) {
 	e.last = j
 }
 
+// replaceRune is replace with a single rune as the replacement.
+func (e *editor) replaceRune(i, j int, r rune) {
+	e.replace(i, i, "")
+	e.b.WriteRune(r)
+	e.last = j
+}
+
 // result returns the edited string, or s itself when nothing was replaced.
 func (e *editor) result() string {
 	if !e.edited {

@@ -302,3 +302,29 @@ func TestValidUTF8Out(t *testing.T) {
 		}
 	}
 }
+
+// TestSkip checks the word-at-a-time scans against a byte loop, for every
+// byte value at every position of a 17-byte printable string.
+func TestSkip(t *testing.T) {
+	base := []byte("abcdefgh ~!@#$%^&")
+	for pos := range base {
+		for c := 0; c < 256; c++ {
+			b := append([]byte(nil), base...)
+			b[pos] = byte(c)
+			s := string(b)
+			wantASCII, wantPrintable := len(s), len(s)
+			if c >= 0x80 {
+				wantASCII = pos
+			}
+			if c < 0x20 || c >= 0x7F {
+				wantPrintable = pos
+			}
+			if got := skipASCII(s, 0); got != wantASCII {
+				t.Errorf("skipASCII(%q) = %d, want %d", s, got, wantASCII)
+			}
+			if got := skipPrintable(s, 0); got != wantPrintable {
+				t.Errorf("skipPrintable(%q) = %d, want %d", s, got, wantPrintable)
+			}
+		}
+	}
+}

@@ -67,25 +67,27 @@ func matchCSI(s string) int {
 // "one\ntwo\nthree\nfour".
 func FixLineBreaks(s string) string {
 	e := editor{s: s}
-	for i := 0; i < len(s); i++ {
-		switch s[i] {
-		case '\r':
+	for i := 0; i < len(s); {
+		switch c := s[i]; {
+		case c == '\r':
 			if i+1 < len(s) && s[i+1] == '\n' {
 				e.replace(i, i+2, "\n")
-				i++
+				i += 2
 			} else {
 				e.replace(i, i+1, "\n")
-			}
-		case 0xC2: // U+0085 is C2 85
-			if i+1 < len(s) && s[i+1] == 0x85 {
-				e.replace(i, i+2, "\n")
 				i++
 			}
-		case 0xE2: // U+2028 and U+2029 are E2 80 A8 and E2 80 A9
-			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
-				e.replace(i, i+3, "\n")
-				i += 2
-			}
+		case c == 0xC2 && i+1 < len(s) && s[i+1] == 0x85: // U+0085 is C2 85
+			e.replace(i, i+2, "\n")
+			i += 2
+		case c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9):
+			// U+2028 and U+2029 are E2 80 A8 and E2 80 A9.
+			e.replace(i, i+3, "\n")
+			i += 3
+		case c < utf8.RuneSelf:
+			i = skipPrintable(s, i+1)
+		default:
+			i++
 		}
 	}
 	return e.result()
@@ -119,7 +121,7 @@ func FixSurrogates(s string) string {
 		if !ok {
 			i++
 		} else if lo, ok := surrogate(s[i+3:]); ok && hi < 0xDC00 && lo >= 0xDC00 {
-			e.replace(i, i+6, string(0x10000+(hi-0xD800)<<10+(lo-0xDC00)))
+			e.replaceRune(i, i+6, 0x10000+(hi-0xD800)<<10+(lo-0xDC00))
 			i += 6
 		} else {
 			e.replace(i, i+3, "\uFFFD")
