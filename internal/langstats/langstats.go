@@ -16,7 +16,7 @@ type cjkTable struct {
 	punct  string // U+3000–U+30FF: CJK punctuation, hiragana, katakana
 	han    string // U+4E00–U+9FFF: CJK unified ideographs
 	hangul string // U+AC00–U+D7A3: Hangul syllables
-	full   string // U+FF01–U+FF5E: full-width ASCII forms
+	full   string // U+FF01–U+FF9F: full-width ASCII forms, half-width katakana
 }
 
 func (t *cjkTable) class(r rune) uint8 {
@@ -29,7 +29,7 @@ func (t *cjkTable) class(r rune) uint8 {
 			tab, i = t.han, uint32(r-0x4E00)
 		case r >= 0xAC00 && r <= 0xD7A3:
 			tab, i = t.hangul, uint32(r-0xAC00)
-		case r >= 0xFF01 && r <= 0xFF5E:
+		case r >= 0xFF01 && r <= 0xFF9F:
 			tab, i = t.full, uint32(r-0xFF01)
 		default:
 			return 0
@@ -69,8 +69,8 @@ func ZhHans(r rune) uint8 { return zhHansTable.class(r) }
 func ZhHant(r rune) uint8 { return zhHantTable.class(r) }
 
 // Japanese returns the frequency class of r in Japanese text: kanji,
-// hiragana, full-width katakana, the prolonged sound mark, CJK punctuation
-// and full-width forms.
+// hiragana, katakana (full- and half-width), the prolonged sound mark, CJK
+// punctuation and full-width forms.
 func Japanese(r rune) uint8 { return japaneseTable.class(r) }
 
 // Korean returns the frequency class of r in Korean text: Hangul syllables

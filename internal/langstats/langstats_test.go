@@ -37,6 +37,9 @@ func TestClassFacts(t *testing.T) {
 		{"Japanese", "日本語東京", 10, 15},
 		// UTF-8 Japanese read as Shift_JIS yields these JIS level 2 kanji.
 		{"Japanese", "縺繧", 1, 4},
+		// Half-width katakana are what Shift_JIS makes of Latin-1 bytes
+		// A1–DF; they must stay well below their full-width forms.
+		{"Japanese", "ｱｲｳﾜﾝｿ", 1, 6},
 		{"Korean", "한국이는다", 12, 15},
 		// Outside the language's writing system.
 		{"Korean", "你の", 0, 0},

@@ -37,6 +37,7 @@ from common import case_texts, pkg_version
 # and so misses how often particles and endings (の, は, 이, 는) occur.
 TEXT_SHARE = {'zh-hans': 0.1, 'zh-hant': 0.1, 'ja': 0.3, 'ko': 0.3}
 TOP = 12000        # characters kept per language
+HALFWIDTH_DIV = 256  # half-width katakana frequency relative to full-width
 PINYIN = '/usr/lib/x86_64-linux-gnu/libpinyin/data/'
 IPADIC = '/usr/share/mecab/dic/ipadic/'
 KO_DIC = '/usr/share/hunspell/ko.dic'
@@ -48,7 +49,7 @@ def wanted(c):
     ideographs, Hangul syllables and full-width forms."""
     o = ord(c)
     return (0x3000 <= o <= 0x30FF or 0x4E00 <= o <= 0x9FFF or
-            0xAC00 <= o <= 0xD7A3 or 0xFF01 <= o <= 0xFF5E)
+            0xAC00 <= o <= 0xD7A3 or 0xFF01 <= o <= 0xFF9F)
 
 
 def libpinyin_words(path):
@@ -111,7 +112,7 @@ def write(lang, dist, sources):
             f.write('# source: %s\n' % s)
         f.write('# method: lexicon distribution mixed %.0f%%/%.0f%% with the running-text distribution;\n' %
                 (100 * (1 - TEXT_SHARE[lang]), 100 * TEXT_SHARE[lang]))
-        f.write('#   top %d characters of U+3000-30FF, U+4E00-9FFF, U+AC00-D7A3, U+FF01-FF5E.\n' % TOP)
+        f.write('#   top %d characters of U+3000-30FF, U+4E00-9FFF, U+AC00-D7A3, U+FF01-FF9F.\n' % TOP)
         f.write('# format: <char> <estimated occurrences per 10^9 characters>\n')
         for k, v in items:
             f.write('%s %d\n' % (k, v))
@@ -174,8 +175,19 @@ def ja():
                     continue
                 for ch in p[0]:
                     lex[ch] += 1
-    write('ja', mix('ja', lex, text_dist('ja')), [
-        'mecab-ipadic %s (*.csv surface forms, one count per entry)' % pkg_version('mecab-ipadic'),
+    # Half-width katakana are rare in running text but are what Shift_JIS
+    # makes of Latin-1 bytes A1-DF, so one dev text full of them must not
+    # make them look common: they get their full-width form's lexicon count
+    # divided by HALFWIDTH_DIV and no running-text share.
+    text = text_dist('ja')
+    for o in range(0xFF66, 0xFFA0):
+        h = chr(o)
+        text.pop(h, None)
+        full = unicodedata.normalize('NFKC', h)
+        if len(full) == 1:
+            lex[h] = lex.get(full, 0) / HALFWIDTH_DIV
+    write('ja', mix('ja', lex, text), [
+        'mecab-ipadic %s (*.csv surface forms, one count per entry; half-width katakana = full-width / %d)' % (pkg_version('mecab-ipadic'), HALFWIDTH_DIV),
         'mojibake-dev cases.jsonl originals with lang=ja'])
 
 

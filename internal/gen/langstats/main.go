@@ -53,7 +53,7 @@ var cjkRanges = []struct {
 	{"punct", 0x3000, 0x30FF},
 	{"han", 0x4E00, 0x9FFF},
 	{"hangul", 0xAC00, 0xD7A3},
-	{"full", 0xFF01, 0xFF5E},
+	{"full", 0xFF01, 0xFF9F},
 }
 
 // Rune spans covered by the alphabet index of each script.
