@@ -176,7 +176,6 @@ func (c Config) fix(s string, explain bool) (string, Plan) {
 	var (
 		b    strings.Builder
 		plan Plan
-		seen = map[string]bool{}
 		max  = c.maxSegment()
 		cfg  = c
 	)
@@ -200,19 +199,41 @@ func (c Config) fix(s string, explain bool) (string, Plan) {
 		if changed {
 			b.WriteString(out)
 		}
-		for _, st := range steps {
-			k := st.key()
-			if !seen[k] {
-				seen[k] = true
-				plan = append(plan, st)
-			}
-		}
+		plan = mergePlan(plan, steps)
 		pos = end
 	}
 	if !changed {
 		return s, plan
 	}
 	return b.String(), plan
+}
+
+// mergePlan adds one segment's steps to the plan of the segments before
+// it. Steps the plan already has, in the same order, are not repeated, so
+// a document whose every line was read as windows-1252 gets one step, and
+// a line damaged twice keeps both of its steps.
+func mergePlan(plan, steps []Step) []Step {
+	at := 0
+	for _, st := range steps {
+		k := st.key()
+		found := -1
+		for i := at; i < len(plan); i++ {
+			if plan[i].key() == k {
+				found = i
+				break
+			}
+		}
+		if found >= 0 {
+			if len(st.Inferred) > 0 {
+				plan[found].Inferred = append(plan[found].Inferred, st.Inferred...)
+			}
+			at = found + 1
+			continue
+		}
+		plan = append(plan, st)
+		at = len(plan)
+	}
+	return plan
 }
 
 // segmentEnd returns the end of the segment starting at pos: just after

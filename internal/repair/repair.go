@@ -1,5 +1,17 @@
 // Package repair searches for the chain of wrong decodings that best
 // explains a damaged text, and undoes it.
+//
+// A hypothesis is a layer (true charset T, wrong decoder W): the text was
+// encoded in T and its bytes were decoded with W. Undoing it means
+// encoding the text back through W, which must reproduce the bytes
+// exactly, and decoding them with T. Damage is usually local (a few words
+// of a line, "fÃ¶rteckning Ã¶ver"), so a hypothesis is tried on islands:
+// the stretches of text where re-encoding through W gives bytes that T
+// decodes. Each island's candidate decoding is scored by the plausibility
+// model against the island as it stands, and kept only with a margin.
+// The hypothesis whose accepted islands gain the most wins the round;
+// rounds repeat until nothing gains, which peels stacked layers
+// ("cafÃƒÂ©" → "cafÃ©" → "café").
 package repair
 
 // Options select which hypotheses the search may consider.
@@ -32,16 +44,4 @@ type Inferred struct {
 type Scored struct {
 	Text  string
 	Score float64
-}
-
-// Repair returns the repaired text and the layers it undid, outermost
-// first. It returns s itself and no layers when it finds nothing to undo.
-func Repair(s string, opt Options) (string, []Layer) {
-	return s, nil
-}
-
-// Apply replays one layer on s: wherever the layer's reinterpretation is
-// valid (the whole text, or each island when l.Islands), it is undone.
-func Apply(s string, l Layer) string {
-	return s
 }

@@ -1,0 +1,203 @@
+package plausible
+
+import (
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/langstats"
+)
+
+// unigram is the cost in bits of one character of each class in running
+// text. The figures are rough negative log-frequencies: ASCII letters are
+// cheap, accented letters a little dearer, Latin-1 symbols (the "©" in
+// "Ã©") dear, C1 controls and private-use characters, which a person
+// almost never types, very dear. Han, kana and Hangul are priced by their
+// frequency instead (see cjkCost).
+var unigram = [numClasses]float64{
+	Other:         9,
+	Space:         2,
+	Newline:       3,
+	Digit:         4,
+	Lower:         4,
+	Upper:         5,
+	Punct:         5,
+	ASCIISymbol:   7,
+	Control:       16,
+	C1:            18,
+	NBSP:          7,
+	LatinLower:    6,
+	LatinUpper:    7,
+	LatinSymbol:   10,
+	Modifier:      11,
+	Combining:     8,
+	GreekLower:    5,
+	GreekUpper:    6,
+	CyrillicLower: 5,
+	CyrillicUpper: 6,
+	Hebrew:        5,
+	Arabic:        5,
+	Thai:          5,
+	OtherLetter:   8,
+	GeneralPunct:  6,
+	Currency:      10,
+	Math:          10,
+	Box:           10,
+	Dingbat:       10,
+	CJKPunct:      6,
+	Kana:          6,
+	HalfKana:      11,
+	Fullwidth:     9,
+	Han:           6,
+	Hangul:        6,
+	PrivateUse:    18,
+	Replacement:   10,
+}
+
+// Frequency classes, 0 (never seen) to 15 (most frequent), of a
+// character in each East Asian writing system.
+var (
+	freqZhHans   = langstats.ZhHans
+	freqZhHant   = langstats.ZhHant
+	freqJapanese = langstats.Japanese
+	freqKorean   = langstats.Korean
+)
+
+// cjkCost prices a Han, kana or Hangul character by how often people
+// write it. UTF-8 read as GBK lands on characters like 鈥 and 檚 that
+// almost nobody writes; real Chinese is made of common ones.
+func cjkCost(r rune, c Class) float64 {
+	var f uint8
+	switch c {
+	case Hangul:
+		f = freqKorean(r)
+	case Kana:
+		f = freqJapanese(r)
+	default:
+		f = max(freqZhHans(r), freqZhHant(r), freqJapanese(r))
+	}
+	return 4 + float64(15-int(f))
+}
+
+// RuneCost returns the unigram cost of r.
+func RuneCost(r rune) float64 {
+	c := ClassOf(r)
+	if c == Han || c == Kana || c == Hangul {
+		return cjkCost(r, c)
+	}
+	return unigram[c]
+}
+
+// wordish reports whether the class continues a word: letters, digits,
+// marks.
+func wordish(c Class) bool {
+	return c.IsLetter() || c == Digit || c == Combining
+}
+
+// symbolish reports whether the class is a symbol that mojibake scatters
+// inside words ("Ã©", "â€™", "Ð¿").
+func symbolish(c Class) bool {
+	switch c {
+	case LatinSymbol, C1, Modifier, Currency, Math, Box, Dingbat, PrivateUse, Control, NBSP, GeneralPunct, Replacement:
+		return true
+	}
+	return false
+}
+
+// transition returns the cost of b following a. Real words keep one
+// script and one case pattern; mojibake mixes them ("Ã©" puts a capital
+// and a symbol inside a lowercase word, "Ð¿Ñ€" alternates capitals and
+// symbols, "鈥淵es" glues hanzi to Latin letters).
+func transition(a, b Class) float64 {
+	if a.IsLetter() && b.IsLetter() {
+		sa, sb := a.Script(), b.Script()
+		if sa != sb {
+			if sa == CJK || sb == CJK {
+				return 4
+			}
+			return 9
+		}
+		if a.IsLowerCase() && b.IsUpper() {
+			if a == Lower && b == Upper {
+				return 3 // camelCase exists: "iPhone", "McDonald"
+			}
+			return 6
+		}
+		if (a == LatinUpper || a == LatinLower) && (b == LatinUpper || b == LatinLower) {
+			return 1.5 // two accented letters in a row are uncommon but real ("ção")
+		}
+		return 0
+	}
+	if wordish(a) && symbolish(b) || symbolish(a) && wordish(b) {
+		return 3
+	}
+	if symbolish(a) && symbolish(b) {
+		return 2
+	}
+	return 0
+}
+
+// Cost returns the cost in bits of s as a whole.
+func Cost(s string) float64 {
+	var total float64
+	prev := Space
+	for _, r := range s {
+		c := ClassOf(r)
+		if c == Han || c == Kana || c == Hangul {
+			total += cjkCost(r, c)
+		} else {
+			total += unigram[c]
+		}
+		total += transition(prev, c)
+		prev = c
+	}
+	return total + transition(prev, Space) + languageCost(s)
+}
+
+// CostInContext returns the cost of s between the runes before and after
+// it (utf8.RuneError or 0 for none): the transitions into and out of s
+// count, so "Ã©" inside "cafÃ©s" pays for breaking the word.
+func CostInContext(before rune, s string, after rune) float64 {
+	var total float64
+	prev := Space
+	if before > 0 {
+		prev = ClassOf(before)
+	}
+	for _, r := range s {
+		c := ClassOf(r)
+		if c == Han || c == Kana || c == Hangul {
+			total += cjkCost(r, c)
+		} else {
+			total += unigram[c]
+		}
+		total += transition(prev, c)
+		prev = c
+	}
+	next := Space
+	if after > 0 && after != utf8.RuneError {
+		next = ClassOf(after)
+	}
+	return total + transition(prev, next) + languageCost(s)
+}
+
+// lmBaseline is the cost per letter bigram, in bits, of ordinary words
+// under their best language model; only the excess counts, so real words
+// of any language cost nothing extra and mojibake ("Ð¿Ñ€Ð¸", "Ïðèâåò":
+// 14–15 bits per bigram) pays for every unlikely pair.
+const lmBaseline = 4.0
+
+// languageCost is the excess cost of the letters of s under the language
+// model that explains them best.
+func languageCost(s string) float64 {
+	m, _ := langstats.Best(s, "")
+	if m == nil {
+		return 0
+	}
+	logp, n := m.Score(s)
+	return max(0, -logp-lmBaseline*float64(n))
+}
+
+// LostCost returns the cost of r standing between before and after, for
+// choosing a lost character: the cost of r with its transitions, plus
+// how unusual r is in that punctuation context (see punctContext).
+func LostCost(before, r, after rune) float64 {
+	return CostInContext(before, string(r), after) + punctContext(before, r, after)
+}

@@ -1,0 +1,80 @@
+package plausible
+
+import (
+	"math"
+	"unicode"
+)
+
+//go:generate go run ../gen/punct/main.go
+
+// Context classes for punctuation, in the order of the generated tables.
+const (
+	ctxLetter = iota
+	ctxDigit
+	ctxSpace
+	ctxEdge // start or end of the line
+	ctxClose
+	ctxOpen
+	ctxQuote
+	ctxOther
+	numCtx
+)
+
+func contextClass(r rune) int {
+	switch {
+	case r == 0 || r == '\n':
+		return ctxEdge
+	case unicode.IsSpace(r):
+		return ctxSpace
+	case unicode.IsDigit(r):
+		return ctxDigit
+	case unicode.IsLetter(r):
+		return ctxLetter
+	}
+	switch r {
+	case '.', ',', ';', ':', '!', '?':
+		return ctxClose
+	case '(', '[', '{':
+		return ctxOpen
+	case '\'', '"', '‘', '’', '“', '”', '«', '»':
+		return ctxQuote
+	}
+	return ctxOther
+}
+
+// punctPrior, punctLeftCost and punctRightCost are the naive-Bayes terms
+// -log2 P(mark), -log2 P(left class | mark), -log2 P(right class | mark),
+// smoothed so that unseen marks and contexts cost a bounded amount.
+var punctPrior [0x70]float64
+var punctLeftCost, punctRightCost [0x70][numCtx]float64
+
+func init() {
+	const alpha = 0.5
+	var total float64
+	var sums [0x70]float64
+	for m := range punctLeft {
+		for _, n := range punctLeft[m] {
+			sums[m] += float64(n)
+		}
+		total += sums[m] + alpha
+	}
+	for m := range punctLeft {
+		punctPrior[m] = -math.Log2((sums[m] + alpha) / total)
+		for c := 0; c < numCtx; c++ {
+			punctLeftCost[m][c] = -math.Log2((float64(punctLeft[m][c]) + alpha) / (sums[m] + alpha*numCtx))
+			punctRightCost[m][c] = -math.Log2((float64(punctRight[m][c]) + alpha) / (sums[m] + alpha*numCtx))
+		}
+	}
+}
+
+// punctContext returns how unusual general punctuation mark r is between
+// before and after, in bits: a lost byte after E2 80 in “States鈥 most”
+// is one of U+2000–U+203F, and after a letter before a space ’ is far
+// likelier than ” or —. Marks outside U+2000–U+206F cost nothing here.
+func punctContext(before, r, after rune) float64 {
+	if r < 0x2000 || r >= 0x2070 {
+		return 0
+	}
+	m := r - 0x2000
+	return punctPrior[m] + punctLeftCost[m][contextClass(before)] + punctRightCost[m][contextClass(after)]
+}

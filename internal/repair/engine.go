@@ -1,0 +1,345 @@
+package repair
+
+import (
+	"strings"
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
+)
+
+// wrongDecoder is a decoder W that may have produced the text.
+type wrongDecoder struct {
+	cs    codec.Charset
+	sb    *codec.SingleByte // set for single-byte pages (fast path)
+	multi bool              // double-byte page: trail bytes may be ASCII
+	// dropped lists the bytes a strict decoder of this page drops; a
+	// sequence missing one of them can be restored
+	// (windows-1252 leaves 0x81 0x8D 0x8F 0x90 0x9D undefined, so “”” =
+	// E2 80 9D comes out as “â€”).
+	dropped []byte
+	// a0 is set when the page shows byte 0xA0 as NBSP, which software
+	// likes to turn into a plain space ("Ã " for "à").
+	a0 bool
+}
+
+func (w *wrongDecoder) name() string { return w.cs.Name() }
+
+// encodeRune appends the bytes W decoded into r.
+func (w *wrongDecoder) encodeRune(dst []byte, r rune) ([]byte, bool) {
+	if r < utf8.RuneSelf {
+		return append(dst, byte(r)), true
+	}
+	if w.sb != nil {
+		b, ok := w.sb.EncodeRune(r)
+		if !ok {
+			return dst, false
+		}
+		return append(dst, b), true
+	}
+	return w.cs.AppendEncode(dst, r)
+}
+
+func mustCharset(name string) codec.Charset {
+	cs, ok := codec.ByName(name)
+	if !ok {
+		panic("repair: no charset " + name)
+	}
+	return cs
+}
+
+func newWrong(name string, dropped ...byte) *wrongDecoder {
+	cs := mustCharset(name)
+	w := &wrongDecoder{cs: cs, dropped: dropped}
+	if sb, ok := cs.(*codec.SingleByte); ok {
+		w.sb = sb
+		r, ok := sb.DecodeByte(0xA0)
+		w.a0 = ok && r == 0xA0
+	} else {
+		w.multi = true
+	}
+	return w
+}
+
+// utf8Wrong are the decoders that UTF-8 text is commonly mis-read with,
+// in order of prior likelihood: a tie goes to the earlier one.
+var utf8Wrong = []*wrongDecoder{
+	newWrong("sloppy-windows-1252", 0x81, 0x8D, 0x8F, 0x90, 0x9D),
+	newWrong("iso-8859-1"),
+	newWrong("sloppy-windows-1250"),
+	newWrong("sloppy-windows-1251"),
+	newWrong("sloppy-windows-1253"),
+	newWrong("sloppy-windows-1254"),
+	newWrong("sloppy-windows-1257"),
+	newWrong("iso-8859-2"),
+	newWrong("macintosh"),
+	newWrong("ibm437"),
+	newWrong("gbk"),
+	newWrong("gb18030"),
+	newWrong("cp950"),
+	newWrong("cp932"),
+	newWrong("cp949"),
+	newWrong("euc-jp"),
+}
+
+// Repair returns the repaired text and the layers it undid, outermost
+// first. It returns s itself and no layers when it finds nothing to undo.
+func Repair(s string, opt Options) (string, []Layer) {
+	if !hasNonASCII(s) {
+		return s, nil
+	}
+	var layers []Layer
+	var sc scratch
+	for round := 0; round < 4; round++ {
+		best := searchRound(&sc, s, opt)
+		if best == nil {
+			break
+		}
+		s = best.text
+		layers = append(layers, best.layer)
+	}
+	return s, layers
+}
+
+func hasNonASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return true
+		}
+	}
+	return false
+}
+
+// outcome is the result of one hypothesis on a whole segment.
+type outcome struct {
+	text  string
+	gain  float64
+	layer Layer
+}
+
+// searchRound tries every hypothesis once and returns the best one that
+// gains, or nil.
+func searchRound(sc *scratch, s string, opt Options) *outcome {
+	var best *outcome
+	for _, w := range utf8Wrong {
+		o := undoUTF8(sc, s, w, opt, true)
+		if o != nil && (best == nil || o.gain > best.gain+1e-9) {
+			best = o
+		}
+	}
+	if opt.Legacy {
+		for _, h := range legacyHypotheses {
+			o := undoLegacy(sc, s, h, opt, true)
+			if o != nil && (best == nil || o.gain > best.gain+1e-9) {
+				best = o
+			}
+		}
+	}
+	return best
+}
+
+// Apply replays one layer on s: wherever the layer's reinterpretation is
+// valid (the whole text, or each island when l.Islands), it is undone.
+// Replaying does not consult the plausibility model: the plan already
+// decided.
+func Apply(s string, l Layer) string {
+	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, InferLost: true}
+	if l.TrueCharset == "utf-8" {
+		for _, w := range utf8Wrong {
+			if w.name() == l.WrongDecoder {
+				var sc scratch
+				if o := undoUTF8(&sc, s, w, opt, false); o != nil {
+					return o.text
+				}
+				return s
+			}
+		}
+		if cs, ok := codec.ByName(l.WrongDecoder); ok {
+			var sc scratch
+			if o := undoUTF8(&sc, s, &wrongDecoder{cs: cs, multi: cs.MaxLen() > 1}, opt, false); o != nil {
+				return o.text
+			}
+		}
+		return s
+	}
+	for _, h := range legacyHypotheses {
+		if h.wrong.name() == l.WrongDecoder && h.truth.Name() == l.TrueCharset {
+			var sc scratch
+			if o := undoLegacy(&sc, s, h, opt, false); o != nil {
+				return o.text
+			}
+		}
+	}
+	return s
+}
+
+// scratch holds buffers reused across hypotheses.
+type scratch struct {
+	b     []byte  // the text encoded through W
+	owner []int32 // for each byte, the offset in s of the rune it came from
+	// opaque marks bytes standing for runes W cannot encode (they break
+	// islands), and lost marks a U+FFFD, which stands for lost bytes.
+	kind []byteKind
+}
+
+type byteKind uint8
+
+const (
+	kindPlain  byteKind = iota // byte of an encodable rune
+	kindFirst                  // first byte of an encodable non-ASCII rune
+	kindOpaque                 // rune W cannot encode
+	kindFFFD                   // U+FFFD: a lost byte's mark
+)
+
+// encode fills sc with s encoded through w. Every rune gets at least one
+// byte so offsets map back.
+func (sc *scratch) encode(s string, w *wrongDecoder) {
+	sc.b, sc.owner, sc.kind = sc.b[:0], sc.owner[:0], sc.kind[:0]
+	for i, r := range s {
+		if r < utf8.RuneSelf {
+			sc.b = append(sc.b, byte(r))
+			sc.owner = append(sc.owner, int32(i))
+			sc.kind = append(sc.kind, kindFirst)
+			continue
+		}
+		n := len(sc.b)
+		var ok bool
+		if r != utf8.RuneError {
+			sc.b, ok = w.encodeRune(sc.b, r)
+		}
+		if !ok {
+			sc.b = append(sc.b[:n], 0)
+			k := kindOpaque
+			if r == utf8.RuneError {
+				k = kindFFFD
+			}
+			sc.owner = append(sc.owner, int32(i))
+			sc.kind = append(sc.kind, k)
+			continue
+		}
+		for j := n; j < len(sc.b); j++ {
+			sc.owner = append(sc.owner, int32(i))
+			if j == n {
+				sc.kind = append(sc.kind, kindFirst)
+			} else {
+				sc.kind = append(sc.kind, kindPlain)
+			}
+		}
+	}
+}
+
+// runeStart reports whether byte j starts a rune of the text.
+func (sc *scratch) runeStart(j int) bool {
+	return j == len(sc.b) || sc.kind[j] != kindPlain
+}
+
+// offsetAt maps byte position j (a rune start, or len) to an offset in s.
+func (sc *scratch) offsetAt(s string, j int) int {
+	if j >= len(sc.b) {
+		return len(s)
+	}
+	return int(sc.owner[j])
+}
+
+// utf8SeqLen returns the length of the UTF-8 sequence a lead byte starts,
+// and the range its second byte must fall in.
+func utf8SeqLen(b byte) (n int, lo, hi byte) {
+	switch {
+	case b >= 0xC2 && b <= 0xDF:
+		return 2, 0x80, 0xBF
+	case b == 0xE0:
+		return 3, 0xA0, 0xBF
+	case b == 0xED:
+		return 3, 0x80, 0x9F
+	case b >= 0xE1 && b <= 0xEF:
+		return 3, 0x80, 0xBF
+	case b == 0xF0:
+		return 4, 0x90, 0xBF
+	case b >= 0xF1 && b <= 0xF3:
+		return 4, 0x80, 0xBF
+	case b == 0xF4:
+		return 4, 0x80, 0x8F
+	}
+	return 0, 0, 0
+}
+
+func isCont(b byte) bool { return b >= 0x80 && b <= 0xBF }
+
+// margin is the least gain, in bits, that justifies changing a span.
+// Below it the text is left as it is: a miss is better than a false
+// positive.
+const margin = 6.0
+
+// lossPrior is the cost, in bits, of assuming a byte was lost: a repair
+// that needs lost bytes must beat one that does not.
+const lossPrior = 3.0
+
+// span is a contiguous replacement in s.
+type span struct {
+	from, to int // offsets in s
+	text     string
+	loss     string
+	inferred []Inferred
+}
+
+// assemble applies spans (sorted, disjoint) to s.
+func assemble(s string, spans []span) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	pos := 0
+	for _, sp := range spans {
+		b.WriteString(s[pos:sp.from])
+		b.WriteString(sp.text)
+		pos = sp.to
+	}
+	b.WriteString(s[pos:])
+	return b.String()
+}
+
+func lastRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return r
+}
+
+func firstRune(s string) rune {
+	if s == "" {
+		return 0
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// gainAt is how much more plausible s becomes when s[from:to] is
+// replaced by cand. Both are judged as whole words: the span is widened
+// to the surrounding spaces (at most maxWord bytes each way), so that the
+// language model sees "förteckning", not "ö" alone.
+func gainAt(s string, from, to int, cand string) float64 {
+	ws, we := from, to
+	for ws > 0 && from-ws < maxWord {
+		r, size := utf8.DecodeLastRuneInString(s[:ws])
+		if isBreak(r) {
+			break
+		}
+		ws -= size
+	}
+	for we < len(s) && we-to < maxWord {
+		r, size := utf8.DecodeRuneInString(s[we:])
+		if isBreak(r) {
+			break
+		}
+		we += size
+	}
+	before, after := lastRune(s[:ws]), firstRune(s[we:])
+	orig := s[ws:we]
+	repl := s[ws:from] + cand + s[to:we]
+	return plausible.CostInContext(before, orig, after) - plausible.CostInContext(before, repl, after)
+}
+
+const maxWord = 48
+
+func isBreak(r rune) bool {
+	return r == ' ' || r == '\n' || r == '\t' || r == '\r'
+}
