@@ -79,6 +79,7 @@ const (
 	ThaiScript
 	CJK // Han, kana and Hangul mix freely in East Asian text
 	OtherScript
+	numScripts
 )
 
 // latin1Class holds the classes of U+0000–U+024F, built once.

@@ -107,6 +107,16 @@ func symbolish(c Class) bool {
 // and a symbol inside a lowercase word, "Ð¿Ñ€" alternates capitals and
 // symbols, "鈥淵es" glues hanzi to Latin letters).
 func transition(a, b Class) float64 {
+	if a == b {
+		// Symbols come in runs in real text (box drawing, half-width
+		// katakana, arrows): a repeat is far likelier than a first one.
+		switch a {
+		case Box, HalfKana:
+			return -6
+		case Dingbat, Math, CJKPunct:
+			return -3
+		}
+	}
 	if a.IsLetter() && b.IsLetter() {
 		sa, sb := a.Script(), b.Script()
 		if sa != sb {
@@ -185,14 +195,58 @@ func CostInContext(before rune, s string, after rune) float64 {
 const lmBaseline = 4.0
 
 // languageCost is the excess cost of the letters of s under the language
-// model that explains them best.
+// models that explain them best, one model per alphabetic script. Han,
+// kana and Hangul are priced by frequency instead, and letters of a script
+// no model covers are left to the unigram costs.
 func languageCost(s string) float64 {
-	m, _ := langstats.Best(s, "")
-	if m == nil {
+	var scripts [numScripts]bool
+	any := false
+	for _, r := range s {
+		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			continue
+		}
+		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+			scripts[sc] = true
+			any = true
+		}
+	}
+	if !any {
 		return 0
 	}
-	logp, n := m.Score(s)
-	return max(0, -logp-lmBaseline*float64(n))
+	var total float64
+	buf := make([]byte, 0, len(s))
+	for sc := Script(1); sc < numScripts; sc++ {
+		if !scripts[sc] {
+			continue
+		}
+		// Keep only this script's letters; everything else becomes a
+		// word boundary.
+		buf = buf[:0]
+		for _, r := range s {
+			if ClassOf(r).Script() == sc {
+				buf = append(buf, string(r)...)
+			} else {
+				buf = append(buf, ' ')
+			}
+		}
+		m, _ := langstats.Best(string(buf), langScript[sc])
+		if m == nil {
+			continue
+		}
+		logp, n := m.Score(string(buf))
+		total += max(0, -logp-lmBaseline*float64(n))
+	}
+	return total
+}
+
+// langScript names each script as package langstats does.
+var langScript = [numScripts]string{
+	Latin:        "Latin",
+	Greek:        "Greek",
+	Cyrillic:     "Cyrillic",
+	HebrewScript: "Hebrew",
+	ArabicScript: "Arabic",
+	ThaiScript:   "Thai",
 }
 
 // LostCost returns the cost of r standing between before and after, for

@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // legacyHypothesis is "text in a legacy charset, decoded with w":
@@ -36,17 +37,24 @@ var legacyHypotheses = func() []legacyHypothesis {
 // byte string, so only a clear gain in plausibility counts.
 const legacyMargin = 2 * margin
 
-// undoLegacy tries a legacy hypothesis on every run of non-ASCII text.
+// undoLegacy tries a legacy hypothesis on s. A legacy charset explains
+// a whole text, not islands of it: every non-ASCII character must be
+// something w can produce, every run of them must decode in the true
+// charset, and the decoding must read as letters. Only then does the
+// plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
 	sc.encode(s, h.wrong)
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
-		spans []span
-		gain  float64
-		dec   []byte
+		spans          []span
+		dec            []byte
+		letters, total int
 	)
 	for i := 0; i < n; {
+		if kind[i] == kindOpaque || kind[i] == kindFFFD {
+			return nil
+		}
 		if kind[i] != kindFirst || b[i] < utf8.RuneSelf {
 			i++
 			continue
@@ -56,49 +64,41 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		// character takes.
 		dec = dec[:0]
 		j := i
-		ok := true
-		for j < n && kind[j] != kindOpaque && kind[j] != kindFFFD && b[j] >= utf8.RuneSelf {
-			end := j + 1
-			for end < n && end < j+4 && kind[end] != kindOpaque && kind[end] != kindFFFD {
-				end++
+		for j < n && b[j] >= utf8.RuneSelf {
+			if kind[j] == kindOpaque || kind[j] == kindFFFD {
+				return nil
 			}
+			end := min(n, j+4)
 			r, size, valid := h.truth.Decode(b[j:end])
 			if !valid || size == 0 {
-				ok = false
-				break
+				return nil
+			}
+			total++
+			if c := plausible.ClassOf(r); c.IsLetter() || c == plausible.Combining {
+				letters++
 			}
 			dec = utf8.AppendRune(dec, r)
 			j += size
 		}
-		if !ok || !sc.runeStart(j) {
-			i = j + 1
-			for i < n && !sc.runeStart(i) {
-				i++
-			}
-			continue
+		if !sc.runeStart(j) {
+			return nil
 		}
-		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
-		cand := string(dec)
-		g := gainAt(s, from, to, cand)
-		if !decide || g > 0 {
-			spans = append(spans, span{from: from, to: to, text: cand})
-			gain += g
-		}
+		spans = append(spans, span{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), text: string(dec)})
 		i = j
 	}
-	if len(spans) == 0 || decide && gain < legacyMargin {
-		return nil
-	}
-	if decide && !opt.Islands && !coversAllNonASCII(s, spans) {
+	if len(spans) == 0 || decide && letters*10 < total*7 {
 		return nil
 	}
 	out := assemble(s, spans)
 	if out == s {
 		return nil
 	}
+	gain := plausible.Cost(s) - plausible.Cost(out)
+	if decide && gain < legacyMargin {
+		return nil
+	}
 	return &outcome{text: out, gain: gain, layer: Layer{
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
-		Islands:      !coversAllNonASCII(s, spans),
 	}}
 }
