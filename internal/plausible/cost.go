@@ -1,6 +1,8 @@
 package plausible
 
 import (
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/langstats"
@@ -77,11 +79,44 @@ func cjkCost(r rune, c Class) float64 {
 	return 4 + float64(15-int(f))
 }
 
+// rareLetter is the unigram cost of a letter that none of the modelled
+// languages writes (Յ, ʏ, Dz, ᴴ): mojibake decoded the wrong way lands
+// on such letters, while people writing the languages moji models almost
+// never use them.
+const rareLetter = 14
+
+// knownLetter marks, for U+0080–U+1FFF, the letters some language model
+// has in its alphabet, in either case.
+var knownLetter [0x2000]bool
+
+func init() {
+	for _, m := range langstats.Models {
+		for _, r := range m.Alphabet() {
+			for _, v := range []rune{r, unicode.ToUpper(r), unicode.ToLower(r), unicode.ToTitle(r)} {
+				if v < 0x2000 {
+					knownLetter[v] = true
+				}
+			}
+		}
+	}
+}
+
+// letterCost is the unigram cost of a character of a letter class.
+func letterCost(r rune, c Class) float64 {
+	if r >= 0x80 && r < 0x2000 && !knownLetter[r] {
+		return rareLetter
+	}
+	return unigram[c]
+}
+
 // RuneCost returns the unigram cost of r.
 func RuneCost(r rune) float64 {
 	c := ClassOf(r)
 	if c == Han || c == Kana || c == Hangul {
 		return cjkCost(r, c)
+	}
+	if c.IsLetter() {
+		return letterCost(r, c)
 	}
 	return unigram[c]
 }
@@ -136,6 +171,9 @@ func transition(a, b Class) float64 {
 		}
 		return 0
 	}
+	if b == Combining && !a.IsLetter() && a != Combining {
+		return 8 // a combining mark attaches to a letter; alone it is noise
+	}
 	if wordish(a) && symbolish(b) || symbolish(a) && wordish(b) {
 		return 3
 	}
@@ -151,9 +189,12 @@ func Cost(s string) float64 {
 	prev := Space
 	for _, r := range s {
 		c := ClassOf(r)
-		if c == Han || c == Kana || c == Hangul {
+		switch {
+		case c == Han || c == Kana || c == Hangul:
 			total += cjkCost(r, c)
-		} else {
+		case c.IsLetter():
+			total += letterCost(r, c)
+		default:
 			total += unigram[c]
 		}
 		total += transition(prev, c)
@@ -173,9 +214,12 @@ func CostInContext(before rune, s string, after rune) float64 {
 	}
 	for _, r := range s {
 		c := ClassOf(r)
-		if c == Han || c == Kana || c == Hangul {
+		switch {
+		case c == Han || c == Kana || c == Hangul:
 			total += cjkCost(r, c)
-		} else {
+		case c.IsLetter():
+			total += letterCost(r, c)
+		default:
 			total += unigram[c]
 		}
 		total += transition(prev, c)
@@ -193,6 +237,10 @@ func CostInContext(before rune, s string, after rune) float64 {
 // of any language cost nothing extra and mojibake ("Ð¿Ñ€Ð¸", "Ïðèâåò":
 // 14–15 bits per bigram) pays for every unlikely pair.
 const lmBaseline = 4.0
+
+// foreignLetter is the extra cost of a letter outside the alphabet of
+// the language its text is written in.
+const foreignLetter = 4
 
 // languageCost is the excess cost of the letters of s under the language
 // models that explain them best, one model per alphabetic script. Han,
@@ -232,6 +280,19 @@ func languageCost(s string) float64 {
 		m, _ := langstats.Best(string(buf), langScript[sc])
 		if m == nil {
 			continue
+		}
+		// Letters the language does not use pay a fixed foreignLetter
+		// on top of their unigram cost, not the model's heavy penalty:
+		// "Þórshöfn" in an English sentence is unusual, not mojibake, and
+		// a repair must not win merely by removing such letters.
+		alphabet := m.Alphabet()
+		for i, r := range string(buf) {
+			if r >= 0x80 && !strings.ContainsRune(alphabet, unicode.ToLower(r)) {
+				total += foreignLetter
+				for j := i; j < i+utf8.RuneLen(r); j++ {
+					buf[j] = ' '
+				}
+			}
 		}
 		logp, n := m.Score(string(buf))
 		total += max(0, -logp-lmBaseline*float64(n))

@@ -14,6 +14,17 @@ import (
 type legacyHypothesis struct {
 	wrong *wrongDecoder
 	truth codec.Charset
+	// script is what the true charset was made to write: a decoding
+	// that does not produce it explains nothing (cp1256 has é and è
+	// where Latin-1 has them, so "présence" decodes to itself in it).
+	script plausible.Script
+}
+
+// nativeScript is the script each legacy charset exists to write.
+var nativeScript = map[string]plausible.Script{
+	"gbk": plausible.CJK, "cp950": plausible.CJK, "cp932": plausible.CJK, "cp949": plausible.CJK, "euc-jp": plausible.CJK,
+	"windows-1251": plausible.Cyrillic, "koi8-r": plausible.Cyrillic,
+	"windows-1253": plausible.Greek, "windows-1255": plausible.HebrewScript, "windows-1256": plausible.ArabicScript,
 }
 
 var legacyHypotheses = func() []legacyHypothesis {
@@ -22,13 +33,13 @@ var legacyHypotheses = func() []legacyHypothesis {
 	for _, wn := range []string{"sloppy-windows-1252", "iso-8859-1"} {
 		w := newWrong(wn)
 		for _, tn := range truths {
-			hs = append(hs, legacyHypothesis{wrong: w, truth: mustCharset(tn)})
+			hs = append(hs, legacyHypothesis{wrong: w, truth: mustCharset(tn), script: nativeScript[tn]})
 		}
 	}
 	// The two Russian code pages read as each other.
 	hs = append(hs,
-		legacyHypothesis{wrong: newWrong("koi8-r"), truth: mustCharset("windows-1251")},
-		legacyHypothesis{wrong: newWrong("sloppy-windows-1251"), truth: mustCharset("koi8-r")},
+		legacyHypothesis{wrong: newWrong("koi8-r"), truth: mustCharset("windows-1251"), script: plausible.Cyrillic},
+		legacyHypothesis{wrong: newWrong("sloppy-windows-1251"), truth: mustCharset("koi8-r"), script: plausible.Cyrillic},
 	)
 	return hs
 }()
@@ -40,7 +51,7 @@ const legacyMargin = 2 * margin
 // undoLegacy tries a legacy hypothesis on s. A legacy charset explains
 // a whole text, not islands of it: every non-ASCII character must be
 // something w can produce, every run of them must decode in the true
-// charset, and the decoding must read as letters. Only then does the
+// charset, and the decoding must be written mostly in the charset's own script. Only then does the
 // plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
 	sc.encode(s, h.wrong)
@@ -50,6 +61,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		spans          []span
 		dec            []byte
 		letters, total int
+		longest        int // longest run of native letters
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindOpaque || kind[i] == kindFFFD {
@@ -64,6 +76,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		// character takes.
 		dec = dec[:0]
 		j := i
+		run := 0 // native letters in a row
 		for j < n && b[j] >= utf8.RuneSelf {
 			if kind[j] == kindOpaque || kind[j] == kindFFFD {
 				return nil
@@ -74,8 +87,12 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 				return nil
 			}
 			total++
-			if c := plausible.ClassOf(r); c.IsLetter() || c == plausible.Combining {
+			if plausible.ClassOf(r).Script() == h.script {
 				letters++
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
 			}
 			dec = utf8.AppendRune(dec, r)
 			j += size
@@ -86,7 +103,10 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		spans = append(spans, span{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), text: string(dec)})
 		i = j
 	}
-	if len(spans) == 0 || decide && letters*10 < total*7 {
+	// Real text in the charset has words: isolated letters ("Â, Ê, Î"
+	// read as cp1256 gives five lone Arabic letters; a table's "│" read
+	// as KOI8-R gives a lone "Ѓ") are no evidence.
+	if len(spans) == 0 || decide && (letters*10 < total*7 || longest < 2) {
 		return nil
 	}
 	out := assemble(s, spans)

@@ -145,7 +145,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			loss = lossNBSPSpace
 			continue
 		}
-		if !opt.LossySequences || k != need-1 || !sc.runeStart(p) {
+		// Only the last byte of a sequence of three or four is inferred:
+		// a lone lead byte ("Í") is far more often a letter of its own
+		// than the remains of a damaged character.
+		if !opt.LossySequences || k != need-1 || k < 2 || !sc.runeStart(p) {
 			return j, dec[:start], "", nil, false
 		}
 		// The last byte is missing. Which kinds of loss fit here?
