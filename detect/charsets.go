@@ -1,0 +1,155 @@
+package detect
+
+import (
+	"sync"
+
+	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/langstats"
+	"github.com/mojitext/moji/internal/plausible"
+)
+
+// A legacy is a legacy charset that detection considers.
+type legacy struct {
+	name  string
+	prior float64 // bits: charsets rarely met, and supersets of a narrower sibling, pay a little more
+	lang  string  // the language of a CJK charset ("zh", "ja", "ko"), or ""
+	// freq is the frequency class of a Han, kana or Hangul character in the
+	// charset's language: GBK text is judged as simplified Chinese, Big5 as
+	// traditional, so the same bytes read with the wrong charset land on
+	// characters that are rare in its language.
+	freq func(rune) uint8
+	c    codec.Charset
+	sb   *codec.SingleByte // c, when it is single-byte
+
+	// Single-byte tables, built once: the unigram cost and the class of
+	// each byte's character (errCost for an undefined byte).
+	cost  [256]float32
+	class [256]plausible.Class
+}
+
+// errCost is the cost in bits of a sequence a charset cannot decode. It is
+// far above any character's cost, so that a charset which decodes the input
+// cleanly always wins, but finite, so that the least broken one is still
+// chosen for damaged input.
+const errCost = 40
+
+// Priors, in bits. They matter only when the text does not decide: for very
+// short inputs, and between charsets that decode the input identically.
+const (
+	priorCommon = 0   // windows-125x, the national standards
+	priorSuper  = 0.5 // a superset of a common charset, used where the narrower one is not enough
+	priorISO    = 0.3 // ISO-8859-x where a windows page is the usual choice
+	priorOld    = 3   // DOS and Mac pages, regional variants
+	priorRare   = 6   // EBCDIC and charsets of a few users
+)
+
+func newLegacy(name string, prior float64, lang string, freq func(rune) uint8) *legacy {
+	c, ok := codec.ByName(name)
+	if !ok {
+		panic("detect: unknown charset " + name)
+	}
+	l := &legacy{name: name, prior: prior, lang: lang, freq: freq, c: c}
+	l.sb, _ = c.(*codec.SingleByte)
+	return l
+}
+
+// legacies is every legacy charset that detection considers. Python's
+// sloppy variants are browser behaviour, not charsets, and big5-hkscs is
+// left out in favour of big5/cp950: a Hong Kong extension is rarely what a
+// file was written in, and its extra rows would steal Big5 text.
+var legacies = []*legacy{
+	newLegacy("windows-1252", priorCommon, "", nil),
+	newLegacy("iso-8859-1", priorCommon-0.2, "", nil),
+	newLegacy("iso-8859-15", priorISO+0.2, "", nil),
+	newLegacy("windows-1250", priorCommon, "", nil),
+	newLegacy("iso-8859-2", priorISO, "", nil),
+	newLegacy("windows-1251", priorCommon, "", nil),
+	newLegacy("koi8-r", priorCommon+0.3, "", nil),
+	newLegacy("koi8-u", priorOld, "", nil),
+	newLegacy("iso-8859-5", priorISO+0.5, "", nil),
+	newLegacy("x-mac-cyrillic", priorOld, "", nil),
+	newLegacy("ibm866", priorOld-1, "", nil),
+	newLegacy("ibm855", priorOld, "", nil),
+	newLegacy("windows-1253", priorCommon, "", nil),
+	newLegacy("iso-8859-7", priorISO, "", nil),
+	newLegacy("windows-1254", priorCommon, "", nil),
+	newLegacy("iso-8859-9", priorCommon-0.2, "", nil),
+	newLegacy("windows-1255", priorCommon, "", nil),
+	newLegacy("iso-8859-8", priorCommon-0.2, "", nil),
+	newLegacy("windows-1256", priorCommon, "", nil),
+	newLegacy("iso-8859-6", priorISO, "", nil),
+	newLegacy("windows-1257", priorCommon, "", nil),
+	newLegacy("iso-8859-13", priorISO, "", nil),
+	newLegacy("iso-8859-4", priorOld, "", nil),
+	newLegacy("windows-1258", priorCommon, "", nil),
+	newLegacy("tis-620", priorCommon-0.2, "", nil),
+	newLegacy("windows-874", priorCommon, "", nil),
+	newLegacy("iso-8859-3", priorRare, "", nil),
+	newLegacy("iso-8859-10", priorRare, "", nil),
+	newLegacy("iso-8859-14", priorRare, "", nil),
+	newLegacy("iso-8859-16", priorRare, "", nil),
+	newLegacy("macintosh", priorOld, "", nil),
+	newLegacy("ibm437", priorOld, "", nil),
+	newLegacy("ibm850", priorOld, "", nil),
+	newLegacy("ibm852", priorOld, "", nil),
+	newLegacy("ibm857", priorOld, "", nil),
+	newLegacy("ibm775", priorOld, "", nil),
+	newLegacy("ibm869", priorOld, "", nil),
+	newLegacy("kz-1048", priorRare, "", nil),
+	newLegacy("ptcp154", priorRare, "", nil),
+	newLegacy("ibm037", priorRare, "", nil),
+	newLegacy("ibm424", priorRare, "", nil),
+
+	newLegacy("gb2312", priorCommon, "zh", langstats.ZhHans),
+	newLegacy("gbk", priorSuper, "zh", langstats.ZhHans),
+	newLegacy("gb18030", priorSuper+0.5, "zh", langstats.ZhHans),
+	newLegacy("big5", priorCommon, "zh", langstats.ZhHant),
+	newLegacy("cp950", priorSuper, "zh", langstats.ZhHant),
+	newLegacy("shift_jis", priorCommon, "ja", langstats.Japanese),
+	newLegacy("cp932", priorSuper, "ja", langstats.Japanese),
+	newLegacy("euc-jp", priorCommon, "ja", langstats.Japanese),
+	newLegacy("euc-kr", priorCommon, "ko", langstats.Korean),
+	newLegacy("cp949", priorSuper, "ko", langstats.Korean),
+	newLegacy("johab", priorRare, "ko", langstats.Korean),
+}
+
+var tablesOnce sync.Once
+
+// asciiCost is the unigram cost of each 7-bit byte, shared by every
+// ASCII-compatible charset.
+var asciiCost [128]float32
+
+// buildTables fills the per-byte tables of the single-byte charsets.
+func buildTables() {
+	for b := range 128 {
+		asciiCost[b] = float32(plausible.RuneCost(rune(b)))
+	}
+	for _, l := range legacies {
+		if l.sb == nil {
+			continue
+		}
+		for b := range 256 {
+			r, ok := l.sb.DecodeByte(byte(b))
+			if !ok {
+				l.cost[b] = errCost
+				l.class[b] = plausible.Replacement
+				continue
+			}
+			l.class[b] = plausible.ClassOf(r)
+			l.cost[b] = float32(plausible.RuneCost(r))
+		}
+	}
+}
+
+// runeCost is the unigram cost of r in text of the charset's language.
+// Han, kana and Hangul cost by their frequency in that language (plausible
+// uses the best of all languages, which cannot tell GBK from Big5).
+func runeCost(r rune, freq func(rune) uint8) float64 {
+	if freq != nil {
+		switch plausible.ClassOf(r) {
+		case plausible.Han, plausible.Kana, plausible.Hangul, plausible.HalfKana:
+			return 4 + float64(15-int(freq(r)))
+		}
+	}
+	return plausible.RuneCost(r)
+}

@@ -1,0 +1,622 @@
+package detect
+
+import (
+	"math"
+	"slices"
+	"sync"
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/langstats"
+	"github.com/mojitext/moji/internal/plausible"
+)
+
+// Tuning constants, in bits. They follow from the cost model's scale (an
+// ASCII letter costs 4 bits, a rare symbol 10, a control character 16), not
+// from any test set.
+const (
+	// binaryPerByte: text costs 3–6 bits a byte under its own charset;
+	// random or packed data costs 10 or more under every charset.
+	binaryPerByte = 9.0
+	// shortlistPerHigh is how far behind the best unigram cost a candidate
+	// may be, per non-ASCII byte, and still be judged on context: the
+	// language model and transitions move a few bits per letter.
+	shortlistPerHigh = 3.0
+	shortlistMax     = 10
+	// sampleMax is how many bytes of non-ASCII words the context scoring
+	// looks at: a few hundred letters tell any two charsets apart.
+	sampleMax = 512
+	// temperature converts cost differences into probabilities: the cost
+	// model is not a calibrated log-probability, and treating one bit of
+	// difference as a factor of two would be overconfident.
+	temperature = 2.5
+)
+
+// debugRank, when set by a test, sees the final ranking.
+var debugRank func([]scored, []byte)
+
+// A scored candidate.
+type scored struct {
+	name  string
+	l     *legacy      // nil for a Unicode form or UTF-8
+	form  *unicodeForm // the UTF-16/32 form, or nil
+	cost  float64      // unigram cost of the prefix, errors included
+	total float64      // cost + prior + scaled context cost
+	lang  string
+	text  string // the decoded sample, to merge identical decodings
+}
+
+// detect is Bytes. complete reports whether b is the whole input.
+func detect(b []byte, complete bool) Result {
+	tablesOnce.Do(buildTables)
+	if len(b) == 0 {
+		return Result{Encoding: ASCII, Confidence: 1}
+	}
+	if enc, n := bom(b); enc != "" {
+		return Result{Encoding: enc, Confidence: 1, Language: unicodeLanguage(enc, b[n:], b[:n])}
+	}
+	if isBinaryMagic(b) {
+		return Result{Encoding: Binary, Confidence: 1}
+	}
+	p := b
+	if len(p) > MaxPrefix {
+		p = p[:MaxPrefix]
+	}
+	truncated := !complete || len(p) < len(b)
+
+	var hist [256]int
+	for _, c := range p {
+		hist[c]++
+	}
+	high := 0
+	for c := 0x80; c < 0x100; c++ {
+		high += hist[c]
+	}
+	badCtl := 0
+	for c := range 32 {
+		if ctrlBad[c] {
+			badCtl += hist[c]
+		}
+	}
+	badCtl += hist[0x7F]
+
+	if high == 0 && badCtl == 0 {
+		if enc := escaped(p); enc != "" {
+			lang := map[string]string{ISO2022JP: "ja", ISO2022KR: "ko", HZ: "zh"}[enc]
+			return Result{Encoding: enc, Confidence: 0.99, Language: lang}
+		}
+		return Result{Encoding: ASCII, Confidence: 1, Language: languageOf(p)}
+	}
+	if badCtl == 0 && validUTF8(b, !complete) {
+		// Valid UTF-8 with multi-byte sequences: a legacy text passes the
+		// UTF-8 check by chance with a probability that falls fast with the
+		// number of sequences (each non-ASCII byte pair has roughly a 1 in
+		// 16 chance to be a valid sequence in Latin text).
+		seqs := 0
+		for c := 0xC2; c < 0xF5; c++ {
+			seqs += hist[c]
+		}
+		conf := 1 - math.Pow(0.08, float64(seqs))
+		return Result{Encoding: UTF8, Confidence: max(conf, 0.9), Language: languageOf(p)}
+	}
+	return rank(p, &hist, high, badCtl, truncated)
+}
+
+// rank scores every candidate charset on p and builds the result.
+func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) Result {
+	cands := make([]scored, 0, len(legacies)+5)
+
+	// Single-byte charsets: the cost is a dot product of per-byte costs with
+	// the byte histogram, plus the transitions of the byte pairs that
+	// involve a non-ASCII byte (ASCII pairs read the same in all of them).
+	pairs := pairHistogram(p)
+	defer pairPool.Put(pairs)
+	bestSB := math.Inf(1)
+	var ebcdic []*legacy
+	for _, l := range legacies {
+		if l.sb == nil {
+			continue
+		}
+		if !l.sb.ASCIICompatible() {
+			ebcdic = append(ebcdic, l)
+			continue
+		}
+		c := sbUnigram(l, hist)
+		for _, k := range pairs.keys {
+			c += float64(pairs.count[k]) * transition(l.class[k>>8], l.class[k&0xFF])
+		}
+		cands = append(cands, scored{name: l.name, l: l, cost: c})
+		bestSB = min(bestSB, c)
+	}
+	// EBCDIC reads every byte differently, so its transitions need a full
+	// pass; the unigram cost alone usually rules it out first.
+	for _, l := range ebcdic {
+		c := sbUnigram(l, hist)
+		if c > bestSB+200 {
+			continue
+		}
+		for i := 1; i < len(p); i++ {
+			c += transition(l.class[p[i-1]], l.class[p[i]])
+		}
+		cands = append(cands, scored{name: l.name, l: l, cost: c})
+		bestSB = min(bestSB, c)
+	}
+	// Give up on a multi-byte or Unicode reading once it is far behind the
+	// best single-byte one: limit(n) is the most a reading of the first n
+	// bytes may cost.
+	perByte := bestSB / float64(len(p))
+	limit := func(n int) float64 { return 1.5*perByte*float64(n) + 200 }
+
+	for _, l := range legacies {
+		if l.sb != nil {
+			continue
+		}
+		if c, ok := multiByteCost(l, p, truncated, limit); ok {
+			cands = append(cands, scored{name: l.name, l: l, cost: c})
+		}
+	}
+	for i := range unicodeForms {
+		f := &unicodeForms[i]
+		if c, ok := unicodeCost(f, p, truncated, limit); ok {
+			cands = append(cands, scored{name: f.name, form: f, cost: c})
+		}
+	}
+	if c, ok := utf8Cost(p, truncated, limit); ok {
+		cands = append(cands, scored{name: UTF8, cost: c})
+	}
+
+	// Shortlist by unigram cost plus prior, then judge the shortlist on
+	// context.
+	for i := range cands {
+		cands[i].total = cands[i].cost + cands[i].prior()
+	}
+	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
+	best := cands[0].total
+	margin := 20 + shortlistPerHigh*float64(max(high, badCtl))
+	n := 1
+	for n < len(cands) && n < shortlistMax && cands[n].total <= best+margin {
+		n++
+	}
+	cands = cands[:n]
+	sample := highWords(p)
+	for i := range cands {
+		contextCost(&cands[i], p, sample, high)
+	}
+	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
+
+	if debugRank != nil {
+		debugRank(cands, p)
+	}
+	win := cands[0]
+	// The binary test uses the character-level cost only: a language model
+	// misled by a mixed text must not turn text into "binary".
+	if perByte := win.cost / float64(len(p)); perByte > binaryPerByte || hist[0] > 0 && win.form == nil {
+		// Legacy text never holds NUL bytes; Unicode text does (UTF-16/32).
+		return Result{Encoding: Binary, Confidence: binaryConfidence(perByte)}
+	}
+
+	// Probabilities from cost differences. Readings that decode the sample
+	// to the same text are the same answer for the reader, so they share
+	// the winner's probability mass.
+	weights := make([]float64, len(cands))
+	var sum float64
+	for i, c := range cands {
+		weights[i] = math.Exp2(-(c.total - win.total) / temperature)
+		sum += weights[i]
+	}
+	conf := 0.0
+	res := Result{Encoding: win.name, Language: win.lang}
+	for i, c := range cands {
+		if c.text == win.text {
+			conf += weights[i] / sum
+		} else if len(res.Alternatives) < 4 {
+			res.Alternatives = append(res.Alternatives, Candidate{Encoding: c.name, Confidence: weights[i] / sum, Language: c.lang})
+		}
+	}
+	// A handful of non-ASCII bytes is weak evidence whatever the costs say.
+	res.Confidence = conf * (1 - math.Exp(-float64(max(high, 1))/3))
+	return res
+}
+
+func cmpFloat(a, b float64) int {
+	switch {
+	case a < b:
+		return -1
+	case a > b:
+		return 1
+	}
+	return 0
+}
+
+func (s *scored) prior() float64 {
+	switch {
+	case s.l != nil:
+		return s.l.prior
+	case s.form != nil:
+		return 2 // BOM-less UTF-16/32 is unusual
+	}
+	return 0
+}
+
+// binaryConfidence maps the best per-byte cost of data judged binary to a
+// confidence: the further above text's range, the surer.
+func binaryConfidence(perByte float64) float64 {
+	return min(0.99, 0.6+0.1*max(0, perByte-binaryPerByte))
+}
+
+// multiByteCost returns the unigram cost of p decoded with a multi-byte
+// charset, or false if the reading costs more than limit allows.
+func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64) (float64, bool) {
+	var c float64
+	prevCl, prevEnd := plausible.Space, -1
+	next := 1024
+	for i := 0; i < len(p); {
+		if b := p[i]; b < utf8.RuneSelf {
+			c += float64(asciiCost[b])
+			i++
+			continue
+		}
+		r, n, ok := l.c.Decode(p[i:])
+		switch {
+		case n == 0: // cut short at the end
+			if truncated {
+				return c, true
+			}
+			return c + errCost, true
+		case ok:
+			c += runeCost(r, l.freq) + edges(p, i, n, r, &prevCl, &prevEnd)
+		default:
+			c += errCost
+		}
+		i += n
+		if i >= next {
+			if c > limit(i) {
+				return 0, false
+			}
+			next += 1024
+		}
+	}
+	return c, c <= limit(len(p))
+}
+
+// unicodeCost is multiByteCost for UTF-16 and UTF-32 without a byte order
+// mark.
+func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float64) (float64, bool) {
+	if len(p) < 2*f.width || !truncated && len(p)%f.width != 0 {
+		return 0, false
+	}
+	var c float64
+	next := 256
+	prevClass := plausible.Space
+	for i := 0; i < len(p); {
+		r, n, ok := f.next(p[i:])
+		if n == 0 {
+			break
+		}
+		if ok {
+			cl := plausible.ClassOf(r)
+			c += runeCost(r, nil) + transition(prevClass, cl)
+			prevClass = cl
+		} else {
+			c += errCost
+		}
+		i += n
+		if i >= next {
+			if c > limit(i) {
+				return 0, false
+			}
+			next += 1024
+		}
+	}
+	return c, c <= limit(len(p))
+}
+
+// utf8Cost is multiByteCost for UTF-8 that failed the validity check: text
+// with a few broken sequences is still more likely UTF-8 than anything else.
+func utf8Cost(p []byte, truncated bool, limit func(int) float64) (float64, bool) {
+	var c float64
+	prevCl, prevEnd := plausible.Space, -1
+	next := 1024
+	for i := 0; i < len(p); {
+		if b := p[i]; b < utf8.RuneSelf {
+			c += float64(asciiCost[b])
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && n <= 1 {
+			if truncated && !utf8.FullRune(p[i:]) {
+				break
+			}
+			c += errCost
+		} else {
+			c += runeCost(r, nil) + edges(p, i, n, r, &prevCl, &prevEnd)
+		}
+		i += n
+		if i >= next {
+			if c > limit(i) {
+				return 0, false
+			}
+			next += 1024
+		}
+	}
+	return c, c <= limit(len(p))
+}
+
+// edges is the cost of the transitions between the character r, decoded
+// from p[i:i+n], and its neighbours: an ASCII byte on either side, or the
+// previous non-ASCII character, of class *prev, if it ended at i (*prevEnd).
+func edges(p []byte, i, n int, r rune, prev *plausible.Class, prevEnd *int) float64 {
+	cl := plausible.ClassOf(r)
+	var c float64
+	if i > 0 && p[i-1] < utf8.RuneSelf {
+		c += transition(plausible.ClassOf(rune(p[i-1])), cl)
+	} else if *prevEnd == i {
+		c += transition(*prev, cl)
+	}
+	*prev, *prevEnd = cl, i+n
+	if j := i + n; j < len(p) && p[j] < utf8.RuneSelf {
+		c += transition(cl, plausible.ClassOf(rune(p[j])))
+	}
+	return c
+}
+
+// sbUnigram is the unigram cost of the bytes counted in hist under the
+// single-byte charset l.
+func sbUnigram(l *legacy, hist *[256]int) float64 {
+	var c float64
+	for b := range 256 {
+		if n := hist[b]; n != 0 {
+			c += float64(n) * float64(l.cost[b])
+		}
+	}
+	return c
+}
+
+// pairCounts counts the byte pairs (a<<8 | b) of an input that involve a
+// byte >= 0x80, with the list of pairs seen, so that each single-byte
+// charset prices only the distinct pairs.
+type pairCounts struct {
+	count [1 << 16]uint32
+	keys  []uint16
+}
+
+var pairPool = sync.Pool{New: func() any { return new(pairCounts) }}
+
+func pairHistogram(p []byte) *pairCounts {
+	pc := pairPool.Get().(*pairCounts)
+	for _, k := range pc.keys {
+		pc.count[k] = 0
+	}
+	pc.keys = pc.keys[:0]
+	for i := 1; i < len(p); i++ {
+		a, b := p[i-1], p[i]
+		if (a|b)&0x80 == 0 {
+			continue
+		}
+		k := uint16(a)<<8 | uint16(b)
+		if pc.count[k] == 0 {
+			pc.keys = append(pc.keys, k)
+		}
+		pc.count[k]++
+	}
+	return pc
+}
+
+// highWords returns up to sampleMax bytes of the whitespace-separated words
+// of p that contain a byte >= 0x80, joined by spaces. ASCII words decode the
+// same in every ASCII-compatible charset, so only these words tell the
+// candidates apart. Splitting at bytes <= 0x20 never cuts a multi-byte
+// character: no CJK charset uses them as trail bytes.
+func highWords(p []byte) []byte {
+	out := make([]byte, 0, sampleMax+64)
+	for i := 0; i < len(p) && len(out) < sampleMax; {
+		for i < len(p) && p[i] <= 0x20 {
+			i++
+		}
+		start, hasHigh := i, false
+		for i < len(p) && p[i] > 0x20 {
+			hasHigh = hasHigh || p[i] >= 0x80
+			i++
+		}
+		if hasHigh {
+			w := p[start:i]
+			if room := sampleMax + 64 - len(out); len(w) > room {
+				w = w[:room]
+			}
+			out = append(out, w...)
+			out = append(out, ' ')
+		}
+	}
+	return out
+}
+
+// contextCost adds to s.total the cost of transitions between neighbours
+// and of the letter-bigram language model, measured on a sample and scaled
+// to the whole prefix, and sets s.lang and s.text.
+func contextCost(s *scored, p, sample []byte, high int) {
+	var text []byte
+	scale := 1.0
+	switch {
+	case s.form != nil:
+		q := p[:min(len(p), 4*sampleMax)&^3]
+		text = s.form.appendDecode(nil, q)
+		scale = float64(len(p)) / float64(max(len(q), 1))
+	case s.l != nil && s.l.sb != nil && !s.l.sb.ASCIICompatible():
+		q := p[:min(len(p), 2*sampleMax)]
+		text, _ = codec.AppendDecodeString(nil, s.l.c, q, codec.ReplaceFFFD)
+		scale = float64(len(p)) / float64(max(len(q), 1))
+	default:
+		if s.l != nil {
+			text, _ = codec.AppendDecodeString(nil, s.l.c, sample, codec.ReplaceFFFD)
+		} else {
+			text = []byte(string([]rune(string(sample)))) // UTF-8, invalid bytes as U+FFFD
+		}
+		if h := countHigh(sample); h > 0 {
+			scale = float64(high) / float64(h)
+		}
+	}
+	str := string(text)
+	s.text = str
+	cost, lang := judge(str)
+	if s.l != nil && s.l.lang != "" {
+		lang = s.l.lang
+	}
+	s.lang = lang
+	s.total += scale * cost
+}
+
+func countHigh(p []byte) int {
+	n := 0
+	for _, c := range p {
+		if c >= 0x80 {
+			n++
+		}
+	}
+	return n
+}
+
+// modelScript names the langstats script of each plausible script.
+var modelScript = [...]string{
+	plausible.Latin:        "Latin",
+	plausible.Greek:        "Greek",
+	plausible.Cyrillic:     "Cyrillic",
+	plausible.HebrewScript: "Hebrew",
+	plausible.ArabicScript: "Arabic",
+	plausible.ThaiScript:   "Thai",
+	plausible.OtherScript:  "",
+}
+
+// lmBaseline is the cost per letter bigram of ordinary words under their
+// own language's model; only the excess counts.
+const lmBaseline = 4.0
+
+// judge returns the context cost of s (transitions between neighbouring
+// characters, and the excess cost of its letters under the language model
+// that explains them best) with that model's language.
+func judge(s string) (float64, string) {
+	var cost float64
+	var scripts [plausible.OtherScript + 1]int
+	prev := plausible.Space
+	for _, r := range s {
+		c := plausible.ClassOf(r)
+		cost += transition(prev, c)
+		prev = c
+		if sc := c.Script(); sc != plausible.NoScript && r >= utf8.RuneSelf {
+			scripts[sc]++
+		}
+	}
+	cost += transition(prev, plausible.Space)
+	main, most := plausible.Latin, 0
+	for sc, n := range scripts {
+		if n > most {
+			main, most = plausible.Script(sc), n
+		}
+	}
+	if main == plausible.CJK {
+		return cost, cjkLanguage(s)
+	}
+	if int(main) >= len(modelScript) || modelScript[main] == "" {
+		return cost, ""
+	}
+	m, _ := langstats.Best(s, modelScript[main])
+	if m == nil {
+		return cost, ""
+	}
+	logp, n := m.Score(s)
+	return cost + max(0, -logp-lmBaseline*float64(n)), m.Lang
+}
+
+// transition is the cost of class b following class a: real words keep one
+// script and one case pattern, misdecoded ones mix letters with symbols and
+// scripts.
+func transition(a, b plausible.Class) float64 {
+	if a.IsLetter() && b.IsLetter() {
+		sa, sb := a.Script(), b.Script()
+		switch {
+		case sa != sb && (sa == plausible.CJK || sb == plausible.CJK):
+			return 4
+		case sa != sb:
+			return 9
+		case a.IsLowerCase() && b.IsUpper():
+			return 5
+		}
+		return 0
+	}
+	sa, sb := symbolish(a), symbolish(b)
+	switch {
+	case sa && sb:
+		return 2
+	case sa && wordish(b), wordish(a) && sb:
+		return 3
+	}
+	return 0
+}
+
+func wordish(c plausible.Class) bool {
+	return c.IsLetter() || c == plausible.Digit || c == plausible.Combining
+}
+
+func symbolish(c plausible.Class) bool {
+	switch c {
+	case plausible.LatinSymbol, plausible.C1, plausible.Modifier, plausible.Currency, plausible.Math,
+		plausible.Box, plausible.Dingbat, plausible.PrivateUse, plausible.Control, plausible.NBSP,
+		plausible.Replacement, plausible.Other:
+		return true
+	}
+	return false
+}
+
+// cjkLanguage tells Japanese (kana), Korean (Hangul) and Chinese apart.
+func cjkLanguage(s string) string {
+	var kana, hangul, han int
+	for _, r := range s {
+		switch plausible.ClassOf(r) {
+		case plausible.Kana, plausible.HalfKana:
+			kana++
+		case plausible.Hangul:
+			hangul++
+		case plausible.Han:
+			han++
+		}
+	}
+	switch {
+	case hangul > 0 && hangul >= kana:
+		return "ko"
+	case kana > 0:
+		return "ja"
+	case han > 0:
+		return "zh"
+	}
+	return ""
+}
+
+// languageOf returns the language of UTF-8 (or ASCII) text p, judged on its
+// first kilobyte.
+func languageOf(p []byte) string {
+	q := p[:min(len(p), 1024)]
+	for len(q) > 0 && !utf8.Valid(q) {
+		q = q[:len(q)-1] // cut at a character boundary
+	}
+	_, lang := judge(string(q))
+	return lang
+}
+
+// unicodeLanguage is languageOf for text with a byte order mark.
+func unicodeLanguage(enc string, body, mark []byte) string {
+	var f unicodeForm
+	switch {
+	case enc == UTF8:
+		return languageOf(body)
+	case enc == UTF16 && mark[0] == 0xFF:
+		f = unicodeForms[0]
+	case enc == UTF16:
+		f = unicodeForms[1]
+	case enc == UTF32 && mark[0] == 0xFF:
+		f = unicodeForms[2]
+	default:
+		f = unicodeForms[3]
+	}
+	q := body[:min(len(body), 4096)&^3]
+	return languageOf(f.appendDecode(nil, q))
+}
