@@ -9,6 +9,7 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
@@ -28,12 +29,19 @@ const (
 	exitOK    = 0 // done
 	exitFail  = 1 // a file could not be read, written or parsed
 	exitUsage = 2 // bad command line
+
+	exitInterrupted = 130 // SIGINT or SIGTERM, as shells report 128+2
 )
 
 // env is what a command may touch besides the file system.
 type env struct {
+	ctx            context.Context // cancelled to stop, as SIGINT does
 	stdin          io.Reader
 	stdout, stderr io.Writer
+
+	// afterBatch, when set (by tests), is called by "fix" after each
+	// batch it writes, with the lines written so far in the input.
+	afterBatch func(lines int64)
 }
 
 // A command is one subcommand. New ones (detect, decode, serve) only need
@@ -56,7 +64,12 @@ func init() {
 
 // run is main without the process: tests drive it in-process.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	e := &env{stdin: stdin, stdout: stdout, stderr: stderr}
+	return runEnv(&env{ctx: context.Background(), stdin: stdin, stdout: stdout, stderr: stderr}, args)
+}
+
+// runEnv is run with a given env.
+func runEnv(e *env, args []string) int {
+	stdout, stderr := e.stdout, e.stderr
 	if len(args) == 0 {
 		mainUsage(stderr)
 		return exitUsage
