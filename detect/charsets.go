@@ -2,6 +2,7 @@ package detect
 
 import (
 	"sync"
+	"sync/atomic"
 
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/langstats"
@@ -141,12 +142,30 @@ func buildTables() {
 	}
 }
 
+// classOf is plausible.ClassOf, memoised for the BMP: classifying a rune
+// outside Latin-1 walks Unicode tables, and CJK text repeats its
+// characters.
+func classOf(r rune) plausible.Class {
+	if r < 0x250 || r > 0xFFFF {
+		return plausible.ClassOf(r)
+	}
+	if c := classMemo[r].Load(); c != 0 {
+		return plausible.Class(c - 1)
+	}
+	c := plausible.ClassOf(r)
+	classMemo[r].Store(uint32(c) + 1)
+	return c
+}
+
+// classMemo holds class+1 of each BMP rune classified so far, 0 if not yet.
+var classMemo [0x10000]atomic.Uint32
+
 // runeCost is the unigram cost of r in text of the charset's language.
 // Han, kana and Hangul cost by their frequency in that language (plausible
 // uses the best of all languages, which cannot tell GBK from Big5).
 func runeCost(r rune, freq func(rune) uint8) float64 {
 	if freq != nil {
-		switch plausible.ClassOf(r) {
+		switch classOf(r) {
 		case plausible.Han, plausible.Kana, plausible.Hangul, plausible.HalfKana:
 			return 4 + float64(15-int(freq(r)))
 		}

@@ -25,7 +25,7 @@ const (
 	shortlistMax     = 10
 	// sampleMax is how many bytes of non-ASCII words the context scoring
 	// looks at: a few hundred letters tell any two charsets apart.
-	sampleMax = 512
+	sampleMax = 320
 	// temperature converts cost differences into probabilities: the cost
 	// model is not a calibrated log-probability, and treating one bit of
 	// difference as a factor of two would be overconfident.
@@ -99,11 +99,101 @@ func detect(b []byte, complete bool) Result {
 		conf := 1 - math.Pow(0.08, float64(seqs))
 		return Result{Encoding: UTF8, Confidence: max(conf, 0.9), Language: languageOf(p)}
 	}
-	return rank(p, &hist, high, badCtl, truncated)
+	// The statistics need a few kilobytes, not the whole prefix: rank a
+	// window that starts near the first non-ASCII byte, then make sure the
+	// winner decodes the whole prefix (widening to a superset if not).
+	w, wTrunc := p, truncated
+	if len(p) > statsWindow {
+		start := 0
+		if i := firstHigh(p); i > statsWindow/2 {
+			// Start at a line or word boundary, so as not to cut a
+			// multi-byte character.
+			start = i - 256
+			for start < i && p[start] > 0x20 {
+				start++
+			}
+		}
+		w, wTrunc = p[start:min(len(p), start+statsWindow)], true
+		hist = [256]int{}
+		for _, c := range w {
+			hist[c]++
+		}
+		high = countHigh(w)
+	}
+	res, win := rank(w, &hist, high, badCtl, wTrunc)
+	if win != nil && len(w) < len(p) {
+		res.Encoding = widen(win, p, truncated)
+	}
+	return res
 }
 
-// rank scores every candidate charset on p and builds the result.
-func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) Result {
+// statsWindow is how many bytes the ranking examines.
+const statsWindow = 2048
+
+// supersets maps a charset to the wider one that decodes the same
+// characters the same way, plus some more.
+var supersets = map[string]string{
+	"gb2312": "gbk", "gbk": "gb18030", "euc-kr": "cp949", "shift_jis": "cp932", "big5": "cp950",
+	"iso-8859-1": "windows-1252", "iso-8859-9": "windows-1254", "iso-8859-8": "windows-1255",
+	"tis-620": "windows-874",
+}
+
+// widen returns the name of l or of its narrowest superset that decodes all
+// of p: the ranking saw only a window of it.
+func widen(l *legacy, p []byte, truncated bool) string {
+	for {
+		if cleanDecode(l, p, truncated) {
+			return l.name
+		}
+		next, ok := supersets[l.name]
+		if !ok {
+			return l.name
+		}
+		l = legacyByName(next)
+	}
+}
+
+func legacyByName(name string) *legacy {
+	for _, l := range legacies {
+		if l.name == name {
+			return l
+		}
+	}
+	return nil
+}
+
+// cleanDecode reports whether l decodes p without an error or a C1 control
+// (which a single-byte page with printable characters there would decode
+// better).
+func cleanDecode(l *legacy, p []byte, truncated bool) bool {
+	if l.sb != nil {
+		for _, c := range p {
+			if c >= 0x80 && (l.class[c] == plausible.Replacement || l.class[c] == plausible.C1) {
+				return false
+			}
+		}
+		return true
+	}
+	for i := 0; i < len(p); {
+		if p[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		_, n, ok := l.c.Decode(p[i:])
+		if n == 0 {
+			return truncated
+		}
+		if !ok {
+			return false
+		}
+		i += n
+	}
+	return true
+}
+
+// rank scores every candidate charset on p and builds the result; it also
+// returns the winning legacy charset, if any.
+func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *legacy) {
 	cands := make([]scored, 0, len(legacies)+5)
 
 	// Single-byte charsets: the cost is a dot product of per-byte costs with
@@ -145,10 +235,14 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) Result {
 	// best single-byte one: limit(n) is the most a reading of the first n
 	// bytes may cost.
 	perByte := bestSB / float64(len(p))
-	limit := func(n int) float64 { return 1.5*perByte*float64(n) + 200 }
+	limit := func(n int) float64 { return 1.5*perByte*float64(n) + 60 }
 
+	// Multi-byte readings are out when the input has many runs of non-ASCII
+	// bytes of odd length (see oddRuns).
+	odd, runs := oddRuns(p)
+	multi := odd <= 2+runs/16
 	for _, l := range legacies {
-		if l.sb != nil {
+		if l.sb != nil || !multi {
 			continue
 		}
 		if c, ok := multiByteCost(l, p, truncated, limit); ok {
@@ -179,8 +273,9 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) Result {
 	}
 	cands = cands[:n]
 	sample := highWords(p)
+	var models modelCache
 	for i := range cands {
-		contextCost(&cands[i], p, sample, high)
+		contextCost(&cands[i], p, sample, high, &models)
 	}
 	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
 
@@ -192,7 +287,7 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) Result {
 	// misled by a mixed text must not turn text into "binary".
 	if perByte := win.cost / float64(len(p)); perByte > binaryPerByte || hist[0] > 0 && win.form == nil {
 		// Legacy text never holds NUL bytes; Unicode text does (UTF-16/32).
-		return Result{Encoding: Binary, Confidence: binaryConfidence(perByte)}
+		return Result{Encoding: Binary, Confidence: binaryConfidence(perByte)}, nil
 	}
 
 	// Probabilities from cost differences. Readings that decode the sample
@@ -215,7 +310,7 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) Result {
 	}
 	// A handful of non-ASCII bytes is weak evidence whatever the costs say.
 	res.Confidence = conf * (1 - math.Exp(-float64(max(high, 1))/3))
-	return res
+	return res, win.l
 }
 
 func cmpFloat(a, b float64) int {
@@ -273,7 +368,7 @@ func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64)
 			if c > limit(i) {
 				return 0, false
 			}
-			next += 1024
+			next += 256
 		}
 	}
 	return c, c <= limit(len(p))
@@ -286,7 +381,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 		return 0, false
 	}
 	var c float64
-	next := 256
+	next := 128
 	prevClass := plausible.Space
 	for i := 0; i < len(p); {
 		r, n, ok := f.next(p[i:])
@@ -294,7 +389,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 			break
 		}
 		if ok {
-			cl := plausible.ClassOf(r)
+			cl := classOf(r)
 			c += runeCost(r, nil) + transition(prevClass, cl)
 			prevClass = cl
 		} else {
@@ -305,7 +400,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 			if c > limit(i) {
 				return 0, false
 			}
-			next += 1024
+			next += 256
 		}
 	}
 	return c, c <= limit(len(p))
@@ -337,26 +432,49 @@ func utf8Cost(p []byte, truncated bool, limit func(int) float64) (float64, bool)
 			if c > limit(i) {
 				return 0, false
 			}
-			next += 1024
+			next += 256
 		}
 	}
 	return c, c <= limit(len(p))
+}
+
+// oddRuns counts the runs of bytes >= 0x80 between two bytes below 0x30
+// whose length is odd, and all such runs. In the double-byte charsets no
+// byte below 0x30 takes part in a character, so such runs are made of whole
+// pairs; in single-byte text half the words end a run of odd length.
+func oddRuns(p []byte) (odd, runs int) {
+	for i := 0; i < len(p); {
+		if p[i] < 0x80 {
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && p[j] >= 0x80 {
+			j++
+		}
+		if i > 0 && p[i-1] < 0x30 && j < len(p) && p[j] < 0x30 {
+			runs++
+			odd += (j - i) & 1
+		}
+		i = j
+	}
+	return odd, runs
 }
 
 // edges is the cost of the transitions between the character r, decoded
 // from p[i:i+n], and its neighbours: an ASCII byte on either side, or the
 // previous non-ASCII character, of class *prev, if it ended at i (*prevEnd).
 func edges(p []byte, i, n int, r rune, prev *plausible.Class, prevEnd *int) float64 {
-	cl := plausible.ClassOf(r)
+	cl := classOf(r)
 	var c float64
 	if i > 0 && p[i-1] < utf8.RuneSelf {
-		c += transition(plausible.ClassOf(rune(p[i-1])), cl)
+		c += transition(classOf(rune(p[i-1])), cl)
 	} else if *prevEnd == i {
 		c += transition(*prev, cl)
 	}
 	*prev, *prevEnd = cl, i+n
 	if j := i + n; j < len(p) && p[j] < utf8.RuneSelf {
-		c += transition(cl, plausible.ClassOf(rune(p[j])))
+		c += transition(cl, classOf(rune(p[j])))
 	}
 	return c
 }
@@ -434,7 +552,7 @@ func highWords(p []byte) []byte {
 // contextCost adds to s.total the cost of transitions between neighbours
 // and of the letter-bigram language model, measured on a sample and scaled
 // to the whole prefix, and sets s.lang and s.text.
-func contextCost(s *scored, p, sample []byte, high int) {
+func contextCost(s *scored, p, sample []byte, high int, models *modelCache) {
 	var text []byte
 	scale := 1.0
 	switch {
@@ -458,7 +576,7 @@ func contextCost(s *scored, p, sample []byte, high int) {
 	}
 	str := string(text)
 	s.text = str
-	cost, lang := judge(str)
+	cost, lang := judge(str, models)
 	if s.l != nil && s.l.lang != "" {
 		lang = s.l.lang
 	}
@@ -494,12 +612,12 @@ const lmBaseline = 4.0
 // judge returns the context cost of s (transitions between neighbouring
 // characters, and the excess cost of its letters under the language model
 // that explains them best) with that model's language.
-func judge(s string) (float64, string) {
+func judge(s string, models *modelCache) (float64, string) {
 	var cost float64
 	var scripts [plausible.OtherScript + 1]int
 	prev := plausible.Space
 	for _, r := range s {
-		c := plausible.ClassOf(r)
+		c := classOf(r)
 		cost += transition(prev, c)
 		prev = c
 		if sc := c.Script(); sc != plausible.NoScript && r >= utf8.RuneSelf {
@@ -519,18 +637,82 @@ func judge(s string) (float64, string) {
 	if int(main) >= len(modelScript) || modelScript[main] == "" {
 		return cost, ""
 	}
-	m, _ := langstats.Best(s, modelScript[main])
-	if m == nil {
+	var best *langstats.Model
+	var bestCost float64
+	for _, m := range models.forScript(main, s) {
+		logp, n := m.Score(s)
+		if c := max(0, -logp-lmBaseline*float64(n)); best == nil || c < bestCost {
+			best, bestCost = m, c
+		}
+	}
+	if best == nil {
 		return cost, ""
 	}
-	logp, n := m.Score(s)
-	return cost + max(0, -logp-lmBaseline*float64(n)), m.Lang
+	return cost + bestCost, best.Lang
+}
+
+// modelCache remembers, per script, the few language models that fit the
+// first candidate reading of that script best. The candidates read the
+// same words, mostly the same letters, so the language does not change
+// much between them; scoring a handful of models instead of twenty keeps
+// the context step cheap.
+type modelCache struct {
+	top [plausible.OtherScript + 1][]*langstats.Model
+}
+
+const topModels = 4
+
+func (mc *modelCache) forScript(sc plausible.Script, s string) []*langstats.Model {
+	if mc == nil || mc.top[sc] == nil {
+		type ms struct {
+			m    *langstats.Model
+			mean float64
+		}
+		var all []ms
+		for _, m := range langstats.Models {
+			if m.Script != modelScript[sc] {
+				continue
+			}
+			logp, n := m.Score(s)
+			if n > 0 {
+				all = append(all, ms{m, logp / float64(n)})
+			}
+		}
+		slices.SortStableFunc(all, func(a, b ms) int { return cmpFloat(b.mean, a.mean) })
+		top := make([]*langstats.Model, 0, topModels)
+		for i := 0; i < len(all) && i < topModels; i++ {
+			top = append(top, all[i].m)
+		}
+		if mc == nil {
+			return top
+		}
+		mc.top[sc] = top
+	}
+	return mc.top[sc]
 }
 
 // transition is the cost of class b following class a: real words keep one
 // script and one case pattern, misdecoded ones mix letters with symbols and
 // scripts.
 func transition(a, b plausible.Class) float64 {
+	return float64(transTab[a][b])
+}
+
+// numClasses bounds plausible's classes.
+const numClasses = plausible.Replacement + 1
+
+// transTab holds transitionSlow for every pair of classes.
+var transTab [numClasses][numClasses]float32
+
+func init() {
+	for a := range numClasses {
+		for b := range numClasses {
+			transTab[a][b] = float32(transitionSlow(a, b))
+		}
+	}
+}
+
+func transitionSlow(a, b plausible.Class) float64 {
 	if a.IsLetter() && b.IsLetter() {
 		sa, sb := a.Script(), b.Script()
 		switch {
@@ -571,7 +753,7 @@ func symbolish(c plausible.Class) bool {
 func cjkLanguage(s string) string {
 	var kana, hangul, han int
 	for _, r := range s {
-		switch plausible.ClassOf(r) {
+		switch classOf(r) {
 		case plausible.Kana, plausible.HalfKana:
 			kana++
 		case plausible.Hangul:
@@ -598,7 +780,7 @@ func languageOf(p []byte) string {
 	for len(q) > 0 && !utf8.Valid(q) {
 		q = q[:len(q)-1] // cut at a character boundary
 	}
-	_, lang := judge(string(q))
+	_, lang := judge(string(q), nil)
 	return lang
 }
 
