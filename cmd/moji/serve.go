@@ -20,6 +20,8 @@ Serve the HTTP JSON API and the web playground until SIGINT or SIGTERM.
 
   POST /v1/fix       {"text": "...", "preset": "default"} → {"text", "plan", "changed"}
   POST /v1/explain   the same, with every change explained byte by byte
+  POST /v1/detect    raw bytes → {"encoding", "confidence", "language", ...}
+  POST /v1/decode    raw bytes [?encoding=NAME] → {"text", "encoding", ...}
   GET  /healthz      liveness
   GET  /openapi.json the API description
   GET  /             the playground (no external scripts or fonts)

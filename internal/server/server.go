@@ -1,12 +1,15 @@
 // Package server is moji's HTTP JSON API and its offline web playground,
 // as run by "moji serve".
 //
-// The API has four routes:
+// The API has these routes:
 //
 //	POST /v1/fix       {"text", "preset"} → {"text", "plan", "changed"}
 //	POST /v1/explain   {"text", "preset"} → the plan in words and JSON, each
 //	                   change character by character, the bytes each wrong
 //	                   decoder saw, and the lost bytes chosen from context
+//	POST /v1/detect    raw bytes → {"encoding", "confidence", "language",
+//	                   "alternatives"}
+//	POST /v1/decode    raw bytes, ?encoding=NAME or detected → {"text", ...}
 //	GET  /healthz      {"status": "ok"}
 //	GET  /openapi.json an OpenAPI 3 description of the above
 //
@@ -16,8 +19,8 @@
 //
 // Errors are JSON objects {"error": "..."} with the matching status: 400
 // for a malformed request, 404 for an unknown path, 405 for a wrong
-// method, 413 for a body over the limit, 415 for a body that is not JSON
-// and 503 when the server is shutting down or the client gave up while
+// method, 413 for a body over the limit, 415 for a body of the wrong type,
+// 422 for bytes that cannot be decoded as the detected encoding and 503 when the server is shutting down or the client gave up while
 // waiting for a slot.
 package server
 
@@ -141,6 +144,8 @@ func Handler(cfg Config) http.Handler {
 	mux := http.NewServeMux()
 	a.route(mux, "POST", "/v1/fix", a.fix)
 	a.route(mux, "POST", "/v1/explain", a.explain)
+	a.route(mux, "POST", "/v1/detect", a.detectBytes)
+	a.route(mux, "POST", "/v1/decode", a.decodeBytes)
 	a.route(mux, "GET", "/healthz", healthz)
 	a.route(mux, "GET", "/openapi.json", serveOpenAPI)
 	a.route(mux, "GET", "/{$}", servePage)

@@ -223,7 +223,7 @@ func TestOpenAPI(t *testing.T) {
 	if !strings.HasPrefix(doc.OpenAPI, "3.") {
 		t.Errorf("openapi = %q", doc.OpenAPI)
 	}
-	want := map[string]string{"/v1/fix": "post", "/v1/explain": "post", "/healthz": "get", "/openapi.json": "get"}
+	want := map[string]string{"/v1/fix": "post", "/v1/explain": "post", "/v1/detect": "post", "/v1/decode": "post", "/healthz": "get", "/openapi.json": "get"}
 	for path, method := range want {
 		if _, ok := doc.Paths[path][method]; !ok {
 			t.Errorf("%s %s is not described", method, path)

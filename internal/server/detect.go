@@ -1,0 +1,169 @@
+package server
+
+import (
+	"errors"
+	"io"
+	"mime"
+	"net/http"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/encoding/unicode/utf32"
+
+	"github.com/mojitext/moji/detect"
+	"github.com/mojitext/moji/internal/codec"
+)
+
+// detectResponse is the body /v1/detect returns.
+type detectResponse struct {
+	Encoding     string      `json:"encoding"`
+	Confidence   float64     `json:"confidence"`
+	Language     string      `json:"language,omitempty"`
+	Alternatives []candidate `json:"alternatives"`
+}
+
+type candidate struct {
+	Encoding   string  `json:"encoding"`
+	Confidence float64 `json:"confidence"`
+	Language   string  `json:"language,omitempty"`
+}
+
+// decodeResponse is the body /v1/decode returns.
+type decodeResponse struct {
+	Encoding string `json:"encoding"`
+	// Detected is set when the encoding was detected, not given; then
+	// Confidence is the detector's.
+	Detected   bool    `json:"detected"`
+	Confidence float64 `json:"confidence,omitempty"`
+	Text       string  `json:"text"`
+	// Lossy is set when some bytes did not decode and became U+FFFD.
+	Lossy bool `json:"lossy"`
+}
+
+func toResponse(r detect.Result) detectResponse {
+	out := detectResponse{Encoding: r.Encoding, Confidence: r.Confidence, Language: r.Language, Alternatives: []candidate{}}
+	for _, c := range r.Alternatives {
+		out.Alternatives = append(out.Alternatives, candidate(c))
+	}
+	return out
+}
+
+// detectBytes answers POST /v1/detect: the body is the raw bytes, since a
+// JSON string cannot carry bytes that are not UTF-8.
+func (a *api) detectBytes(w http.ResponseWriter, r *http.Request) {
+	release, ok := a.acquire(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	b, ok := a.readBytes(w, r)
+	if !ok {
+		return
+	}
+	writeJSON(w, http.StatusOK, toResponse(detect.Bytes(b)))
+}
+
+// decodeBytes answers POST /v1/decode[?encoding=NAME]: it decodes the raw
+// body with the named encoding, or with the detected one.
+func (a *api) decodeBytes(w http.ResponseWriter, r *http.Request) {
+	release, ok := a.acquire(w, r)
+	if !ok {
+		return
+	}
+	defer release()
+	b, ok := a.readBytes(w, r)
+	if !ok {
+		return
+	}
+	resp := decodeResponse{Encoding: strings.ToLower(r.URL.Query().Get("encoding"))}
+	if resp.Encoding == "" {
+		res := detect.Bytes(b)
+		resp.Encoding, resp.Detected, resp.Confidence = res.Encoding, true, res.Confidence
+	}
+	text, lossy, err := decodeAs(resp.Encoding, b)
+	if err != nil {
+		status := http.StatusUnprocessableEntity
+		if !resp.Detected {
+			status = http.StatusBadRequest // the client named it
+		}
+		writeError(w, status, err.Error())
+		return
+	}
+	resp.Text, resp.Lossy = text, lossy
+	writeJSON(w, http.StatusOK, resp)
+}
+
+// decodeAs decodes b as the named encoding, replacing what does not
+// decode by U+FFFD.
+func decodeAs(name string, b []byte) (text string, lossy bool, err error) {
+	var enc encoding.Encoding
+	switch name {
+	case detect.Binary:
+		return "", false, errors.New("the bytes are binary data, not text")
+	case detect.ASCII, detect.UTF8, "utf8":
+		s := strings.TrimPrefix(string(b), "\uFEFF")
+		if utf8.ValidString(s) {
+			return s, false, nil
+		}
+		return strings.ToValidUTF8(s, "\uFFFD"), true, nil
+	case detect.UTF16:
+		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
+	case detect.UTF16LE:
+		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
+	case detect.UTF16BE:
+		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
+	case detect.UTF32:
+		enc = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)
+	case detect.UTF32LE:
+		enc = utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM)
+	case detect.UTF32BE:
+		enc = utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM)
+	}
+	if enc != nil {
+		out, err := enc.NewDecoder().Bytes(b)
+		if err != nil {
+			return "", false, errors.New("decoding " + name + ": " + err.Error())
+		}
+		s := strings.TrimPrefix(string(out), "\uFEFF")
+		return s, strings.ContainsRune(s, utf8.RuneError), nil
+	}
+	cs, ok := codec.ByName(name)
+	if !ok {
+		return "", false, errors.New("cannot decode " + strconv.Quote(name))
+	}
+	s, strict := codec.DecodeString(cs, b, codec.Strict)
+	if strict {
+		return s, false, nil
+	}
+	s, _ = codec.DecodeString(cs, b, codec.ReplaceFFFD)
+	return s, true, nil
+}
+
+// readBytes checks the content type and reads the raw body. On failure it
+// has written the error response.
+func (a *api) readBytes(w http.ResponseWriter, r *http.Request) ([]byte, bool) {
+	ct := r.Header.Get("Content-Type")
+	mt, _, err := mime.ParseMediaType(ct)
+	if err != nil || mt != "application/octet-stream" && !strings.HasPrefix(mt, "text/") {
+		writeError(w, http.StatusUnsupportedMediaType, "Content-Type must be application/octet-stream or text/*, not "+strconv.Quote(ct))
+		return nil, false
+	}
+	if r.ContentLength > a.maxBody {
+		writeError(w, http.StatusRequestEntityTooLarge, tooLarge(a.maxBody))
+		return nil, false
+	}
+	b, err := io.ReadAll(r.Body)
+	if err != nil {
+		var mbe *http.MaxBytesError
+		if errors.As(err, &mbe) {
+			writeError(w, http.StatusRequestEntityTooLarge, tooLarge(a.maxBody))
+		} else {
+			writeError(w, http.StatusBadRequest, "reading body: "+err.Error())
+		}
+		return nil, false
+	}
+	return b, true
+}
