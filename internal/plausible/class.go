@@ -62,6 +62,7 @@ const (
 	Hangul       // Hangul syllables and jamo
 	PrivateUse   // U+E000–U+F8FF (Apple's logo U+F8FF in MacRoman mojibake)
 	Replacement  // U+FFFD
+	Format       // typographic spaces, zero-width and direction marks U+2000–U+200F, U+2028–U+202F
 	numClasses
 )
 
@@ -128,6 +129,11 @@ func classifySlow(r rune) Class {
 		return Replacement
 	case r >= 0xE000 && r <= 0xF8FF:
 		return PrivateUse
+	case r >= 0x2000 && r <= 0x200F, r >= 0x2028 && r <= 0x202F, r >= 0x205F && r <= 0x206F:
+		// Typographic spaces, zero-width and direction marks: real but
+		// rare, and invisible, which makes them a wrong repair's
+		// favourite hiding place.
+		return Format
 	case r >= 0x2010 && r <= 0x205E:
 		return GeneralPunct
 	case r >= 0x20A0 && r <= 0x20CF:

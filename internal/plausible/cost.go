@@ -52,6 +52,7 @@ var unigram = [numClasses]float64{
 	Hangul:        6,
 	PrivateUse:    18,
 	Replacement:   10,
+	Format:        11,
 }
 
 // Frequency classes, 0 (never seen) to 15 (most frequent), of a
@@ -101,8 +102,16 @@ func init() {
 	}
 }
 
-// letterCost is the unigram cost of a character of a letter class.
+// letterCost is the unigram cost of a character of a letter class, or of
+// a combining mark: the marks that decomposed accented letters use
+// (U+0300–U+0328) are ordinary, the rest rare.
 func letterCost(r rune, c Class) float64 {
+	if c == Combining {
+		if r <= 0x0328 {
+			return unigram[c]
+		}
+		return rareLetter
+	}
 	if r >= 0x80 && r < 0x2000 && !knownLetter[r] {
 		return rareLetter
 	}
@@ -115,7 +124,7 @@ func RuneCost(r rune) float64 {
 	if c == Han || c == Kana || c == Hangul {
 		return cjkCost(r, c)
 	}
-	if c.IsLetter() {
+	if c.IsLetter() || c == Combining {
 		return letterCost(r, c)
 	}
 	return unigram[c]
@@ -148,7 +157,7 @@ func transition(a, b Class) float64 {
 		switch a {
 		case Box, HalfKana:
 			return -6
-		case Dingbat, Math, CJKPunct:
+		case Dingbat, CJKPunct:
 			return -3
 		}
 	}
@@ -156,7 +165,7 @@ func transition(a, b Class) float64 {
 		sa, sb := a.Script(), b.Script()
 		if sa != sb {
 			if sa == CJK || sb == CJK {
-				return 4
+				return 6
 			}
 			return 9
 		}
@@ -170,6 +179,9 @@ func transition(a, b Class) float64 {
 			return 1.5 // two accented letters in a row are uncommon but real ("ção")
 		}
 		return 0
+	}
+	if (a == Digit && b.Script() == CJK) || (a.Script() == CJK && b == Digit) {
+		return 3 // "1혻MB": hanzi and Hangul glued to digits
 	}
 	if b == Combining && !a.IsLetter() && a != Combining {
 		return 8 // a combining mark attaches to a letter; alone it is noise
@@ -192,7 +204,7 @@ func Cost(s string) float64 {
 		switch {
 		case c == Han || c == Kana || c == Hangul:
 			total += cjkCost(r, c)
-		case c.IsLetter():
+		case c.IsLetter() || c == Combining:
 			total += letterCost(r, c)
 		default:
 			total += unigram[c]
@@ -200,13 +212,55 @@ func Cost(s string) float64 {
 		total += transition(prev, c)
 		prev = c
 	}
-	return total + transition(prev, Space) + languageCost(s)
+	return total + transition(prev, Space) + languageCost(s, nil)
 }
 
 // CostInContext returns the cost of s between the runes before and after
 // it (utf8.RuneError or 0 for none): the transitions into and out of s
 // count, so "Ã©" inside "cafÃ©s" pays for breaking the word.
 func CostInContext(before rune, s string, after rune) float64 {
+	return CostWith(before, s, after, nil)
+}
+
+// Languages holds, per script, the language model that best explains a
+// text's surroundings. A word is judged in the language of its line:
+// "hasznålat" may look Danish on its own, but in a Hungarian sentence
+// "használat" is the word.
+type Languages [numScripts]*langstats.Model
+
+// LanguagesOf chooses a language model per script for the letters of s.
+func LanguagesOf(s string) *Languages {
+	var l Languages
+	var scripts [numScripts]int
+	for _, r := range s {
+		scripts[ClassOf(r).Script()]++
+	}
+	for sc := Script(1); sc < numScripts; sc++ {
+		if scripts[sc] < 12 || langScript[sc] == "" {
+			continue // too little text to tell the language
+		}
+		l[sc], _ = langstats.Best(onlyScript(s, sc), langScript[sc])
+	}
+	return &l
+}
+
+// onlyScript keeps the letters of one script and turns everything else
+// into word boundaries.
+func onlyScript(s string, sc Script) string {
+	buf := make([]byte, 0, len(s))
+	for _, r := range s {
+		if ClassOf(r).Script() == sc {
+			buf = utf8.AppendRune(buf, r)
+		} else {
+			buf = append(buf, ' ')
+		}
+	}
+	return string(buf)
+}
+
+// CostWith is CostInContext with the language of each script taken from
+// langs where it names one.
+func CostWith(before rune, s string, after rune, langs *Languages) float64 {
 	var total float64
 	prev := Space
 	if before > 0 {
@@ -217,7 +271,7 @@ func CostInContext(before rune, s string, after rune) float64 {
 		switch {
 		case c == Han || c == Kana || c == Hangul:
 			total += cjkCost(r, c)
-		case c.IsLetter():
+		case c.IsLetter() || c == Combining:
 			total += letterCost(r, c)
 		default:
 			total += unigram[c]
@@ -229,7 +283,7 @@ func CostInContext(before rune, s string, after rune) float64 {
 	if after > 0 && after != utf8.RuneError {
 		next = ClassOf(after)
 	}
-	return total + transition(prev, next) + languageCost(s)
+	return total + transition(prev, next) + languageCost(s, langs)
 }
 
 // lmBaseline is the cost per letter bigram, in bits, of ordinary words
@@ -246,7 +300,7 @@ const foreignLetter = 4
 // models that explain them best, one model per alphabetic script. Han,
 // kana and Hangul are priced by frequency instead, and letters of a script
 // no model covers are left to the unigram costs.
-func languageCost(s string) float64 {
+func languageCost(s string, langs *Languages) float64 {
 	var scripts [numScripts]bool
 	any := false
 	for _, r := range s {
@@ -277,7 +331,13 @@ func languageCost(s string) float64 {
 				buf = append(buf, ' ')
 			}
 		}
-		m, _ := langstats.Best(string(buf), langScript[sc])
+		var m *langstats.Model
+		if langs != nil {
+			m = langs[sc]
+		}
+		if m == nil {
+			m, _ = langstats.Best(string(buf), langScript[sc])
+		}
 		if m == nil {
 			continue
 		}

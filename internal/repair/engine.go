@@ -1,6 +1,8 @@
 package repair
 
 import (
+	"math"
+	"sort"
 	"strings"
 	"unicode/utf8"
 
@@ -91,7 +93,7 @@ func Repair(s string, opt Options) (string, []Layer) {
 	var layers []Layer
 	var sc scratch
 	for round := 0; round < 4; round++ {
-		best := searchRound(&sc, s, opt)
+		best := searchRound(&sc, s, opt, 1)
 		if best == nil {
 			break
 		}
@@ -118,21 +120,46 @@ type outcome struct {
 }
 
 // searchRound tries every hypothesis once and returns the best one that
-// gains, or nil.
-func searchRound(sc *scratch, s string, opt Options) *outcome {
-	var best *outcome
+// gains, or nil. Hypotheses are ranked with one round of lookahead: "ÃƒÂ¼"
+// undone once as windows-1252 gains less than reading it as GBK hanzi,
+// but undone twice it is "ü", which no other reading matches.
+func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
+	sc.langs = plausible.LanguagesOf(s)
+	var cands []*outcome
 	for _, w := range utf8Wrong {
-		o := undoUTF8(sc, s, w, opt, true)
-		if o != nil && (best == nil || o.gain > best.gain+1e-9) {
-			best = o
+		if o := undoUTF8(sc, s, w, opt, true); o != nil {
+			cands = append(cands, o)
 		}
 	}
 	if opt.Legacy {
 		for _, h := range legacyHypotheses {
-			o := undoLegacy(sc, s, h, opt, true)
-			if o != nil && (best == nil || o.gain > best.gain+1e-9) {
-				best = o
+			if o := undoLegacy(sc, s, h, opt, true); o != nil {
+				cands = append(cands, o)
 			}
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// Stable by gain, so that among equals the earlier (more likely)
+	// hypothesis wins.
+	sort.SliceStable(cands, func(i, j int) bool { return cands[i].gain > cands[j].gain+1e-9 })
+	if lookahead == 0 || len(cands) == 1 {
+		return cands[0]
+	}
+	best, bestScore := cands[0], math.Inf(-1)
+	seen := map[string]bool{}
+	for _, c := range cands[:min(len(cands), 4)] {
+		if seen[c.text] {
+			continue
+		}
+		seen[c.text] = true
+		score := c.gain
+		if next := searchRound(sc, c.text, opt, lookahead-1); next != nil {
+			score += next.gain
+		}
+		if score > bestScore+1e-9 {
+			best, bestScore = c, score
 		}
 	}
 	return best
@@ -180,6 +207,8 @@ type scratch struct {
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind
+	// langs are the language models of the segment being repaired.
+	langs *plausible.Languages
 }
 
 type byteKind uint8
@@ -268,7 +297,13 @@ func isCont(b byte) bool { return b >= 0x80 && b <= 0xBF }
 // margin is the least gain, in bits, that justifies changing a span.
 // Below it the text is left as it is: a miss is better than a false
 // positive.
-const margin = 6.0
+const margin = 4.0
+
+// totalMargin is the least gain of all the spans a hypothesis changes in
+// one segment. A single short span ("Å™" → "ř", "×£" → "ף") is weak
+// evidence on its own; real mojibake usually repeats, and its spans'
+// gains add up.
+const totalMargin = 14.0
 
 // lossPrior is the cost, in bits, of assuming a byte was lost: a repair
 // that needs lost bytes must beat one that does not.
@@ -316,7 +351,7 @@ func firstRune(s string) rune {
 // replaced by cand. Both are judged as whole words: the span is widened
 // to the surrounding spaces (at most maxWord bytes each way), so that the
 // language model sees "förteckning", not "ö" alone.
-func gainAt(s string, from, to int, cand string) float64 {
+func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 	ws, we := from, to
 	for ws > 0 && from-ws < maxWord {
 		r, size := utf8.DecodeLastRuneInString(s[:ws])
@@ -335,7 +370,49 @@ func gainAt(s string, from, to int, cand string) float64 {
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
-	return plausible.CostInContext(before, orig, after) - plausible.CostInContext(before, repl, after)
+	ctx := scriptsAround(s, ws, we)
+	return plausible.CostWith(before, orig, after, sc.langs) -
+		plausible.CostWith(before, repl, after, sc.langs) - strangers(repl, &ctx)
+}
+
+// contextWindow bounds how far around a word its line is read for the
+// scripts in use, which keeps the cost per island constant.
+const contextWindow = 256
+
+// scriptsAround counts the letters of each script within contextWindow
+// bytes around s[from:to].
+func scriptsAround(s string, from, to int) (counts [16]int) {
+	lo, hi := max(0, from-contextWindow), min(len(s), to+contextWindow)
+	for _, part := range []string{s[lo:from], s[to:hi]} {
+		for _, r := range part {
+			counts[plausible.ClassOf(r).Script()]++
+		}
+	}
+	return counts
+}
+
+// strangerCost is the cost of a letter whose script appears nowhere
+// around it in a line of another script: a lone Hebrew "ה" in an English
+// sentence (“×” read as UTF-8) is a repair nobody wants.
+const strangerCost = 6
+
+func strangers(w string, ctx *[16]int) float64 {
+	dominant, most := plausible.NoScript, 0
+	for sc, n := range ctx {
+		if plausible.Script(sc) != plausible.NoScript && n > most {
+			dominant, most = plausible.Script(sc), n
+		}
+	}
+	if most < 3 {
+		return 0
+	}
+	var cost float64
+	for _, r := range w {
+		if sc := plausible.ClassOf(r).Script(); sc != plausible.NoScript && sc != dominant && ctx[sc] == 0 {
+			cost += strangerCost
+		}
+	}
+	return cost
 }
 
 const maxWord = 48

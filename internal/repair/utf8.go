@@ -1,10 +1,14 @@
 package repair
 
 import (
+	"os"
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/plausible"
 )
+
+var debugGain = os.Getenv("MOJI_DEBUG") != ""
 
 // Loss kinds, as they appear in a Layer.
 const (
@@ -40,11 +44,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		j := i
 		var lost []Inferred
 		islandLoss := ""
+		endsInA0 := false
 		for j < n && (kind[j] == kindFirst || kind[j] == kindPlain) && b[j] >= 0xC2 {
-			next, d, l, inf, ok := w.parseSeq(sc, s, j, opt, dec)
+			next, d, l, inf, a0, ok := w.parseSeq(sc, s, j, opt, dec)
 			if !ok {
 				break
 			}
+			endsInA0 = a0
 			dec = d
 			if l != "" {
 				islandLoss = l
@@ -79,9 +85,20 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
 		cand := string(dec)
-		g := gainAt(s, from, to, cand) - lossPrior*float64(len(lost))
+		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
 		if islandLoss == lossNBSPSpace {
 			g -= lossPrior
+			// The space may have stood for the 0xA0 alone ("Ã  le" for
+			// "à le"), or for 0xA0 and a space that was coalesced with
+			// it ("Ã le"): try keeping it too.
+			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
+				if g2 := gainAt(sc, s, from, to, cand+" ") - 2*lossPrior; g2 > g {
+					cand, g = cand+" ", g2
+				}
+			}
+		}
+		if debugGain {
+			println("island", w.name(), strconv.Quote(s[from:to]), "->", strconv.Quote(cand), "gain", int(g*10))
 		}
 		if !decide || g >= margin {
 			sp := span{from: from, to: to, text: cand, loss: islandLoss}
@@ -97,7 +114,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		i = j
 	}
-	if len(spans) == 0 {
+	if len(spans) == 0 || decide && gain < totalMargin {
 		return nil
 	}
 	if decide && !opt.Islands && !coversAllNonASCII(s, spans) {
@@ -116,13 +133,19 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 
 // parseSeq parses one UTF-8 sequence starting at b[j], appending its
 // bytes to dec. Where a continuation byte is missing it may infer it,
-// according to how w loses bytes.
-func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec []byte) (next int, out []byte, loss string, inf *Inferred, ok bool) {
+// according to how w loses bytes. a0 reports that the sequence ended in a
+// space read as byte 0xA0.
+func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec []byte) (next int, out []byte, loss string, inf *Inferred, a0 bool, ok bool) {
 	b, kind := sc.b, sc.kind
 	n := len(b)
+	if r, size := cesuPair(b[j:], kind[j:]); size > 0 {
+		// Java and some databases write a character outside the BMP as
+		// two three-byte surrogates (CESU-8): "😍" = ED A0 BD ED B8 8D.
+		return j + size, utf8.AppendRune(dec, r), "", nil, false, true
+	}
 	need, lo, hi := utf8SeqLen(b[j])
 	if need == 0 {
-		return j, dec, "", nil, false
+		return j, dec, "", nil, false, false
 	}
 	start := len(dec)
 	dec = append(dec, b[j])
@@ -143,22 +166,26 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			dec = append(dec, 0xA0)
 			p++
 			loss = lossNBSPSpace
+			a0 = k == need-1
 			continue
 		}
-		// Only the last byte of a sequence of three or four is inferred:
-		// a lone lead byte ("Í") is far more often a letter of its own
-		// than the remains of a damaged character.
-		if !opt.LossySequences || k != need-1 || k < 2 || !sc.runeStart(p) {
-			return j, dec[:start], "", nil, false
+		if !opt.LossySequences || k != need-1 || !sc.runeStart(p) {
+			return j, dec[:start], "", nil, false, false
 		}
-		// The last byte is missing. Which kinds of loss fit here?
+		// The last byte is missing. Which kinds of loss fit here? A
+		// marked loss (U+FFFD, '?') says where a byte went; an unmarked
+		// one (dropped) is only believed after a lead and a
+		// continuation byte: a lone lead byte ("Í") is far more often a
+		// letter of its own than the remains of a damaged character.
 		var how string
 		consume := 0
 		switch {
 		case p < n && kind[p] == kindFFFD:
 			how, consume = lossFFFD, 1
-		case w.multi && p < n && b[p] == '?':
+		case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
 			how, consume = lossQuestion, 1
+		case k < 2:
+			return j, dec[:start], "", nil, false, false
 		case w.multi && (p == n || b[p] < 0x40 || b[p] == 0x7F):
 			// A double-byte decoder drops a lead byte whose trail is
 			// invalid and resumes at the trail: “— at” = E2 80 94 20
@@ -168,7 +195,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		case len(w.dropped) > 0:
 			how = lossUndefined
 		default:
-			return j, dec[:start], "", nil, false
+			return j, dec[:start], "", nil, false, false
 		}
 		prefix := append([]byte(nil), dec[start:]...)
 		after := rune(0)
@@ -184,14 +211,33 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		cands := w.lostCandidates(how, l, h)
 		chosen, alts := inferLost(prefix, cands, before, after, opt.InferLost)
 		dec = append(dec[:start], chosen...)
-		return p + consume, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, true
+		return p + consume, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
 	}
-	return p, dec, loss, nil, true
+	return p, dec, loss, nil, a0, true
+}
+
+// cesuPair decodes a CESU-8 surrogate pair at the start of b, or returns
+// size 0.
+func cesuPair(b []byte, kind []byteKind) (rune, int) {
+	if len(b) < 6 || b[0] != 0xED || b[1] < 0xA0 || b[1] > 0xAF || !isCont(b[2]) ||
+		b[3] != 0xED || b[4] < 0xB0 || b[4] > 0xBF || !isCont(b[5]) {
+		return 0, 0
+	}
+	for _, k := range kind[:6] {
+		if k == kindOpaque || k == kindFFFD {
+			return 0, 0
+		}
+	}
+	hi := rune(b[1]&0x0F)<<6 | rune(b[2]&0x3F)
+	lo := rune(b[4]&0x0F)<<6 | rune(b[5]&0x3F)
+	return 0x10000 + hi<<10 | lo, 6
 }
 
 // lostCandidates lists the byte values a lost byte may have had.
 func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
-	if how == lossUndefined {
+	// A strict single-byte decoder loses only the bytes it leaves
+	// undefined, whether it drops them or marks them with U+FFFD.
+	if how == lossUndefined || !w.multi && len(w.dropped) > 0 {
 		var c []byte
 		for _, x := range w.dropped {
 			if x >= lo && x <= hi {
