@@ -4,6 +4,7 @@ import (
 	"math"
 	"slices"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -388,7 +389,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 		if n == 0 {
 			break
 		}
-		if ok {
+		if ok && (r < 0x30000 && unicode.IsGraphic(r) || r == '\n' || r == '\r' || r == '\t') {
 			cl := classOf(r)
 			c += runeCost(r, nil) + transition(prevClass, cl)
 			prevClass = cl
@@ -698,8 +699,8 @@ func transition(a, b plausible.Class) float64 {
 	return float64(transTab[a][b])
 }
 
-// numClasses bounds plausible's classes.
-const numClasses = plausible.Replacement + 1
+// numClasses bounds plausible's classes (with room for new ones).
+const numClasses plausible.Class = 64
 
 // transTab holds transitionSlow for every pair of classes.
 var transTab [numClasses][numClasses]float32
