@@ -92,6 +92,7 @@ type fixer struct {
 	onError  string
 	workers  int
 	wantPlan bool // count repairs by kind (--stats, or the summary on a terminal)
+	sizes    batchSizes
 
 	// afterBatch, when set (by tests), is called after each batch written
 	// with the number of lines written so far in the shard.
@@ -121,7 +122,10 @@ func runFix(e *env, args []string) int {
 	preset := fs.String("preset", "default", "")
 	var fields stringsFlag
 	fs.Var(&fields, "field", "")
-	f := &fixer{e: e, afterBatch: e.afterBatch}
+	f := &fixer{e: e, afterBatch: e.afterBatch, sizes: defaultSizes}
+	if e.sizes != nil {
+		f.sizes = *e.sizes
+	}
 	fs.IntVar(&f.workers, "j", runtime.NumCPU(), "")
 	fs.BoolVar(&f.explain, "explain", false, "")
 	fs.BoolVar(&f.strict, "strict", false, "")

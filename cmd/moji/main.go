@@ -42,6 +42,9 @@ type env struct {
 	// afterBatch, when set (by tests), is called by "fix" after each
 	// batch it writes, with the lines written so far in the input.
 	afterBatch func(lines int64)
+	// sizes, when set (by tests), replaces the batch sizes of "fix", so
+	// that small inputs cross batch boundaries and take the long-line path.
+	sizes *batchSizes
 }
 
 // A command is one subcommand. New ones (detect, decode, serve) only need

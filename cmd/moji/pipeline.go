@@ -18,15 +18,19 @@ import (
 // A batch is a run of whole input lines, repaired by one worker. The
 // reader fills batches in input order; the writer writes them in the same
 // order. Batches are recycled through a fixed pool, which bounds memory:
-// at most poolSize batches of about batchBytes each are in flight.
-const (
-	batchBytes = 1 << 20 // the reader closes a batch at this size...
-	batchLines = 4096    // ...or at this many lines
+// at most 2*workers+2 batches of about batchBytes each are in flight.
+type batchSizes struct {
+	batchBytes int // the reader closes a batch at this size...
+	batchLines int // ...or at this many lines
 	// A line longer than the read buffer is "long": it does not go to a
 	// worker but is repaired by the writer in its turn, streaming for
 	// text, so that a 16 MB line does not multiply by the pool size.
-	readBuffer = 1 << 20
-)
+	readBuffer int
+}
+
+// defaultSizes suit corpora: a batch is large enough that handing it to a
+// worker costs nothing next to repairing it.
+var defaultSizes = batchSizes{batchBytes: 1 << 20, batchLines: 4096, readBuffer: 1 << 20}
 
 type batch struct {
 	data  []byte      // whole lines of input
@@ -114,7 +118,8 @@ func (f *fixer) run(ctx context.Context, name string, r io.Reader, w io.Writer, 
 func (p *pipeline) read(ctx context.Context, r io.Reader) {
 	defer close(p.ordered)
 	defer close(p.work)
-	br := bufio.NewReaderSize(r, readBuffer)
+	sz := p.f.sizes
+	br := bufio.NewReaderSize(r, sz.readBuffer)
 	cfg := p.f.cfg
 	lineNo := int64(1)
 	var b *batch
@@ -187,7 +192,7 @@ func (p *pipeline) read(ctx context.Context, r io.Reader) {
 			b.data = append(b.data, line...)
 			b.lines++
 			lineNo++
-			if len(b.data) >= batchBytes || b.lines >= batchLines {
+			if len(b.data) >= sz.batchBytes || b.lines >= int64(sz.batchLines) {
 				send()
 			}
 		}
