@@ -7,14 +7,8 @@ import (
 	"net/http"
 	"strconv"
 	"strings"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding"
-	"golang.org/x/text/encoding/unicode"
-	"golang.org/x/text/encoding/unicode/utf32"
 
 	"github.com/mojitext/moji/detect"
-	"github.com/mojitext/moji/internal/codec"
 )
 
 // detectResponse is the body /v1/detect returns.
@@ -96,50 +90,17 @@ func (a *api) decodeBytes(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, resp)
 }
 
-// decodeAs decodes b as the named encoding, replacing what does not
-// decode by U+FFFD.
+// decodeAs decodes b as the named encoding with the detect package,
+// replacing what does not decode by U+FFFD.
 func decodeAs(name string, b []byte) (text string, lossy bool, err error) {
-	var enc encoding.Encoding
-	switch name {
-	case detect.Binary:
-		return "", false, errors.New("the bytes are binary data, not text")
-	case detect.ASCII, detect.UTF8, "utf8":
-		s := strings.TrimPrefix(string(b), "\uFEFF")
-		if utf8.ValidString(s) {
-			return s, false, nil
-		}
-		return strings.ToValidUTF8(s, "\uFFFD"), true, nil
-	case detect.UTF16:
-		enc = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM)
-	case detect.UTF16LE:
-		enc = unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM)
-	case detect.UTF16BE:
-		enc = unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM)
-	case detect.UTF32:
-		enc = utf32.UTF32(utf32.BigEndian, utf32.ExpectBOM)
-	case detect.UTF32LE:
-		enc = utf32.UTF32(utf32.LittleEndian, utf32.IgnoreBOM)
-	case detect.UTF32BE:
-		enc = utf32.UTF32(utf32.BigEndian, utf32.IgnoreBOM)
-	}
-	if enc != nil {
-		out, err := enc.NewDecoder().Bytes(b)
-		if err != nil {
-			return "", false, errors.New("decoding " + name + ": " + err.Error())
-		}
-		s := strings.TrimPrefix(string(out), "\uFEFF")
-		return s, strings.ContainsRune(s, utf8.RuneError), nil
-	}
-	cs, ok := codec.ByName(name)
-	if !ok {
+	s, ok, err := detect.Decode(b, name)
+	if errors.Is(err, detect.ErrUnknown) {
 		return "", false, errors.New("cannot decode " + strconv.Quote(name))
 	}
-	s, strict := codec.DecodeString(cs, b, codec.Strict)
-	if strict {
-		return s, false, nil
+	if err != nil {
+		return "", false, err
 	}
-	s, _ = codec.DecodeString(cs, b, codec.ReplaceFFFD)
-	return s, true, nil
+	return s, !ok, nil
 }
 
 // readBytes checks the content type and reads the raw body. On failure it
