@@ -62,6 +62,7 @@ const (
 	Hangul       // Hangul syllables and jamo
 	PrivateUse   // U+E000–U+F8FF (Apple's logo U+F8FF in MacRoman mojibake)
 	Replacement  // U+FFFD
+	Unassigned   // code points Unicode has not assigned
 	Format       // typographic spaces, zero-width and direction marks U+2000–U+200F, U+2028–U+202F
 	numClasses
 )
@@ -127,8 +128,13 @@ func classifySlow(r rune) Class {
 		return NBSP
 	case r == 0xFFFD:
 		return Replacement
-	case r >= 0xE000 && r <= 0xF8FF:
+	case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000:
 		return PrivateUse
+	case !unicode.IsGraphic(r) && !unicode.IsSpace(r) && !unicode.Is(unicode.Cf, r):
+		// Unassigned code points: UTF-8 that decodes to one is an
+		// accident of the wrong reading ("止す" in some code page
+		// happens to be F2 AD AA B9).
+		return Unassigned
 	case r >= 0x2000 && r <= 0x200F, r >= 0x2028 && r <= 0x202F, r >= 0x205F && r <= 0x206F:
 		// Typographic spaces, zero-width and direction marks: real but
 		// rare, and invisible, which makes them a wrong repair's

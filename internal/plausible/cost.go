@@ -53,6 +53,7 @@ var unigram = [numClasses]float64{
 	PrivateUse:    18,
 	Replacement:   10,
 	Format:        11,
+	Unassigned:    24,
 }
 
 // Frequency classes, 0 (never seen) to 15 (most frequent), of a

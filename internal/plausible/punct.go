@@ -78,3 +78,21 @@ func punctContext(before, r, after rune) float64 {
 	m := r - 0x2000
 	return punctPrior[m] + punctLeftCost[m][contextClass(before)] + punctRightCost[m][contextClass(after)]
 }
+
+// QuoteCost is the cost of double quote r where the text so far leaves
+// open quotes unclosed: a closing ” is likely only inside a quotation,
+// which tells “office,” apart from “States’ most”.
+func QuoteCost(r rune, open int) float64 {
+	switch r {
+	case '”':
+		if open > 0 {
+			return -2
+		}
+		return 3
+	case '“':
+		if open > 0 {
+			return 2
+		}
+	}
+	return 0
+}

@@ -207,6 +207,10 @@ type scratch struct {
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind
+	// quoteDepth is how many double quotes the spans accepted so far
+	// open, beyond those in the text.
+	quoteDepth int
+	qpos, qbal int // quotesBefore's progress
 	// langs are the language models of the segment being repaired.
 	langs *plausible.Languages
 }
@@ -371,7 +375,7 @@ func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
 	ctx := scriptsAround(s, ws, we)
-	return plausible.CostWith(before, orig, after, sc.langs) -
+	return plausible.CostWith(before, orig, after, sc.langs) + cjkStrangers(orig, &ctx) -
 		plausible.CostWith(before, repl, after, sc.langs) - strangers(repl, &ctx)
 }
 
@@ -395,6 +399,30 @@ func scriptsAround(s string, from, to int) (counts [16]int) {
 // around it in a line of another script: a lone Hebrew "ה" in an English
 // sentence (“×” read as UTF-8) is a repair nobody wants.
 const strangerCost = 6
+
+// cjkStrangers is strangers for the hanzi, kana and Hangul of a text as
+// it stands: a lone "鈥" in an English sentence is the classic trace of
+// UTF-8 read as GBK. Strangers of other scripts in the text as it stands
+// are left alone ("ВІКІ is Ukrainian for WIKI" is correct).
+func cjkStrangers(w string, ctx *[16]int) float64 {
+	var only string
+	for i, r := range w {
+		if plausible.ClassOf(r).Script() == plausible.CJK {
+			only = w[i:]
+			break
+		}
+	}
+	if only == "" {
+		return 0
+	}
+	var cost float64
+	for _, r := range only {
+		if plausible.ClassOf(r).Script() == plausible.CJK {
+			cost += strangers(string(r), ctx)
+		}
+	}
+	return cost
+}
 
 func strangers(w string, ctx *[16]int) float64 {
 	dominant, most := plausible.NoScript, 0

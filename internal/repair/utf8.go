@@ -26,6 +26,7 @@ const (
 // undone (replaying a plan).
 func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) *outcome {
 	sc.encode(s, w)
+	sc.quoteDepth, sc.qpos, sc.qbal = 0, 0, 0
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
@@ -108,6 +109,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 			spans = append(spans, sp)
 			gain += g
+			sc.quoteDepth += quoteBalance(cand) - quoteBalance(s[from:to])
 			if islandLoss != "" && loss == "" {
 				loss = islandLoss
 			}
@@ -209,7 +211,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			before = lastRune(s[:o])
 		}
 		cands := w.lostCandidates(how, l, h)
-		chosen, alts := inferLost(prefix, cands, before, after, opt.InferLost)
+		open := sc.quoteDepth + sc.quotesBefore(s, sc.offsetAt(s, j)) + quoteBalance(string(dec[:start]))
+		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
 		dec = append(dec[:start], chosen...)
 		return p + consume, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
 	}
@@ -257,7 +260,7 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 // resulting characters in context. It returns the chosen character (or
 // U+FFFD when context cannot decide and infer is off or the winner is not
 // clear) and the ranked alternatives.
-func inferLost(prefix []byte, cands []byte, before, after rune, infer bool) (string, []Scored) {
+func inferLost(prefix []byte, cands []byte, before, after rune, open int, infer bool) (string, []Scored) {
 	if len(cands) == 0 {
 		return "\uFFFD", nil
 	}
@@ -270,7 +273,7 @@ func inferLost(prefix []byte, cands []byte, before, after rune, infer bool) (str
 		if r == utf8.RuneError || size != len(buf) {
 			continue
 		}
-		alts = append(alts, Scored{Text: string(r), Score: -plausible.LostCost(before, r, after)})
+		alts = append(alts, Scored{Text: string(r), Score: -plausible.LostCost(before, r, after) - plausible.QuoteCost(r, open)})
 	}
 	sortScored(alts)
 	if !infer || len(alts) == 0 {
@@ -298,6 +301,31 @@ func sortScored(a []Scored) {
 			a[j], a[j-1] = a[j-1], a[j]
 		}
 	}
+}
+
+// quoteBalance counts the double quotes s opens and does not close.
+func quoteBalance(s string) int {
+	n := 0
+	for _, r := range s {
+		switch r {
+		case '“':
+			n++
+		case '”':
+			n--
+		}
+	}
+	return n
+}
+
+// quotesBefore is quoteBalance(s[:o]), computed incrementally: islands
+// are visited left to right, so each byte is read once.
+func (sc *scratch) quotesBefore(s string, o int) int {
+	if o < sc.qpos {
+		return quoteBalance(s[:o])
+	}
+	sc.qbal += quoteBalance(s[sc.qpos:o])
+	sc.qpos = o
+	return sc.qbal
 }
 
 // coversAllNonASCII reports whether the spans cover every non-ASCII rune
