@@ -50,7 +50,7 @@ var unigram = [numClasses]float64{
 	Fullwidth:     9,
 	Han:           6,
 	Hangul:        6,
-	PrivateUse:    18,
+	PrivateUse:    24,
 	Replacement:   10,
 	Format:        11,
 	Unassigned:    24,
@@ -85,7 +85,7 @@ func cjkCost(r rune, c Class) float64 {
 // languages writes (Յ, ʏ, Dz, ᴴ): mojibake decoded the wrong way lands
 // on such letters, while people writing the languages moji models almost
 // never use them.
-const rareLetter = 14
+const rareLetter = 20
 
 // knownLetter marks, for U+0080–U+1FFF, the letters some language model
 // has in its alphabet, in either case.
@@ -198,8 +198,15 @@ func transition(a, b Class) float64 {
 
 // Cost returns the cost in bits of s as a whole.
 func Cost(s string) float64 {
+	return charCost(Space, s, Space) + languageCost(s, nil)
+}
+
+// charCost sums the unigram and transition costs of s between classes
+// before and after.
+func charCost(before Class, s string, after Class) float64 {
 	var total float64
-	prev := Space
+	prev := before
+	upperRun, run := 0, 0 // capitals right before prev, and before the current rune
 	for _, r := range s {
 		c := ClassOf(r)
 		switch {
@@ -211,9 +218,23 @@ func Cost(s string) float64 {
 			total += unigram[c]
 		}
 		total += transition(prev, c)
+		if prev == LatinLower && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
+			// An accented small letter inside or at the end of a word of
+			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM".
+			total += 8
+		}
+		upperRun = run
+		if c.IsUpper() {
+			run++
+		} else {
+			run = 0
+		}
 		prev = c
 	}
-	return total + transition(prev, Space) + languageCost(s, nil)
+	if prev == LatinLower && upperRun >= 2 && !after.IsLowerCase() {
+		total += 8
+	}
+	return total + transition(prev, after)
 }
 
 // CostInContext returns the cost of s between the runes before and after
@@ -262,29 +283,14 @@ func onlyScript(s string, sc Script) string {
 // CostWith is CostInContext with the language of each script taken from
 // langs where it names one.
 func CostWith(before rune, s string, after rune, langs *Languages) float64 {
-	var total float64
-	prev := Space
+	prev, next := Space, Space
 	if before > 0 {
 		prev = ClassOf(before)
 	}
-	for _, r := range s {
-		c := ClassOf(r)
-		switch {
-		case c == Han || c == Kana || c == Hangul:
-			total += cjkCost(r, c)
-		case c.IsLetter() || c == Combining:
-			total += letterCost(r, c)
-		default:
-			total += unigram[c]
-		}
-		total += transition(prev, c)
-		prev = c
-	}
-	next := Space
 	if after > 0 && after != utf8.RuneError {
 		next = ClassOf(after)
 	}
-	return total + transition(prev, next) + languageCost(s, langs)
+	return charCost(prev, s, next) + languageCost(s, langs)
 }
 
 // lmBaseline is the cost per letter bigram, in bits, of ordinary words
@@ -292,6 +298,9 @@ func CostWith(before rune, s string, after rune, langs *Languages) float64 {
 // of any language cost nothing extra and mojibake ("Ð¿Ñ€Ð¸", "Ïðèâåò":
 // 14–15 bits per bigram) pays for every unlikely pair.
 const lmBaseline = 4.0
+
+// lmCap bounds the excess cost per letter bigram.
+const lmCap = 3.0
 
 // foreignLetter is the extra cost of a letter outside the alphabet of
 // the language its text is written in.
@@ -356,7 +365,10 @@ func languageCost(s string, langs *Languages) float64 {
 			}
 		}
 		logp, n := m.Score(string(buf))
-		total += max(0, -logp-lmBaseline*float64(n))
+		// The excess is capped per bigram: a word the model has never
+		// seen ("Ôôô", an exclamation) is unusual, but no more so than
+		// the symbols a wrong repair would put in its place.
+		total += min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
 	}
 	return total
 }

@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"strconv"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -46,7 +47,14 @@ var legacyHypotheses = func() []legacyHypothesis {
 
 // legacyMargin is higher than margin: a legacy page decodes nearly any
 // byte string, so only a clear gain in plausibility counts.
-const legacyMargin = 2 * margin
+const legacyMargin = 12.0
+
+// legacyMarginFor raises the margin for short texts: three accented
+// letters ("Ôôô") read as cp1251 make a Cyrillic word too, and principle
+// one is to leave short, ambiguous strings alone.
+func legacyMarginFor(chars int) float64 {
+	return legacyMargin + 6*float64(max(0, 6-chars))
+}
 
 // undoLegacy tries a legacy hypothesis on s. A legacy charset explains
 // a whole text, not islands of it: every non-ASCII character must be
@@ -114,7 +122,10 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		return nil
 	}
 	gain := plausible.Cost(s) - plausible.Cost(out)
-	if decide && gain < legacyMargin {
+	if debugGain {
+		println("legacy", h.wrong.name(), h.truth.Name(), strconv.Quote(out), "gain", int(gain*10), "chars", total)
+	}
+	if decide && gain < legacyMarginFor(total) {
 		return nil
 	}
 	return &outcome{text: out, gain: gain, layer: Layer{
