@@ -179,18 +179,25 @@ type fixJSONLFn struct {
 
 	buf   []byte // reused output buffer
 	fix   func(string) string
-	ctx   context.Context // of the element being processed, for fix
 	steps stepCounters
+
+	// What fix changed in the current line. It is counted only once the
+	// line proves good: Rewrite may repair a field before it finds the
+	// line bad, and a bad line's repairs are never written.
+	changed int
+	plans   []moji.Plan
 }
 
 func (fn *fixJSONLFn) Setup() {
-	// The closure is made once per DoFn instance rather than per
-	// element; it reads the element's context from fn.ctx.
+	// The closure is made once per DoFn instance rather than per element.
 	fn.fix = func(v string) string {
+		// Config.Fix returns the same text as the CLI's
+		// Config.FixString (the test checks it) and also the plan,
+		// which the step counters need; one call costs one repair.
 		out, plan := fn.Config.Fix(v)
 		if out != v {
-			fieldsChanged.Inc(fn.ctx, 1)
-			fn.steps.count(fn.ctx, plan)
+			fn.changed++
+			fn.plans = append(fn.plans, plan)
 		}
 		return out
 	}
@@ -203,11 +210,16 @@ func (fn *fixJSONLFn) ProcessElement(ctx context.Context, line string, emit func
 		emit(line)
 		return nil
 	}
-	fn.ctx = ctx
+	fn.changed, fn.plans = 0, fn.plans[:0]
 	var err error
 	fn.buf, err = jsonl.Rewrite(fn.buf[:0], []byte(line), fn.Fields, fn.fix)
-	fn.ctx = nil
 	if err == nil {
+		if fn.changed > 0 {
+			fieldsChanged.Inc(ctx, int64(fn.changed))
+			for _, plan := range fn.plans {
+				fn.steps.count(ctx, plan)
+			}
+		}
 		emit(string(fn.buf))
 		return nil
 	}
@@ -253,7 +265,7 @@ func badLineError(line string, err error) error {
 	if to < len(line) {
 		excerpt += "…"
 	}
-	return fmt.Errorf("moji: bad JSONL line: %v; the line (%d bytes) from byte %d: %s", err, len(line), from, excerpt)
+	return fmt.Errorf("moji: bad JSONL line: %w; the line (%d bytes) from byte %d: %s", err, len(line), from, excerpt)
 }
 
 // isBlank reports whether line holds only the white space that the CLI
