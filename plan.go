@@ -2,6 +2,7 @@ package moji
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"github.com/mojitext/moji/internal/cleanup"
@@ -65,6 +66,9 @@ type Step struct {
 	Loss string `json:"loss,omitempty"`
 	// Islands is set when only spans of the text were damaged.
 	Islands bool `json:"islands,omitempty"`
+	// Infer is set when lost bytes were chosen from context; otherwise
+	// each damaged sequence became U+FFFD.
+	Infer bool `json:"infer,omitempty"`
 	// Inferred lists the lost bytes chosen from context, with the
 	// alternatives considered. It explains; Apply does not need it.
 	Inferred []Inferred `json:"inferred,omitempty"`
@@ -114,15 +118,15 @@ func (s Step) String() string {
 }
 
 func (s Step) key() string {
-	return s.Action + "\x00" + s.Name + "\x00" + s.WrongDecoder + "\x00" + s.TrueCharset + "\x00" + s.Loss
+	return s.Action + "\x00" + s.Name + "\x00" + s.WrongDecoder + "\x00" + s.TrueCharset + "\x00" + s.Loss + "\x00" + strconv.FormatBool(s.Infer)
 }
 
 func (s Step) layer() repair.Layer {
-	return repair.Layer{WrongDecoder: s.WrongDecoder, TrueCharset: s.TrueCharset, Loss: s.Loss, Islands: s.Islands}
+	return repair.Layer{WrongDecoder: s.WrongDecoder, TrueCharset: s.TrueCharset, Loss: s.Loss, Islands: s.Islands, Infer: s.Infer}
 }
 
 func stepFromLayer(l repair.Layer) Step {
-	st := Step{Action: ActionReinterpret, WrongDecoder: l.WrongDecoder, TrueCharset: l.TrueCharset, Loss: l.Loss, Islands: l.Islands}
+	st := Step{Action: ActionReinterpret, WrongDecoder: l.WrongDecoder, TrueCharset: l.TrueCharset, Loss: l.Loss, Islands: l.Islands, Infer: l.Infer}
 	for _, in := range l.Inferred {
 		x := Inferred{Offset: in.Offset, Chosen: in.Chosen}
 		for _, a := range in.Alternatives {

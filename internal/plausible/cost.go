@@ -300,7 +300,7 @@ func CostWith(before rune, s string, after rune, langs *Languages) float64 {
 const lmBaseline = 4.0
 
 // lmCap bounds the excess cost per letter bigram.
-const lmCap = 3.0
+const lmCap = 6.0
 
 // foreignLetter is the extra cost of a letter outside the alphabet of
 // the language its text is written in.

@@ -170,7 +170,7 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 // Replaying does not consult the plausibility model: the plan already
 // decided.
 func Apply(s string, l Layer) string {
-	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, InferLost: true}
+	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, InferLost: l.Infer}
 	if l.TrueCharset == "utf-8" {
 		for _, w := range utf8Wrong {
 			if w.name() == l.WrongDecoder {

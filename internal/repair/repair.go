@@ -30,6 +30,7 @@ type Layer struct {
 	TrueCharset  string // e.g. "utf-8", "gbk"
 	Loss         string // "", "dropped", "fffd", "question", "nbsp-space"
 	Islands      bool   // applied to spans, not to the whole text
+	Infer        bool   // lost bytes were chosen from context, not marked U+FFFD
 	Inferred     []Inferred
 }
 

@@ -126,7 +126,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if out == s {
 		return nil
 	}
-	l := Layer{WrongDecoder: w.name(), TrueCharset: "utf-8", Loss: loss, Islands: !coversAllNonASCII(s, spans)}
+	l := Layer{WrongDecoder: w.name(), TrueCharset: "utf-8", Loss: loss, Islands: !coversAllNonASCII(s, spans), Infer: opt.InferLost && loss != "" && loss != lossNBSPSpace}
 	for _, sp := range spans {
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
