@@ -18,7 +18,10 @@
 // candidate decoding, and acts only when the difference clears a margin.
 package plausible
 
-import "unicode"
+import (
+	"sync"
+	"unicode"
+)
 
 // Class is the kind of a character, as far as plausibility goes.
 type Class uint8
@@ -84,8 +87,14 @@ const (
 	numScripts
 )
 
-// latin1Class holds the classes of U+0000–U+024F, built once.
-var latin1Class [0x250]Class
+// latin1Class holds the classes of U+0000–U+024F, built at start-up;
+// bmpClass those of the whole Basic Multilingual Plane, built on first
+// use, because most text never needs it and the build takes milliseconds.
+var (
+	latin1Class [0x250]Class
+	bmpClass    [0x10000]Class
+	bmpOnce     sync.Once
+)
 
 func init() {
 	for r := rune(0); r < 0x250; r++ {
@@ -93,10 +102,20 @@ func init() {
 	}
 }
 
+func buildBMP() {
+	for r := rune(0); r < 0x10000; r++ {
+		bmpClass[r] = classifySlow(r)
+	}
+}
+
 // ClassOf returns the class of r.
 func ClassOf(r rune) Class {
 	if r < 0x250 {
 		return latin1Class[r]
+	}
+	if r < 0x10000 {
+		bmpOnce.Do(buildBMP)
+		return bmpClass[r]
 	}
 	return classifySlow(r)
 }

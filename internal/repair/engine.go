@@ -124,7 +124,7 @@ type outcome struct {
 // undone once as windows-1252 gains less than reading it as GBK hanzi,
 // but undone twice it is "ü", which no other reading matches.
 func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
-	sc.langs = plausible.LanguagesOf(s)
+	sc.langs, sc.langsOf = nil, s
 	var cands []*outcome
 	for _, w := range utf8Wrong {
 		if o := undoUTF8(sc, s, w, opt, true); o != nil {
@@ -174,7 +174,7 @@ func Apply(s string, l Layer) string {
 	if l.TrueCharset == "utf-8" {
 		for _, w := range utf8Wrong {
 			if w.name() == l.WrongDecoder {
-				var sc scratch
+				sc := scratch{langsOf: s}
 				if o := undoUTF8(&sc, s, w, opt, false); o != nil {
 					return o.text
 				}
@@ -182,7 +182,7 @@ func Apply(s string, l Layer) string {
 			}
 		}
 		if cs, ok := codec.ByName(l.WrongDecoder); ok {
-			var sc scratch
+			sc := scratch{langsOf: s}
 			if o := undoUTF8(&sc, s, &wrongDecoder{cs: cs, multi: cs.MaxLen() > 1}, opt, false); o != nil {
 				return o.text
 			}
@@ -191,7 +191,7 @@ func Apply(s string, l Layer) string {
 	}
 	for _, h := range legacyHypotheses {
 		if h.wrong.name() == l.WrongDecoder && h.truth.Name() == l.TrueCharset {
-			var sc scratch
+			sc := scratch{langsOf: s}
 			if o := undoLegacy(&sc, s, h, opt, false); o != nil {
 				return o.text
 			}
@@ -211,8 +211,17 @@ type scratch struct {
 	// open, beyond those in the text.
 	quoteDepth int
 	qpos, qbal int // quotesBefore's progress
-	// langs are the language models of the segment being repaired.
-	langs *plausible.Languages
+	// langs are the language models of the segment being repaired,
+	// langsOf, chosen on first use: clean text never needs them.
+	langs   *plausible.Languages
+	langsOf string
+}
+
+func (sc *scratch) languages() *plausible.Languages {
+	if sc.langs == nil {
+		sc.langs = plausible.LanguagesOf(sc.langsOf)
+	}
+	return sc.langs
 }
 
 type byteKind uint8
@@ -375,8 +384,9 @@ func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
 	ctx := scriptsAround(s, ws, we)
-	return plausible.CostWith(before, orig, after, sc.langs) + cjkStrangers(orig, &ctx) -
-		plausible.CostWith(before, repl, after, sc.langs) - strangers(repl, &ctx)
+	langs := sc.languages()
+	return plausible.CostWith(before, orig, after, langs) + cjkStrangers(orig, &ctx) -
+		plausible.CostWith(before, repl, after, langs) - strangers(repl, &ctx)
 }
 
 // contextWindow bounds how far around a word its line is read for the

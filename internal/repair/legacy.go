@@ -45,6 +45,27 @@ var legacyHypotheses = func() []legacyHypothesis {
 	return hs
 }()
 
+// covers reports, without allocating, whether w can have produced every
+// character of s and s has two non-ASCII characters in a row, as text in
+// a legacy charset has.
+func (w *wrongDecoder) covers(s string) bool {
+	pair, prevHigh := false, false
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			prevHigh = false
+			continue
+		}
+		if w.sb != nil {
+			if _, ok := w.sb.EncodeRune(r); !ok {
+				return false
+			}
+		}
+		pair = pair || prevHigh
+		prevHigh = true
+	}
+	return pair
+}
+
 // legacyMargin is higher than margin: a legacy page decodes nearly any
 // byte string, so only a clear gain in plausibility counts.
 const legacyMargin = 12.0
@@ -62,6 +83,9 @@ func legacyMarginFor(chars int) float64 {
 // charset, and the decoding must be written mostly in the charset's own script. Only then does the
 // plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
+	if !h.wrong.covers(s) {
+		return nil
+	}
 	sc.encode(s, h.wrong)
 	b, kind := sc.b, sc.kind
 	n := len(b)

@@ -25,6 +25,9 @@ const (
 // decoding is more plausible by the margin; without, every island is
 // undone (replaying a plan).
 func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) *outcome {
+	if !w.mayHoldUTF8(s) {
+		return nil
+	}
 	sc.encode(s, w)
 	sc.quoteDepth, sc.qpos, sc.qbal = 0, 0, 0
 	b, kind := sc.b, sc.kind
@@ -131,6 +134,37 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
 	return &outcome{text: out, gain: gain, layer: l}
+}
+
+// mayHoldUTF8 is a quick, allocation-free test that s, encoded through a
+// single-byte w, has a UTF-8 lead byte followed by something a
+// continuation byte could be: a continuation byte, a space (0xA0 turned
+// into a space), U+FFFD or '?' (a marked loss), or any byte at all when
+// w drops bytes. Most clean text fails it at once ("café": é is E9, a
+// lead, but "s" follows). Double-byte decoders always pass: their
+// characters carry both kinds of byte.
+func (w *wrongDecoder) mayHoldUTF8(s string) bool {
+	if w.sb == nil {
+		return true
+	}
+	lead := false
+	for _, r := range s {
+		if lead {
+			if r == ' ' || r == '?' || r == utf8.RuneError || len(w.dropped) > 0 {
+				return true
+			}
+			if b, ok := w.sb.EncodeRune(r); ok && isCont(b) {
+				return true
+			}
+		}
+		lead = false
+		if r >= utf8.RuneSelf {
+			if b, ok := w.sb.EncodeRune(r); ok && b >= 0xC2 && b <= 0xF4 {
+				lead = true
+			}
+		}
+	}
+	return false
 }
 
 // parseSeq parses one UTF-8 sequence starting at b[j], appending its
