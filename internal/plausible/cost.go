@@ -248,11 +248,17 @@ func CostInContext(before rune, s string, after rune) float64 {
 // text's surroundings. A word is judged in the language of its line:
 // "hasznålat" may look Danish on its own, but in a Hungarian sentence
 // "használat" is the word.
-type Languages [numScripts]*langstats.Model
+//
+// It also remembers the language cost of the words it has priced: the
+// search prices the same word under many hypotheses.
+type Languages struct {
+	models [numScripts]*langstats.Model
+	memo   map[string]float64
+}
 
 // LanguagesOf chooses a language model per script for the letters of s.
 func LanguagesOf(s string) *Languages {
-	var l Languages
+	l := Languages{memo: make(map[string]float64)}
 	var scripts [numScripts]int
 	for _, r := range s {
 		scripts[ClassOf(r).Script()]++
@@ -261,7 +267,7 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] < 12 || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
-		l[sc], _ = langstats.Best(onlyScript(s, sc), langScript[sc])
+		l.models[sc], _ = langstats.Best(onlyScript(s, sc), langScript[sc])
 	}
 	return &l
 }
@@ -311,6 +317,20 @@ const foreignLetter = 4
 // kana and Hangul are priced by frequency instead, and letters of a script
 // no model covers are left to the unigram costs.
 func languageCost(s string, langs *Languages) float64 {
+	if langs == nil {
+		return languageCostOf(s, nil)
+	}
+	if c, ok := langs.memo[s]; ok {
+		return c
+	}
+	c := languageCostOf(s, langs)
+	if len(langs.memo) < 4096 {
+		langs.memo[s] = c
+	}
+	return c
+}
+
+func languageCostOf(s string, langs *Languages) float64 {
 	var scripts [numScripts]bool
 	any := false
 	for _, r := range s {
@@ -343,7 +363,7 @@ func languageCost(s string, langs *Languages) float64 {
 		}
 		var m *langstats.Model
 		if langs != nil {
-			m = langs[sc]
+			m = langs.models[sc]
 		}
 		if m == nil {
 			m, _ = langstats.Best(string(buf), langScript[sc])

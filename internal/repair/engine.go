@@ -125,6 +125,7 @@ type outcome struct {
 // but undone twice it is "ü", which no other reading matches.
 func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	sc.langs, sc.langsOf = nil, s
+	clear(sc.gains)
 	var cands []*outcome
 	for _, w := range utf8Wrong {
 		if o := undoUTF8(sc, s, w, opt, true); o != nil {
@@ -215,6 +216,21 @@ type scratch struct {
 	// langsOf, chosen on first use: clean text never needs them.
 	langs   *plausible.Languages
 	langsOf string
+
+	gains map[gainKey]float64 // gainAt's memory for the round
+
+	cost      float64 // wholeCost's memory
+	costOf    string
+	costValid bool
+}
+
+// wholeCost is plausible.Cost(s), remembered for the segment of the
+// round: every legacy hypothesis compares its reading with the same text.
+func (sc *scratch) wholeCost(s string) float64 {
+	if !sc.costValid || sc.costOf != s {
+		sc.cost, sc.costOf, sc.costValid = plausible.Cost(s), s, true
+	}
+	return sc.cost
 }
 
 func (sc *scratch) languages() *plausible.Languages {
@@ -365,6 +381,31 @@ func firstRune(s string) rune {
 // to the surrounding spaces (at most maxWord bytes each way), so that the
 // language model sees "förteckning", not "ö" alone.
 func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
+	// Several wrong decoders find the same island with the same
+	// reading ("Ã©" is "é" through windows-1252, Latin-1 and
+	// windows-1254 alike): price it once per round.
+	key := gainKey{from, to, cand}
+	if sc.langsOf == s {
+		if g, ok := sc.gains[key]; ok {
+			return g
+		}
+	}
+	g := gainAtUncached(sc, s, from, to, cand)
+	if sc.langsOf == s {
+		if sc.gains == nil {
+			sc.gains = make(map[gainKey]float64)
+		}
+		sc.gains[key] = g
+	}
+	return g
+}
+
+type gainKey struct {
+	from, to int
+	cand     string
+}
+
+func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	ws, we := from, to
 	for ws > 0 && from-ws < maxWord {
 		r, size := utf8.DecodeLastRuneInString(s[:ws])

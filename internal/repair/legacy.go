@@ -145,7 +145,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	if out == s {
 		return nil
 	}
-	gain := plausible.Cost(s) - plausible.Cost(out)
+	gain := sc.wholeCost(s) - plausible.Cost(out)
 	if debugGain {
 		println("legacy", h.wrong.name(), h.truth.Name(), strconv.Quote(out), "gain", int(gain*10), "chars", total)
 	}
