@@ -308,6 +308,11 @@ const lmBaseline = 4.0
 // lmCap bounds the excess cost per letter bigram.
 const lmCap = 6.0
 
+// lmWeight scales the language model against the character model: word
+// lists make letter-bigram statistics noisy ("déjà" is rare in a French
+// dictionary), so they inform rather than decide.
+const lmWeight = 0.5
+
 // foreignLetter is the extra cost of a letter outside the alphabet of
 // the language its text is written in.
 const foreignLetter = 4
@@ -388,7 +393,7 @@ func languageCostOf(s string, langs *Languages) float64 {
 		// The excess is capped per bigram: a word the model has never
 		// seen ("Ôôô", an exclamation) is unusual, but no more so than
 		// the symbols a wrong repair would put in its place.
-		total += min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+		total += lmWeight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
 	}
 	return total
 }
