@@ -8,21 +8,21 @@
 // result as sharded, optionally gzip-compressed, text files, which the
 // SDK's textio.Write cannot do.
 //
-// The transforms report Beam counters in the namespace "moji":
+// The transforms report Beam counters in the namespace "moji", named
+// after the keys of "moji fix --stats" so that the two read alike:
 //
 //	lines              input elements, blank and bad lines included
-//	lines_changed      text lines that changed (FixText only)
-//	fields_changed     JSONL members whose value changed (FixJSONL only)
+//	fields             values repaired: JSONL members, or text lines
+//	fields_changed     values that the repair changed
 //	bad_lines          JSONL lines that do not parse or lack a field
 //	bad_lines_kept     bad lines passed through (--on-error keep)
 //	bad_lines_skipped  bad lines dropped (--on-error skip)
-//	step:KIND          changed values whose repair plan has a step KIND
+//	repair:KIND        changed values whose repair plan has a step KIND
 //
-// A step KIND is the cleanup name of a fix step ("uncurl_quotes"),
-// "normalize_" and the form of a normalization ("normalize_NFC"), or
-// "reinterpret_" TRUE "_as_" WRONG for undone mojibake
-// ("reinterpret_utf-8_as_windows-1252"). Each distinct kind is counted once
-// per changed value.
+// A KIND is the plain-words name of a plan step, [moji.Step.String], as
+// in the "repairs" of "moji fix --stats": "utf-8 bytes decoded as
+// windows-1252", "uncurl quotes". Counts of bad lines include none of
+// their fields: a bad line's repairs are never written.
 //
 // The configuration travels to the workers inside the DoFns as JSON (a
 // [moji.Config] holds only flags and a normalization name), never as a
@@ -34,7 +34,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -49,12 +51,12 @@ const Namespace = "moji"
 // Counter names; see the package documentation.
 const (
 	CounterLines           = "lines"
-	CounterLinesChanged    = "lines_changed"
+	CounterFields          = "fields"
 	CounterFieldsChanged   = "fields_changed"
 	CounterBadLines        = "bad_lines"
 	CounterBadLinesKept    = "bad_lines_kept"
 	CounterBadLinesSkipped = "bad_lines_skipped"
-	CounterStepPrefix      = "step:"
+	CounterRepairPrefix    = "repair:"
 )
 
 // Policies for a JSONL line that does not parse or lacks a field; they are
@@ -67,7 +69,7 @@ const (
 
 var (
 	linesCounter    = beam.NewCounter(Namespace, CounterLines)
-	linesChanged    = beam.NewCounter(Namespace, CounterLinesChanged)
+	fieldsCounter   = beam.NewCounter(Namespace, CounterFields)
 	fieldsChanged   = beam.NewCounter(Namespace, CounterFieldsChanged)
 	badLinesCounter = beam.NewCounter(Namespace, CounterBadLines)
 	badLinesKept    = beam.NewCounter(Namespace, CounterBadLinesKept)
@@ -81,7 +83,12 @@ func init() {
 }
 
 // FixText repairs each string of col, a PCollection<string> of text lines,
-// with cfg, and returns the repaired PCollection<string>.
+// with cfg, and returns the repaired PCollection<string>. Each element is
+// repaired as a text of its own, as [moji.Config.FixString] does; unlike
+// "moji fix" on a file, no state carries from one line to the next (with
+// the ftfy preset, markup on one line no longer turns off HTML entity
+// decoding on the lines after it), since a PCollection has no order.
+// Invalid UTF-8 passes through, as in the CLI.
 func FixText(s beam.Scope, col beam.PCollection, cfg moji.Config) beam.PCollection {
 	s = s.Scope("moji.FixText")
 	return beam.ParDo(s, &fixTextFn{Config: cfg}, col)
@@ -116,37 +123,24 @@ func FixJSONL(s beam.Scope, col beam.PCollection, fields []string, cfg moji.Conf
 	return beam.ParDo(s, &fixJSONLFn{Fields: fields, Config: cfg, OnError: onError}, col)
 }
 
-// stepCounters counts the kinds of repair step. Counters are made on first
+// repairCounters counts the kinds of repair. Counters are made on first
 // use because the kinds (charset pairs above all) are open-ended.
-type stepCounters map[string]beam.Counter
+type repairCounters map[string]beam.Counter
 
-// count increments the counter of every step kind in plan.
-func (sc *stepCounters) count(ctx context.Context, plan moji.Plan) {
-	if *sc == nil {
-		*sc = make(stepCounters)
+// count increments the counter of every step of plan.
+func (rc *repairCounters) count(ctx context.Context, plan moji.Plan) {
+	if *rc == nil {
+		*rc = make(repairCounters)
 	}
 	for _, st := range plan {
-		kind := StepKind(st)
-		c, ok := (*sc)[kind]
+		kind := st.String()
+		c, ok := (*rc)[kind]
 		if !ok {
-			c = beam.NewCounter(Namespace, CounterStepPrefix+kind)
-			(*sc)[kind] = c
+			c = beam.NewCounter(Namespace, CounterRepairPrefix+kind)
+			(*rc)[kind] = c
 		}
 		c.Inc(ctx, 1)
 	}
-}
-
-// StepKind names the kind of a plan step, as used in the "step:" counters.
-func StepKind(st moji.Step) string {
-	switch st.Action {
-	case moji.ActionFix:
-		return st.Name
-	case moji.ActionNormalize:
-		return "normalize_" + st.Name
-	case moji.ActionReinterpret:
-		return "reinterpret_" + st.TrueCharset + "_as_" + st.WrongDecoder
-	}
-	return st.Action
 }
 
 // fixTextFn repairs text lines. Its exported fields are what the runner
@@ -154,18 +148,29 @@ func StepKind(st moji.Step) string {
 type fixTextFn struct {
 	Config moji.Config `json:"config"`
 
-	steps stepCounters
+	repairs repairCounters
 }
 
 func (fn *fixTextFn) ProcessElement(ctx context.Context, line string, emit func(string)) {
 	linesCounter.Inc(ctx, 1)
-	// Config.Fix returns the same text as Config.FixString (the test
-	// checks it) and also the plan, which the step counters need; one
-	// call costs one repair.
-	out, plan := fn.Config.Fix(line)
+	fieldsCounter.Inc(ctx, 1)
+	valid := utf8.ValidString(line)
+	var out string
+	if valid {
+		out = fn.Config.FixString(line)
+	} else {
+		// As "moji fix" does: the streaming repair passes invalid
+		// bytes through and repairs the valid text between them.
+		var b strings.Builder
+		io.Copy(&b, moji.NewReader(strings.NewReader(line), fn.Config)) // reads from memory: no error
+		out = b.String()
+	}
 	if out != line {
-		linesChanged.Inc(ctx, 1)
-		fn.steps.count(ctx, plan)
+		fieldsChanged.Inc(ctx, 1)
+		if valid { // the CLI, too, plans only valid text
+			_, plan := fn.Config.Fix(line)
+			fn.repairs.count(ctx, plan)
+		}
 	}
 	emit(out)
 }
@@ -177,27 +182,24 @@ type fixJSONLFn struct {
 	Config  moji.Config `json:"config"`
 	OnError string      `json:"on_error"`
 
-	buf   []byte // reused output buffer
-	fix   func(string) string
-	steps stepCounters
+	buf     []byte // reused output buffer
+	fix     func(string) string
+	repairs repairCounters
 
-	// What fix changed in the current line. It is counted only once the
-	// line proves good: Rewrite may repair a field before it finds the
-	// line bad, and a bad line's repairs are never written.
-	changed int
-	plans   []moji.Plan
+	// The values of the current line, and those that fix changed. They
+	// are counted only once the line proves good: Rewrite may repair a
+	// field before it finds the line bad.
+	fields  int
+	changed []string
 }
 
 func (fn *fixJSONLFn) Setup() {
 	// The closure is made once per DoFn instance rather than per element.
 	fn.fix = func(v string) string {
-		// Config.Fix returns the same text as the CLI's
-		// Config.FixString (the test checks it) and also the plan,
-		// which the step counters need; one call costs one repair.
-		out, plan := fn.Config.Fix(v)
+		fn.fields++
+		out := fn.Config.FixString(v)
 		if out != v {
-			fn.changed++
-			fn.plans = append(fn.plans, plan)
+			fn.changed = append(fn.changed, v)
 		}
 		return out
 	}
@@ -210,14 +212,19 @@ func (fn *fixJSONLFn) ProcessElement(ctx context.Context, line string, emit func
 		emit(line)
 		return nil
 	}
-	fn.changed, fn.plans = 0, fn.plans[:0]
+	fn.fields, fn.changed = 0, fn.changed[:0]
 	var err error
 	fn.buf, err = jsonl.Rewrite(fn.buf[:0], []byte(line), fn.Fields, fn.fix)
 	if err == nil {
-		if fn.changed > 0 {
-			fieldsChanged.Inc(ctx, int64(fn.changed))
-			for _, plan := range fn.plans {
-				fn.steps.count(ctx, plan)
+		fieldsCounter.Inc(ctx, int64(fn.fields))
+		if len(fn.changed) > 0 {
+			fieldsChanged.Inc(ctx, int64(len(fn.changed)))
+			// As "moji fix --stats" does: the plan is asked for only
+			// for values that changed, because planning costs more
+			// than repairing and most of a corpus is clean.
+			for _, v := range fn.changed {
+				_, plan := fn.Config.Fix(v)
+				fn.repairs.count(ctx, plan)
 			}
 		}
 		emit(string(fn.buf))

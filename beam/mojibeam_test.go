@@ -12,6 +12,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local"
@@ -76,7 +77,9 @@ func expectJSONL(lines, fields []string, cfg moji.Config, onError string) want {
 			continue
 		}
 		var changed []string
+		nfields := int64(0)
 		out, err := jsonl.Rewrite(nil, []byte(line), fields, func(v string) string {
+			nfields++
 			out := cfg.FixString(v)
 			if out != v {
 				changed = append(changed, v)
@@ -95,11 +98,12 @@ func expectJSONL(lines, fields []string, cfg moji.Config, onError string) want {
 			continue
 		}
 		w.lines = append(w.lines, string(out))
+		w.counters[CounterFields] += nfields
 		for _, v := range changed {
 			w.counters[CounterFieldsChanged]++
 			_, plan := cfg.Fix(v)
 			for _, st := range plan {
-				w.counters[CounterStepPrefix+StepKind(st)]++
+				w.counters[CounterRepairPrefix+st.String()]++
 			}
 		}
 	}
@@ -297,18 +301,30 @@ func TestReadLinesNoMatch(t *testing.T) {
 
 func TestFixText(t *testing.T) {
 	var texts, want []any
-	changed := int64(0)
+	var changed int64
 	cfg := moji.FtfyCompat
+	fix := func(s string) string {
+		if utf8.ValidString(s) {
+			return cfg.FixString(s)
+		}
+		var b strings.Builder
+		io.Copy(&b, moji.NewReader(strings.NewReader(s), cfg))
+		return b.String()
+	}
+	inputs := []string{"caf\xc3\xa9 \xff caf\xc3\x83\xc2\xa9", "\xfe"}
 	for _, line := range devLines(t) {
 		var rec struct{ Broken string }
 		if err := json.Unmarshal([]byte(line), &rec); err != nil {
 			t.Fatal(err)
 		}
-		out := cfg.FixString(rec.Broken)
-		if out != rec.Broken {
+		inputs = append(inputs, rec.Broken)
+	}
+	for _, in := range inputs {
+		out := fix(in)
+		if out != in {
 			changed++
 		}
-		texts = append(texts, rec.Broken)
+		texts = append(texts, in)
 		want = append(want, out)
 	}
 	p, s, col := ptest.CreateList(texts)
@@ -318,9 +334,11 @@ func TestFixText(t *testing.T) {
 		t.Fatal(err)
 	}
 	c := counters(res)
-	t.Logf("counters: lines %d, lines_changed %d", c[CounterLines], c[CounterLinesChanged])
-	if c[CounterLines] != int64(len(texts)) || c[CounterLinesChanged] != changed {
-		t.Errorf("lines %d, lines_changed %d; want %d, %d", c[CounterLines], c[CounterLinesChanged], len(texts), changed)
+	t.Logf("counters: %v", c)
+	n := int64(len(texts))
+	if c[CounterLines] != n || c[CounterFields] != n || c[CounterFieldsChanged] != changed {
+		t.Errorf("lines %d, fields %d, fields_changed %d; want %d, %d, %d",
+			c[CounterLines], c[CounterFields], c[CounterFieldsChanged], n, n, changed)
 	}
 }
 
