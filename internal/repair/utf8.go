@@ -43,12 +43,19 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			i++
 			continue
 		}
-		// Grow an island of consecutive sequences from i.
+		// Grow an island of consecutive sequences from i, remembering
+		// the last point where it could end on a rune boundary.
 		dec = dec[:0]
 		j := i
 		var lost []Inferred
 		islandLoss := ""
 		endsInA0 := false
+		type mark struct {
+			j, dec, lost int
+			loss         string
+			a0           bool
+		}
+		good := mark{j: -1}
 		for j < n && (kind[j] == kindFirst || kind[j] == kindPlain) && b[j] >= 0xC2 {
 			next, d, l, inf, a0, ok := w.parseSeq(sc, s, j, opt, dec)
 			if !ok {
@@ -64,27 +71,28 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				}
 			}
 			j = next
+			// With a double-byte decoder a rune's remaining bytes may be
+			// ASCII that the wrong decoder had swallowed ("檚" = 99 73 =
+			// the end of "’" and an "s").
+			k, d2 := j, dec
+			for k < n && !sc.runeStart(k) && b[k] < utf8.RuneSelf {
+				d2 = append(d2, b[k])
+				k++
+			}
+			if sc.runeStart(k) {
+				dec, j = d2, k
+				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss, a0: endsInA0}
+			}
 		}
-		if j == i {
+		if good.j < 0 {
 			i++
 			continue
 		}
-		// The island must end on a rune boundary; with a double-byte
-		// decoder the last rune's remaining bytes must be ASCII that the
-		// wrong decoder had swallowed ("檚" = 99 73 = the end of "’" and
-		// an "s").
-		for j < n && !sc.runeStart(j) {
-			if b[j] >= utf8.RuneSelf {
-				break
-			}
-			dec = append(dec, b[j])
-			j++
-		}
-		if !sc.runeStart(j) || !utf8.Valid(dec) {
+		// Back off to the last rune boundary: the rest of the run is
+		// left as it stands.
+		j, dec, lost, islandLoss, endsInA0 = good.j, dec[:good.dec], lost[:good.lost], good.loss, good.a0
+		if !utf8.Valid(dec) {
 			i = j
-			if i < n && !sc.runeStart(i) {
-				i++
-			}
 			continue
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
@@ -205,38 +213,64 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			a0 = k == need-1
 			continue
 		}
-		if !opt.LossySequences || k != need-1 || !sc.runeStart(p) {
+		if !opt.LossySequences || !sc.runeStart(p) {
 			return j, dec[:start], "", nil, false, false
 		}
-		// The last byte is missing. Which kinds of loss fit here? A
-		// marked loss (U+FFFD, '?') says where a byte went; an unmarked
-		// one (dropped) is only believed after a lead and a
-		// continuation byte: a lone lead byte ("Í") is far more often a
-		// letter of its own than the remains of a damaged character.
-		var how string
-		consume := 0
-		switch {
-		case p < n && kind[p] == kindFFFD:
-			how, consume = lossFFFD, 1
-		case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
-			how, consume = lossQuestion, 1
-		case k < 2:
-			return j, dec[:start], "", nil, false, false
-		case w.multi && (p == n || b[p] < 0x40 || b[p] == 0x7F):
-			// A double-byte decoder drops a lead byte whose trail is
-			// invalid and resumes at the trail: “— at” = E2 80 94 20
-			// 61 74 reads as 鈥 (E2 80), then 94 20 is no pair, so 0x94
-			// is lost and the space kept.
-			how = lossDropped
-		case len(w.dropped) > 0:
-			how = lossUndefined
-		default:
-			return j, dec[:start], "", nil, false, false
+		// Bytes are missing from here on. A marked loss (U+FFFD, '?')
+		// says where each byte went; an unmarked one (dropped) is only
+		// believed after a lead and a continuation byte, or with a
+		// double-byte decoder, which drops bytes inside CJK text too: a
+		// lone lead byte ("Í") read by a single-byte page is far more
+		// often a letter of its own than the remains of a character.
+		missing, how := 0, ""
+		for ; k < need; k++ {
+			switch {
+			case p < n && kind[p] == kindFFFD:
+				how = lossFFFD
+				p++
+			case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
+				how = lossQuestion
+				p++
+			case k < 2 && !w.multi:
+				return j, dec[:start], "", nil, false, false
+			case w.multi:
+				// A double-byte decoder drops a lead byte whose trail
+				// is invalid and resumes at the trail: “— at” = E2 80
+				// 94 20 61 74 reads as 鈥 (E2 80), then 94 20 is no
+				// pair, so 0x94 is lost and the space kept.
+				how = lossDropped
+			case len(w.dropped) > 0:
+				how = lossUndefined
+			default:
+				return j, dec[:start], "", nil, false, false
+			}
+			missing++
+			if how == lossDropped || how == lossUndefined {
+				// An unmarked loss takes the rest of the sequence.
+				missing += need - 1 - k
+				break
+			}
+			if p < n && (kind[p] == kindFirst || kind[p] == kindPlain) && isCont(b[p]) && k+1 < need {
+				// The sequence resumes after a marked loss: take the
+				// rest of its bytes; the character is unknown.
+				for k+1 < need && p < n && (kind[p] == kindFirst || kind[p] == kindPlain) && isCont(b[p]) {
+					p++
+					k++
+				}
+				missing++ // the character cannot be completed from one side
+				break
+			}
+		}
+		if missing > 1 || k < need-1 {
+			// More than one byte lost: the character cannot be told,
+			// so it becomes U+FFFD, and the plan says so.
+			dec = append(dec[:start], "\uFFFD"...)
+			return p, dec, how, &Inferred{Chosen: "\uFFFD"}, false, true
 		}
 		prefix := append([]byte(nil), dec[start:]...)
 		after := rune(0)
-		if q := p + consume; q < n {
-			after = firstRune(s[sc.offsetAt(s, q):])
+		if p < n {
+			after = firstRune(s[sc.offsetAt(s, p):])
 		}
 		before := rune(0)
 		if start > 0 {
@@ -248,7 +282,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		open := sc.quoteDepth + sc.quotesBefore(s, sc.offsetAt(s, j)) + quoteBalance(string(dec[:start]))
 		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
 		dec = append(dec[:start], chosen...)
-		return p + consume, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
+		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
 	}
 	return p, dec, loss, nil, a0, true
 }

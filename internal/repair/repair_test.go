@@ -1,0 +1,324 @@
+package repair_test
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/repair"
+)
+
+// allOptions turns on every kind of hypothesis the engine knows, as the
+// command-line tool does by default.
+var allOptions = repair.Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: true}
+
+// Clean sentences, one per language, long enough to carry the evidence a
+// plausibility model needs (a handful of accented letters, several words
+// of one script). They are the ground truth every damage case starts from.
+const (
+	french     = "Le café de la gare était fermé à cause de la grève, mais l’hôtel près de l’église restait ouvert."
+	frenchA0   = "Il est allé à Paris en été, puis à Lyon où il a déjà vu la cathédrale."
+	german     = "Die Straße vor dem Bürogebäude wurde über das Wochenende für größere Bauarbeiten gesperrt."
+	spanish    = "El niño pequeño comió una manzana en el jardín mientras su abuela leía el periódico."
+	portuguese = "A informação sobre a eleição foi divulgada pelo governo na manhã de terça-feira."
+	polish     = "Zażółć gęślą jaźń: w Łodzi pociąg przyjechał z półgodzinnym opóźnieniem."
+	czech      = "Příliš žluťoučký kůň úpěl ďábelské ódy a běžel přes louku k řece."
+	russian    = "Сегодня в Москве очень холодная погода, и весь день идёт сильный снег."
+	greek      = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις του κόσμου."
+	lithuanian = "Šiandien Vilniuje buvo labai šalta, todėl vaikai žaidė namuose su šunimi ir katėmis."
+	english    = "The company’s new office opened on Monday — “we’re thrilled,” said the manager’s assistant."
+	chinese    = "我们今天去北京参观了故宫和长城，天气非常好，大家都很高兴。"
+	chineseT   = "我們今天去台北參觀了故宮博物院，天氣非常好，大家都很高興。"
+	japanese   = "東京の天気は今日とても良いので、友達と一緒に公園へ散歩に行きました。"
+	korean     = "오늘 서울의 날씨가 매우 좋아서 친구와 함께 공원에 산책을 갔습니다."
+	hebrew     = "שלום, מה שלומך היום? אני גר בירושלים כבר עשר שנים ואוהב את העיר."
+	arabic     = "مرحبا، كيف حالك اليوم؟ أنا أعيش في القاهرة منذ عشر سنوات وأحب المدينة."
+	turkish    = "Bugün İstanbul’da hava çok güzeldi, çocuklar sahilde oynadı ve dondurma yediler."
+)
+
+// step is one mis-decoding applied to a text: encode it in charset enc,
+// decode the bytes with dec, losing undecodable sequences as loss says;
+// post, if set, then alters the text as software downstream did
+// (replacing NBSP by a space).
+type step struct {
+	enc, dec string
+	loss     codec.Loss
+	post     func(string) string
+}
+
+// encode returns s in charset name ("utf-8" or a codec name).
+func encode(name, s string) ([]byte, bool) {
+	if name == "utf-8" {
+		return []byte(s), utf8.ValidString(s)
+	}
+	cs, ok := codec.ByName(name)
+	if !ok {
+		return nil, false
+	}
+	return codec.EncodeString(cs, s)
+}
+
+// decode reads b with the decoder called name ("utf-8" or a codec name).
+// The engine only ever undoes UTF-8 strictly, so "utf-8" has no loss.
+func decode(name string, b []byte, loss codec.Loss) (string, bool) {
+	if name == "utf-8" {
+		return string(b), utf8.Valid(b)
+	}
+	cs, ok := codec.ByName(name)
+	if !ok {
+		return "", false
+	}
+	return codec.DecodeString(cs, b, loss)
+}
+
+// damage applies st to s and returns the bytes it went through and the
+// damaged text. The damage must be real: a strict step whose bytes the
+// decoder rejects is a mistake in the test table, not a case.
+func damage(tb testing.TB, s string, st step) ([]byte, string) {
+	tb.Helper()
+	b, ok := encode(st.enc, s)
+	if !ok {
+		tb.Fatalf("%q cannot be encoded in %s", s, st.enc)
+	}
+	out, ok := decode(st.dec, b, st.loss)
+	if !ok {
+		tb.Fatalf("%s bytes of %q do not decode strictly as %s", st.enc, s, st.dec)
+	}
+	if st.post != nil {
+		out = st.post(out)
+	}
+	if out == s {
+		tb.Fatalf("step %s→%s leaves %q unchanged", st.enc, st.dec, s)
+	}
+	return b, out
+}
+
+// nbspToSpace is what HTML "cleaners" and some editors do to U+00A0.
+func nbspToSpace(s string) string { return strings.ReplaceAll(s, "\u00a0", " ") }
+
+// damageCase is a clean sentence and the mis-decodings that damaged it,
+// innermost first.
+type damageCase struct {
+	name  string
+	clean string
+	steps []step
+	// loss is the Loss the outermost undone layer must report ("" for
+	// none); lossy steps are always the outermost one.
+	loss string
+}
+
+// stage is a text before one damage step, with the bytes the step made
+// of it and the text it produced.
+type stage struct {
+	before string
+	bytes  []byte
+	after  string
+	step   step
+}
+
+// build applies the case's steps to its clean sentence.
+func (c damageCase) build(tb testing.TB) (damaged string, stages []stage) {
+	tb.Helper()
+	s := c.clean
+	for _, st := range c.steps {
+		b, out := damage(tb, s, st)
+		stages = append(stages, stage{before: s, bytes: b, after: out, step: st})
+		s = out
+	}
+	return s, stages
+}
+
+// sameDecoder reports whether the decoder a layer names reads the bytes
+// of a damage step as the step's decoder did. Decoders that agree on the
+// bytes at hand (windows-1252 and Latin-1 on "Ã©", big5 and cp950 on
+// common hanzi) are equally right: nothing in the text can tell them
+// apart. The sloppy variant of a Windows page is the page itself with its
+// holes filled, so it is also the right name where the step lost bytes in
+// those holes.
+func sameDecoder(tb testing.TB, layerDec string, st stage) bool {
+	tb.Helper()
+	if layerDec == st.step.dec || layerDec == "sloppy-"+st.step.dec {
+		return true
+	}
+	out, ok := decode(layerDec, st.bytes, st.step.loss)
+	if st.step.post != nil {
+		out = st.step.post(out)
+	}
+	return ok && out == st.after
+}
+
+// sameCharset reports whether the true charset a layer names encodes the
+// text before a damage step to the same bytes the step's charset did.
+func sameCharset(layerCS string, st stage) bool {
+	b, ok := encode(layerCS, st.before)
+	return ok && string(b) == string(st.bytes)
+}
+
+// describe renders layers for failure messages.
+func describe(layers []repair.Layer) string {
+	var parts []string
+	for _, l := range layers {
+		parts = append(parts, fmt.Sprintf("%s read as %s (loss %q, islands %v)", l.TrueCharset, l.WrongDecoder, l.Loss, l.Islands))
+	}
+	return "[" + strings.Join(parts, "; ") + "]"
+}
+
+// replay applies the layers Repair returned, outermost first.
+func replay(s string, layers []repair.Layer) string {
+	for _, l := range layers {
+		s = repair.Apply(s, l)
+	}
+	return s
+}
+
+// checkRepair repairs the damaged text of c and reports every way the
+// result falls short: wrong text, wrong layers, or a plan that Apply
+// does not replay to the same text.
+func checkRepair(tb testing.TB, c damageCase) (problems []string) {
+	tb.Helper()
+	damaged, stages := c.build(tb)
+	got, layers := repair.Repair(damaged, allOptions)
+	if got != c.clean {
+		problems = append(problems, fmt.Sprintf("Repair(%q)\n  = %q\n want %q\n layers %s", damaged, got, c.clean, describe(layers)))
+	}
+	if len(layers) != len(stages) {
+		problems = append(problems, fmt.Sprintf("got %d layers %s, want %d", len(layers), describe(layers), len(stages)))
+	} else {
+		for i, l := range layers {
+			st := stages[len(stages)-1-i] // layers are outermost first
+			if !sameDecoder(tb, l.WrongDecoder, st) {
+				problems = append(problems, fmt.Sprintf("layer %d: wrong decoder %q, the damage used %s", i, l.WrongDecoder, st.step.dec))
+			}
+			if !sameCharset(l.TrueCharset, st) {
+				problems = append(problems, fmt.Sprintf("layer %d: true charset %q, the damage used %s", i, l.TrueCharset, st.step.enc))
+			}
+		}
+		if len(layers) > 0 && layers[0].Loss != c.loss {
+			problems = append(problems, fmt.Sprintf("outermost layer reports loss %q, want %q", layers[0].Loss, c.loss))
+		}
+	}
+	if again := replay(damaged, layers); again != got {
+		problems = append(problems, fmt.Sprintf("Apply replays the layers to %q, Repair gave %q", again, got))
+	}
+	return problems
+}
+
+// u8 is the step "UTF-8 text decoded with dec", the commonest damage.
+func u8(dec string) step { return step{enc: "utf-8", dec: dec} }
+
+// lossy is u8 with undecodable sequences lost as loss says.
+func lossy(dec string, loss codec.Loss) step { return step{enc: "utf-8", dec: dec, loss: loss} }
+
+// legacy is the step "text in legacy charset enc shown as dec".
+func legacy(enc, dec string) step { return step{enc: enc, dec: dec} }
+
+// repairCases are kinds of damage the engine undoes today.
+var repairCases = []damageCase{
+	// UTF-8 read as a single-byte page.
+	{name: "fr/utf8-as-1252", clean: french, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "de/utf8-as-1252", clean: german, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "es/utf8-as-1252", clean: spanish, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "pt/utf8-as-1252", clean: portuguese, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "en/utf8-as-1252", clean: english, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "ru/utf8-as-1252", clean: russian, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "el/utf8-as-1252", clean: greek, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "zh/utf8-as-1252", clean: chinese, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "ja/utf8-as-1252", clean: japanese, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "fr/utf8-as-latin1", clean: french, steps: []step{u8("iso-8859-1")}},
+	{name: "de/utf8-as-latin1", clean: german, steps: []step{u8("iso-8859-1")}},
+	{name: "en/utf8-as-latin1", clean: english, steps: []step{u8("iso-8859-1")}},
+	{name: "pl/utf8-as-1250", clean: polish, steps: []step{u8("windows-1250")}},
+	{name: "cs/utf8-as-1250", clean: czech, steps: []step{u8("windows-1250")}},
+	{name: "ru/utf8-as-1251", clean: russian, steps: []step{u8("windows-1251")}},
+	{name: "fr/utf8-as-1251", clean: french, steps: []step{u8("windows-1251")}},
+	{name: "el/utf8-as-1253", clean: greek, steps: []step{u8("windows-1253")}},
+	{name: "lt/utf8-as-1257", clean: lithuanian, steps: []step{u8("windows-1257")}},
+	{name: "tr/utf8-as-1254", clean: turkish, steps: []step{u8("windows-1254")}},
+	{name: "fr/utf8-as-mac", clean: french, steps: []step{u8("macintosh")}},
+	{name: "de/utf8-as-mac", clean: german, steps: []step{u8("macintosh")}},
+	{name: "fr/utf8-as-cp437", clean: french, steps: []step{u8("ibm437")}},
+	{name: "es/utf8-as-cp437", clean: spanish, steps: []step{u8("ibm437")}},
+
+	// UTF-8 read as a double-byte page.
+	{name: "en/utf8-as-gbk", clean: english, steps: []step{u8("gbk")}},
+	{name: "fr/utf8-as-gbk", clean: french, steps: []step{u8("gbk")}},
+	{name: "zh/utf8-as-gbk", clean: chinese, steps: []step{u8("gbk")}},
+	{name: "ja/utf8-as-shift_jis", clean: japanese, steps: []step{u8("shift_jis")}},
+	{name: "zh/utf8-as-big5", clean: chineseT, steps: []step{u8("big5")}},
+	{name: "ko/utf8-as-euc-kr", clean: korean, steps: []step{u8("euc-kr")}},
+	{name: "ja/utf8-as-euc-jp", clean: japanese, steps: []step{u8("euc-jp")}},
+
+	// Stacked layers.
+	{name: "fr/utf8-as-1252-twice", clean: french, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
+	{name: "de/utf8-as-1252-thrice", clean: german, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
+	{name: "en/utf8-as-1252-twice", clean: english, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
+	{name: "ru/utf8-as-1251-then-1252", clean: russian, steps: []step{u8("windows-1251"), u8("sloppy-windows-1252")}},
+	{name: "pl/utf8-as-1250-then-latin1", clean: polish, steps: []step{u8("windows-1250"), u8("iso-8859-1")}},
+
+	// Legacy charsets read as Latin.
+	{name: "zh/gbk-as-1252", clean: chinese, steps: []step{legacy("gbk", "sloppy-windows-1252")}},
+	{name: "zh/big5-as-1252", clean: chineseT, steps: []step{legacy("big5", "sloppy-windows-1252")}},
+	{name: "ja/shift_jis-as-1252", clean: japanese, steps: []step{legacy("shift_jis", "sloppy-windows-1252")}},
+	{name: "ko/euc-kr-as-1252", clean: korean, steps: []step{legacy("euc-kr", "sloppy-windows-1252")}},
+	{name: "ru/1251-as-1252", clean: russian, steps: []step{legacy("windows-1251", "sloppy-windows-1252")}},
+	{name: "ru/koi8-r-as-1252", clean: russian, steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
+	{name: "el/1253-as-1252", clean: greek, steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
+	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
+	{name: "ar/1256-as-1252", clean: arabic, steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
+	{name: "ru/1251-as-latin1", clean: russian, steps: []step{legacy("windows-1251", "iso-8859-1")}},
+
+	// The two Russian code pages read as each other.
+	{name: "ru/1251-as-koi8-r", clean: russian, steps: []step{legacy("windows-1251", "koi8-r")}},
+	{name: "ru/koi8-r-as-1251", clean: russian, steps: []step{legacy("koi8-r", "sloppy-windows-1251")}},
+
+	// Lost bytes.
+	{name: "en/utf8-as-gbk-dropped", clean: english, steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	{name: "en/utf8-as-gbk-fffd", clean: english, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
+	{name: "en/utf8-as-gbk-question", clean: english, steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
+	{name: "zh/utf8-as-gbk-fffd", clean: chinese, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
+	{name: "en/utf8-as-1252-dropped", clean: english, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "fr/utf8-as-1252-nbsp-space", clean: frenchA0, steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
+}
+
+// knownMisses are damage cases the engine gets wrong today. Each must
+// still fail: when a change to the engine fixes one, this test says so,
+// and the case moves to repairCases.
+var knownMisses = []damageCase{}
+
+func TestRepair(t *testing.T) {
+	for _, c := range repairCases {
+		t.Run(c.name, func(t *testing.T) {
+			for _, p := range checkRepair(t, c) {
+				t.Error(p)
+			}
+		})
+	}
+}
+
+func TestKnownMisses(t *testing.T) {
+	for _, c := range knownMisses {
+		t.Run(c.name, func(t *testing.T) {
+			if problems := checkRepair(t, c); len(problems) == 0 {
+				t.Errorf("%s is repaired now: move it to repairCases", c.name)
+			}
+		})
+	}
+}
+
+// TestRepairOutputValid checks that what Repair returns on damaged text
+// is valid UTF-8 and that a second pass finds nothing more to undo.
+func TestRepairStable(t *testing.T) {
+	for _, c := range slices.Concat(repairCases, knownMisses) {
+		damaged, _ := c.build(t)
+		got, _ := repair.Repair(damaged, allOptions)
+		if !utf8.ValidString(got) {
+			t.Errorf("%s: invalid UTF-8 out: %q", c.name, got)
+		}
+		if again, layers := repair.Repair(got, allOptions); again != got || len(layers) != 0 {
+			t.Errorf("%s: Repair is not idempotent:\n  once  %q\n  twice %q %s", c.name, got, again, describe(layers))
+		}
+	}
+}
