@@ -3,6 +3,7 @@ package repair
 import (
 	"os"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/plausible"
@@ -39,6 +40,19 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		dec   []byte
 	)
 	for i := 0; i < n; {
+		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
+			if sp, g, next, ok := w.lostRun(sc, s, i, opt); ok {
+				if !decide || g >= margin {
+					spans = append(spans, sp)
+					gain += g
+					if loss == "" {
+						loss = lossFFFD
+					}
+				}
+				i = next
+				continue
+			}
+		}
 		if kind[i] != kindFirst || b[i] < 0xC2 {
 			i++
 			continue
@@ -142,6 +156,45 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
 	return &outcome{text: out, gain: gain, layer: l}
+}
+
+// lostRun reads a run of U+FFFD that a double-byte decoder left where a
+// whole character stood: Python's CJK decoders replace each undecodable
+// byte with one U+FFFD, so "don’t" (E2 80 99) read as Big5 is "don���t".
+// Three marks between letters are most likely general punctuation
+// (E2 80 xx), chosen from context; any other run is collapsed to one mark
+// per probable character, which at least gives the text its length back.
+func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span, float64, int, bool) {
+	kind := sc.kind
+	j := i
+	for j < len(kind) && kind[j] == kindFFFD {
+		j++
+	}
+	r := j - i
+	if r < 2 {
+		return span{}, 0, j, false
+	}
+	from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
+	before, after := lastRune(s[:from]), firstRune(s[to:])
+	cand := strings.Repeat("\uFFFD", (r+2)/3)
+	var inf *Inferred
+	if r == 3 && opt.InferLost && !isCJKRune(before) && !isCJKRune(after) {
+		open := sc.quoteDepth + sc.quotesBefore(s, from)
+		chosen, alts := inferLost([]byte{0xE2, 0x80}, w.lostCandidates(lossFFFD, 0x80, 0xBF), before, after, open, true)
+		cand = chosen
+		inf = &Inferred{Chosen: chosen, Alternatives: alts}
+	}
+	g := gainAt(sc, s, from, to, cand) - lossPrior
+	sp := span{from: from, to: to, text: cand, loss: lossFFFD}
+	if inf != nil {
+		inf.Offset = from
+		sp.inferred = []Inferred{*inf}
+	}
+	return sp, g, j, true
+}
+
+func isCJKRune(r rune) bool {
+	return r != 0 && plausible.ClassOf(r).Script() == plausible.CJK
 }
 
 // mayHoldUTF8 is a quick, allocation-free test that s, encoded through a
