@@ -166,39 +166,63 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	return best
 }
 
-// Apply replays one layer on s: wherever the layer's reinterpretation is
-// valid (the whole text, or each island when l.Islands), it is undone.
-// Replaying does not consult the plausibility model: the plan already
-// decided.
+// Apply replays one layer on s, line by line as a fix works: wherever
+// the layer's reinterpretation clears the same margins it had to clear
+// when it was found, it is undone. Other hypotheses are not considered:
+// the plan already chose.
 func Apply(s string, l Layer) string {
-	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, InferLost: l.Infer}
+	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: l.Infer}
+	undo := func(sc *scratch, seg string) *outcome { return nil }
 	if l.TrueCharset == "utf-8" {
-		for _, w := range utf8Wrong {
-			if w.name() == l.WrongDecoder {
-				sc := scratch{langsOf: s}
-				if o := undoUTF8(&sc, s, w, opt, false); o != nil {
-					return o.text
-				}
-				return s
+		w := findWrong(l.WrongDecoder)
+		if w == nil {
+			return s
+		}
+		undo = func(sc *scratch, seg string) *outcome { return undoUTF8(sc, seg, w, opt, true) }
+	} else {
+		found := false
+		for _, h := range legacyHypotheses {
+			if h.wrong.name() == l.WrongDecoder && h.truth.Name() == l.TrueCharset {
+				undo = func(sc *scratch, seg string) *outcome { return undoLegacy(sc, seg, h, opt, true) }
+				found = true
+				break
 			}
 		}
-		if cs, ok := codec.ByName(l.WrongDecoder); ok {
-			sc := scratch{langsOf: s}
-			if o := undoUTF8(&sc, s, &wrongDecoder{cs: cs, multi: cs.MaxLen() > 1}, opt, false); o != nil {
-				return o.text
-			}
-		}
-		return s
-	}
-	for _, h := range legacyHypotheses {
-		if h.wrong.name() == l.WrongDecoder && h.truth.Name() == l.TrueCharset {
-			sc := scratch{langsOf: s}
-			if o := undoLegacy(&sc, s, h, opt, false); o != nil {
-				return o.text
-			}
+		if !found {
+			return s
 		}
 	}
-	return s
+	var b strings.Builder
+	var sc scratch
+	for len(s) > 0 {
+		end := strings.IndexByte(s, '\n') + 1
+		if end == 0 {
+			end = len(s)
+		}
+		seg := s[:end]
+		s = s[end:]
+		sc.langs, sc.langsOf = nil, seg
+		clear(sc.gains)
+		if o := undo(&sc, seg); o != nil {
+			seg = o.text
+		}
+		b.WriteString(seg)
+	}
+	return b.String()
+}
+
+// findWrong returns the wrong decoder of that name: one the search uses,
+// or any charset moji knows.
+func findWrong(name string) *wrongDecoder {
+	for _, w := range utf8Wrong {
+		if w.name() == name {
+			return w
+		}
+	}
+	if _, ok := codec.ByName(name); ok {
+		return newWrong(name)
+	}
+	return nil
 }
 
 // scratch holds buffers reused across hypotheses.

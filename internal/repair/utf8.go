@@ -259,7 +259,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		}
 		// A space where byte 0xA0 belongs: software that "cleaned"
 		// NBSP turned "à" (C3 A0) into "Ã ".
-		if opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && l <= 0xA0 && 0xA0 <= h {
+		if opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && l <= 0xA0 && 0xA0 <= h &&
+			!(k == need-1 && w.prefersDropped(sc, s, j, p, dec[start:], l, h, opt)) {
 			dec = append(dec, 0xA0)
 			p++
 			loss = lossNBSPSpace
@@ -284,7 +285,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
 				how = lossQuestion
 				p++
-			case k < 2 && !w.multi:
+			case k < 2 && !w.multi && !(len(w.dropped) > 0 && p < n && b[p] >= 0xC2 && b[p] <= 0xF4 && kind[p] != kindOpaque):
+				// A lone lead byte is believed damaged only inside a run
+				// of mojibake, where the next byte starts another
+				// sequence: Russian "ÑÑ‚" is D1 [81 lost] D1 82, "ст".
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
@@ -355,6 +359,35 @@ func cesuPair(b []byte, kind []byteKind) (rune, int) {
 	hi := rune(b[1]&0x0F)<<6 | rune(b[2]&0x3F)
 	lo := rune(b[4]&0x0F)<<6 | rune(b[5]&0x3F)
 	return 0x10000 + hi<<10 | lo, 6
+}
+
+// prefersDropped decides, where a sequence's last byte is followed by a
+// space, between two explanations: the space was byte 0xA0 ("Ã " for
+// "à"), or the byte was one the decoder drops and the space is real
+// (“encodingâ€ is” for “encoding” is”, 0x9D lost). Context picks the
+// likelier character.
+func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []byte, lo, hi byte, opt Options) bool {
+	if len(w.dropped) == 0 || !opt.LossySequences || len(prefix) < 2 {
+		return false
+	}
+	before := rune(0)
+	if o := sc.offsetAt(s, j); o > 0 {
+		before = lastRune(s[:o])
+	}
+	withA0 := append(append([]byte(nil), prefix...), 0xA0)
+	rA, size := utf8.DecodeRune(withA0)
+	if rA == utf8.RuneError || size != len(withA0) {
+		return true
+	}
+	afterSpace := rune(0)
+	if p+1 < len(sc.b) {
+		afterSpace = firstRune(s[sc.offsetAt(s, p+1):])
+	}
+	_, alts := inferLost(prefix, w.lostCandidates(lossUndefined, lo, hi), before, ' ', 0, true)
+	if len(alts) == 0 {
+		return false
+	}
+	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
 }
 
 // lostCandidates lists the byte values a lost byte may have had.
