@@ -21,6 +21,11 @@ type legacy struct {
 	freq func(rune) uint8
 	c    codec.Charset
 	sb   *codec.SingleByte // c, when it is single-byte
+	// native lists the languages (with a langstats model) the charset was
+	// made for: their models are always tried on its reading, and a
+	// reading in one of them is preferred over the same text read by a
+	// charset made for other languages.
+	native []string
 
 	// Single-byte tables, built once: the unigram cost and the class of
 	// each byte's character (errCost for an undefined byte).
@@ -39,9 +44,14 @@ const errCost = 40
 const (
 	priorCommon = 0   // windows-125x, the national standards
 	priorSuper  = 0.5 // a superset of a common charset, used where the narrower one is not enough
-	priorISO    = 0.3 // ISO-8859-x where a windows page is the usual choice
-	priorOld    = 3   // DOS and Mac pages, regional variants
-	priorRare   = 6   // EBCDIC and charsets of a few users
+	// priorISO puts an ISO-8859-x page just ahead of its windows sibling:
+	// the windows page differs in 0x80–0x9F, where the ISO page has only
+	// controls, so when both decode the input to the same text no byte of
+	// the windows page's own repertoire occurs, and the text was more
+	// likely written with the ISO page in mind.
+	priorISO  = -0.2
+	priorOld  = 3 // DOS and Mac pages, regional variants
+	priorRare = 6 // EBCDIC and charsets of a few users
 )
 
 func newLegacy(name string, prior float64, lang string, freq func(rune) uint8) *legacy {
@@ -49,9 +59,34 @@ func newLegacy(name string, prior float64, lang string, freq func(rune) uint8) *
 	if !ok {
 		panic("detect: unknown charset " + name)
 	}
-	l := &legacy{name: name, prior: prior, lang: lang, freq: freq, c: c}
+	l := &legacy{name: name, prior: prior, lang: lang, freq: freq, c: c, native: natives[name]}
 	l.sb, _ = c.(*codec.SingleByte)
 	return l
+}
+
+// Languages by region, for natives.
+var (
+	westEuropean    = []string{"en", "fr", "de", "es", "it", "pt", "nl", "da", "sv"}
+	centralEuropean = []string{"pl", "cs", "sk", "hu", "ro"}
+	cyrillic        = []string{"ru", "uk", "bg"}
+	baltic          = []string{"lt", "lv", "et"}
+)
+
+// natives maps a single-byte charset to the languages it was made for.
+var natives = map[string][]string{
+	"windows-1252": westEuropean, "iso-8859-1": westEuropean, "iso-8859-15": westEuropean,
+	"macintosh": westEuropean, "ibm437": westEuropean, "ibm850": westEuropean, "ibm037": westEuropean,
+	"windows-1250": centralEuropean, "iso-8859-2": centralEuropean, "ibm852": centralEuropean,
+	"iso-8859-16":  {"ro", "pl", "hu"},
+	"windows-1251": cyrillic, "iso-8859-5": cyrillic, "x-mac-cyrillic": cyrillic, "ibm855": cyrillic,
+	"koi8-r": {"ru", "bg"}, "ibm866": {"ru"}, "koi8-u": {"uk", "ru"},
+	"windows-1253": {"el"}, "iso-8859-7": {"el"}, "ibm869": {"el"},
+	"windows-1254": {"tr"}, "iso-8859-9": {"tr"}, "ibm857": {"tr"},
+	"windows-1255": {"he"}, "iso-8859-8": {"he"}, "ibm424": {"he"},
+	"windows-1256": {"ar"}, "iso-8859-6": {"ar"},
+	"windows-1257": baltic, "iso-8859-13": baltic, "iso-8859-4": baltic, "ibm775": baltic,
+	"windows-1258": {"vi"},
+	"tis-620":      {"th"}, "windows-874": {"th"},
 }
 
 // legacies is every legacy charset that detection considers. Python's
@@ -60,23 +95,23 @@ func newLegacy(name string, prior float64, lang string, freq func(rune) uint8) *
 // file was written in, and its extra rows would steal Big5 text.
 var legacies = []*legacy{
 	newLegacy("windows-1252", priorCommon, "", nil),
-	newLegacy("iso-8859-1", priorCommon-0.2, "", nil),
-	newLegacy("iso-8859-15", priorISO+0.2, "", nil),
+	newLegacy("iso-8859-1", priorISO, "", nil),
+	newLegacy("iso-8859-15", priorISO+0.7, "", nil),
 	newLegacy("windows-1250", priorCommon, "", nil),
 	newLegacy("iso-8859-2", priorISO, "", nil),
 	newLegacy("windows-1251", priorCommon, "", nil),
 	newLegacy("koi8-r", priorCommon+0.3, "", nil),
 	newLegacy("koi8-u", priorOld, "", nil),
-	newLegacy("iso-8859-5", priorISO+0.5, "", nil),
+	newLegacy("iso-8859-5", 0.3, "", nil),
 	newLegacy("x-mac-cyrillic", priorOld, "", nil),
 	newLegacy("ibm866", priorOld-1, "", nil),
 	newLegacy("ibm855", priorOld, "", nil),
 	newLegacy("windows-1253", priorCommon, "", nil),
 	newLegacy("iso-8859-7", priorISO, "", nil),
 	newLegacy("windows-1254", priorCommon, "", nil),
-	newLegacy("iso-8859-9", priorCommon-0.2, "", nil),
+	newLegacy("iso-8859-9", priorISO, "", nil),
 	newLegacy("windows-1255", priorCommon, "", nil),
-	newLegacy("iso-8859-8", priorCommon-0.2, "", nil),
+	newLegacy("iso-8859-8", priorISO, "", nil),
 	newLegacy("windows-1256", priorCommon, "", nil),
 	newLegacy("iso-8859-6", priorISO, "", nil),
 	newLegacy("windows-1257", priorCommon, "", nil),
@@ -123,7 +158,7 @@ var asciiCost [128]float32
 // buildTables fills the per-byte tables of the single-byte charsets.
 func buildTables() {
 	for b := range 128 {
-		asciiCost[b] = float32(plausible.RuneCost(rune(b)))
+		asciiCost[b] = float32(baseCost(rune(b)))
 	}
 	for _, l := range legacies {
 		if l.sb == nil {
@@ -137,7 +172,7 @@ func buildTables() {
 				continue
 			}
 			l.class[b] = plausible.ClassOf(r)
-			l.cost[b] = float32(plausible.RuneCost(r))
+			l.cost[b] = float32(baseCost(r))
 		}
 	}
 }
@@ -173,5 +208,20 @@ func runeCost(r rune, freq func(rune) uint8) float64 {
 			return 7 + float64(15-int(freq(r)))
 		}
 	}
+	return baseCost(r)
+}
+
+// baseCost is plausible.RuneCost, except for the combining vowel and tone
+// signs of Thai. plausible prices marks beyond Latin's as rare, which suits
+// mojibake repair, but Thai spells with them (every other character of Thai
+// text is one): here they cost what a letter costs. Hebrew points and Arabic
+// harakat keep their price: most text omits them.
+func baseCost(r rune) float64 {
+	if 0x0E31 <= r && r <= 0x0E4E && plausible.ClassOf(r) == plausible.Combining {
+		return letterCost
+	}
 	return plausible.RuneCost(r)
 }
+
+// letterCost is the unigram cost of an ordinary letter of an alphabet.
+var letterCost = plausible.RuneCost('a')

@@ -268,15 +268,33 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
 	best := cands[0].total
 	margin := 20 + shortlistPerHigh*float64(max(high, badCtl))
-	n := 1
-	for n < len(cands) && n < shortlistMax && cands[n].total <= best+margin {
+	// Readings with the same unigram cost are nearly always the same text
+	// (siblings and supersets on bytes where they agree): they share one
+	// place, so that a family of look-alikes cannot crowd out a reading of
+	// another script.
+	n, distinct := 1, 1
+	for n < len(cands) && cands[n].total <= best+margin {
+		if cands[n].cost != cands[n-1].cost {
+			if distinct == shortlistMax {
+				break
+			}
+			distinct++
+		}
 		n++
 	}
 	cands = cands[:n]
 	sample := highWords(p)
+	var letters []byte // built on first use: only single-byte readings need it
 	var models modelCache
 	for i := range cands {
-		contextCost(&cands[i], p, sample, high, &models)
+		smp := sample
+		if l := cands[i].l; l != nil && l.sb != nil && l.sb.ASCIICompatible() {
+			if letters == nil {
+				letters = highLetterRuns(p)
+			}
+			smp = letters
+		}
+		contextCost(&cands[i], p, smp, high, &models)
 	}
 	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
 
@@ -550,6 +568,41 @@ func highWords(p []byte) []byte {
 	return out
 }
 
+// highLetterRuns is highWords for single-byte charsets: the runs of bytes
+// that are ASCII letters or non-ASCII, split at every other ASCII byte, that
+// contain a non-ASCII byte. In markup and URLs a "word" between spaces holds
+// long stretches of ASCII letters that a language model of another script
+// would price as foreign letters, drowning the letters that matter; a
+// single-byte charset has no trail bytes to cut, so the finer split is safe.
+func highLetterRuns(p []byte) []byte {
+	out := make([]byte, 0, sampleMax+64)
+	for i := 0; i < len(p) && len(out) < sampleMax; {
+		for i < len(p) && !runByte(p[i]) {
+			i++
+		}
+		start, hasHigh := i, false
+		for i < len(p) && runByte(p[i]) {
+			hasHigh = hasHigh || p[i] >= 0x80
+			i++
+		}
+		if hasHigh {
+			w := p[start:i]
+			if room := sampleMax + 64 - len(out); len(w) > room {
+				w = w[:room]
+			}
+			out = append(out, w...)
+			out = append(out, ' ')
+		}
+	}
+	return out
+}
+
+// runByte reports whether c continues a letter run: an ASCII letter or a
+// non-ASCII byte.
+func runByte(c byte) bool {
+	return c >= 0x80 || 'a' <= c|0x20 && c|0x20 <= 'z'
+}
+
 // contextCost adds to s.total the cost of transitions between neighbours
 // and of the letter-bigram language model, measured on a sample and scaled
 // to the whole prefix, and sets s.lang and s.text.
@@ -577,9 +630,18 @@ func contextCost(s *scored, p, sample []byte, high int, models *modelCache) {
 	}
 	str := string(text)
 	s.text = str
-	cost, lang := judge(str, models)
+	var native []string
+	if s.l != nil {
+		native = s.l.native
+	}
+	cost, lang := judge(str, models, native)
 	if s.l != nil && s.l.lang != "" {
 		lang = s.l.lang
+	}
+	if s.l != nil && slices.Contains(native, lang) {
+		// Readings that decode to the same text cost the same; the
+		// charset made for the text's language is the likelier one.
+		s.total -= nativeBonus
 	}
 	s.lang = lang
 	s.total += scale * cost
@@ -610,16 +672,44 @@ var modelScript = [...]string{
 // own language's model; only the excess counts.
 const lmBaseline = 4.0
 
+// nativeBonus, in bits, favours a charset made for the language its reading
+// is in over one that decodes the same text by accident (Hungarian
+// "Hírügynökség" reads the same in windows-1250 and windows-1252).
+const nativeBonus = 1.0
+
+// intrusionCost is charged for a non-ASCII symbol between two letters
+// ("n‰yttelyss‰", "Ð¿Ñ€"): a reading that turns a letter into a symbol splits
+// the word in two for the language model, which would otherwise make it
+// cheaper than the right reading. It equals the price of a letter foreign
+// to the language, so that the trade never pays.
+const intrusionCost = langstats.ForeignPenalty
+
+// wordPunct reports whether r is punctuation that real words contain: the
+// typographic apostrophe, hyphens, the soft hyphen and the middle dot.
+func wordPunct(r rune) bool {
+	switch r {
+	case '\u2019', '\u2018', '\u2010', '\u2011', '\u00AD', '\u00B7', '\u02BC':
+		return true
+	}
+	return false
+}
+
 // judge returns the context cost of s (transitions between neighbouring
 // characters, and the excess cost of its letters under the language model
-// that explains them best) with that model's language.
-func judge(s string, models *modelCache) (float64, string) {
+// that explains them best) with that model's language. The models tried are
+// those that fit the first reading best and those of the native languages.
+func judge(s string, models *modelCache, native []string) (float64, string) {
 	var cost float64
 	var scripts [plausible.OtherScript + 1]int
 	prev := plausible.Space
+	inside := false // the previous character is a non-ASCII non-letter after a letter
 	for _, r := range s {
 		c := classOf(r)
 		cost += transition(prev, c)
+		if inside && c.IsLetter() {
+			cost += intrusionCost
+		}
+		inside = prev.IsLetter() && r >= utf8.RuneSelf && !c.IsLetter() && c != plausible.Combining && !wordPunct(r)
 		prev = c
 		if sc := c.Script(); sc != plausible.NoScript && r >= utf8.RuneSelf {
 			scripts[sc]++
@@ -640,10 +730,19 @@ func judge(s string, models *modelCache) (float64, string) {
 	}
 	var best *langstats.Model
 	var bestCost float64
-	for _, m := range models.forScript(main, s) {
+	try := func(m *langstats.Model) {
 		logp, n := m.Score(s)
 		if c := max(0, -logp-lmBaseline*float64(n)); best == nil || c < bestCost {
 			best, bestCost = m, c
+		}
+	}
+	top := models.forScript(main, s)
+	for _, m := range top {
+		try(m)
+	}
+	for _, lang := range native {
+		if m := modelByLang(lang); m != nil && m.Script == modelScript[main] && !slices.Contains(top, m) {
+			try(m)
 		}
 	}
 	if best == nil {
@@ -651,6 +750,22 @@ func judge(s string, models *modelCache) (float64, string) {
 	}
 	return cost + bestCost, best.Lang
 }
+
+// modelByLang is langstats.ByLang, indexed once.
+func modelByLang(lang string) *langstats.Model {
+	modelsOnce.Do(func() {
+		modelIndex = make(map[string]*langstats.Model, len(langstats.Models))
+		for _, m := range langstats.Models {
+			modelIndex[m.Lang] = m
+		}
+	})
+	return modelIndex[lang]
+}
+
+var (
+	modelsOnce sync.Once
+	modelIndex map[string]*langstats.Model
+)
 
 // modelCache remembers, per script, the few language models that fit the
 // first candidate reading of that script best. The candidates read the
@@ -781,7 +896,7 @@ func languageOf(p []byte) string {
 	for len(q) > 0 && !utf8.Valid(q) {
 		q = q[:len(q)-1] // cut at a character boundary
 	}
-	_, lang := judge(string(q), nil)
+	_, lang := judge(string(q), nil, nil)
 	return lang
 }
 
