@@ -148,19 +148,23 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	if lookahead == 0 || len(cands) == 1 {
 		return cands[0]
 	}
-	best, bestScore := cands[0], math.Inf(-1)
+	// Judge each of the best few by the text it leads to after one more
+	// round, priced as a whole: gains found in different rounds are not
+	// additive, because each repair changes the context of the next.
+	langs := sc.languages()
+	best, bestCost := cands[0], math.Inf(1)
 	seen := map[string]bool{}
 	for _, c := range cands[:min(len(cands), 4)] {
 		if seen[c.text] {
 			continue
 		}
 		seen[c.text] = true
-		score := c.gain
+		final := c.text
 		if next := searchRound(sc, c.text, opt, lookahead-1); next != nil {
-			score += next.gain
+			final = next.text
 		}
-		if score > bestScore+1e-9 {
-			best, bestScore = c, score
+		if cost := plausible.CostWith(0, final, 0, langs); cost < bestCost-1e-9 {
+			best, bestCost = c, cost
 		}
 	}
 	return best
