@@ -31,6 +31,10 @@ const (
 	// model is not a calibrated log-probability, and treating one bit of
 	// difference as a factor of two would be overconfident.
 	temperature = 2.5
+	// skipMargin is how far behind the best judged candidate another may
+	// be before judging it is not worth the time: its probability would be
+	// below 2^(-skipMargin/temperature), about 3%.
+	skipMargin = 5 * temperature
 )
 
 // debugRank, when set by a test, sees the final ranking.
@@ -286,7 +290,15 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 	sample := highWords(p)
 	var letters []byte // built on first use: only single-byte readings need it
 	var models modelCache
+	bestFinal := math.Inf(1)
 	for i := range cands {
+		// Context costs are never negative but for nativeBonus: once a
+		// candidate's unigram cost alone puts it far behind the best
+		// judged one, it and all after it are out of the running.
+		if cands[i].total-nativeBonus > bestFinal+skipMargin {
+			cands = cands[:i]
+			break
+		}
 		smp := sample
 		if l := cands[i].l; l != nil && l.sb != nil && l.sb.ASCIICompatible() {
 			if letters == nil {
@@ -295,6 +307,7 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 			smp = letters
 		}
 		contextCost(&cands[i], p, smp, high, &models)
+		bestFinal = min(bestFinal, cands[i].total)
 	}
 	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
 
@@ -731,7 +744,7 @@ func judge(s string, models *modelCache, native []string) (float64, string) {
 	var best *langstats.Model
 	var bestCost float64
 	try := func(m *langstats.Model) {
-		logp, n := m.Score(s)
+		logp, n := models.score(m, s)
 		if c := max(0, -logp-lmBaseline*float64(n)); best == nil || c < bestCost {
 			best, bestCost = m, c
 		}
@@ -774,6 +787,31 @@ var (
 // the context step cheap.
 type modelCache struct {
 	top [plausible.OtherScript + 1][]*langstats.Model
+	// scores memoises Score: sibling charsets often read the sample
+	// alike, and the same text need not be scored twice by a model.
+	scores []modelScore
+}
+
+type modelScore struct {
+	m    *langstats.Model
+	s    string
+	logp float64
+	n    int
+}
+
+// score is m.Score(s), memoised.
+func (mc *modelCache) score(m *langstats.Model, s string) (float64, int) {
+	if mc == nil {
+		return m.Score(s)
+	}
+	for _, e := range mc.scores {
+		if e.m == m && e.s == s {
+			return e.logp, e.n
+		}
+	}
+	logp, n := m.Score(s)
+	mc.scores = append(mc.scores, modelScore{m, s, logp, n})
+	return logp, n
 }
 
 const topModels = 4
