@@ -30,7 +30,7 @@ var unigram = [numClasses]float64{
 	LatinUpper:    7,
 	LatinSymbol:   10,
 	Modifier:      11,
-	Combining:     8,
+	Combining:     10,
 	GreekLower:    5,
 	GreekUpper:    6,
 	CyrillicLower: 5,
@@ -104,11 +104,14 @@ func init() {
 }
 
 // letterCost is the unigram cost of a character of a letter class, or of
-// a combining mark: the marks that decomposed accented letters use
-// (U+0300–U+0328) are ordinary, the rest rare.
+// a combining mark. Real text is nearly always precomposed (NFC), so even
+// the marks that decomposed accents use (acute, diaeresis, cedilla...)
+// cost more than the accented letter would; the rest are rare.
 func letterCost(r rune, c Class) float64 {
 	if c == Combining {
-		if r <= 0x0328 {
+		switch r {
+		case 0x0300, 0x0301, 0x0302, 0x0303, 0x0304, 0x0306, 0x0307, 0x0308, 0x0309,
+			0x030A, 0x030B, 0x030C, 0x031B, 0x0323, 0x0327, 0x0328:
 			return unigram[c]
 		}
 		return rareLetter
