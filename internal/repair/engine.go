@@ -151,7 +151,6 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	// Judge each of the best few by the text it leads to after one more
 	// round, priced as a whole: gains found in different rounds are not
 	// additive, because each repair changes the context of the next.
-	langs := sc.languages()
 	best, bestCost := cands[0], math.Inf(1)
 	seen := map[string]bool{}
 	for _, c := range cands[:min(len(cands), 4)] {
@@ -163,7 +162,9 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 		if next := searchRound(sc, c.text, opt, lookahead-1); next != nil {
 			final = next.text
 		}
-		if cost := plausible.CostWith(0, final, 0, langs); cost < bestCost-1e-9 {
+		// Each result is read in its own language: "aktuální" is Czech,
+		// "aktuålní" is nothing.
+		if cost := plausible.CostWith(0, final, 0, plausible.LanguagesOf(final)); cost < bestCost-1e-9 {
 			best, bestCost = c, cost
 		}
 	}
