@@ -92,6 +92,13 @@ const rareLetter = 20
 var knownLetter [0x2000]bool
 
 func init() {
+	// Letters the language models fold into others: final sigma is σ,
+	// Romanian comma-below ș ț are the cedilla ş ţ of cp1250.
+	defer func() {
+		for _, v := range "ςșȘțȚ" {
+			knownLetter[v] = true
+		}
+	}()
 	for _, m := range langstats.Models {
 		for _, r := range m.Alphabet() {
 			for _, v := range []rune{r, unicode.ToUpper(r), unicode.ToLower(r), unicode.ToTitle(r)} {
