@@ -132,8 +132,12 @@ func detect(b []byte, complete bool) Result {
 	return res
 }
 
-// statsWindow is how many bytes the ranking examines.
-const statsWindow = 2048
+// statsWindow is how many bytes the ranking examines; mbWindow how many of
+// them the multi-byte and Unicode readings decode.
+const (
+	statsWindow = 2048
+	mbWindow    = 1024
+)
 
 // supersets maps a charset to the wider one that decodes the same
 // characters the same way, plus some more.
@@ -246,18 +250,66 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 	// bytes of odd length (see oddRuns).
 	odd, runs := oddRuns(p)
 	multi := odd <= 2+runs/16
+	// Multi-byte readings are priced on the first mbWindow bytes and
+	// scaled to the whole window: a few hundred characters tell the CJK
+	// charsets apart, and decoding them is the costliest step.
+	mb, mbTrunc, mbScale, asciiAll := p, truncated, 1.0, 0.0
+	if len(p) > mbWindow {
+		// Start just before the first non-ASCII byte, at a byte that is
+		// no trail byte in any of the charsets, so as not to cut a
+		// character.
+		start := max(0, firstHigh(p)-64)
+		for start < len(p) && p[start] >= 0x30 && p[start] < 0x80 {
+			start++
+		}
+		start = min(start, len(p)-mbWindow)
+		for start > 0 && p[start] >= 0x30 {
+			start--
+		}
+		mb, mbTrunc = p[start:start+mbWindow], true
+		mbScale = float64(len(p)) / mbWindow
+		for b := range 128 {
+			asciiAll += float64(hist[b]) * float64(asciiCost[b])
+		}
+	}
+	// A superset decodes whatever its narrower sibling decodes cleanly to
+	// the same characters, so it inherits that reading's cost.
+	var clean []*legacy
 	for _, l := range legacies {
 		if l.sb != nil || !multi {
 			continue
 		}
-		if c, ok := multiByteCost(l, p, truncated, limit); ok {
+		if sub := subsets[l.name]; sub != nil && slices.Contains(clean, sub) {
+			for _, c := range cands {
+				if c.l == sub {
+					cands = append(cands, scored{name: l.name, l: l, cost: c.cost})
+					clean = append(clean, l)
+					break
+				}
+			}
+			continue
+		}
+		if c, errs, ok := multiByteCost(l, mb, mbTrunc, limit); ok {
+			if len(mb) < len(p) {
+				// ASCII reads alike everywhere: price all of it, and
+				// scale the rest by the share of non-ASCII bytes seen.
+				c = asciiAll + (c-asciiCostOf(mb))*float64(high)/float64(max(1, countHigh(mb)))
+			}
 			cands = append(cands, scored{name: l.name, l: l, cost: c})
+			if errs == 0 {
+				clean = append(clean, l)
+			}
 		}
 	}
 	for i := range unicodeForms {
 		f := &unicodeForms[i]
-		if c, ok := unicodeCost(f, p, truncated, limit); ok {
-			cands = append(cands, scored{name: f.name, form: f, cost: c})
+		// Every UTF-32 unit has a zero byte; text without them is not
+		// UTF-32.
+		if f.width == 4 && hist[0] < len(p)/4 {
+			continue
+		}
+		if c, ok := unicodeCost(f, mb, mbTrunc, limit); ok {
+			cands = append(cands, scored{name: f.name, form: f, cost: c * mbScale})
 		}
 	}
 	if c, ok := utf8Cost(p, truncated, limit); ok {
@@ -371,12 +423,22 @@ func binaryConfidence(perByte float64) float64 {
 	return min(0.99, 0.6+0.1*max(0, perByte-binaryPerByte))
 }
 
+// subsets maps a multi-byte charset to its narrower sibling, if any
+// (the reverse of supersets).
+var subsets = map[string]*legacy{
+	"gbk": legacyByName("gb2312"), "gb18030": legacyByName("gbk"), "cp949": legacyByName("euc-kr"),
+	"cp932": legacyByName("shift_jis"), "cp950": legacyByName("big5"),
+}
+
 // multiByteCost returns the unigram cost of p decoded with a multi-byte
-// charset, or false if the reading costs more than limit allows.
-func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64) (float64, bool) {
+// charset and the number of errors, or false if the reading costs more
+// than limit allows. The limit is checked often, because single-byte text
+// fails a multi-byte reading within its first few non-ASCII words.
+func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64) (float64, int, bool) {
 	var c float64
+	errs := 0
 	prevCl, prevEnd := plausible.Space, -1
-	next := 1024
+	next := 128
 	for i := 0; i < len(p); {
 		if b := p[i]; b < utf8.RuneSelf {
 			c += float64(asciiCost[b])
@@ -387,23 +449,24 @@ func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64)
 		switch {
 		case n == 0: // cut short at the end
 			if truncated {
-				return c, true
+				return c, errs, true
 			}
-			return c + errCost, true
+			return c + errCost, errs + 1, true
 		case ok:
 			c += runeCost(r, l.freq) + edges(p, i, n, r, &prevCl, &prevEnd)
 		default:
 			c += errCost
+			errs++
 		}
 		i += n
 		if i >= next {
 			if c > limit(i) {
-				return 0, false
+				return 0, errs, false
 			}
-			next += 256
+			next += 128
 		}
 	}
-	return c, c <= limit(len(p))
+	return c, errs, c <= limit(len(p))
 }
 
 // unicodeCost is multiByteCost for UTF-16 and UTF-32 without a byte order
@@ -413,7 +476,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 		return 0, false
 	}
 	var c float64
-	next := 128
+	next := 64
 	prevClass := plausible.Space
 	for i := 0; i < len(p); {
 		r, n, ok := f.next(p[i:])
@@ -432,7 +495,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 			if c > limit(i) {
 				return 0, false
 			}
-			next += 256
+			next += 128
 		}
 	}
 	return c, c <= limit(len(p))
@@ -658,6 +721,17 @@ func contextCost(s *scored, p, sample []byte, high int, models *modelCache) {
 	}
 	s.lang = lang
 	s.total += scale * cost
+}
+
+// asciiCostOf is the unigram cost of the 7-bit bytes of p.
+func asciiCostOf(p []byte) float64 {
+	var c float64
+	for _, b := range p {
+		if b < utf8.RuneSelf {
+			c += float64(asciiCost[b])
+		}
+	}
+	return c
 }
 
 func countHigh(p []byte) int {
