@@ -308,7 +308,8 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 		if f.width == 4 && hist[0] < len(p)/4 {
 			continue
 		}
-		if c, ok := unicodeCost(f, mb, mbTrunc, limit); ok {
+		// Unicode forms keep their alignment: their window starts at 0.
+		if c, ok := unicodeCost(f, p[:len(mb)], mbTrunc, limit); ok {
 			cands = append(cands, scored{name: f.name, form: f, cost: c * mbScale})
 		}
 	}
