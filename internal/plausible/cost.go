@@ -98,6 +98,9 @@ func init() {
 		for _, v := range "ςșȘțȚ" {
 			knownLetter[v] = true
 		}
+		// The long s survives in some word lists but not in modern
+		// text; as a repair it is the cp437 reading of line art "┼┐".
+		knownLetter['ſ'] = false
 	}()
 	for _, m := range langstats.Models {
 		for _, r := range m.Alphabet() {

@@ -363,6 +363,35 @@ const margin = 4.0
 // gains add up.
 const totalMargin = 14.0
 
+// weakMargin is the least gain of a span that is kept only because its
+// hypothesis is convincing elsewhere in the segment: one wrong decoder
+// usually damaged the whole line, so once "d端rfen" shows that UTF-8 was
+// read as EUC-JP, "損\0束" in the same line is »\0« too.
+const weakMargin = 1.0
+
+// keepConvincing drops the spans below margin unless the spans at or
+// above it already make the hypothesis convincing.
+func keepConvincing(spans []span, gain float64) ([]span, float64) {
+	strong := 0.0
+	for _, sp := range spans {
+		if sp.gain >= margin {
+			strong += sp.gain
+		}
+	}
+	if strong >= 2*totalMargin {
+		return spans, gain
+	}
+	kept := spans[:0]
+	gain = 0
+	for _, sp := range spans {
+		if sp.gain >= margin {
+			kept = append(kept, sp)
+			gain += sp.gain
+		}
+	}
+	return kept, gain
+}
+
 // lossPrior is the cost, in bits, of assuming a byte was lost: a repair
 // that needs lost bytes must beat one that does not.
 const lossPrior = 3.0
@@ -370,6 +399,7 @@ const lossPrior = 3.0
 // span is a contiguous replacement in s.
 type span struct {
 	from, to int // offsets in s
+	gain     float64
 	text     string
 	loss     string
 	inferred []Inferred

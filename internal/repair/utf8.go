@@ -42,7 +42,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
 			if sp, g, next, ok := w.lostRun(sc, s, i, opt); ok {
-				if !decide || g >= margin {
+				if !decide || g >= weakMargin {
+					sp.gain = g
 					spans = append(spans, sp)
 					gain += g
 					if loss == "" {
@@ -126,12 +127,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if debugGain {
 			println("island", w.name(), strconv.Quote(s[from:to]), "->", strconv.Quote(cand), "gain", int(g*10))
 		}
-		if !decide || g >= margin {
+		if !decide || g >= margin || g >= weakMargin {
 			sp := span{from: from, to: to, text: cand, loss: islandLoss}
 			for _, in := range lost {
 				in.Offset += from // approximate: offset within the repaired text
 				sp.inferred = append(sp.inferred, in)
 			}
+			sp.gain = g
 			spans = append(spans, sp)
 			gain += g
 			sc.quoteDepth += quoteBalance(cand) - quoteBalance(s[from:to])
@@ -140,6 +142,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		i = j
+	}
+	if decide {
+		spans, gain = keepConvincing(spans, gain)
 	}
 	if len(spans) == 0 || decide && gain < totalMargin {
 		return nil

@@ -1,0 +1,320 @@
+package plausible
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+func TestClassOf(t *testing.T) {
+	tests := []struct {
+		r    rune
+		want Class
+	}{
+		{' ', Space},
+		{'\t', Space},
+		{'\n', Newline},
+		{'\r', Newline},
+		{'7', Digit},
+		{'a', Lower},
+		{'Z', Upper},
+		{',', Punct},
+		{'"', Punct},
+		{'@', ASCIISymbol},
+		{'~', ASCIISymbol},
+		{0x01, Control},
+		{0x7F, Control},
+		{0x85, C1},
+		{0x9D, C1},
+		{0xA0, NBSP},
+		{'é', LatinLower},
+		{'ß', LatinLower},
+		{'ł', LatinLower},
+		{'É', LatinUpper},
+		{'Ł', LatinUpper},
+		{'©', LatinSymbol},
+		{'¤', LatinSymbol},
+		{'×', LatinSymbol},
+		{'ˆ', Modifier},
+		{'˜', Modifier},
+		{0x0301, Combining},
+		{'α', GreekLower},
+		{'Ω', GreekUpper},
+		{'ж', CyrillicLower},
+		{'Ж', CyrillicUpper},
+		{'ש', Hebrew},
+		{'ع', Arabic},
+		{'ก', Thai},
+		{'Ա', OtherLetter},
+		{'क', OtherLetter},
+		{'’', GeneralPunct},
+		{'—', GeneralPunct},
+		{'…', GeneralPunct},
+		{'€', Currency},
+		{'₹', Currency},
+		{'→', Math},
+		{'≤', Math},
+		{'™', Math},
+		{'─', Box},
+		{'█', Box},
+		{'■', Box},
+		{'☺', Dingbat},
+		{'😀', Dingbat},
+		{'、', CJKPunct},
+		{'，', CJKPunct},
+		{'あ', Kana},
+		{'カ', Kana},
+		{'ｶ', HalfKana},
+		{'Ａ', Fullwidth},
+		{'中', Han},
+		{'𠀀', Han},
+		{'한', Hangul},
+		{0xE000, PrivateUse},
+		{0xF8FF, PrivateUse},
+		{0xF0000, PrivateUse},
+		{0xFFFD, Replacement},
+		{0x0378, Unassigned},
+		{0x2001, Format},
+		{0x200B, Format},
+		{0x202F, Format},
+	}
+	for _, tt := range tests {
+		if got := ClassOf(tt.r); got != tt.want {
+			t.Errorf("ClassOf(%U %q) = %d, want %d", tt.r, tt.r, got, tt.want)
+		}
+	}
+}
+
+func TestScript(t *testing.T) {
+	tests := []struct {
+		c    Class
+		want Script
+	}{
+		{Lower, Latin},
+		{Upper, Latin},
+		{LatinLower, Latin},
+		{LatinUpper, Latin},
+		{GreekLower, Greek},
+		{GreekUpper, Greek},
+		{CyrillicLower, Cyrillic},
+		{CyrillicUpper, Cyrillic},
+		{Hebrew, HebrewScript},
+		{Arabic, ArabicScript},
+		{Thai, ThaiScript},
+		// East Asian writing mixes Han, kana and Hangul freely.
+		{Han, CJK},
+		{Kana, CJK},
+		{HalfKana, CJK},
+		{Hangul, CJK},
+		{OtherLetter, OtherScript},
+		// Not letters.
+		{Digit, NoScript},
+		{LatinSymbol, NoScript},
+		{C1, NoScript},
+		{GeneralPunct, NoScript},
+		{CJKPunct, NoScript},
+		{Fullwidth, NoScript},
+		{Replacement, NoScript},
+	}
+	for _, tt := range tests {
+		if got := tt.c.Script(); got != tt.want {
+			t.Errorf("Class(%d).Script() = %d, want %d", tt.c, got, tt.want)
+		}
+		if got := tt.c.IsLetter(); got != (tt.want != NoScript) {
+			t.Errorf("Class(%d).IsLetter() = %v", tt.c, got)
+		}
+	}
+}
+
+// TestClassTables checks that the tables ClassOf reads agree with the
+// slow classification they cache, for every rune of the BMP and a sample
+// beyond it: a mismatch would mean the tables were built from a stale
+// classifier or indexed wrongly.
+func TestClassTables(t *testing.T) {
+	for r := rune(0); r <= utf8.MaxRune; r++ {
+		if r >= 0x10000 && r%97 != 0 {
+			continue // beyond the BMP ClassOf is the slow path itself
+		}
+		if got, want := ClassOf(r), classifySlow(r); got != want {
+			t.Errorf("ClassOf(%U) = %d, classifySlow = %d", r, got, want)
+		}
+	}
+}
+
+// TestMojibakeCostsMore checks the ordering the whole model exists for:
+// a text costs less than its mojibake. Each pair is a real kind of
+// damage.
+func TestMojibakeCostsMore(t *testing.T) {
+	tests := []struct{ mojibake, repaired string }{
+		{"cafÃ©", "café"},
+		{"Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "привет"},
+		{"Japan鈥檚", "Japan’s"},
+		{"ÄãºÃ", "你好"},
+		{"â€œHelloâ€\u009d", "“Hello”"},
+		{"naÃ¯ve rÃ©sumÃ©", "naïve résumé"},
+		{"StraÃŸe", "Straße"},
+		{"ZaÅ¼Ã³Å‚Ä‡ gÄ™Å›lÄ…", "Zażółć gęślą"},
+		{"Ãœber", "Über"},
+		{"cafÃƒÂ©", "cafÃ©"},
+		{"Ïðèâåò", "Привет"},
+		{"пПЙЧЕФ", "Привет"},
+		{"Î•Î»Î»Î·Î½Î¹ÎºÎ¬", "Ελληνικά"},
+		{"×©×œ×•×", "שלום"},
+		{"æ—¥æœ¬èªž", "日本語"},
+		{"ì•ˆë…•í•˜ì„¸ìš”", "안녕하세요"},
+		{"縺薙ｓ縺ｫ縺｡縺ｯ", "こんにちは"},
+		{"涓枃", "中文"},
+		{"donâ€™t", "don’t"},
+		{"Ã  bientÃ´t", "à bientôt"},
+		{"caf\uFFFD", "café"},
+		{"MÃ¼nchen", "München"},
+		{"Ã‰cole", "École"},
+	}
+	for _, tt := range tests {
+		m, r := Cost(tt.mojibake), Cost(tt.repaired)
+		if r >= m {
+			t.Errorf("Cost(%q) = %.1f is not below Cost(%q) = %.1f", tt.repaired, r, tt.mojibake, m)
+		}
+	}
+}
+
+// TestCommonHanziCheaper checks that Han characters are priced by how
+// often people write them: the hanzi that UTF-8 read as GBK lands on (鈥,
+// 檚, 锟, 斤, 拷) are rare, the ones Chinese is made of are common.
+func TestCommonHanziCheaper(t *testing.T) {
+	tests := []struct{ common, rare rune }{
+		{'的', '鈥'},
+		{'是', '檚'},
+		{'我', '锟'},
+		{'人', '拷'},
+		{'中', '縺'},
+		{'の', 'ｮ'},
+		{'한', '힂'},
+	}
+	for _, tt := range tests {
+		if c, r := RuneCost(tt.common), RuneCost(tt.rare); c >= r {
+			t.Errorf("RuneCost(%q) = %.1f is not below RuneCost(%q) = %.1f", tt.common, c, tt.rare, r)
+		}
+	}
+}
+
+// TestRuneCostOrder checks the unigram ordering by class: letters people
+// type are cheap, the symbols and controls wrong decoders produce dear.
+func TestRuneCostOrder(t *testing.T) {
+	order := [][2]rune{
+		{'e', 'é'},    // ASCII letter < accented letter
+		{'é', '©'},    // accented letter < Latin-1 symbol
+		{'©', 0x85},   // Latin-1 symbol < C1 control
+		{'е', 'Յ'},    // a letter some language writes < one none does
+		{'’', 0xF8FF}, // punctuation < private use
+		{'a', 0xFFFD}, // a letter < a marked loss
+		{'─', 0x0378}, // box drawing < unassigned
+		{'-', 0x0085}, // ASCII punctuation < C1 control
+		{'€', 0xE000}, // currency < private use
+		{'¿', 0x0081}, // inverted question mark < C1 control
+	}
+	for _, p := range order {
+		if a, b := RuneCost(p[0]), RuneCost(p[1]); a >= b {
+			t.Errorf("RuneCost(%U %q) = %.1f is not below RuneCost(%U) = %.1f", p[0], p[0], a, p[1], b)
+		}
+	}
+}
+
+// TestCostInContext checks that the neighbours of a span count: "Ã©"
+// inside "cafÃ©s" breaks a word, "é" does not.
+func TestCostInContext(t *testing.T) {
+	tests := []struct {
+		before             rune
+		mojibake, repaired string
+		after              rune
+	}{
+		{'f', "Ã©", "é", 's'},
+		{'n', "â€™", "’", 't'},
+		{'и', "Ð²", "в", 'е'},
+		{0, "ÄãºÃ", "你好", '，'},
+		{'n', "鈥檛", "’t", ' '},
+	}
+	for _, tt := range tests {
+		m := CostInContext(tt.before, tt.mojibake, tt.after)
+		r := CostInContext(tt.before, tt.repaired, tt.after)
+		if r >= m {
+			t.Errorf("in %q…%q: CostInContext(%q) = %.1f is not below CostInContext(%q) = %.1f", tt.before, tt.after, tt.repaired, r, tt.mojibake, m)
+		}
+		// Without languages, CostWith is CostInContext.
+		if w := CostWith(tt.before, tt.mojibake, tt.after, nil); w != m {
+			t.Errorf("CostWith(%q, nil) = %v, CostInContext = %v", tt.mojibake, w, m)
+		}
+	}
+}
+
+// TestCostWithLanguages checks that a word is judged in the language of
+// its line, and that the line's languages still rank a repair below its
+// mojibake.
+func TestCostWithLanguages(t *testing.T) {
+	tests := []struct {
+		line               string
+		mojibake, repaired string
+	}{
+		{"A használati útmutató szerint a készüléket száraz helyen kell tárolni.", "hasznĂĄlat", "használat"},
+		{"A használati útmutató szerint a készüléket száraz helyen kell tárolni.", "hasznÃ¡lat", "használat"},
+		{"Der Bürgermeister eröffnete gestern die neue Brücke über den Fluß.", "BÃ¼rgermeister", "Bürgermeister"},
+		{"Сегодня в Москве очень холодная погода и весь день идёт снег.", "Ð¿Ð¾Ð³Ð¾Ð´Ð°", "погода"},
+		{"Сегодня в Москве очень холодная погода и весь день идёт снег.", "ÐÏÇÏÄÁ", "погода"},
+		{"Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις.", "Î±ÏÏ‡Î±Î¯Î±", "αρχαία"},
+		{"Le café de la gare était fermé à cause de la grève, mais l’hôtel restait ouvert.", "fermÃ©", "fermé"},
+	}
+	for _, tt := range tests {
+		langs := LanguagesOf(tt.line)
+		m := CostWith(' ', tt.mojibake, ' ', langs)
+		r := CostWith(' ', tt.repaired, ' ', langs)
+		if r >= m {
+			t.Errorf("in %q: CostWith(%q) = %.1f is not below CostWith(%q) = %.1f", tt.line, tt.repaired, r, tt.mojibake, m)
+		}
+		// Asking again must give the same price (the memo must not
+		// change it).
+		if again := CostWith(' ', tt.repaired, ' ', langs); again != r {
+			t.Errorf("CostWith(%q) = %v, then %v", tt.repaired, r, again)
+		}
+	}
+}
+
+// TestLostCostQuotes checks the choice of a lost last byte of E2 80 xx
+// between a letter and a space: with no quote open, "States’ most" (an
+// apostrophe) is likelier than a closing double quote; inside a quotation
+// “…office,” the closing double quote is. The score is the one the repair
+// engine ranks candidates by: LostCost plus QuoteCost.
+func TestLostCostQuotes(t *testing.T) {
+	score := func(before, r, after rune, open int) float64 {
+		return LostCost(before, r, after) + QuoteCost(r, open)
+	}
+	tests := []struct {
+		before, after rune
+		open          int
+		better, worse rune
+	}{
+		{'s', ' ', 0, '’', '”'},
+		{'s', ' ', 0, '’', '—'},
+		{'e', ' ', 1, '”', '’'},
+		{',', ' ', 1, '”', '’'},
+		{' ', 'T', 0, '“', '”'},
+		{'n', 't', 0, '’', '”'},
+	}
+	for _, tt := range tests {
+		b := score(tt.before, tt.better, tt.after, tt.open)
+		w := score(tt.before, tt.worse, tt.after, tt.open)
+		if b >= w {
+			t.Errorf("%q_%q with %d open: %q scores %.1f, not below %q at %.1f", tt.before, tt.after, tt.open, tt.better, b, tt.worse, w)
+		}
+	}
+	// An open quotation makes a closing quote cheaper, and an opening
+	// one dearer.
+	if QuoteCost('”', 1) >= QuoteCost('”', 0) {
+		t.Error("an open quotation does not make ” cheaper")
+	}
+	if QuoteCost('“', 1) <= QuoteCost('“', 0) {
+		t.Error("an open quotation does not make “ dearer")
+	}
+	// Outside U+2000–U+206F the punctuation context adds nothing.
+	if d := LostCost('a', 'é', 'b') - CostInContext('a', "é", 'b'); d != 0 {
+		t.Errorf("LostCost adds %v to a letter", d)
+	}
+}
