@@ -4,7 +4,6 @@ import (
 	"math"
 	"slices"
 	"sync"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -151,11 +150,8 @@ var supersets = map[string]string{
 // of p: the ranking saw only a window of it.
 func widen(l *legacy, p []byte, truncated bool) string {
 	for {
-		if cleanDecode(l, p, truncated) {
-			return l.name
-		}
 		next, ok := supersets[l.name]
-		if !ok {
+		if !ok || cleanDecode(l, p, truncated) {
 			return l.name
 		}
 		l = legacyByName(next)
@@ -484,8 +480,7 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 		if n == 0 {
 			break
 		}
-		if ok && (r < 0x30000 && unicode.IsGraphic(r) || r == '\n' || r == '\r' || r == '\t') {
-			cl := classOf(r)
+		if cl := classOf(r); ok && r < 0x30000 && graphic(cl) {
 			c += runeCost(r, nil) + transition(prevClass, cl)
 			prevClass = cl
 		} else {
@@ -500,6 +495,17 @@ func unicodeCost(f *unicodeForm, p []byte, truncated bool, limit func(int) float
 		}
 	}
 	return c, c <= limit(len(p))
+}
+
+// graphic reports whether characters of class c are visible text or
+// whitespace: what a UTF-16 or UTF-32 reading of text yields.
+func graphic(c plausible.Class) bool {
+	switch c {
+	case plausible.Control, plausible.C1, plausible.Unassigned, plausible.PrivateUse, plausible.Format,
+		plausible.Replacement:
+		return false
+	}
+	return true
 }
 
 // utf8Cost is multiByteCost for UTF-8 that failed the validity check: text
