@@ -25,6 +25,7 @@ package detect
 
 import (
 	"io"
+	"sync"
 )
 
 // Result is the outcome of a detection.
@@ -77,7 +78,12 @@ func Bytes(b []byte) Result {
 // is 7-bit ASCII, which says nothing about the rest, and then examines the
 // first non-ASCII bytes it finds.
 func Reader(r io.Reader) (Result, error) {
-	buf := make([]byte, MaxPrefix)
+	// Detection keeps no reference to the bytes, so the buffer is reused:
+	// callers that detect many small files would otherwise allocate
+	// MaxPrefix bytes for each.
+	bp := bufPool.Get().(*[]byte)
+	defer bufPool.Put(bp)
+	buf := *bp
 	n, err := io.ReadFull(r, buf)
 	buf = buf[:n]
 	if err == io.EOF || err == io.ErrUnexpectedEOF {
@@ -128,6 +134,8 @@ func Reader(r io.Reader) (Result, error) {
 		}
 	}
 }
+
+var bufPool = sync.Pool{New: func() any { b := make([]byte, MaxPrefix); return &b }}
 
 // firstHigh returns the index of the first byte >= 0x80 in p, or -1.
 func firstHigh(p []byte) int {
