@@ -260,18 +260,26 @@ func legacy(enc, dec string) step { return step{enc: enc, dec: dec} }
 // repairCases are kinds of damage the engine undoes today.
 var repairCases = []damageCase{
 	// UTF-8 read as a single-byte page.
+	{name: "fr/utf8-as-1252", clean: french, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "de/utf8-as-1252", clean: german, steps: []step{u8("sloppy-windows-1252")}},
 	{name: "es/utf8-as-1252", clean: spanish, steps: []step{u8("sloppy-windows-1252")}},
 	{name: "pt/utf8-as-1252", clean: portuguese, steps: []step{u8("sloppy-windows-1252")}},
 	{name: "en/utf8-as-1252", clean: english, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "ru/utf8-as-1252", clean: russian, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "el/utf8-as-1252", clean: greek, steps: []step{u8("sloppy-windows-1252")}},
 	{name: "zh/utf8-as-1252", clean: chinese, steps: []step{u8("sloppy-windows-1252")}},
 	{name: "ja/utf8-as-1252", clean: japanese, steps: []step{u8("sloppy-windows-1252")}},
+	{name: "fr/utf8-as-latin1", clean: french, steps: []step{u8("iso-8859-1")}},
+	{name: "de/utf8-as-latin1", clean: german, steps: []step{u8("iso-8859-1")}},
 	{name: "en/utf8-as-latin1", clean: english, steps: []step{u8("iso-8859-1")}},
+	{name: "pl/utf8-as-1250", clean: polish, steps: []step{u8("sloppy-windows-1250")}},
 	{name: "cs/utf8-as-1250", clean: czech, steps: []step{u8("sloppy-windows-1250")}},
 	{name: "pt/utf8-as-1250", clean: portuguese, steps: []step{u8("sloppy-windows-1250")}},
 	{name: "ru/utf8-as-1251", clean: russian, steps: []step{u8("sloppy-windows-1251")}},
 	{name: "fr/utf8-as-1251", clean: french, steps: []step{u8("sloppy-windows-1251")}},
 	{name: "el/utf8-as-1253", clean: greek, steps: []step{u8("sloppy-windows-1253")}},
 	{name: "fr/utf8-as-1253", clean: french, steps: []step{u8("sloppy-windows-1253")}},
+	{name: "lt/utf8-as-1257", clean: lithuanian, steps: []step{u8("sloppy-windows-1257")}},
 	{name: "es/utf8-as-1257", clean: spanish, steps: []step{u8("sloppy-windows-1257")}},
 	{name: "tr/utf8-as-1254", clean: turkish, steps: []step{u8("sloppy-windows-1254")}},
 	{name: "fr/utf8-as-mac", clean: french, steps: []step{u8("macintosh")}},
@@ -286,6 +294,7 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-gbk", clean: englishApos, steps: []step{u8("gbk")}},
 	{name: "fr/utf8-as-gbk", clean: french, steps: []step{u8("gbk")}},
 	{name: "pl/utf8-as-gbk", clean: polish, steps: []step{u8("gbk")}},
+	{name: "ru/utf8-as-gbk", clean: russian, steps: []step{u8("gbk")}},
 	{name: "ar/utf8-as-gbk", clean: arabic, steps: []step{u8("gbk")}},
 	{name: "en/utf8-as-shift_jis", clean: englishApos, steps: []step{u8("shift_jis")}},
 	{name: "de/utf8-as-shift_jis", clean: german, steps: []step{u8("shift_jis")}},
@@ -296,8 +305,11 @@ var repairCases = []damageCase{
 	{name: "pt/utf8-as-euc-jp", clean: portuguese, steps: []step{u8("euc-jp")}},
 
 	// Stacked layers.
+	{name: "fr/utf8-as-1252-twice", clean: french, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
+	{name: "de/utf8-as-1252-thrice", clean: german, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
 	{name: "en/utf8-as-1252-twice", clean: english, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
 	{name: "ru/utf8-as-1251-then-1252", clean: russian, steps: []step{u8("sloppy-windows-1251"), u8("sloppy-windows-1252")}},
+	{name: "pl/utf8-as-1250-then-latin1", clean: polish, steps: []step{u8("sloppy-windows-1250"), u8("iso-8859-1")}},
 	{name: "en/utf8-as-gbk-then-1252", clean: englishApos, steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
 
 	// Legacy charsets read as Latin.
@@ -323,10 +335,12 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-gbk-fffd", clean: english, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
 	{name: "en/utf8-as-gbk-question", clean: english, steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
 	// Strict windows-1252 has no character for 0x81 0x8D 0x8F 0x90 0x9D:
-	// ” (E2 80 9D), Á (C3 81), Ý (C3 9D), Ï (C3 8F), Đ (C4 90), ō (C5 8D)
-	// lose their last byte.
+	// ” (E2 80 9D) loses its last byte (for two-byte letters, see
+	// knownMisses).
 	{name: "en/utf8-as-1252-dropped", clean: english, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+
 	// "à" is C3 A0, and 0xA0 is the NBSP that software turns into a space.
+	{name: "fr/utf8-as-1252-nbsp-space", clean: frenchA0, steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 
 	// Native CJK text read as a double-byte page: pairs that straddle
 	// characters are invalid and lost, so the hanzi they held come back
@@ -338,51 +352,11 @@ var repairCases = []damageCase{
 // still fail: when a change to the engine fixes one, this test says so,
 // and the case moves to repairCases.
 var knownMisses = []damageCase{
-	// The text comes back, but by a detour: "cafÃ©" read as GBK bytes shown
-	// as windows-1252, then UTF-8 read as GBK. Lookahead adds the gains of
-	// both rounds, and two legacy-then-UTF-8 rounds outscore the one true
-	// layer.
-	{name: "fr/utf8-as-1252", clean: french, steps: []step{u8("sloppy-windows-1252")}, textOK: true},
-	// Same detour as fr/utf8-as-1252, through cp949.
-	{name: "de/utf8-as-1252", clean: german, steps: []step{u8("sloppy-windows-1252")}, textOK: true},
-	// Same detour, through windows-1251: "Ð¡ÐµÐ³Ð¾Ð´Ð½Ñ" read as cp1251
-	// bytes first.
-	{name: "ru/utf8-as-1252", clean: russian, steps: []step{u8("sloppy-windows-1252")}, textOK: true},
-	// One damage, two layers: some islands go to Latin-1 in the first round
-	// (it reads the C1 bytes as sloppy windows-1252 does), the rest to
-	// windows-1252 in the second.
-	{name: "el/utf8-as-1252", clean: greek, steps: []step{u8("sloppy-windows-1252")}, textOK: true},
-	// Same detour as fr/utf8-as-1252, through GBK.
-	{name: "fr/utf8-as-latin1", clean: french, steps: []step{u8("iso-8859-1")}, textOK: true},
-	// Same detour as de/utf8-as-1252, through cp949.
-	{name: "de/utf8-as-latin1", clean: german, steps: []step{u8("iso-8859-1")}, textOK: true},
-	// "ZaĹĽĂłĹ‚Ä‡" gives "Zaťółć": the island is read as ISO-8859-2 (where Ľ
-	// is A5, ť) rather than windows-1250 (where Ľ is BC, ż), and the model
-	// prefers ť there; the rest needs a second windows-1250 layer.
-	{name: "pl/utf8-as-1250", clean: polish, steps: []step{u8("sloppy-windows-1250")}},
-	// One damage, two layers (Latin-1 islands, then windows-1252 islands),
-	// both of which read this sentence's bytes as windows-1257 does.
-	{name: "lt/utf8-as-1257", clean: lithuanian, steps: []step{u8("sloppy-windows-1257")}, textOK: true},
-	// One damage, two rounds of UTF-8-as-GBK islands: the first round leaves
-	// words it could already have undone.
-	{name: "ru/utf8-as-gbk", clean: russian, steps: []step{u8("gbk")}, textOK: true},
-	// The outer layer is found; the inner one takes the GBK detour of
-	// fr/utf8-as-1252.
-	{name: "fr/utf8-as-1252-twice", clean: french, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}, textOK: true},
-	// The two outer layers are found; the inner one takes the cp949 detour
-	// of de/utf8-as-1252.
-	{name: "de/utf8-as-1252-thrice", clean: german, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}, textOK: true},
-	// Inner layer as pl/utf8-as-1250: "Zaťółć".
-	{name: "pl/utf8-as-1250-then-latin1", clean: polish, steps: []step{u8("sloppy-windows-1250"), u8("iso-8859-1")}},
 	// Not touched: every damaged letter here is a two-byte sequence that
 	// lost its last byte ("ÃRPÃD"), and the engine deliberately believes a
 	// dropped byte only after a lead and a continuation byte: a lone lead
 	// ("Ã") is more often a letter of its own.
 	{name: "mixed/utf8-as-1252-dropped", clean: undefined1252, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
-	// "dÃ©jÃ  vu" stays "déjÃ  vu": the gain of that island falls under the
-	// margin, yet Apply, which undoes every island, repairs it, so the plan
-	// and the repair disagree.
-	{name: "fr/utf8-as-1252-nbsp-space", clean: frenchA0, steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 	// All but the last character come back (lost ones as U+FFFD), but the
 	// final "。" (E3 80 82), whose last byte was lost, is inferred as U+3000,
 	// the ideographic space.
