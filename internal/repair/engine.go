@@ -464,8 +464,17 @@ type gainKey struct {
 	cand     string
 }
 
-func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
-	ws, we := from, to
+// wordCost is the cost of the words around s[from:to] with cand in its
+// place, as gainAt prices them.
+func (sc *scratch) wordCost(s string, from, to int, cand string) float64 {
+	ws, we := wordBounds(s, from, to)
+	return plausible.CostWith(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), sc.languages())
+}
+
+// wordBounds widens s[from:to] to the surrounding spaces, at most maxWord
+// bytes each way.
+func wordBounds(s string, from, to int) (ws, we int) {
+	ws, we = from, to
 	for ws > 0 && from-ws < maxWord {
 		r, size := utf8.DecodeLastRuneInString(s[:ws])
 		if isBreak(r) {
@@ -480,6 +489,11 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		}
 		we += size
 	}
+	return ws, we
+}
+
+func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
+	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]

@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"math"
 	"os"
 	"strconv"
 	"strings"
@@ -81,7 +82,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			if l != "" {
 				islandLoss = l
 				if inf != nil {
-					inf.Offset = len(dec) // fixed up below
+					inf.Offset = len(dec) - len(inf.Chosen) // within dec; made absolute below
 					lost = append(lost, *inf)
 				}
 			}
@@ -111,6 +112,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			continue
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
+		if opt.InferLost && len(lost) > 0 {
+			dec = sc.refineLost(s, from, to, dec, lost)
+		}
 		cand := string(dec)
 		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
 		if islandLoss == lossNBSPSpace {
@@ -452,6 +456,42 @@ func inferLost(prefix []byte, cands []byte, before, after rune, open int, infer 
 		alts = alts[:12]
 	}
 	return best.Text, alts
+}
+
+// refineLost re-chooses each inferred character of an island now that the
+// whole island is decoded: the first choice saw only its neighbours, but
+// the word it completes tells more. Russian "ÑÑ‚" (D1 [81 lost] D1 82)
+// could be "ст", "эт" or "ят"; in "уСтройСтв" only "устройств" is a word.
+func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred) []byte {
+	for k := range lost {
+		in := &lost[k]
+		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || isCJKRune(firstRune(in.Chosen)) {
+			continue
+		}
+		off := in.Offset
+		if off < 0 || off+len(in.Chosen) > len(dec) || string(dec[off:off+len(in.Chosen)]) != in.Chosen {
+			continue
+		}
+		best, bestCost := in.Chosen, math.Inf(1)
+		for a, alt := range in.Alternatives {
+			if a >= 8 {
+				break
+			}
+			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
+			if c := sc.wordCost(s, from, to, trial) - alt.Score; c < bestCost {
+				best, bestCost = alt.Text, c
+			}
+		}
+		if best != in.Chosen {
+			dec = append(append(append([]byte(nil), dec[:off]...), best...), dec[off+len(in.Chosen):]...)
+			shift := len(best) - len(in.Chosen)
+			in.Chosen = best
+			for m := k + 1; m < len(lost); m++ {
+				lost[m].Offset += shift
+			}
+		}
+	}
+	return dec
 }
 
 func sortScored(a []Scored) {
