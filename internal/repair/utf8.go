@@ -117,7 +117,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		cand := string(dec)
 		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
-		if islandLoss == lossNBSPSpace {
+		if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
+			// A restored space costs the prior, unless another space
+			// follows: converting NBSP to a space leaves "Ã  " (two
+			// spaces) where "à " stood, a telltale of its own.
 			g -= lossPrior
 			// The space may have stood for the 0xA0 alone ("Ã  le" for
 			// "à le"), or for 0xA0 and a space that was coalesced with
@@ -201,6 +204,8 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 	}
 	return sp, g, j, true
 }
+
+func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
 
 func isCJKRune(r rune) bool {
 	return r != 0 && plausible.ClassOf(r).Script() == plausible.CJK
@@ -294,10 +299,13 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
 				how = lossQuestion
 				p++
-			case k < 2 && !w.multi && !(len(w.dropped) > 0 && p < n && b[p] >= 0xC2 && b[p] <= 0xF4 && kind[p] != kindOpaque):
-				// A lone lead byte is believed damaged only inside a run
-				// of mojibake, where the next byte starts another
-				// sequence: Russian "ÑÑ‚" is D1 [81 lost] D1 82, "ст".
+			case k < 2 && !w.multi && !(len(w.dropped) > 0 && p < n && kind[p] != kindOpaque &&
+				(b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]))):
+				// A lone lead byte is believed damaged only where the
+				// next byte starts another sequence (Russian "ÑÑ‚" is D1
+				// [81 lost] D1 82, "ст") or continues a word (Czech
+				// "uzamÄeno" is "uzamčeno", C4 [8D lost]); the model then
+				// weighs it against the letter as it stands.
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
