@@ -362,9 +362,8 @@ var knownMisses = []damageCase{
 	// the ideographic space.
 	{name: "ja/utf8-as-shift_jis-fffd", clean: japanese, steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd", marked: true},
 	// EUC-KR trail bytes start at A1, so most pairs of Korean UTF-8 are
-	// invalid and lost: "오늘" → "��ㅻ��". The engine recovers fragments in
-	// three layers (GBK twice, then cp949) and invents hangul and a "Ԯ" on
-	// replay.
+	// invalid and lost: "오늘" → "��ㅻ��". The engine recovers fragments
+	// ("매", "종", "공") in three layers: GBK twice, then cp949.
 	{name: "ko/utf8-as-euc-kr-fffd", clean: korean, steps: []step{lossy("euc-kr", codec.ReplaceFFFD)}, loss: "fffd", marked: true},
 	// Big5 loses most pairs of Chinese UTF-8; the engine recovers a few
 	// hanzi in three layers (cp950, then GBK twice) and "！" where "，" was.
