@@ -349,6 +349,28 @@ func languageCost(s string, langs *Languages) float64 {
 }
 
 func languageCostOf(s string, langs *Languages) float64 {
+	return languageCostWeighted(s, langs, lmWeight)
+}
+
+// ChoiceCost prices s for choosing among readings that differ only in a
+// few letters (which byte was lost in "ÑÑ‚"): there the character model
+// cannot tell them apart and the language model decides, at full weight.
+func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
+	prev, next := Space, Space
+	if before > 0 {
+		prev = ClassOf(before)
+	}
+	if after > 0 && after != utf8.RuneError {
+		next = ClassOf(after)
+	}
+	return charCost(prev, s, next) + languageCostWeighted(s, langs, -1)
+}
+
+// languageCostWeighted prices the letters of s under their language
+// models. A positive weight scales the capped excess over lmBaseline; a
+// negative one asks for the raw cost, which tells apart words that are
+// all ordinary enough to have no excess ("пространств" and "проятранятв").
+func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var scripts [numScripts]bool
 	any := false
 	for _, r := range s {
@@ -406,7 +428,11 @@ func languageCostOf(s string, langs *Languages) float64 {
 		// The excess is capped per bigram: a word the model has never
 		// seen ("Ôôô", an exclamation) is unusual, but no more so than
 		// the symbols a wrong repair would put in its place.
-		total += lmWeight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+		if weight < 0 {
+			total += -logp
+			continue
+		}
+		total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
 	}
 	return total
 }

@@ -468,7 +468,7 @@ type gainKey struct {
 // place, as gainAt prices them.
 func (sc *scratch) wordCost(s string, from, to int, cand string) float64 {
 	ws, we := wordBounds(s, from, to)
-	return plausible.CostWith(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), sc.languages())
+	return plausible.ChoiceCost(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), sc.languages())
 }
 
 // wordBounds widens s[from:to] to the surrounding spaces, at most maxWord

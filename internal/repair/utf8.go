@@ -384,7 +384,7 @@ func cesuPair(b []byte, kind []byteKind) (rune, int) {
 // (“encodingâ€ is” for “encoding” is”, 0x9D lost). Context picks the
 // likelier character.
 func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []byte, lo, hi byte, opt Options) bool {
-	if len(w.dropped) == 0 || !opt.LossySequences || len(prefix) < 2 {
+	if len(w.dropped) == 0 || !opt.LossySequences {
 		return false
 	}
 	before := rune(0)
