@@ -453,3 +453,31 @@ var langScript = [numScripts]string{
 func LostCost(before, r, after rune) float64 {
 	return CostInContext(before, string(r), after) + punctContext(before, r, after)
 }
+
+// CharCost is CostWith without the language model: the unigram and
+// transition costs of s between before and after.
+func CharCost(before rune, s string, after rune) float64 {
+	prev, next := Space, Space
+	if before > 0 {
+		prev = ClassOf(before)
+	}
+	if after > 0 && after != utf8.RuneError {
+		next = ClassOf(after)
+	}
+	return charCost(prev, s, next)
+}
+
+// LanguageBound is the most the language model can add to the cost of s
+// (CostWith minus CharCost): the capped, weighted excess and the foreign
+// letter charge, for every letter of an alphabetic script.
+func LanguageBound(s string) float64 {
+	n := 0
+	for _, r := range s {
+		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+			n++
+		}
+	}
+	// n letters make at most 2n bigrams with word boundaries (when
+	// every letter stands alone).
+	return float64(2*n)*lmWeight*lmCap + float64(n)*foreignLetter
+}

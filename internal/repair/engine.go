@@ -498,6 +498,16 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
 	ctx := scriptsAround(s, ws, we)
+	// The character model alone, plus the most the language model could
+	// add to the text as it stands, bounds the gain from above. Most
+	// islands found in correct text (Chinese re-encoded through GBK
+	// happens to hold valid UTF-8) fall far below any margin on that
+	// bound, and the language models are not consulted.
+	quick := plausible.CharCost(before, orig, after) + cjkStrangers(orig, &ctx) -
+		plausible.CharCost(before, repl, after) - strangers(repl, &ctx)
+	if quick+plausible.LanguageBound(orig) < weakMargin {
+		return quick
+	}
 	langs := sc.languages()
 	return plausible.CostWith(before, orig, after, langs) + cjkStrangers(orig, &ctx) -
 		plausible.CostWith(before, repl, after, langs) - strangers(repl, &ctx)

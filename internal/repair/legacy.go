@@ -46,13 +46,16 @@ var legacyHypotheses = func() []legacyHypothesis {
 }()
 
 // covers reports, without allocating, whether w can have produced every
-// character of s and s has two non-ASCII characters in a row, as text in
-// a legacy charset has.
+// character of s and s has a run of three non-ASCII characters, as text
+// in a legacy charset shown through a Latin page has: every hanzi is two
+// such characters, every Cyrillic word a run of them ("Ïðèâåò"), while
+// French or Portuguese rarely has more than two accented letters in a
+// row ("ção").
 func (w *wrongDecoder) covers(s string) bool {
-	pair, prevHigh := false, false
+	run, longest := 0, 0
 	for _, r := range s {
 		if r < utf8.RuneSelf {
-			prevHigh = false
+			run = 0
 			continue
 		}
 		if w.sb != nil {
@@ -60,10 +63,10 @@ func (w *wrongDecoder) covers(s string) bool {
 				return false
 			}
 		}
-		pair = pair || prevHigh
-		prevHigh = true
+		run++
+		longest = max(longest, run)
 	}
-	return pair
+	return longest >= 3
 }
 
 // legacyMargin is higher than margin: a legacy page decodes nearly any

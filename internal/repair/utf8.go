@@ -299,7 +299,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
 				how = lossQuestion
 				p++
-			case k < 2 && !w.multi && !(len(w.dropped) > 0 && p < n && kind[p] != kindOpaque &&
+			case k < 2 && !w.multi && !(len(w.dropped) > 0 && need == 2 && p < n && kind[p] != kindOpaque &&
 				(b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]))):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
