@@ -226,7 +226,18 @@ func (p *pipeline) readError(err error, lineNo int64) error {
 // write writes the batches in order and stops at the first error.
 func (p *pipeline) write(ctx context.Context, w io.Writer, sh *shardProgress) error {
 	f := p.f
-	for b := range p.ordered {
+	for {
+		var b *batch
+		select {
+		case b = <-p.ordered:
+		case <-ctx.Done():
+			// The reader may wait on input that is not coming (a
+			// terminal, a pipe): do not wait for it.
+			return ctx.Err()
+		}
+		if b == nil {
+			return ctx.Err() // the reader is done
+		}
 		if b.err != nil {
 			return b.err
 		}
@@ -261,7 +272,6 @@ func (p *pipeline) write(ctx context.Context, w io.Writer, sh *shardProgress) er
 		}
 		p.free <- b
 	}
-	return ctx.Err()
 }
 
 // writeLong repairs a long line in its turn, while the reader waits.
