@@ -16,7 +16,9 @@ import (
 	"flag"
 	"fmt"
 	"log"
+	"maps"
 	"os"
+	"slices"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -82,10 +84,14 @@ func main() {
 	if res != nil {
 		// Print the counters the runner reports: runners that do not
 		// report metrics give a nil result or none.
+		counts := map[string]int64{}
 		for _, c := range res.Metrics().AllMetrics().Counters() {
 			if c.Namespace() == mojibeam.Namespace {
-				fmt.Fprintf(os.Stderr, "moji-beam: %s %d\n", c.Name(), c.Result())
+				counts[c.Name()] += c.Result()
 			}
+		}
+		for _, name := range slices.Sorted(maps.Keys(counts)) {
+			fmt.Fprintf(os.Stderr, "moji-beam: %s %d\n", name, counts[name])
 		}
 	}
 }
