@@ -95,11 +95,20 @@ func (f *fixer) run(ctx context.Context, name string, r io.Reader, w io.Writer, 
 	}()
 	for range n {
 		wg.Go(func() {
-			for b := range p.work {
-				if ctx.Err() == nil {
-					p.process(b)
+			for {
+				select {
+				case b, ok := <-p.work:
+					if !ok {
+						return
+					}
+					if ctx.Err() == nil {
+						p.process(b)
+					}
+					b.done <- struct{}{}
+				case <-ctx.Done():
+					// The reader may still be blocked in a read.
+					return
 				}
-				b.done <- struct{}{}
 			}
 		})
 	}
@@ -246,7 +255,11 @@ func (p *pipeline) write(ctx context.Context, w io.Writer, sh *shardProgress) er
 				return err
 			}
 		} else {
-			<-b.done
+			select {
+			case <-b.done:
+			case <-ctx.Done():
+				return ctx.Err()
+			}
 		}
 		if err := ctx.Err(); err != nil {
 			return err
