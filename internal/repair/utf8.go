@@ -281,6 +281,11 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			a0 = k == need-1
 			continue
 		}
+		if opt.LossySequences && w.multi && !(p < n && (kind[p] == kindFFFD || b[p] == '?')) {
+			if next, d, inf, ok := w.droppedInside(sc, s, j, p, k, need, lo, hi, dec, start, opt); ok {
+				return next, d, lossDropped, inf, false, true
+			}
+		}
 		if !opt.LossySequences || !sc.runeStart(p) {
 			return j, dec[:start], "", nil, false, false
 		}
@@ -361,6 +366,80 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 	return p, dec, loss, nil, a0, true
 }
 
+// droppedInside handles one byte that a double-byte decoder dropped
+// inside a sequence, which may be anywhere after its lead. The decoder
+// drops a byte x that cannot start a pair with the byte y after it, and
+// resumes at y; so the candidates are, for each position the byte may
+// have held, the values that fit there and make no pair with what
+// follows. For GBK that is nearly always 0x80, which GBK never accepts as
+// a lead: "选" = E9 80 89 read after a character that took E9 comes out
+// as (E9 [80 dropped]) (89 ..), and the candidates collapse to one.
+func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l, h byte, dec []byte, start int, opt Options) (int, []byte, *Inferred, bool) {
+	b, kind := sc.b, sc.kind
+	n := len(b)
+	usable := func(q int) bool { return q < n && kind[q] != kindOpaque && kind[q] != kindFFFD }
+	rest := need - 1 - k // bytes of the sequence still to come after the lost one
+	for q := 0; q < rest; q++ {
+		if !usable(p+q) || !isCont(b[p+q]) {
+			return 0, nil, nil, false
+		}
+	}
+	if rest == 0 && usable(p) && isCont(b[p]) {
+		return 0, nil, nil, false // the next byte would have completed it
+	}
+	prefix := dec[start:] // lead and k-1 continuation bytes
+	var cands [][]byte
+	for m := 1; m <= k; m++ {
+		// The decoder resumed right after the lost byte, so a character
+		// of its reading starts there.
+		if !sc.runeStart(j + m) {
+			continue
+		}
+		lo, hi := byte(0x80), byte(0xBF)
+		if m == 1 {
+			lo, hi = l, h
+		}
+		for x := int(lo); x <= int(hi); x++ {
+			var y int = -1
+			if m < k {
+				y = int(prefix[m])
+			} else if usable(p) {
+				y = int(b[p])
+			}
+			if y >= 0 && w.pairs(byte(x), byte(y)) {
+				continue
+			}
+			c := make([]byte, 0, need)
+			c = append(append(append(c, prefix[:m]...), byte(x)), prefix[m:]...)
+			cands = append(cands, append(c, b[p:p+rest]...))
+		}
+	}
+	if len(cands) == 0 {
+		return 0, nil, nil, false
+	}
+	before := rune(0)
+	if start > 0 {
+		before = lastRune(string(dec[:start]))
+	} else if o := sc.offsetAt(s, j); o > 0 {
+		before = lastRune(s[:o])
+	}
+	after := rune(0)
+	if q := p + rest; q < n {
+		after = firstRune(s[sc.offsetAt(s, q):])
+	}
+	open := sc.quoteDepth + sc.quotesBefore(s, sc.offsetAt(s, j)) + quoteBalance(string(dec[:start]))
+	chosen, alts := inferLostBytes(cands, before, after, open, opt.InferLost)
+	dec = append(dec[:start], chosen...)
+	return p + rest, dec, &Inferred{Chosen: chosen, Alternatives: alts}, true
+}
+
+// pairs reports whether the double-byte decoder reads x y as one
+// character.
+func (w *wrongDecoder) pairs(x, y byte) bool {
+	_, n, ok := w.cs.Decode([]byte{x, y})
+	return ok && n == 2
+}
+
 // cesuPair decodes a CESU-8 surrogate pair at the start of b, or returns
 // size 0.
 func cesuPair(b []byte, kind []byteKind) (rune, int) {
@@ -432,14 +511,21 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 // U+FFFD when context cannot decide and infer is off or the winner is not
 // clear) and the ranked alternatives.
 func inferLost(prefix []byte, cands []byte, before, after rune, open int, infer bool) (string, []Scored) {
+	full := make([][]byte, 0, len(cands))
+	for _, x := range cands {
+		full = append(full, append(append([]byte(nil), prefix...), x))
+	}
+	return inferLostBytes(full, before, after, open, infer)
+}
+
+// inferLostBytes ranks complete candidate sequences for a damaged
+// character in context, as inferLost does.
+func inferLostBytes(cands [][]byte, before, after rune, open int, infer bool) (string, []Scored) {
 	if len(cands) == 0 {
 		return "\uFFFD", nil
 	}
 	alts := make([]Scored, 0, len(cands))
-	buf := make([]byte, len(prefix)+1)
-	copy(buf, prefix)
-	for _, x := range cands {
-		buf[len(prefix)] = x
+	for _, buf := range cands {
 		r, size := utf8.DecodeRune(buf)
 		if r == utf8.RuneError || size != len(buf) {
 			continue
