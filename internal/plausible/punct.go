@@ -45,13 +45,13 @@ func contextClass(r rune) int {
 // punctPrior, punctLeftCost and punctRightCost are the naive-Bayes terms
 // -log2 P(mark), -log2 P(left class | mark), -log2 P(right class | mark),
 // smoothed so that unseen marks and contexts cost a bounded amount.
-var punctPrior [0x70]float64
-var punctLeftCost, punctRightCost [0x70][numCtx]float64
+var punctPrior [numMarks]float64
+var punctLeftCost, punctRightCost [numMarks][numCtx]float64
 
 func init() {
 	const alpha = 0.5
 	var total float64
-	var sums [0x70]float64
+	var sums [numMarks]float64
 	for m := range punctLeft {
 		for _, n := range punctLeft[m] {
 			sums[m] += float64(n)
@@ -67,15 +67,30 @@ func init() {
 	}
 }
 
+// The marks the context model knows: U+2000–U+206F at 0x00–0x6F and the
+// CJK symbols and punctuation U+3000–U+303F at 0x70–0xAF, where "。"
+// (E3 80 82) loses its last byte as easily as "’" does.
+const numMarks = 0xB0
+
+func markIndex(r rune) int {
+	switch {
+	case r >= 0x2000 && r < 0x2070:
+		return int(r - 0x2000)
+	case r >= 0x3000 && r < 0x3040:
+		return int(r-0x3000) + 0x70
+	}
+	return -1
+}
+
 // punctContext returns how unusual general punctuation mark r is between
 // before and after, in bits: a lost byte after E2 80 in “States鈥 most”
 // is one of U+2000–U+203F, and after a letter before a space ’ is far
-// likelier than ” or —. Marks outside U+2000–U+206F cost nothing here.
+// likelier than ” or —. Other characters cost nothing here.
 func punctContext(before, r, after rune) float64 {
-	if r < 0x2000 || r >= 0x2070 {
+	m := markIndex(r)
+	if m < 0 {
 		return 0
 	}
-	m := r - 0x2000
 	return punctPrior[m] + punctLeftCost[m][contextClass(before)] + punctRightCost[m][contextClass(after)]
 }
 

@@ -2,9 +2,9 @@
 
 package plausible
 
-// punctLeft[m][c] counts mark U+2000+m after a neighbour of context class c
-// (LDSNCOQX), punctRight before one; from internal/gen/punct/data/context.tsv.
-var punctLeft = [0x70][8]uint16{
+// punctLeft[m][c] counts mark m (see markIndex) after a neighbour of context
+// class c (LDSNCOQX), punctRight before one; from internal/gen/punct/data/context.tsv.
+var punctLeft = [numMarks][8]uint16{
 	0x0C: {2, 0, 0, 0, 0, 0, 0, 0},
 	0x0D: {0, 0, 0, 0, 0, 0, 0, 12},
 	0x0F: {0, 0, 2, 1, 0, 0, 0, 0},
@@ -22,9 +22,12 @@ var punctLeft = [0x70][8]uint16{
 	0x26: {8, 8, 4, 0, 0, 0, 2, 2},
 	0x30: {0, 0, 1, 3, 0, 0, 0, 0},
 	0x33: {0, 5, 0, 0, 0, 0, 0, 0},
+	0x71: {141, 1, 0, 0, 0, 0, 1, 1},
+	0x72: {399, 1, 0, 0, 0, 0, 2, 34},
+	0x75: {1, 0, 0, 0, 0, 0, 0, 0},
 }
 
-var punctRight = [0x70][8]uint16{
+var punctRight = [numMarks][8]uint16{
 	0x0C: {2, 0, 0, 0, 0, 0, 0, 0},
 	0x0D: {0, 0, 0, 0, 0, 0, 0, 12},
 	0x0F: {0, 1, 1, 0, 0, 1, 0, 0},
@@ -42,4 +45,7 @@ var punctRight = [0x70][8]uint16{
 	0x26: {1, 3, 10, 5, 0, 0, 5, 0},
 	0x30: {0, 0, 4, 0, 0, 0, 0, 0},
 	0x33: {0, 0, 0, 0, 0, 0, 0, 5},
+	0x71: {77, 1, 66, 0, 0, 0, 0, 0},
+	0x72: {126, 3, 0, 294, 0, 1, 7, 5},
+	0x75: {1, 0, 0, 0, 0, 0, 0, 0},
 }

@@ -338,6 +338,10 @@ var repairCases = []damageCase{
 	// ” (E2 80 9D) loses its last byte (for two-byte letters, see
 	// knownMisses).
 	{name: "en/utf8-as-1252-dropped", clean: english, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Shift_JIS loses bytes of Japanese UTF-8 with U+FFFD marks; the final
+	// "。" (E3 80 82) lost its last byte and comes back from the context
+	// model of CJK punctuation.
+	{name: "ja/utf8-as-shift_jis-fffd", clean: japanese, steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd", marked: true},
 
 	// "à" is C3 A0, and 0xA0 is the NBSP that software turns into a space.
 	{name: "fr/utf8-as-1252-nbsp-space", clean: frenchA0, steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
@@ -357,10 +361,6 @@ var knownMisses = []damageCase{
 	// dropped byte only after a lead and a continuation byte: a lone lead
 	// ("Ã") is more often a letter of its own.
 	{name: "mixed/utf8-as-1252-dropped", clean: undefined1252, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
-	// All but the last character come back (lost ones as U+FFFD), but the
-	// final "。" (E3 80 82), whose last byte was lost, is inferred as U+3000,
-	// the ideographic space.
-	{name: "ja/utf8-as-shift_jis-fffd", clean: japanese, steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd", marked: true},
 	// EUC-KR trail bytes start at A1, so most pairs of Korean UTF-8 are
 	// invalid and lost: "오늘" → "��ㅻ��". The engine recovers fragments
 	// ("매", "종", "공") in three layers: GBK twice, then cp949.

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Derive how general punctuation (U+2000-U+206F) sits between its neighbours.
+"""Derive how punctuation sits between its neighbours: general punctuation
+(U+2000-U+206F) and CJK symbols and punctuation (U+3000-U+303F).
 
 Input: the `original` texts of the mojibake dev set
 (../shared/testdata/mojibake-dev/cases.jsonl), which the project may use
@@ -46,7 +47,7 @@ def main(path):
                 continue
             seen.add(text)
             for i, ch in enumerate(text):
-                if not ("\u2000" <= ch <= "\u206f"):
+                if not ("\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f"):
                     continue
                 left = text[i - 1] if i > 0 else None
                 right = text[i + 1] if i + 1 < len(text) else None
