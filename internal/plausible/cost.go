@@ -450,8 +450,14 @@ var langScript = [numScripts]string{
 // LostCost returns the cost of r standing between before and after, for
 // choosing a lost character: the cost of r with its transitions, plus
 // how unusual r is in that punctuation context (see punctContext).
+//
+// It leaves out the language model: a single character between two
+// neighbours is no word, and the choice is refined in the whole word
+// later (see ChoiceCost).
 func LostCost(before, r, after rune) float64 {
-	return CostInContext(before, string(r), after) + punctContext(before, r, after)
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	return CharCost(before, string(buf[:n]), after) + punctContext(before, r, after)
 }
 
 // CharCost is CostWith without the language model: the unigram and

@@ -112,11 +112,16 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			continue
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
-		if opt.InferLost && len(lost) > 0 {
-			dec = sc.refineLost(s, from, to, dec, lost)
-		}
 		cand := string(dec)
 		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
+		// Refining lost characters in their words is worth its cost only
+		// for an island that could be kept: correct CJK text re-encoded
+		// through a double-byte page is full of hopeless ones.
+		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
+			dec = sc.refineLost(s, from, to, dec, lost)
+			cand = string(dec)
+			g = gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
+		}
 		if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
 			// A restored space costs the prior, unless another space
 			// follows: converting NBSP to a space leaves "Ã  " (two
@@ -551,6 +556,10 @@ func inferLostBytes(cands [][]byte, before, after rune, open int, infer bool) (s
 	}
 	return best.Text, alts
 }
+
+// refineSlack is the most that re-choosing lost characters can be
+// expected to add to an island's gain.
+const refineSlack = 12.0
 
 // refineLost re-chooses each inferred character of an island now that the
 // whole island is decoded: the first choice saw only its neighbours, but
