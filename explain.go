@@ -1,6 +1,9 @@
 package moji
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Explanation says what Fix did to a text: the plan it followed and every
 // change, character by character.
@@ -36,8 +39,37 @@ const maxLCSCells = 1 << 22
 
 // Diff aligns a and b by runes and returns the changed stretches. It
 // strips the common prefix and suffix, then aligns the middle by longest
-// common subsequence when that is small enough.
+// common subsequence when that is small enough. Texts with the same
+// number of lines (a repair keeps line breaks) are aligned line by line,
+// which keeps a long article's changes apart and the work linear.
 func Diff(a, b string) []Change {
+	if strings.Count(a, "\n") == strings.Count(b, "\n") && strings.IndexByte(a, '\n') >= 0 {
+		var changes []Change
+		offA, offB := 0, 0
+		for a != "" || b != "" {
+			la, lb := cutLine(a), cutLine(b)
+			for _, c := range diffRunes(a[:la], b[:lb]) {
+				c.InputOffset += offA
+				c.OutputOffset += offB
+				changes = append(changes, c)
+			}
+			offA, offB = offA+la, offB+lb
+			a, b = a[la:], b[lb:]
+		}
+		return changes
+	}
+	return diffRunes(a, b)
+}
+
+// cutLine returns the length of s's first line, with its "\n".
+func cutLine(s string) int {
+	if i := strings.IndexByte(s, '\n'); i >= 0 {
+		return i + 1
+	}
+	return len(s)
+}
+
+func diffRunes(a, b string) []Change {
 	p := 0
 	for p < len(a) && p < len(b) && a[p] == b[p] {
 		p++
