@@ -90,6 +90,22 @@ func explain(w io.Writer, before, after string, plan moji.Plan) {
 	fmt.Fprintln(w, "steps:")
 	for i, st := range plan {
 		fmt.Fprintf(w, "  %d. %s\n", i+1, st)
+		// Lost bytes were chosen from context: show what was weighed.
+		for _, in := range st.Inferred {
+			if len(in.Alternatives) == 0 {
+				fmt.Fprintf(w, "     lost byte: %s (%U) — no candidate fits, marked as lost\n", in.Chosen, []rune(in.Chosen)[0])
+				continue
+			}
+			fmt.Fprintf(w, "     lost byte: chose %s (%U) among", in.Chosen, []rune(in.Chosen)[0])
+			for k, a := range in.Alternatives {
+				if k == 5 {
+					fmt.Fprintf(w, " …")
+					break
+				}
+				fmt.Fprintf(w, " %s %.1f", a.Text, a.Score)
+			}
+			fmt.Fprintln(w)
+		}
 	}
 	fmt.Fprintln(w, "changes:")
 	a, b := []rune(before), []rune(after)
