@@ -124,6 +124,24 @@ type outcome struct {
 // undone once as windows-1252 gains less than reading it as GBK hanzi,
 // but undone twice it is "ü", which no other reading matches.
 func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
+	if lookahead == 0 {
+		// The lookahead of one round is the next round itself: remember
+		// it, so that the round after a choice costs nothing.
+		if o, ok := sc.rounds[s]; ok {
+			return o
+		}
+	}
+	o := searchRoundUncached(sc, s, opt, lookahead)
+	if lookahead == 0 {
+		if sc.rounds == nil {
+			sc.rounds = make(map[string]*outcome)
+		}
+		sc.rounds[s] = o
+	}
+	return o
+}
+
+func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	sc.langs, sc.langsOf = nil, s
 	clear(sc.gains)
 	var cands []*outcome
@@ -146,6 +164,17 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	// hypothesis wins.
 	sort.SliceStable(cands, func(i, j int) bool { return cands[i].gain > cands[j].gain+1e-9 })
 	if lookahead == 0 || len(cands) == 1 {
+		return cands[0]
+	}
+	// When the best few agree on the text, there is nothing to look
+	// ahead for: windows-1252, Latin-1 and windows-1254 read "Ã©" alike.
+	distinct := 0
+	for i, c := range cands[:min(len(cands), 4)] {
+		if i == 0 || c.text != cands[0].text {
+			distinct++
+		}
+	}
+	if distinct == 1 {
 		return cands[0]
 	}
 	// Judge each of the best few by the text it leads to after one more
@@ -246,7 +275,8 @@ type scratch struct {
 	langs   *plausible.Languages
 	langsOf string
 
-	gains map[gainKey]float64 // gainAt's memory for the round
+	gains  map[gainKey]float64  // gainAt's memory for the round
+	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
 
 	cost      float64 // wholeCost's memory
 	costOf    string
