@@ -275,7 +275,7 @@ type scratch struct {
 	langs   *plausible.Languages
 	langsOf string
 
-	gains  map[gainKey]float64  // gainAt's memory for the round
+	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
 
 	cost      float64 // wholeCost's memory
