@@ -399,27 +399,42 @@ const totalMargin = 14.0
 // read as EUC-JP, "損\0束" in the same line is »\0« too.
 const weakMargin = 1.0
 
-// keepConvincing drops the spans below margin unless the spans at or
-// above it already make the hypothesis convincing.
+// keepConvincing drops the spans below margin unless the hypothesis is
+// convincing: its strong spans clear totalMargin on their own and, with
+// the weak ones, twice that. Weak spans must also decode to ordinary
+// characters; a weak island that yields a rare letter (line art "┼┐"
+// read through cp437 gives ſ) rides on no one's evidence.
 func keepConvincing(spans []span, gain float64) ([]span, float64) {
-	strong := 0.0
+	strong, weak := 0.0, 0.0
 	for _, sp := range spans {
-		if sp.gain >= margin {
+		switch {
+		case sp.gain >= margin:
 			strong += sp.gain
+		case ordinary(sp.text):
+			weak += sp.gain
 		}
 	}
-	if strong >= 2*totalMargin {
-		return spans, gain
-	}
+	keepWeak := strong >= totalMargin && strong+weak >= 2*totalMargin
 	kept := spans[:0]
 	gain = 0
 	for _, sp := range spans {
-		if sp.gain >= margin {
+		if sp.gain >= margin || keepWeak && ordinary(sp.text) {
 			kept = append(kept, sp)
 			gain += sp.gain
 		}
 	}
 	return kept, gain
+}
+
+// ordinary reports whether every character of s is one people commonly
+// write.
+func ordinary(s string) bool {
+	for _, r := range s {
+		if plausible.RuneCost(r) >= 14 {
+			return false
+		}
+	}
+	return true
 }
 
 // lossPrior is the cost, in bits, of assuming a byte was lost: a repair
