@@ -67,8 +67,9 @@ type want struct {
 }
 
 // expectJSONL repairs lines with jsonl.Rewrite and cfg.FixString, as the
-// CLI does, and derives the counters from the library's plans.
-func expectJSONL(lines, fields []string, cfg moji.Config, onError string) want {
+// CLI does, and derives the counters from the library's plans (the
+// repair:KIND ones only when countRepairs is set).
+func expectJSONL(lines, fields []string, cfg moji.Config, onError string, countRepairs bool) want {
 	w := want{counters: map[string]int64{}}
 	for _, line := range lines {
 		w.counters[CounterLines]++
@@ -101,6 +102,9 @@ func expectJSONL(lines, fields []string, cfg moji.Config, onError string) want {
 		w.counters[CounterFields] += nfields
 		for _, v := range changed {
 			w.counters[CounterFieldsChanged]++
+			if !countRepairs {
+				continue
+			}
 			_, plan := cfg.Fix(v)
 			for _, st := range plan {
 				w.counters[CounterRepairPrefix+st.String()]++
@@ -220,11 +224,13 @@ func TestFixJSONLPipeline(t *testing.T) {
 		bad     []string
 		suffix  string
 		shards  int
+		noPlan  bool // JSONLOptions.NoRepairCounters
 	}{
-		{"keep", "default", []string{"broken"}, OnErrorKeep, badLines, ".jsonl.gz", 3},
-		{"skip", "ftfy", []string{"broken", "original"}, OnErrorSkip, badLines, ".jsonl", 2},
-		{"fail-clean-input", "encoding", []string{"broken"}, OnErrorFail, nil, ".jsonl.gz", 1},
-		{"fail", "default", []string{"broken"}, OnErrorFail, badLines[1:2], ".jsonl.gz", 3},
+		{"keep", "default", []string{"broken"}, OnErrorKeep, badLines, ".jsonl.gz", 3, false},
+		{"skip", "ftfy", []string{"broken", "original"}, OnErrorSkip, badLines, ".jsonl", 2, false},
+		{"fail-clean-input", "encoding", []string{"broken"}, OnErrorFail, nil, ".jsonl.gz", 1, false},
+		{"fail", "default", []string{"broken"}, OnErrorFail, badLines[1:2], ".jsonl.gz", 3, false},
+		{"keep-no-repair-counters", "default", []string{"broken"}, OnErrorKeep, badLines, ".jsonl.gz", 2, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,7 +244,13 @@ func TestFixJSONLPipeline(t *testing.T) {
 			prefix := filepath.Join(dir, "out", "fixed")
 
 			p, s := beam.NewPipelineWithRoot()
-			fixed := FixJSONL(s, ReadLines(s, glob), tt.fields, cfg, tt.onError)
+			var fixed beam.PCollection
+			if tt.noPlan {
+				fixed = FixJSONLWith(s, ReadLines(s, glob), JSONLOptions{
+					Fields: tt.fields, Config: cfg, OnError: tt.onError, NoRepairCounters: true})
+			} else {
+				fixed = FixJSONL(s, ReadLines(s, glob), tt.fields, cfg, tt.onError)
+			}
 			WriteShards(s, prefix, tt.suffix, tt.shards, fixed)
 			res, err := ptest.RunWithMetrics(p)
 
@@ -258,7 +270,7 @@ func TestFixJSONLPipeline(t *testing.T) {
 				t.Fatal(err)
 			}
 
-			w := expectJSONL(input, tt.fields, cfg, tt.onError)
+			w := expectJSONL(input, tt.fields, cfg, tt.onError, !tt.noPlan)
 			got, files := readOutput(t, prefix+"-*")
 			if len(files) == 0 || len(files) > tt.shards {
 				t.Errorf("%d output files, want 1 to %d", len(files), tt.shards)
