@@ -2,6 +2,7 @@ package plausible
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -280,7 +281,7 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] < 12 || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
-		l.models[sc], _ = langstats.Best(onlyScript(s, sc), langScript[sc])
+		l.models[sc] = bestModel(onlyScript(s, sc), langScript[sc])
 	}
 	return &l
 }
@@ -406,7 +407,7 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 			m = langs.models[sc]
 		}
 		if m == nil {
-			m, _ = langstats.Best(string(buf), langScript[sc])
+			m = bestModel(string(buf), langScript[sc])
 		}
 		if m == nil {
 			continue
@@ -486,4 +487,33 @@ func LanguageBound(s string) float64 {
 	// n letters make at most 2n bigrams with word boundaries (when
 	// every letter stands alone).
 	return float64(2*n)*lmWeight*lmCap + float64(n)*foreignLetter
+}
+
+// bestCache remembers langstats.Best by text: the search prices the same
+// words under many hypotheses and rounds, and choosing a language scores
+// every model of the script. It is shared by all goroutines and emptied
+// when it grows past bestCacheSize, which bounds its memory.
+var bestCache = struct {
+	sync.Mutex
+	m map[string]*langstats.Model
+}{m: make(map[string]*langstats.Model)}
+
+const bestCacheSize = 1 << 14
+
+func bestModel(s, script string) *langstats.Model {
+	key := script + "\x00" + s
+	bestCache.Lock()
+	m, ok := bestCache.m[key]
+	bestCache.Unlock()
+	if ok {
+		return m
+	}
+	m, _ = langstats.Best(s, script)
+	bestCache.Lock()
+	if len(bestCache.m) >= bestCacheSize {
+		clear(bestCache.m)
+	}
+	bestCache.m[key] = m
+	bestCache.Unlock()
+	return m
 }
