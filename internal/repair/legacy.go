@@ -19,6 +19,9 @@ type legacyHypothesis struct {
 	// that does not produce it explains nothing (cp1256 has é and è
 	// where Latin-1 has them, so "présence" decodes to itself in it).
 	script plausible.Script
+	// swap marks the two Russian pages read as each other, which keep
+	// the script and invert the case of most letters.
+	swap bool
 }
 
 // nativeScript is the script each legacy charset exists to write.
@@ -39,8 +42,8 @@ var legacyHypotheses = func() []legacyHypothesis {
 	}
 	// The two Russian code pages read as each other.
 	hs = append(hs,
-		legacyHypothesis{wrong: newWrong("koi8-r"), truth: mustCharset("windows-1251"), script: plausible.Cyrillic},
-		legacyHypothesis{wrong: newWrong("sloppy-windows-1251"), truth: mustCharset("koi8-r"), script: plausible.Cyrillic},
+		legacyHypothesis{wrong: newWrong("koi8-r"), truth: mustCharset("windows-1251"), script: plausible.Cyrillic, swap: true},
+		legacyHypothesis{wrong: newWrong("sloppy-windows-1251"), truth: mustCharset("koi8-r"), script: plausible.Cyrillic, swap: true},
 	)
 	return hs
 }()
@@ -69,6 +72,31 @@ func (w *wrongDecoder) covers(s string) bool {
 	return longest >= 3
 }
 
+// caseInverted is the quick test for the Russian page swaps: KOI8-R and
+// cp1251 put the two cases of each letter in swapped halves, so one read
+// as the other turns "Данный файл" into "дБООЩК ЖБКМ": a small letter
+// before a capital inside a word, or capitals for most letters, or (from
+// text in capitals) no capital at all. Correct Russian, which capitalizes
+// its sentences, has none of these, and skips the work.
+func caseInverted(s string) bool {
+	upper, lower := 0, 0
+	prevLower := false
+	for _, r := range s {
+		c := plausible.ClassOf(r)
+		switch c {
+		case plausible.CyrillicUpper:
+			if prevLower {
+				return true
+			}
+			upper++
+		case plausible.CyrillicLower:
+			lower++
+		}
+		prevLower = c == plausible.CyrillicLower
+	}
+	return upper > lower || upper == 0 && lower >= 8
+}
+
 // legacyMargin is higher than margin: a legacy page decodes nearly any
 // byte string, so only a clear gain in plausibility counts.
 const legacyMargin = 12.0
@@ -86,7 +114,7 @@ func legacyMarginFor(chars int) float64 {
 // charset, and the decoding must be written mostly in the charset's own script. Only then does the
 // plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
-	if !h.wrong.covers(s) {
+	if !h.wrong.covers(s) || h.swap && !caseInverted(s) {
 		return nil
 	}
 	sc.encode(s, h.wrong)

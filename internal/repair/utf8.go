@@ -225,7 +225,7 @@ func isCJKRune(r rune) bool {
 // characters carry both kinds of byte.
 func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 	if w.sb == nil {
-		return true
+		return mayHoldDoubleByteMojibake(s)
 	}
 	lead := false
 	for _, r := range s {
@@ -246,6 +246,46 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 	}
 	return false
 }
+
+// mayHoldDoubleByteMojibake is the quick test for the double-byte
+// decoders. UTF-8 read through one of them leaves characters that people
+// rarely write (鈥, 檚, 縺, 혻), or common ones glued to Latin letters and
+// digits ("Gew枚hnlich", ö read as GBK), or half-width katakana, or U+FFFD
+// marks. Correct Chinese, Japanese and Korean text made of common
+// characters has none of these, and skips the work.
+func mayHoldDoubleByteMojibake(s string) bool {
+	prevASCIIWord := false
+	prevCJK := false
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			word := isASCIILetter(byte(r)) || r >= '0' && r <= '9'
+			if word && prevCJK {
+				return true
+			}
+			prevASCIIWord, prevCJK = word, false
+			continue
+		}
+		c := plausible.ClassOf(r)
+		switch c {
+		case plausible.Han, plausible.Kana, plausible.Hangul:
+			if prevASCIIWord || plausible.RuneCost(r) >= rareCJKCost {
+				return true
+			}
+			prevCJK = true
+		case plausible.HalfKana, plausible.Replacement:
+			return true
+		default:
+			prevCJK = false
+		}
+		prevASCIIWord = false
+	}
+	return false
+}
+
+// rareCJKCost is the cost from which a Han, kana or Hangul character
+// counts as rare: outside the common sets of every language (frequency
+// class 5 or less).
+const rareCJKCost = 14
 
 // parseSeq parses one UTF-8 sequence starting at b[j], appending its
 // bytes to dec. Where a continuation byte is missing it may infer it,
