@@ -278,6 +278,10 @@ type scratch struct {
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
 
+	suspect      bool // doubleByteSuspect's memory
+	suspectOf    string
+	suspectValid bool
+
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
@@ -290,6 +294,15 @@ func (sc *scratch) wholeCost(s string) float64 {
 		sc.cost, sc.costOf, sc.costValid = plausible.Cost(s), s, true
 	}
 	return sc.cost
+}
+
+// doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for
+// all the double-byte decoders of a round.
+func (sc *scratch) doubleByteSuspect(s string) bool {
+	if sc.suspectOf != s || !sc.suspectValid {
+		sc.suspect, sc.suspectOf, sc.suspectValid = mayHoldDoubleByteMojibake(s), s, true
+	}
+	return sc.suspect
 }
 
 func (sc *scratch) languages() *plausible.Languages {

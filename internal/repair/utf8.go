@@ -27,7 +27,7 @@ const (
 // decoding is more plausible by the margin; without, every island is
 // undone (replaying a plan).
 func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) *outcome {
-	if !w.mayHoldUTF8(s) {
+	if w.sb == nil && !sc.doubleByteSuspect(s) || w.sb != nil && !w.mayHoldUTF8(s) {
 		return nil
 	}
 	sc.encode(s, w)
