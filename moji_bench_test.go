@@ -1,0 +1,116 @@
+package moji
+
+import (
+	"flag"
+	"strings"
+	"testing"
+)
+
+// Benchmarks per class of input, for "go test -bench Fix -count 10" and
+// benchstat. Each reports bytes per second (b.SetBytes) and allocations;
+// bench/run.sh runs them and BENCHMARKS.md records the figures and the
+// targets: clean ASCII ≥ 2 GB/s with no allocation, clean multilingual
+// UTF-8 ≥ 1 GB/s, Latin mojibake ≥ 50 MB/s, CJK mojibake ≥ 20 MB/s. The
+// adversarial inputs have no target of their own: compare their cost per
+// byte with clean text's.
+
+// benchSize is the size of each generated input of a class.
+const benchSize = 256 << 10
+
+// advSize is the size of the long adversarial inputs; bench/run.sh sets
+// it to the 16 MB of the targets, which take minutes while the engine is
+// slow on them.
+var advSize = flag.Int("moji.advsize", 1<<20, "size in bytes of the long adversarial benchmark inputs")
+
+// repeatTo repeats s, a line at a time, to about n bytes.
+func repeatTo(s string, n int) string {
+	return strings.Repeat(s, max(1, n/len(s)))
+}
+
+var benchInputs = []struct {
+	name string
+	text string
+}{
+	{"CleanASCII", repeatTo("The quick brown fox jumps over the lazy dog; it's 10 o'clock.\n", benchSize)},
+	{"CleanUTF8", repeatTo("Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.\n", benchSize)},
+	{"LatinMojibake", repeatTo("The cafÃ© servesÂ crÃ¨me brÃ»lÃ©e; itâ€™s â€œgoodâ€\x9d.\n", benchSize)},
+	{"CJKMojibake", repeatTo("Japan鈥檚 鈥渂est鈥� food. ¦b status ©R¥Oªº¿é¥X¤¤¡A Åã¥Ü§¹¾ãªº³æ¤¸¦WºÙ\n", benchSize)},
+}
+
+func BenchmarkFixClass(b *testing.B) {
+	for _, in := range benchInputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Default.FixString(in.text)
+			}
+		})
+	}
+}
+
+// BenchmarkFixAdversarial times inputs built to be slow: one 16 MB line
+// of mojibake (no line ends to segment at), 16 MB of "Ã", alternating
+// scripts, every byte value (as a string, invalid UTF-8 included), and
+// mojibake encoded again and again.
+func BenchmarkFixAdversarial(b *testing.B) {
+	big := *advSize
+	var all strings.Builder
+	for range max(1, benchSize/256) {
+		for c := range 256 {
+			all.WriteByte(byte(c))
+		}
+	}
+	deep := "café — it’s “fine”"
+	for range 4 {
+		deep = latin1Mojibake(deep)
+	}
+	inputs := []struct {
+		name string
+		text string
+	}{
+		{"LongLineMojibake", repeatTo("The cafÃ© servesÂ crÃ¨me brÃ»lÃ©e; itâ€™s good. ", big)},
+		{"RepeatedA", strings.Repeat("Ã", big/2)},
+		{"AlternatingScripts", repeatTo("aЖ中éБ語ü字Ωß", benchSize)},
+		{"EveryByte", all.String()},
+		{"DeepLayers", repeatTo(deep+"\n", benchSize)},
+	}
+	for _, in := range inputs {
+		b.Run(in.name, func(b *testing.B) {
+			b.SetBytes(int64(len(in.text)))
+			b.ReportAllocs()
+			for b.Loop() {
+				Default.FixString(in.text)
+			}
+		})
+	}
+}
+
+// latin1Mojibake encodes s in UTF-8 and decodes the bytes as Latin-1,
+// adding one layer of mojibake.
+func latin1Mojibake(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		b.WriteRune(rune(s[i]))
+	}
+	return b.String()
+}
+
+// BenchmarkFixPlan compares the cost of asking for the plan (Config.Fix)
+// with FixString on mojibake: "moji fix --stats" asks for plans of the
+// changed fields only.
+func BenchmarkFixPlan(b *testing.B) {
+	line := "The cafÃ© servesÂ crÃ¨me brÃ»lÃ©e; itâ€™s â€œgoodâ€\x9d."
+	b.Run("FixString", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		for b.Loop() {
+			Default.FixString(line)
+		}
+	})
+	b.Run("Fix", func(b *testing.B) {
+		b.SetBytes(int64(len(line)))
+		for b.Loop() {
+			Default.Fix(line)
+		}
+	})
+}
