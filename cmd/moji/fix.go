@@ -277,6 +277,7 @@ func (f *fixer) fixToOutput(ctx context.Context, files []string, output string, 
 		}
 		sh.Failed = true
 		if ctx.Err() == nil {
+			prog.clearLine()
 			fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
 		}
 		// Write what was repaired so far, so that the output ends where
@@ -326,6 +327,7 @@ func (f *fixer) fixToDir(ctx context.Context, files []string, dir string, resume
 			if ctx.Err() != nil {
 				return exitFail
 			}
+			prog.clearLine()
 			fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
 			status = exitFail
 		}
@@ -343,6 +345,7 @@ func (f *fixer) fixInPlace(ctx context.Context, files []string, prog *runProgres
 			if ctx.Err() != nil {
 				return exitFail
 			}
+			prog.clearLine()
 			fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
 			status = exitFail
 		}

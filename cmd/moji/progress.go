@@ -62,8 +62,19 @@ type runProgress struct {
 	shards []*shardProgress
 	total  counts
 
+	mu   sync.Mutex // serialises drawing with messages (clearLine)
 	stop chan struct{}
 	wg   sync.WaitGroup
+}
+
+// clearLine erases the progress line, so that a message printed next
+// starts on a clean line; the next tick redraws it.
+func (p *runProgress) clearLine() {
+	if p.draw {
+		p.mu.Lock()
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.mu.Unlock()
+	}
 }
 
 // shardProgress follows one input.
@@ -101,7 +112,9 @@ func newRunProgress(w io.Writer, draw bool, inputs []string) *runProgress {
 			for {
 				select {
 				case <-t.C:
+					p.mu.Lock()
 					fmt.Fprint(p.w, "\r\x1b[K"+p.line(time.Now()))
+					p.mu.Unlock()
 				case <-p.stop:
 					fmt.Fprint(p.w, "\r\x1b[K")
 					return
