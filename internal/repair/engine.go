@@ -23,6 +23,8 @@ type wrongDecoder struct {
 	// a0 is set when the page shows byte 0xA0 as NBSP, which software
 	// likes to turn into a plain space ("Ã " for "à").
 	a0 bool
+	// priorBits: see prior.
+	priorBits float64
 }
 
 func (w *wrongDecoder) name() string { return w.cs.Name() }
@@ -66,22 +68,27 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 // utf8Wrong are the decoders that UTF-8 text is commonly mis-read with,
 // in order of prior likelihood: a tie goes to the earlier one.
 var utf8Wrong = []*wrongDecoder{
-	newWrong("sloppy-windows-1252", 0x81, 0x8D, 0x8F, 0x90, 0x9D),
-	newWrong("iso-8859-1"),
-	newWrong("sloppy-windows-1250"),
-	newWrong("sloppy-windows-1251"),
-	newWrong("sloppy-windows-1253"),
-	newWrong("sloppy-windows-1254"),
-	newWrong("sloppy-windows-1257"),
-	newWrong("iso-8859-2"),
-	newWrong("macintosh"),
-	newWrong("ibm437"),
-	newWrong("gbk"),
-	newWrong("gb18030"),
-	newWrong("cp950"),
-	newWrong("cp932"),
-	newWrong("cp949"),
-	newWrong("euc-jp"),
+	withPrior(0, newWrong("sloppy-windows-1252", 0x81, 0x8D, 0x8F, 0x90, 0x9D)),
+	withPrior(0, newWrong("iso-8859-1")),
+	withPrior(2, newWrong("sloppy-windows-1250")),
+	withPrior(2, newWrong("sloppy-windows-1251")),
+	withPrior(3, newWrong("sloppy-windows-1253")),
+	withPrior(2, newWrong("sloppy-windows-1254")),
+	withPrior(4, newWrong("sloppy-windows-1257")),
+	withPrior(3, newWrong("iso-8859-2")),
+	withPrior(5, newWrong("macintosh")),
+	withPrior(5, newWrong("ibm437")),
+	withPrior(0, newWrong("gbk")),
+	withPrior(1, newWrong("gb18030")),
+	withPrior(2, newWrong("cp950")),
+	withPrior(1, newWrong("cp932")),
+	withPrior(2, newWrong("cp949")),
+	withPrior(3, newWrong("euc-jp")),
+}
+
+func withPrior(bits float64, w *wrongDecoder) *wrongDecoder {
+	w.priorBits = bits
+	return w
 }
 
 // Repair returns the repaired text and the layers it undid, outermost
@@ -98,7 +105,22 @@ func Repair(s string, opt Options) (string, []Layer) {
 			break
 		}
 		s = best.text
-		layers = append(layers, best.layer)
+		if best.leftovers && len(layers) > 0 {
+			// The same layer, finished: one step in the plan.
+			last := &layers[len(layers)-1]
+			last.Inferred = append(last.Inferred, best.layer.Inferred...)
+			if last.Loss == "" {
+				last.Loss = best.layer.Loss
+			}
+			last.Infer = last.Infer || best.layer.Infer
+		} else {
+			layers = append(layers, best.layer)
+		}
+		sc.settled, sc.settledRanges = best.layer.WrongDecoder, best.produced
+		if best.layer.TrueCharset != "utf-8" {
+			sc.settled = ""
+		}
+		clear(sc.rounds) // rounds remembered under the old settlement no longer apply
 	}
 	return s, layers
 }
@@ -117,6 +139,11 @@ type outcome struct {
 	text  string
 	gain  float64
 	layer Layer
+	// produced are the byte ranges of text that the layer wrote.
+	produced [][2]int
+	// leftovers is set when the layer only finished the previous round's
+	// work with the same decoder (see undoUTF8).
+	leftovers bool
 }
 
 // searchRound tries every hypothesis once and returns the best one that
@@ -235,10 +262,18 @@ func Apply(s string, l Layer) string {
 		}
 		seg := s[:end]
 		s = s[end:]
-		sc.langs, sc.langsOf = nil, seg
-		clear(sc.gains)
-		if o := undo(&sc, seg); o != nil {
+		sc.settled, sc.settledRanges = "", nil
+		for pass := 0; pass < 3; pass++ {
+			sc.langs, sc.langsOf = nil, seg
+			clear(sc.gains)
+			o := undo(&sc, seg)
+			if o == nil || pass > 0 && !o.leftovers {
+				break
+			}
+			// A layer is replayed with its leftovers, as Repair
+			// found it.
 			seg = o.text
+			sc.settled, sc.settledRanges = l.WrongDecoder, o.produced
 		}
 		b.WriteString(seg)
 	}
@@ -274,6 +309,11 @@ type scratch struct {
 	// langsOf, chosen on first use: clean text never needs them.
 	langs   *plausible.Languages
 	langsOf string
+
+	// settled names the decoder the previous round undid, and
+	// settledRanges the text it wrote (see undoUTF8's leftovers).
+	settled       string
+	settledRanges [][2]int
 
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
@@ -404,7 +444,7 @@ const margin = 4.0
 // one segment. A single short span ("Å™" → "ř", "×£" → "ף") is weak
 // evidence on its own; real mojibake usually repeats, and its spans'
 // gains add up.
-const totalMargin = 14.0
+const totalMargin = 10.0
 
 // weakMargin is the least gain of a span that is kept only because its
 // hypothesis is convincing elsewhere in the segment: one wrong decoder
@@ -412,26 +452,46 @@ const totalMargin = 14.0
 // read as EUC-JP, "損\0束" in the same line is »\0« too.
 const weakMargin = 1.0
 
+// prior is the cost, in bits, of supposing w was the wrong decoder at
+// all, added to the margin a hypothesis must clear. Text is mis-read as
+// windows-1252 or Latin-1 far more often than as MacRoman or cp437, so a
+// short island read through a rare page ("√π" as MacRoman gives "ù")
+// needs more evidence than one read through a common page ("Ã´" → "ô").
+func (w *wrongDecoder) prior() float64 { return w.priorBits }
+
 // keepConvincing drops the spans below margin unless the hypothesis is
-// convincing: its strong spans clear totalMargin on their own and, with
-// the weak ones, twice that. Weak spans must also decode to ordinary
-// characters; a weak island that yields a rare letter (line art "┼┐"
-// read through cp437 gives ſ) rides on no one's evidence.
-func keepConvincing(spans []span, gain float64) ([]span, float64) {
+// convincing: its strong spans clear totalMargin (and the decoder's
+// prior) on their own and, with the weak ones, twice that. Only
+// followers may ride along: weak spans that decode to ordinary characters
+// of the line's own scripts. A weak island that yields a rare letter
+// (line art "┼┐" read through cp437 gives ſ) or a letter of a script the
+// line does not use (correct Chinese re-read through EUC-JP gives Greek
+// and Arabic) rides on no one's evidence.
+func keepConvincing(spans []span, gain, prior float64) ([]span, float64) {
 	strong, weak := 0.0, 0.0
+	var strongScripts uint32
 	for _, sp := range spans {
-		switch {
-		case sp.gain >= margin:
+		if sp.gain >= margin {
 			strong += sp.gain
-		case ordinary(sp.text):
+			strongScripts |= sp.scripts
+		}
+	}
+	// A follower's letters must belong to the line as it will be: its
+	// scripts, or those the strong spans bring (Greek mojibake repaired in
+	// one word makes Greek at home in the next).
+	for i := range spans {
+		sp := &spans[i]
+		sp.follower = sp.follower && sp.strangerScripts&^strongScripts == 0
+		if sp.follower {
 			weak += sp.gain
 		}
 	}
-	keepWeak := strong >= totalMargin && strong+weak >= 2*totalMargin
+	need := totalMargin + prior
+	keepWeak := strong >= need && strong+weak >= 2*need
 	kept := spans[:0]
 	gain = 0
 	for _, sp := range spans {
-		if sp.gain >= margin || keepWeak && ordinary(sp.text) {
+		if sp.gain >= margin || keepWeak && sp.follower {
 			kept = append(kept, sp)
 			gain += sp.gain
 		}
@@ -458,9 +518,13 @@ const lossPrior = 3.0
 type span struct {
 	from, to int // offsets in s
 	gain     float64
-	text     string
-	loss     string
-	inferred []Inferred
+	follower bool // may ride on a convincing hypothesis; see keepConvincing
+	// scripts and strangerScripts are bit sets (1<<Script) of the scripts
+	// of the span's letters, and of those that are strangers to its line.
+	scripts, strangerScripts uint32
+	text                     string
+	loss                     string
+	inferred                 []Inferred
 }
 
 // assemble applies spans (sorted, disjoint) to s.
@@ -475,6 +539,36 @@ func assemble(s string, spans []span) string {
 	}
 	b.WriteString(s[pos:])
 	return b.String()
+}
+
+// assembleTracked is assemble that also returns the byte ranges of the
+// output the spans wrote.
+func assembleTracked(s string, spans []span) (string, [][2]int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	produced := make([][2]int, 0, len(spans))
+	pos := 0
+	for _, sp := range spans {
+		b.WriteString(s[pos:sp.from])
+		start := b.Len()
+		b.WriteString(sp.text)
+		produced = append(produced, [2]int{start, b.Len()})
+		pos = sp.to
+	}
+	b.WriteString(s[pos:])
+	return b.String(), produced
+}
+
+// disjoint reports whether no span touches any of the ranges.
+func disjoint(spans []span, ranges [][2]int) bool {
+	for _, sp := range spans {
+		for _, r := range ranges {
+			if sp.from < r[1] && r[0] < sp.to {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 func lastRune(s string) rune {
@@ -555,7 +649,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
-	ctx := scriptsAround(s, ws, we)
+	ctx := newScriptContext(s, ws, we, orig)
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
 	// islands found in correct text (Chinese re-encoded through GBK
@@ -596,42 +690,103 @@ const strangerCost = 6
 // it stands: a lone "鈥" in an English sentence is the classic trace of
 // UTF-8 read as GBK. Strangers of other scripts in the text as it stands
 // are left alone ("ВІКІ is Ukrainian for WIKI" is correct).
-func cjkStrangers(w string, ctx *[16]int) float64 {
-	var only string
-	for i, r := range w {
-		if plausible.ClassOf(r).Script() == plausible.CJK {
-			only = w[i:]
-			break
-		}
-	}
-	if only == "" {
-		return 0
-	}
-	var cost float64
-	for _, r := range only {
-		if plausible.ClassOf(r).Script() == plausible.CJK {
-			cost += strangers(string(r), ctx)
-		}
-	}
-	return cost
+func cjkStrangers(w string, ctx *scriptContext) float64 {
+	return ctx.strangers(w, true)
 }
 
-func strangers(w string, ctx *[16]int) float64 {
-	dominant, most := plausible.NoScript, 0
-	for sc, n := range ctx {
-		if plausible.Script(sc) != plausible.NoScript && n > most {
-			dominant, most = plausible.Script(sc), n
+// scriptsOf is the bit set of the scripts of the letters of w.
+func scriptsOf(w string) uint32 {
+	var set uint32
+	for _, r := range w {
+		if sc := plausible.ClassOf(r).Script(); sc != plausible.NoScript {
+			set |= 1 << sc
 		}
 	}
-	if most < 3 {
+	return set
+}
+
+// strangerScripts is the bit set of the scripts of w's strangers.
+func (c *scriptContext) strangerScripts(w string) uint32 {
+	if !c.enough {
+		return 0
+	}
+	var set uint32
+	for _, r := range w {
+		if sc := plausible.ClassOf(r).Script(); c.isStranger(sc) {
+			set |= 1 << sc
+		}
+	}
+	return set
+}
+
+func strangers(w string, ctx *scriptContext) float64 {
+	return ctx.strangers(w, false)
+}
+
+// scriptContext is what a word's line says about scripts: the letters of
+// each script outside the word, and the line's dominant script counting
+// the word as it stands. A letter is a stranger when its script is not
+// the dominant one and hardly appears elsewhere on the line.
+type scriptContext struct {
+	outside  [16]int
+	dominant plausible.Script
+	enough   bool // the line has enough letters to judge by
+}
+
+func newScriptContext(s string, from, to int, word string) scriptContext {
+	c := scriptContext{outside: scriptsAround(s, from, to)}
+	all := c.outside
+	for _, r := range word {
+		all[plausible.ClassOf(r).Script()]++
+	}
+	most := 0
+	for sc, n := range all {
+		if plausible.Script(sc) != plausible.NoScript && n > most {
+			c.dominant, most = plausible.Script(sc), n
+		}
+	}
+	c.enough = most >= 3
+	return c
+}
+
+// isStranger reports whether letters of script sc are strangers on the
+// line: not its dominant script, and a small minority outside the word
+// (two leftover "胁" and "懈" in a repaired Russian line vouch for each
+// other no more than one does).
+func (c *scriptContext) isStranger(sc plausible.Script) bool {
+	return sc != plausible.NoScript && sc != c.dominant && c.outside[sc]*8 < c.outside[c.dominant]
+}
+
+// strangers prices the strangers of w (only its hanzi, kana and Hangul
+// when cjkOnly). A stranger alone costs double: a foreign word in a
+// sentence is common enough, a single foreign letter between digits or
+// symbols ("5×£35" read as UTF-8 gives "5ף35") is noise.
+func (c *scriptContext) strangers(w string, cjkOnly bool) float64 {
+	if !c.enough {
 		return 0
 	}
 	var cost float64
-	for _, r := range w {
-		if sc := plausible.ClassOf(r).Script(); sc != plausible.NoScript && sc != dominant && ctx[sc] == 0 {
+	run, runScript := 0, plausible.NoScript
+	flush := func() {
+		if run == 1 {
 			cost += strangerCost
 		}
+		run = 0
 	}
+	for _, r := range w {
+		sc := plausible.ClassOf(r).Script()
+		if c.isStranger(sc) && (!cjkOnly || sc == plausible.CJK) {
+			cost += strangerCost
+			if sc != runScript {
+				flush()
+			}
+			run, runScript = run+1, sc
+			continue
+		}
+		flush()
+		runScript = plausible.NoScript
+	}
+	flush()
 	return cost
 }
 

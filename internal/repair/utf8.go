@@ -4,7 +4,6 @@ import (
 	"math"
 	"os"
 	"strconv"
-	"strings"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/plausible"
@@ -146,6 +145,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				sp.inferred = append(sp.inferred, in)
 			}
 			sp.gain = g
+			ctx := newScriptContext(s, from, to, s[from:to])
+			sp.scripts = scriptsOf(cand)
+			sp.strangerScripts = ctx.strangerScripts(cand)
+			sp.follower = g < margin && ordinary(cand)
 			spans = append(spans, sp)
 			gain += g
 			sc.quoteDepth += quoteBalance(cand) - quoteBalance(s[from:to])
@@ -155,16 +158,21 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		i = j
 	}
-	if decide {
-		spans, gain = keepConvincing(spans, gain)
+	// Leftovers: when the previous round undid this same decoder on this
+	// line, islands it left because their words were still garbled
+	// ("lΓÇÖh├┤tel": ├┤ gains little beside ΓÇÖ) need no new evidence
+	// that the decoder was at work.
+	leftovers := decide && sc.settled == w.name() && len(spans) > 0 && disjoint(spans, sc.settledRanges)
+	if decide && !leftovers {
+		spans, gain = keepConvincing(spans, gain, w.prior())
 	}
-	if len(spans) == 0 || decide && gain < totalMargin {
+	if len(spans) == 0 || decide && !leftovers && gain < totalMargin+w.prior() {
 		return nil
 	}
 	if decide && !opt.Islands && !coversAllNonASCII(s, spans) {
 		return nil
 	}
-	out := assemble(s, spans)
+	out, produced := assembleTracked(s, spans)
 	if out == s {
 		return nil
 	}
@@ -172,15 +180,15 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	for _, sp := range spans {
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
-	return &outcome{text: out, gain: gain, layer: l}
+	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
 }
 
 // lostRun reads a run of U+FFFD that a double-byte decoder left where a
 // whole character stood: Python's CJK decoders replace each undecodable
 // byte with one U+FFFD, so "don’t" (E2 80 99) read as Big5 is "don���t".
 // Three marks between letters are most likely general punctuation
-// (E2 80 xx), chosen from context; any other run is collapsed to one mark
-// per probable character, which at least gives the text its length back.
+// (E2 80 xx), chosen from context; any other run is collapsed to a single
+// mark, which at least gives the text something like its length back.
 func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span, float64, int, bool) {
 	kind := sc.kind
 	j := i
@@ -193,7 +201,10 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 	}
 	from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
 	before, after := lastRune(s[:from]), firstRune(s[to:])
-	cand := strings.Repeat("\uFFFD", (r+2)/3)
+	// One mark for the whole run: how many characters it held cannot be
+	// told, and a single mark is a fixed point (a run of marks written
+	// back would be collapsed again).
+	cand := "\uFFFD"
 	var inf *Inferred
 	if r == 3 && opt.InferLost && !isCJKRune(before) && !isCJKRune(after) {
 		open := sc.quoteDepth + sc.quotesBefore(s, from)
@@ -250,12 +261,13 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 // mayHoldDoubleByteMojibake is the quick test for the double-byte
 // decoders. UTF-8 read through one of them leaves characters that people
 // rarely write (鈥, 檚, 縺, 혻), or common ones glued to Latin letters and
-// digits ("Gew枚hnlich", ö read as GBK), or half-width katakana, or U+FFFD
-// marks. Correct Chinese, Japanese and Korean text made of common
+// digits ("Gew枚hnlich", ö read as GBK), or among letters of another
+// script, or half-width katakana, or U+FFFD marks. Correct Chinese, Japanese and Korean text made of common
 // characters has none of these, and skips the work.
 func mayHoldDoubleByteMojibake(s string) bool {
 	prevASCIIWord := false
 	prevCJK := false
+	sawCJK, sawOtherScript := false, false
 	for _, r := range s {
 		if r < utf8.RuneSelf {
 			word := isASCIILetter(byte(r)) || r >= '0' && r <= '9'
@@ -268,13 +280,21 @@ func mayHoldDoubleByteMojibake(s string) bool {
 		c := plausible.ClassOf(r)
 		switch c {
 		case plausible.Han, plausible.Kana, plausible.Hangul:
-			if prevASCIIWord || plausible.RuneCost(r) >= rareCJKCost {
+			if prevASCIIWord || plausible.RuneCost(r) >= rareCJKCost || sawOtherScript {
 				return true
 			}
-			prevCJK = true
+			prevCJK, sawCJK = true, true
 		case plausible.HalfKana, plausible.Replacement:
 			return true
 		default:
+			// Hanzi among Cyrillic or Greek letters ("胁" left in a
+			// repaired Russian line) are suspect too.
+			if c.IsLetter() {
+				if sawCJK {
+					return true
+				}
+				sawOtherScript = true
+			}
 			prevCJK = false
 		}
 		prevASCIIWord = false
@@ -369,6 +389,11 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				return j, dec[:start], "", nil, false, false
 			}
 			missing++
+			if how == lossUndefined && need-1-k > 0 {
+				// A single-byte page drops only its few undefined
+				// bytes; two in one character do not happen.
+				return j, dec[:start], "", nil, false, false
+			}
 			if how == lossDropped || how == lossUndefined {
 				// An unmarked loss takes the rest of the sequence.
 				missing += need - 1 - k
@@ -405,6 +430,11 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		cands := w.lostCandidates(how, l, h)
 		open := sc.quoteDepth + sc.quotesBefore(s, sc.offsetAt(s, j)) + quoteBalance(string(dec[:start]))
 		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
+		if len(alts) == 0 && how == lossUndefined {
+			// Nothing a person writes fits an unmarked loss: there was
+			// none.
+			return j, dec[:start], "", nil, false, false
+		}
 		dec = append(dec[:start], chosen...)
 		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
 	}
@@ -572,7 +602,9 @@ func inferLostBytes(cands [][]byte, before, after rune, open int, infer bool) (s
 	alts := make([]Scored, 0, len(cands))
 	for _, buf := range cands {
 		r, size := utf8.DecodeRune(buf)
-		if r == utf8.RuneError || size != len(buf) {
+		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) {
+			// A lost byte is put back only as a character people write:
+			// "ÖÄ£" is no Armenian sign that lost a byte.
 			continue
 		}
 		alts = append(alts, Scored{Text: string(r), Score: -plausible.LostCost(before, r, after) - plausible.QuoteCost(r, open)})
@@ -635,6 +667,16 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		}
 	}
 	return dec
+}
+
+func lettersOnly(alts []Scored) []Scored {
+	out := alts[:0]
+	for _, a := range alts {
+		if plausible.ClassOf(firstRune(a.Text)).IsLetter() {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 func sortScored(a []Scored) {
