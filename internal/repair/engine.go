@@ -97,6 +97,87 @@ func Repair(s string, opt Options) (string, []Layer) {
 	if !hasNonASCII(s) {
 		return s, nil
 	}
+	if len(s) <= window {
+		return repairWindow(s, opt)
+	}
+	// A long line is searched window by window, cut at spaces: the work
+	// per byte stays bounded whatever the input (a megabyte of "Ã" is no
+	// worse than a page of text), and damage rarely spans a space.
+	var (
+		b       strings.Builder
+		layers  []Layer
+		changed bool
+	)
+	for pos := 0; pos < len(s); {
+		end := windowEnd(s, pos)
+		out, ls := repairWindow(s[pos:end], opt)
+		if out != s[pos:end] {
+			if !changed {
+				b.Grow(len(s))
+				b.WriteString(s[:pos])
+				changed = true
+			}
+		}
+		if changed {
+			b.WriteString(out)
+		}
+		layers = mergeLayers(layers, ls)
+		pos = end
+	}
+	if !changed {
+		return s, nil
+	}
+	return b.String(), layers
+}
+
+// window is the most bytes searched at once.
+const window = 1024
+
+// windowEnd returns where the window starting at pos ends: after the last
+// space in its second half, else after the last ASCII byte there, else at
+// a rune boundary.
+func windowEnd(s string, pos int) int {
+	if len(s)-pos <= window {
+		return len(s)
+	}
+	lo, hi := pos+window/2, pos+window
+	if i := strings.LastIndexByte(s[lo:hi], ' '); i >= 0 {
+		return lo + i + 1
+	}
+	for i := hi - 1; i >= lo; i-- {
+		if s[i] < utf8.RuneSelf {
+			return i + 1
+		}
+	}
+	for hi > lo && !utf8.RuneStart(s[hi]) {
+		hi--
+	}
+	return hi
+}
+
+// mergeLayers adds the layers of one window to those of the windows
+// before it: the same layer found again is one step.
+func mergeLayers(layers, more []Layer) []Layer {
+	for _, l := range more {
+		merged := false
+		for i := range layers {
+			m := &layers[i]
+			if m.WrongDecoder == l.WrongDecoder && m.TrueCharset == l.TrueCharset && m.Loss == l.Loss && m.Infer == l.Infer {
+				m.Inferred = append(m.Inferred, l.Inferred...)
+				m.Islands = m.Islands || l.Islands
+				merged = true
+				break
+			}
+		}
+		if !merged {
+			layers = append(layers, l)
+		}
+	}
+	return layers
+}
+
+// repairWindow is Repair on one window of text.
+func repairWindow(s string, opt Options) (string, []Layer) {
 	var layers []Layer
 	var sc scratch
 	for round := 0; round < 4; round++ {
