@@ -285,6 +285,12 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	if distinct == 1 {
 		return cands[0]
 	}
+	// Nor when the best leads by far: no later round can make up a gap
+	// of that size (a whole line of "â€™" read as windows-1252 against
+	// a stray hanzi).
+	if second := nextDistinct(cands); second != nil && cands[0].gain > 2*second.gain+totalMargin {
+		return cands[0]
+	}
 	// Judge each of the best few by the text it leads to after one more
 	// round, priced as a whole: gains found in different rounds are not
 	// additive, because each repair changes the context of the next.
@@ -306,6 +312,17 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 	}
 	return best
+}
+
+// nextDistinct returns the best candidate whose text differs from the
+// first's.
+func nextDistinct(cands []*outcome) *outcome {
+	for _, c := range cands[1:] {
+		if c.text != cands[0].text {
+			return c
+		}
+	}
+	return nil
 }
 
 // Apply replays one layer on s, line by line as a fix works: wherever

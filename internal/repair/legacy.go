@@ -176,7 +176,14 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	if out == s {
 		return nil
 	}
-	gain := sc.wholeCost(s) - plausible.Cost(out)
+	// The language model only adds cost, so the character model alone
+	// bounds the gain from above; most readings fall short of the margin
+	// on that bound and are not priced further.
+	whole := sc.wholeCost(s)
+	if decide && whole-plausible.CharCost(0, out, 0) < legacyMarginFor(total) {
+		return nil
+	}
+	gain := whole - plausible.Cost(out)
 	if debugGain {
 		println("legacy", h.wrong.name(), h.truth.Name(), strconv.Quote(out), "gain", int(gain*10), "chars", total)
 	}
