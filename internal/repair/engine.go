@@ -408,6 +408,11 @@ type scratch struct {
 	langs   *plausible.Languages
 	langsOf string
 
+	// prefix holds, for each byte offset of prefixOf, the count of
+	// letters of each script before it (see scratch.scriptsAround).
+	prefix   [][16]uint16
+	prefixOf string
+
 	// settled names the decoder the previous round undid, and
 	// settledRanges the text it wrote (see undoUTF8's leftovers).
 	settled       string
@@ -747,7 +752,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
-	ctx := newScriptContext(s, ws, we, orig)
+	ctx := newScriptContext(sc, s, ws, we, orig)
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
 	// islands found in correct text (Chinese re-encoded through GBK
@@ -775,6 +780,32 @@ func scriptsAround(s string, from, to int) (counts [16]int) {
 		for _, r := range part {
 			counts[plausible.ClassOf(r).Script()]++
 		}
+	}
+	return counts
+}
+
+// scriptsAround is the package function, answered from prefix sums of
+// the segment's script counts, built once per segment: islands are many,
+// and each would otherwise read half a kilobyte around itself.
+func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
+	if sc.prefixOf != s || sc.prefix == nil {
+		sc.prefixOf = s
+		sc.prefix = sc.prefix[:0]
+		var cur [16]uint16
+		for i := 0; i < len(s); {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			for k := 0; k < size; k++ {
+				sc.prefix = append(sc.prefix, cur)
+			}
+			cur[plausible.ClassOf(r).Script()]++
+			i += size
+		}
+		sc.prefix = append(sc.prefix, cur)
+	}
+	lo, hi := max(0, from-contextWindow), min(len(s), to+contextWindow)
+	p := sc.prefix
+	for k := range counts {
+		counts[k] = int(p[from][k]) - int(p[lo][k]) + int(p[hi][k]) - int(p[to][k])
 	}
 	return counts
 }
@@ -831,8 +862,8 @@ type scriptContext struct {
 	enough   bool // the line has enough letters to judge by
 }
 
-func newScriptContext(s string, from, to int, word string) scriptContext {
-	c := scriptContext{outside: scriptsAround(s, from, to)}
+func newScriptContext(sc *scratch, s string, from, to int, word string) scriptContext {
+	c := scriptContext{outside: sc.scriptsAround(s, from, to)}
 	all := c.outside
 	for _, r := range word {
 		all[plausible.ClassOf(r).Script()]++

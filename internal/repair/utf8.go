@@ -145,7 +145,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				sp.inferred = append(sp.inferred, in)
 			}
 			sp.gain = g
-			ctx := newScriptContext(s, from, to, s[from:to])
+			ctx := newScriptContext(sc, s, from, to, s[from:to])
 			sp.scripts = scriptsOf(cand)
 			sp.strangerScripts = ctx.strangerScripts(cand)
 			sp.follower = g < margin && ordinary(cand)
