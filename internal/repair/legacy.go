@@ -1,7 +1,6 @@
 package repair
 
 import (
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -184,9 +183,6 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		return nil
 	}
 	gain := whole - plausible.Cost(out)
-	if debugGain {
-		println("legacy", h.wrong.name(), h.truth.Name(), strconv.Quote(out), "gain", int(gain*10), "chars", total)
-	}
 	if decide && gain < legacyMarginFor(total) {
 		return nil
 	}

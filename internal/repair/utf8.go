@@ -2,14 +2,10 @@ package repair
 
 import (
 	"math"
-	"os"
-	"strconv"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/plausible"
 )
-
-var debugGain = os.Getenv("MOJI_DEBUG") != ""
 
 // Loss kinds, as they appear in a Layer.
 const (
@@ -134,9 +130,6 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 					cand, g = cand+" ", g2
 				}
 			}
-		}
-		if debugGain {
-			println("island", w.name(), strconv.Quote(s[from:to]), "->", strconv.Quote(cand), "gain", int(g*10))
 		}
 		if !decide || g >= margin || g >= weakMargin {
 			sp := span{from: from, to: to, text: cand, loss: islandLoss}
