@@ -297,7 +297,9 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	best, bestCost := cands[0], math.Inf(1)
 	seen := map[string]bool{}
 	for _, c := range cands[:min(len(cands), 4)] {
-		if seen[c.text] {
+		if seen[c.text] || c.gain < cands[0].gain/2 {
+			// A reading that gains less than half as much as the best
+			// is not worth a round of lookahead.
 			continue
 		}
 		seen[c.text] = true
