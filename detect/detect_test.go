@@ -269,3 +269,23 @@ func BenchmarkUTF8(b *testing.B) {
 }
 
 var _ = os.Stat
+
+func TestOrderCost(t *testing.T) {
+	tests := []struct {
+		s                   string
+		visual, wantLogical float64 // cost under a visual and a logical page
+	}{
+		{"שלום עולם", 2, 0}, // logical: final mem ends both words
+		{"םולש םלוע", 0, 2}, // the same words stored visually
+		{"abc", 0, 0},       // no Hebrew: no evidence
+		{"ילדים ילדים ילדים ילדים ילדים ילדים", 4, 0}, // capped
+	}
+	for _, tt := range tests {
+		if got := orderCost(true, tt.s); got != tt.visual {
+			t.Errorf("orderCost(visual, %q) = %v, want %v", tt.s, got, tt.visual)
+		}
+		if got := orderCost(false, tt.s); got != tt.wantLogical {
+			t.Errorf("orderCost(logical, %q) = %v, want %v", tt.s, got, tt.wantLogical)
+		}
+	}
+}

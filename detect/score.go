@@ -107,6 +107,7 @@ func detect(b []byte, complete bool) Result {
 	// window that starts near the first non-ASCII byte, then make sure the
 	// winner decodes the whole prefix (widening to a superset if not).
 	w, wTrunc := p, truncated
+	full := hist // of all of p, before the window's replaces it
 	if len(p) > statsWindow {
 		start := 0
 		if i := firstHigh(p); i > statsWindow/2 {
@@ -124,11 +125,60 @@ func detect(b []byte, complete bool) Result {
 		}
 		high = countHigh(w)
 	}
-	res, win := rank(w, &hist, high, badCtl, wTrunc)
+	res, win, tied := rank(w, &hist, high, badCtl, wTrunc)
 	if win != nil && len(w) < len(p) {
+		if len(tied) > 1 {
+			win = breakTie(tied, res.Language, p, &full, &hist)
+		}
 		res.Encoding = widen(win, p, truncated)
 	}
 	return res
+}
+
+// breakTie chooses among single-byte charsets that read the window alike
+// the one that reads the rest of the prefix best: the bytes where they
+// differ may occur only outside the window (a dash, a quotation mark).
+// Only those bytes and their neighbours are priced.
+func breakTie(tied []*legacy, lang string, p []byte, full, win *[256]int) *legacy {
+	var differ [256]bool
+	any := false
+	for b := 0x80; b < 0x100; b++ {
+		if full[b] == win[b] {
+			continue // no occurrence outside the window
+		}
+		for _, l := range tied[1:] {
+			if l.class[b] != tied[0].class[b] || l.cost[b] != tied[0].cost[b] {
+				differ[b], any = true, true
+				break
+			}
+		}
+	}
+	if !any {
+		return tied[0]
+	}
+	best, bestCost := tied[0], math.Inf(1)
+	for _, l := range tied {
+		c := l.prior
+		if slices.Contains(l.native, lang) {
+			c -= nativeBonus
+		}
+		for i, b := range p {
+			if !differ[b] {
+				continue
+			}
+			c += float64(l.cost[b])
+			if i > 0 {
+				c += transition(l.class[p[i-1]], l.class[b])
+			}
+			if i+1 < len(p) && !differ[p[i+1]] {
+				c += transition(l.class[b], l.class[p[i+1]])
+			}
+		}
+		if c < bestCost {
+			best, bestCost = l, c
+		}
+	}
+	return best
 }
 
 // statsWindow is how many bytes the ranking examines; mbWindow how many of
@@ -197,8 +247,9 @@ func cleanDecode(l *legacy, p []byte, truncated bool) bool {
 }
 
 // rank scores every candidate charset on p and builds the result; it also
-// returns the winning legacy charset, if any.
-func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *legacy) {
+// returns the winning legacy charset, if any, and when it is single-byte the
+// single-byte charsets that read p's sample the same way, winner first.
+func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *legacy, []*legacy) {
 	cands := make([]scored, 0, len(legacies)+5)
 
 	// Single-byte charsets: the cost is a dot product of per-byte costs with
@@ -368,7 +419,7 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 	// misled by a mixed text must not turn text into "binary".
 	if perByte := win.cost / float64(len(p)); perByte > binaryPerByte || hist[0] > 0 && win.form == nil {
 		// Legacy text never holds NUL bytes; Unicode text does (UTF-16/32).
-		return Result{Encoding: Binary, Confidence: binaryConfidence(perByte)}, nil
+		return Result{Encoding: Binary, Confidence: binaryConfidence(perByte)}, nil, nil
 	}
 
 	// Probabilities from cost differences. Readings that decode the sample
@@ -382,16 +433,25 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 	}
 	conf := 0.0
 	res := Result{Encoding: win.name, Language: win.lang}
+	var tied []*legacy
 	for i, c := range cands {
 		if c.text == win.text {
 			conf += weights[i] / sum
+			if sbASCII(win.l) && sbASCII(c.l) {
+				tied = append(tied, c.l)
+			}
 		} else if len(res.Alternatives) < 4 {
 			res.Alternatives = append(res.Alternatives, Candidate{Encoding: c.name, Confidence: weights[i] / sum, Language: c.lang})
 		}
 	}
 	// A handful of non-ASCII bytes is weak evidence whatever the costs say.
 	res.Confidence = conf * (1 - math.Exp(-float64(max(high, 1))/3))
-	return res, win.l
+	return res, win.l, tied
+}
+
+// sbASCII reports whether l is an ASCII-compatible single-byte charset.
+func sbASCII(l *legacy) bool {
+	return l != nil && l.sb != nil && l.sb.ASCIICompatible()
 }
 
 func cmpFloat(a, b float64) int {
@@ -718,6 +778,9 @@ func contextCost(s *scored, p, sample []byte, high int, models *modelCache) {
 		native = s.l.native
 	}
 	cost, lang := judge(str, models, native)
+	if s.l != nil && slices.Contains(native, "he") {
+		cost += orderCost(s.l.name == "iso-8859-8", str)
+	}
 	if s.l != nil && s.l.lang != "" {
 		lang = s.l.lang
 	}
@@ -728,6 +791,44 @@ func contextCost(s *scored, p, sample []byte, high int, models *modelCache) {
 	}
 	s.lang = lang
 	s.total += scale * cost
+}
+
+// orderCost is the cost of Hebrew text s under a charset for visual order
+// (ISO-8859-8, where lines are stored as displayed, right to left reversed)
+// or for logical order (windows-1255, and the rest): each word whose final
+// letter form stands at the wrong end for the order is one bit, up to
+// four. Final forms (ך ם ן ף ץ) end a word; stored visually, they begin it.
+// The two pages read Hebrew letters alike, so this is what tells them apart.
+func orderCost(visual bool, s string) float64 {
+	logical, reversed := 0, 0
+	prevHeb := false
+	var last rune
+	for _, r := range s {
+		heb := 0x05D0 <= r && r <= 0x05EA
+		switch {
+		case heb && !prevHeb && finalForm(r):
+			reversed++
+		case !heb && prevHeb && finalForm(last):
+			logical++
+		}
+		prevHeb, last = heb, r
+	}
+	if prevHeb && finalForm(last) {
+		logical++
+	}
+	wrong := reversed
+	if visual {
+		wrong = logical
+	}
+	return float64(min(wrong, 4))
+}
+
+func finalForm(r rune) bool {
+	switch r {
+	case 'ך', 'ם', 'ן', 'ף', 'ץ':
+		return true
+	}
+	return false
 }
 
 // asciiCostOf is the unigram cost of the 7-bit bytes of p.
