@@ -31,6 +31,52 @@ type legacy struct {
 	// each byte's character (errCost for an undefined byte).
 	cost  [256]float32
 	class [256]plausible.Class
+
+	// pairs caches, for a multi-byte charset, the reading of each pair of
+	// bytes that starts with a non-ASCII byte (see pairEntry). Allocated on
+	// first use.
+	pairsOnce sync.Once
+	pairs     *[1 << 15]atomic.Uint32
+}
+
+// A pairReading is what a multi-byte charset makes of the sequence at the
+// start of two bytes: its length n (0 when the two bytes do not settle it,
+// as for GB18030's four-byte sequences), whether it is valid, and if so the
+// character's unigram cost and class.
+type pairReading struct {
+	n     uint8
+	ok    bool
+	class plausible.Class
+	cost  float32
+}
+
+// pairEntry returns l's reading of the sequence that starts with the bytes
+// a >= 0x80 and b. Decoding and pricing a character (a table walk, a
+// frequency look-up, a Unicode class) costs far more than this look-up,
+// and text repeats its characters, across files as well as within one.
+func (l *legacy) pairEntry(a, b byte) pairReading {
+	l.pairsOnce.Do(func() { l.pairs = new([1 << 15]atomic.Uint32) })
+	slot := &l.pairs[int(a&0x7F)<<8|int(b)]
+	v := slot.Load()
+	if v == 0 {
+		var e pairReading
+		r, n, ok := l.c.Decode([]byte{a, b})
+		if n > 0 {
+			e = pairReading{n: uint8(n), ok: ok, cost: errCost}
+			if ok {
+				e.class, e.cost = classOf(r), float32(runeCost(r, l.freq))
+			}
+		}
+		// Packed in 32 bits, to keep the table small: the cost in 1/256
+		// bits (costs stay far below 256), the class, n, ok, and a mark
+		// that the slot is filled.
+		v = 1<<31 | uint32(e.n)<<28 | uint32(e.class)<<20 | uint32(e.cost*256)
+		if e.ok {
+			v |= 1 << 30
+		}
+		slot.Store(v)
+	}
+	return pairReading{n: uint8(v >> 28 & 3), ok: v>>30&1 != 0, class: plausible.Class(v >> 20 & 0xFF), cost: float32(v&0xFFFFF) / 256}
 }
 
 // errCost is the cost in bits of a sequence a charset cannot decode. It is

@@ -1,6 +1,7 @@
 package detect
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
 	"sync"
@@ -69,9 +70,7 @@ func detect(b []byte, complete bool) Result {
 	truncated := !complete || len(p) < len(b)
 
 	var hist [256]int
-	for _, c := range p {
-		hist[c]++
-	}
+	histogram(&hist, p, len(p) <= statsWindow)
 	high := 0
 	for c := 0x80; c < 0x100; c++ {
 		high += hist[c]
@@ -156,16 +155,20 @@ func breakTie(tied []*legacy, lang string, p []byte, full, win *[256]int) *legac
 	if !any {
 		return tied[0]
 	}
+	var at []int // where those bytes are
+	for i, b := range p {
+		if differ[b] {
+			at = append(at, i)
+		}
+	}
 	best, bestCost := tied[0], math.Inf(1)
 	for _, l := range tied {
 		c := l.prior
 		if slices.Contains(l.native, lang) {
 			c -= nativeBonus
 		}
-		for i, b := range p {
-			if !differ[b] {
-				continue
-			}
+		for _, i := range at {
+			b := p[i]
 			c += float64(l.cost[b])
 			if i > 0 {
 				c += transition(l.class[p[i-1]], l.class[b])
@@ -179,6 +182,32 @@ func breakTie(tied []*legacy, lang string, p []byte, full, win *[256]int) *legac
 		}
 	}
 	return best
+}
+
+// histogram adds the byte counts of p to hist. Unless exact, it may leave
+// out printable ASCII (0x20–0x7E): the counts of a prefix longer than the
+// statistics window serve only to count non-ASCII bytes and controls, and
+// skipping eight printable bytes at a time makes the pass over the 64 KB
+// prefix of markup and other mostly-ASCII text cheap.
+func histogram(hist *[256]int, p []byte, exact bool) {
+	if !exact {
+		const ones, highs = 0x0101010101010101, 0x8080808080808080
+		for len(p) >= 8 {
+			w := binary.LittleEndian.Uint64(p)
+			// A high bit, a byte below 0x20, or a byte equal to 0x7F.
+			if (w|(w-0x20*ones)|((w^0x7F*ones)-ones))&highs == 0 {
+				p = p[8:]
+				continue
+			}
+			for _, c := range p[:8] {
+				hist[c]++
+			}
+			p = p[8:]
+		}
+	}
+	for _, c := range p {
+		hist[c]++
+	}
 }
 
 // statsWindow is how many bytes the ranking examines; mbWindow how many of
@@ -233,6 +262,15 @@ func cleanDecode(l *legacy, p []byte, truncated bool) bool {
 		if p[i] < utf8.RuneSelf {
 			i++
 			continue
+		}
+		if i+1 < len(p) {
+			if e := l.pairEntry(p[i], p[i+1]); e.n != 0 {
+				if !e.ok {
+					return false
+				}
+				i += int(e.n)
+				continue
+			}
 		}
 		_, n, ok := l.c.Decode(p[i:])
 		if n == 0 {
@@ -502,18 +540,33 @@ func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64)
 			i++
 			continue
 		}
-		r, n, ok := l.c.Decode(p[i:])
-		switch {
-		case n == 0: // cut short at the end
-			if truncated {
-				return c, errs, true
+		var n int
+		if i+1 < len(p) {
+			if e := l.pairEntry(p[i], p[i+1]); e.n != 0 {
+				n = int(e.n)
+				if e.ok {
+					c += float64(e.cost) + edges(p, i, n, e.class, &prevCl, &prevEnd)
+				} else {
+					c += errCost
+					errs++
+				}
 			}
-			return c + errCost, errs + 1, true
-		case ok:
-			c += runeCost(r, l.freq) + edges(p, i, n, r, &prevCl, &prevEnd)
-		default:
-			c += errCost
-			errs++
+		}
+		if n == 0 {
+			r, m, ok := l.c.Decode(p[i:])
+			switch {
+			case m == 0: // cut short at the end
+				if truncated {
+					return c, errs, true
+				}
+				return c + errCost, errs + 1, true
+			case ok:
+				c += runeCost(r, l.freq) + edges(p, i, m, classOf(r), &prevCl, &prevEnd)
+			default:
+				c += errCost
+				errs++
+			}
+			n = m
 		}
 		i += n
 		if i >= next {
@@ -587,7 +640,7 @@ func utf8Cost(p []byte, truncated bool, limit func(int) float64) (float64, bool)
 			}
 			c += errCost
 		} else {
-			c += runeCost(r, nil) + edges(p, i, n, r, &prevCl, &prevEnd)
+			c += runeCost(r, nil) + edges(p, i, n, classOf(r), &prevCl, &prevEnd)
 		}
 		i += n
 		if i >= next {
@@ -623,11 +676,11 @@ func oddRuns(p []byte) (odd, runs int) {
 	return odd, runs
 }
 
-// edges is the cost of the transitions between the character r, decoded
-// from p[i:i+n], and its neighbours: an ASCII byte on either side, or the
-// previous non-ASCII character, of class *prev, if it ended at i (*prevEnd).
-func edges(p []byte, i, n int, r rune, prev *plausible.Class, prevEnd *int) float64 {
-	cl := classOf(r)
+// edges is the cost of the transitions between a character of class cl,
+// decoded from p[i:i+n], and its neighbours: an ASCII byte on either side,
+// or the previous non-ASCII character, of class *prev, if it ended at i
+// (*prevEnd).
+func edges(p []byte, i, n int, cl plausible.Class, prev *plausible.Class, prevEnd *int) float64 {
 	var c float64
 	if i > 0 && p[i-1] < utf8.RuneSelf {
 		c += transition(classOf(rune(p[i-1])), cl)
@@ -998,6 +1051,9 @@ func (mc *modelCache) score(m *langstats.Model, s string) (float64, int) {
 
 const topModels = 4
 
+// rankSample is how many bytes of a reading choose its candidate models.
+const rankSample = 160
+
 func (mc *modelCache) forScript(sc plausible.Script, s string) []*langstats.Model {
 	if mc == nil || mc.top[sc] == nil {
 		type ms struct {
@@ -1005,11 +1061,21 @@ func (mc *modelCache) forScript(sc plausible.Script, s string) []*langstats.Mode
 			mean float64
 		}
 		var all []ms
+		// A hundred-odd bytes of letters are enough to pick a handful of
+		// likely languages out of twenty; the chosen models then judge the
+		// whole sample.
+		q := s
+		if len(q) > rankSample {
+			q = q[:rankSample]
+			for len(q) > 0 && !utf8.RuneStart(s[len(q)]) {
+				q = q[:len(q)-1]
+			}
+		}
 		for _, m := range langstats.Models {
 			if m.Script != modelScript[sc] {
 				continue
 			}
-			logp, n := m.Score(s)
+			logp, n := m.Score(q)
 			if n > 0 {
 				all = append(all, ms{m, logp / float64(n)})
 			}
