@@ -142,15 +142,65 @@ func FixSurrogates(s string) string {
 // s unchanged. Bytes that are not valid UTF-8 stay as they are and
 // interrupt composition.
 func Normalize(s, form string) string {
+	var f norm.Form
 	switch form {
 	case "NFC":
-		return norm.NFC.String(s)
+		f = norm.NFC
 	case "NFD":
-		return norm.NFD.String(s)
+		f = norm.NFD
 	case "NFKC":
-		return norm.NFKC.String(s)
+		f = norm.NFKC
 	case "NFKD":
-		return norm.NFKD.String(s)
+		f = norm.NFKD
+	default:
+		return s
 	}
-	return s
+	if utf8.ValidString(s) {
+		return f.String(s)
+	}
+	// Normalize the valid stretches between invalid bytes one by one and
+	// keep the invalid bytes as they are: the normalizer's own handling
+	// of a stray lead byte depends on what follows it, so "\xf4ľ" would
+	// otherwise decompose differently alone and before "\xff".
+	if validStretchesNormal(s, f) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			b.WriteString(f.String(s[start:i]))
+			b.WriteByte(s[i])
+			i++
+			start = i
+			continue
+		}
+		i += size
+	}
+	b.WriteString(f.String(s[start:]))
+	if b.Len() == len(s) && b.String() == s {
+		return s
+	}
+	return b.String()
+}
+
+// validStretchesNormal reports, without allocating, whether every valid
+// stretch of s between invalid bytes is already in form f.
+func validStretchesNormal(s string, f norm.Form) bool {
+	start := 0
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			if !f.IsNormalString(s[start:i]) {
+				return false
+			}
+			i++
+			start = i
+			continue
+		}
+		i += size
+	}
+	return f.IsNormalString(s[start:])
 }
