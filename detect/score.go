@@ -404,12 +404,22 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 
 	// Shortlist by unigram cost plus prior, then judge the shortlist on
 	// context.
+	best := math.Inf(1)
 	for i := range cands {
 		cands[i].total = cands[i].cost + cands[i].prior()
+		best = min(best, cands[i].total)
 	}
-	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
-	best := cands[0].total
 	margin := 20 + shortlistPerHigh*float64(max(high, badCtl))
+	// Only readings within the margin can make the shortlist: dropping the
+	// rest before sorting keeps the sort short.
+	kept := cands[:0]
+	for _, c := range cands {
+		if c.total <= best+margin {
+			kept = append(kept, c)
+		}
+	}
+	cands = kept
+	slices.SortStableFunc(cands, func(a, b scored) int { return cmpFloat(a.total, b.total) })
 	// Readings with the same unigram cost are nearly always the same text
 	// (siblings and supersets on bytes where they agree): they share one
 	// place, so that a family of look-alikes cannot crowd out a reading of

@@ -7,8 +7,10 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/mojitext/moji/detect"
 )
@@ -64,9 +66,8 @@ func cmdDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	out := bufio.NewWriter(stdout)
 	defer out.Flush()
 	status := exitOK
-	stdinUsed := false
-	one := func(path string) {
-		res, err := detectPath(path, stdin, &stdinUsed)
+	stdinUsed := *filesFrom == "-"
+	write := func(path string, res detect.Result, err error) {
 		if err != nil {
 			out.Flush()
 			fmt.Fprintf(stderr, "moji detect: %v\n", err)
@@ -81,37 +82,94 @@ func cmdDetect(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 		}
 		fmt.Fprintf(out, "%s\t%s\t%s\t%s\n", path, res.Encoding, strconv.FormatFloat(res.Confidence, 'f', 3, 64), res.Language)
 	}
-	if *filesFrom != "" {
-		var r io.Reader
-		if *filesFrom == "-" {
-			r, stdinUsed = stdin, true
-		} else {
-			f, err := os.Open(*filesFrom)
-			if err != nil {
-				fmt.Fprintf(stderr, "moji detect: %v\n", err)
-				return exitFail
-			}
-			defer f.Close()
-			r = f
-		}
-		sc := bufio.NewScanner(r)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			if p := strings.TrimSuffix(sc.Text(), "\r"); p != "" {
-				one(p)
-			}
-		}
-		if err := sc.Err(); err != nil {
-			fmt.Fprintf(stderr, "moji detect: reading %s: %v\n", *filesFrom, err)
-			status = exitFail
-		}
-	} else if len(paths) == 0 {
-		paths = []string{"-"}
+
+	// Files are detected by one worker per CPU and reported in input
+	// order: detection is CPU-bound and independent per file, and a long
+	// list from --files-from is the common case. The producer below feeds
+	// the workers and, in the same order, the writer.
+	type job struct {
+		path string
+		res  detect.Result
+		err  error
+		done chan struct{}
 	}
-	for _, p := range paths {
-		one(p)
+	workers := max(1, runtime.GOMAXPROCS(0))
+	jobs := make(chan *job, 4*workers)
+	order := make(chan *job, 64*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.res, j.err = detectPath(j.path, nil, nil)
+				close(j.done)
+			}
+		}()
+	}
+	listErr := make(chan error, 1)
+	go func() {
+		defer close(order)
+		defer close(jobs)
+		submit := func(path string) {
+			j := &job{path: path, done: make(chan struct{})}
+			if path == "-" {
+				// Standard input can be read once only: it is read here,
+				// in order, not by a worker.
+				j.res, j.err = detectPath(path, stdin, &stdinUsed)
+				close(j.done)
+				order <- j
+				return
+			}
+			order <- j
+			jobs <- j
+		}
+		var err error
+		if *filesFrom != "" {
+			err = readPaths(*filesFrom, stdin, submit)
+		} else if len(paths) == 0 {
+			paths = []string{"-"}
+		}
+		for _, p := range paths {
+			submit(p)
+		}
+		listErr <- err
+	}()
+	for j := range order {
+		<-j.done
+		write(j.path, j.res, j.err)
+	}
+	wg.Wait()
+	if err := <-listErr; err != nil {
+		fmt.Fprintf(stderr, "moji detect: %v\n", err)
+		status = exitFail
 	}
 	return status
+}
+
+// readPaths calls submit with each path listed in the file name, one a
+// line ("-": standard input).
+func readPaths(name string, stdin io.Reader, submit func(string)) error {
+	r := stdin
+	if name != "-" {
+		f, err := os.Open(name)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		r = f
+	}
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		if p := strings.TrimSuffix(sc.Text(), "\r"); p != "" {
+			submit(p)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return fmt.Errorf("reading %s: %v", name, err)
+	}
+	return nil
 }
 
 // detectPath detects the encoding of the file path, "-" meaning stdin
