@@ -289,3 +289,24 @@ func TestOrderCost(t *testing.T) {
 		}
 	}
 }
+
+// TestHistogramSkip checks that the fast histogram of a long prefix counts
+// every non-ASCII byte and control exactly, whatever it skips.
+func TestHistogramSkip(t *testing.T) {
+	tests := []string{
+		"plain printable ASCII words, no more",
+		"tab\there, newline\nthere, DEL\x7fand NUL\x00",
+		"caf\xe9 na\xefve \xc3\xa9t\xc3\xa9 \x80\x9f\xff end",
+		strings.Repeat("abcdefg\x7f", 9) + "\x01",
+	}
+	for _, s := range tests {
+		var exact, fast [256]int
+		histogram(&exact, []byte(s), true)
+		histogram(&fast, []byte(s), false)
+		for c := range 256 {
+			if (c < 0x20 || c >= 0x7F) && exact[c] != fast[c] {
+				t.Errorf("%q: byte %#x counted %d, want %d", s, c, fast[c], exact[c])
+			}
+		}
+	}
+}

@@ -119,8 +119,8 @@ func TestAccuracyFloors(t *testing.T) {
 		bucket                 string // a size bucket with its own equiv floor
 		bucketEquiv            float64
 	}{
-		{charDataset, 92, 97, 99, "", 0},
-		{detectDev, 75.5, 78.5, 96.5, "s0032", 94.5},
+		{charDataset, 96, 98, 99.5, "", 0},
+		{detectDev, 75.5, 79, 97, "s0032", 95},
 	}
 	for _, tt := range tests {
 		t.Run(filepath.Base(tt.dir), func(t *testing.T) {
