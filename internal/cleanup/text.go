@@ -186,14 +186,15 @@ func Normalize(s, form string) string {
 	return b.String()
 }
 
-// validStretchesNormal reports, without allocating, whether every valid
-// stretch of s between invalid bytes is already in form f.
+// validStretchesNormal reports whether every valid stretch of s between
+// invalid bytes is already in form f; for normal text it allocates
+// nothing (the normalizer returns a normal string itself).
 func validStretchesNormal(s string, f norm.Form) bool {
 	start := 0
 	for i := 0; i < len(s); {
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if r == utf8.RuneError && size == 1 {
-			if !f.IsNormalString(s[start:i]) {
+			if part := s[start:i]; f.String(part) != part {
 				return false
 			}
 			i++
@@ -202,5 +203,6 @@ func validStretchesNormal(s string, f norm.Form) bool {
 		}
 		i += size
 	}
-	return f.IsNormalString(s[start:])
+	part := s[start:]
+	return f.String(part) == part
 }
