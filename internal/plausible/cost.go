@@ -166,6 +166,9 @@ func symbolish(c Class) bool {
 // and a symbol inside a lowercase word, "Ð¿Ñ€" alternates capitals and
 // symbols, "鈥淵es" glues hanzi to Latin letters).
 func transition(a, b Class) float64 {
+	if a == Space && b == Space {
+		return 3 // two spaces in a row are rare between words
+	}
 	if a == b {
 		// Symbols come in runs in real text (box drawing, half-width
 		// katakana, arrows): a repeat is far likelier than a first one.
