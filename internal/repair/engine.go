@@ -77,7 +77,7 @@ var utf8Wrong = []*wrongDecoder{
 	withPrior(4, newWrong("sloppy-windows-1257")),
 	withPrior(3, newWrong("iso-8859-2")),
 	withPrior(5, newWrong("macintosh")),
-	withPrior(5, newWrong("ibm437")),
+	withPrior(3, newWrong("ibm437")),
 	withPrior(0, newWrong("gbk")),
 	withPrior(1, newWrong("gb18030")),
 	withPrior(2, newWrong("cp950")),
