@@ -760,14 +760,23 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	// islands found in correct text (Chinese re-encoded through GBK
 	// happens to hold valid UTF-8) fall far below any margin on that
 	// bound, and the language models are not consulted.
-	quick := plausible.CharCost(before, orig, after) + cjkStrangers(orig, &ctx) -
-		plausible.CharCost(before, repl, after) - strangers(repl, &ctx)
+	// Strangers: the text as it stands pays for its hanzi, kana and
+	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
+	// repair pays only for the strangers it brings: the Latin "hd" of
+	// "В«hd=В»" is in both readings and decides nothing.
+	origCJK, origOther := cjkStrangers(orig, &ctx), 0.0
+	if s := strangers(orig, &ctx); s > origCJK {
+		origOther = s - origCJK
+	}
+	brought := max(0, strangers(repl, &ctx)-origOther)
+	quick := plausible.CharCost(before, orig, after) + origCJK -
+		plausible.CharCost(before, repl, after) - brought
 	if quick+plausible.LanguageBound(orig) < weakMargin {
 		return quick
 	}
 	langs := sc.languages()
-	return plausible.CostWith(before, orig, after, langs) + cjkStrangers(orig, &ctx) -
-		plausible.CostWith(before, repl, after, langs) - strangers(repl, &ctx)
+	return plausible.CostWith(before, orig, after, langs) + origCJK -
+		plausible.CostWith(before, repl, after, langs) - brought
 }
 
 // contextWindow bounds how far around a word its line is read for the
