@@ -36,7 +36,7 @@ type legacy struct {
 	// bytes that starts with a non-ASCII byte (see pairEntry). Allocated on
 	// first use.
 	pairsOnce sync.Once
-	pairs     *[1 << 15]atomic.Uint32
+	pairs     *pairTab
 }
 
 // A pairReading is what a multi-byte charset makes of the sequence at the
@@ -55,29 +55,61 @@ type pairReading struct {
 // frequency look-up, a Unicode class) costs far more than this look-up,
 // and text repeats its characters, across files as well as within one.
 func (l *legacy) pairEntry(a, b byte) pairReading {
-	l.pairsOnce.Do(func() { l.pairs = new([1 << 15]atomic.Uint32) })
-	slot := &l.pairs[int(a&0x7F)<<8|int(b)]
-	v := slot.Load()
+	return l.pairTable().entry(l, a, b)
+}
+
+// pairTab is a multi-byte charset's cache of pair readings (see pairEntry).
+type pairTab [1 << 15]atomic.Uint32
+
+// pairTable returns l's pair cache, allocating it on first use. Loops call
+// it once and then entry per pair.
+func (l *legacy) pairTable() *pairTab {
+	l.pairsOnce.Do(func() { l.pairs = new(pairTab) })
+	return l.pairs
+}
+
+// entry is l.pairEntry(a, b), with t = l.pairTable().
+func (t *pairTab) entry(l *legacy, a, b byte) pairReading {
+	v := t[int(a&0x7F)<<8|int(b)].Load()
 	if v == 0 {
-		var e pairReading
-		r, n, ok := l.c.Decode([]byte{a, b})
-		if n > 0 {
-			e = pairReading{n: uint8(n), ok: ok, cost: errCost}
-			if ok {
-				e.class, e.cost = classOf(r), float32(runeCost(r, l.freq))
-			}
-		}
-		// Packed in 32 bits, to keep the table small: the cost in 1/256
-		// bits (costs stay far below 256), the class, n, ok, and a mark
-		// that the slot is filled.
-		v = 1<<31 | uint32(e.n)<<28 | uint32(e.class)<<20 | uint32(e.cost*256)
-		if e.ok {
-			v |= 1 << 30
-		}
-		slot.Store(v)
+		v = l.fillPair(t, a, b)
 	}
 	return pairReading{n: uint8(v >> 28 & 3), ok: v>>30&1 != 0, class: plausible.Class(v >> 20 & 0xFF), cost: float32(v&0xFFFFF) / 256}
 }
+
+// fillPair decodes and prices the pair a, b and stores its packed reading.
+func (l *legacy) fillPair(t *pairTab, a, b byte) uint32 {
+	var e pairReading
+	k := int(a&0x7F)<<8 | int(b)
+	// A slice of a static table, not a fresh two-byte slice: the
+	// decoder is an interface, so the bytes would escape to the heap.
+	r, n, ok := l.c.Decode(allPairs[2*k : 2*k+2 : 2*k+2])
+	if n > 0 {
+		e = pairReading{n: uint8(n), ok: ok, cost: errCost}
+		if ok {
+			e.class, e.cost = classOf(r), float32(runeCost(r, l.freq))
+		}
+	}
+	// Packed in 32 bits, to keep the table small: the cost in 1/256
+	// bits (costs stay far below 256), the class, n, ok, and a mark
+	// that the slot is filled.
+	v := 1<<31 | uint32(e.n)<<28 | uint32(e.class)<<20 | uint32(e.cost*256)
+	if e.ok {
+		v |= 1 << 30
+	}
+	t[k].Store(v)
+	return v
+}
+
+// allPairs holds every pair of bytes a >= 0x80, b: the pair of key
+// k = (a&0x7F)<<8 | b at 2k.
+var allPairs = func() *[1 << 16]byte {
+	var t [1 << 16]byte
+	for k := range 1 << 15 {
+		t[2*k], t[2*k+1] = byte(k>>8)|0x80, byte(k)
+	}
+	return &t
+}()
 
 // errCost is the cost in bits of a sequence a charset cannot decode. It is
 // far above any character's cost, so that a charset which decodes the input
@@ -216,6 +248,9 @@ func buildTables() {
 				l.cost[b] = errCost
 				l.class[b] = plausible.Replacement
 				continue
+			}
+			if b < 0x80 && l.sb.ASCIICompatible() && r != rune(b) {
+				panic("detect: " + l.name + " is not ASCII-compatible") // pairCounts relies on it
 			}
 			l.class[b] = plausible.ClassOf(r)
 			l.cost[b] = float32(baseCost(r))

@@ -258,13 +258,14 @@ func cleanDecode(l *legacy, p []byte, truncated bool) bool {
 		}
 		return true
 	}
+	pt := l.pairTable()
 	for i := 0; i < len(p); {
 		if p[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		if i+1 < len(p) {
-			if e := l.pairEntry(p[i], p[i+1]); e.n != 0 {
+			if e := pt.entry(l, p[i], p[i+1]); e.n != 0 {
 				if !e.ok {
 					return false
 				}
@@ -295,6 +296,13 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 	// involve a non-ASCII byte (ASCII pairs read the same in all of them).
 	pairs := pairHistogram(p)
 	defer pairPool.Put(pairs)
+	nz := pairs.nonzero[:0]
+	for b := range 256 {
+		if hist[b] != 0 {
+			nz = append(nz, byteCount{byte(b), float64(hist[b])})
+		}
+	}
+	pairs.nonzero = nz
 	bestSB := math.Inf(1)
 	var ebcdic []*legacy
 	for _, l := range legacies {
@@ -305,10 +313,11 @@ func rank(p []byte, hist *[256]int, high, badCtl int, truncated bool) (Result, *
 			ebcdic = append(ebcdic, l)
 			continue
 		}
-		c := sbUnigram(l, hist)
-		for _, k := range pairs.keys {
-			c += float64(pairs.count[k]) * transition(l.class[k>>8], l.class[k&0xFF])
+		var c float64
+		for _, e := range nz {
+			c += e.n * float64(l.cost[e.b])
 		}
+		c += float64(pairs.transitions(&l.class))
 		cands = append(cands, scored{name: l.name, l: l, cost: c})
 		bestSB = min(bestSB, c)
 	}
@@ -544,6 +553,7 @@ func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64)
 	errs := 0
 	prevCl, prevEnd := plausible.Space, -1
 	next := 128
+	pt := l.pairTable()
 	for i := 0; i < len(p); {
 		if b := p[i]; b < utf8.RuneSelf {
 			c += float64(asciiCost[b])
@@ -552,7 +562,7 @@ func multiByteCost(l *legacy, p []byte, truncated bool, limit func(int) float64)
 		}
 		var n int
 		if i+1 < len(p) {
-			if e := l.pairEntry(p[i], p[i+1]); e.n != 0 {
+			if e := pt.entry(l, p[i], p[i+1]); e.n != 0 {
 				n = int(e.n)
 				if e.ok {
 					c += float64(e.cost) + edges(p, i, n, e.class, &prevCl, &prevEnd)
@@ -716,15 +726,40 @@ func sbUnigram(l *legacy, hist *[256]int) float64 {
 	return c
 }
 
-// pairCounts counts the byte pairs (a<<8 | b) of an input that involve a
-// byte >= 0x80, with the list of pairs seen, so that each single-byte
-// charset prices only the distinct pairs.
+// pairCounts counts the byte pairs of an input that involve a byte >= 0x80,
+// so that each single-byte charset prices only the distinct pairs. An ASCII
+// byte reads the same in every ASCII-compatible charset, so a pair with one
+// is counted by that byte's class: transitions depend on classes only.
 type pairCounts struct {
+	// count is indexed by a<<8 | b for a pair of non-ASCII bytes, by
+	// a<<8 | class for a non-ASCII byte a before an ASCII byte, and by
+	// class<<8 | b for one after an ASCII byte (classes are below 0x80).
 	count [1 << 16]uint32
 	keys  []uint16
+	// The distinct pairs of each kind with their counts, built from count.
+	hh, hc, ch []pairCount
+	nonzero    []byteCount // scratch for rank
+}
+
+type pairCount struct {
+	a, b uint8 // bytes, or the class of the ASCII one
+	n    int32
+}
+
+type byteCount struct {
+	b byte
+	n float64
 }
 
 var pairPool = sync.Pool{New: func() any { return new(pairCounts) }}
+
+// asciiClass is the class of each 7-bit byte, as a byte.
+var asciiClass = func() (t [128]uint8) {
+	for b := range 128 {
+		t[b] = uint8(plausible.ClassOf(rune(b)))
+	}
+	return t
+}()
 
 func pairHistogram(p []byte) *pairCounts {
 	pc := pairPool.Get().(*pairCounts)
@@ -737,13 +772,48 @@ func pairHistogram(p []byte) *pairCounts {
 		if (a|b)&0x80 == 0 {
 			continue
 		}
+		if a < 0x80 {
+			a = asciiClass[a]
+		} else if b < 0x80 {
+			b = asciiClass[b]
+		}
 		k := uint16(a)<<8 | uint16(b)
 		if pc.count[k] == 0 {
 			pc.keys = append(pc.keys, k)
 		}
 		pc.count[k]++
 	}
+	pc.hh, pc.hc, pc.ch = pc.hh[:0], pc.hc[:0], pc.ch[:0]
+	for _, k := range pc.keys {
+		e := pairCount{uint8(k >> 8), uint8(k), int32(pc.count[k])}
+		switch {
+		case e.a < 0x80:
+			pc.ch = append(pc.ch, e)
+		case e.b < 0x80:
+			pc.hc = append(pc.hc, e)
+		default:
+			pc.hh = append(pc.hh, e)
+		}
+	}
 	return pc
+}
+
+// transitions is the cost of the counted pairs under an ASCII-compatible
+// single-byte charset whose bytes have the classes class. The costs are
+// whole bits, so the sum is exact in integers.
+func (pc *pairCounts) transitions(class *[256]plausible.Class) int {
+	t := &transInt
+	s := 0
+	for _, e := range pc.hh {
+		s += int(e.n) * int(t[class[e.a]&63][class[e.b]&63])
+	}
+	for _, e := range pc.hc {
+		s += int(e.n) * int(t[class[e.a]&63][e.b&63])
+	}
+	for _, e := range pc.ch {
+		s += int(e.n) * int(t[e.a&63][class[e.b]&63])
+	}
+	return s
 }
 
 // highWords returns up to sampleMax bytes of the whitespace-separated words
@@ -1113,13 +1183,22 @@ func transition(a, b plausible.Class) float64 {
 // numClasses bounds plausible's classes (with room for new ones).
 const numClasses plausible.Class = 64
 
-// transTab holds transitionSlow for every pair of classes.
-var transTab [numClasses][numClasses]float32
+// transTab holds transitionSlow for every pair of classes, and transInt
+// the same whole numbers of bits as integers.
+var (
+	transTab [numClasses][numClasses]float32
+	transInt [numClasses][numClasses]uint8
+)
 
 func init() {
 	for a := range numClasses {
 		for b := range numClasses {
-			transTab[a][b] = float32(transitionSlow(a, b))
+			t := transitionSlow(a, b)
+			if t != math.Trunc(t) || t < 0 || t > 255 {
+				panic("detect: transition costs must be whole bits")
+			}
+			transTab[a][b] = float32(t)
+			transInt[a][b] = uint8(t)
 		}
 	}
 }
