@@ -283,20 +283,23 @@ func TestCostWithLanguages(t *testing.T) {
 // “…office,” the closing double quote is. The score is the one the repair
 // engine ranks candidates by: LostCost plus QuoteCost.
 func TestLostCostQuotes(t *testing.T) {
-	score := func(before, r, after rune, open int) float64 {
+	score := func(before, r, after rune, open rune) float64 {
 		return LostCost(before, r, after) + QuoteCost(r, open)
 	}
 	tests := []struct {
 		before, after rune
-		open          int
+		open          rune // the innermost mark left open, 0 for none
 		better, worse rune
 	}{
 		{'s', ' ', 0, '’', '”'},
 		{'s', ' ', 0, '’', '—'},
-		{'e', ' ', 1, '”', '’'},
-		{',', ' ', 1, '”', '’'},
+		{'e', ' ', '“', '”', '’'},
+		{',', ' ', '“', '”', '’'},
 		{' ', 'T', 0, '“', '”'},
 		{'n', 't', 0, '’', '”'},
+		{'R', '-', '„', '“', '’'}, // German „ODER“
+		{'.', ' ', '»', '«', '\u00a0'}, // German »…«
+		{'g', ' ', '⟨', '⟩', '⟅'},
 	}
 	for _, tt := range tests {
 		b := score(tt.before, tt.better, tt.after, tt.open)
@@ -307,10 +310,10 @@ func TestLostCostQuotes(t *testing.T) {
 	}
 	// An open quotation makes a closing quote cheaper, and an opening
 	// one dearer.
-	if QuoteCost('”', 1) >= QuoteCost('”', 0) {
+	if QuoteCost('”', '“') >= QuoteCost('”', 0) {
 		t.Error("an open quotation does not make ” cheaper")
 	}
-	if QuoteCost('“', 1) <= QuoteCost('“', 0) {
+	if QuoteCost('“', '“') <= QuoteCost('“', 0) {
 		t.Error("an open quotation does not make “ dearer")
 	}
 	// Outside the punctuation blocks the context model adds nothing to

@@ -94,20 +94,64 @@ func punctContext(before, r, after rune) float64 {
 	return punctPrior[m] + punctLeftCost[m][contextClass(before)] + punctRightCost[m][contextClass(after)]
 }
 
-// QuoteCost is the cost of double quote r where the text so far leaves
-// open quotes unclosed: a closing ” is likely only inside a quotation,
-// which tells “office,” apart from “States’ most”.
-func QuoteCost(r rune, open int) float64 {
+// QuoteCost is the cost of mark r where the text so far leaves the
+// opening mark open unclosed (0 when none is): a closing mark is likely
+// only inside a quotation or bracket it closes, which tells “office,”
+// apart from “States’ most”, German „ODER“ from „ODER’, »…« from »…\u00a0,
+// and ⟨…⟩ from ⟨…⟅.
+func QuoteCost(r, open rune) float64 {
+	if open != 0 && Closes(open, r) {
+		return -4
+	}
 	switch r {
 	case '”':
-		if open > 0 {
-			return -2
+		if open == 0 {
+			return 3
 		}
-		return 3
 	case '“':
-		if open > 0 {
+		if open == '“' {
 			return 2
 		}
 	}
 	return 0
+}
+
+// Closes reports whether mark r closes a quotation or bracket opened by
+// open.
+func Closes(open, r rune) bool {
+	switch open {
+	case '“':
+		return r == '”'
+	case '„':
+		return r == '“' || r == '”' // German and Polish/Hungarian
+	case '‚':
+		return r == '‘' || r == '’'
+	case '«':
+		return r == '»'
+	case '»':
+		return r == '«' // German »…«
+	case '‹':
+		return r == '›'
+	case '›':
+		return r == '‹'
+	case '⟨':
+		return r == '⟩'
+	case '「':
+		return r == '」'
+	case '『':
+		return r == '』'
+	case '（':
+		return r == '）'
+	}
+	return false
+}
+
+// Opens reports whether mark r opens a quotation or bracket that Closes
+// knows.
+func Opens(r rune) bool {
+	switch r {
+	case '“', '„', '‚', '«', '»', '‹', '›', '⟨', '「', '『', '（':
+		return true
+	}
+	return false
 }

@@ -401,10 +401,10 @@ type scratch struct {
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind
-	// quoteDepth is how many double quotes the spans accepted so far
-	// open, beyond those in the text.
-	quoteDepth int
-	qpos, qbal int // quotesBefore's progress
+	// pairs and pairPos track the quotation marks and brackets left open
+	// (see openAt).
+	pairs   pairs
+	pairPos int
 	// langs are the language models of the segment being repaired,
 	// langsOf, chosen on first use: clean text never needs them.
 	langs   *plausible.Languages

@@ -26,7 +26,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		return nil
 	}
 	sc.encode(s, w)
-	sc.quoteDepth, sc.qpos, sc.qbal = 0, 0, 0
+	sc.pairs, sc.pairPos = sc.pairs[:0], 0
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
@@ -144,7 +144,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			sp.follower = g < margin && ordinary(cand)
 			spans = append(spans, sp)
 			gain += g
-			sc.quoteDepth += quoteBalance(cand) - quoteBalance(s[from:to])
+			sc.acceptPairs(s, from, to, cand)
 			if islandLoss != "" && loss == "" {
 				loss = islandLoss
 			}
@@ -200,7 +200,7 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 	cand := "\uFFFD"
 	var inf *Inferred
 	if r == 3 && opt.InferLost && !isCJKRune(before) && !isCJKRune(after) {
-		open := sc.quoteDepth + sc.quotesBefore(s, from)
+		open := sc.openAt(s, from, "")
 		chosen, alts := inferLost([]byte{0xE2, 0x80}, w.lostCandidates(lossFFFD, 0x80, 0xBF), before, after, open, true)
 		cand = chosen
 		inf = &Inferred{Chosen: chosen, Alternatives: alts}
@@ -421,7 +421,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			before = lastRune(s[:o])
 		}
 		cands := w.lostCandidates(how, l, h)
-		open := sc.quoteDepth + sc.quotesBefore(s, sc.offsetAt(s, j)) + quoteBalance(string(dec[:start]))
+		open := sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
 		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
 		if len(alts) == 0 && how == lossUndefined {
 			// Nothing a person writes fits an unmarked loss: there was
@@ -495,7 +495,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	if q := p + rest; q < n {
 		after = firstRune(s[sc.offsetAt(s, q):])
 	}
-	open := sc.quoteDepth + sc.quotesBefore(s, sc.offsetAt(s, j)) + quoteBalance(string(dec[:start]))
+	open := sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
 	chosen, alts := inferLostBytes(cands, before, after, open, opt.InferLost)
 	dec = append(dec[:start], chosen...)
 	return p + rest, dec, &Inferred{Chosen: chosen, Alternatives: alts}, true
@@ -578,7 +578,7 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 // resulting characters in context. It returns the chosen character (or
 // U+FFFD when context cannot decide and infer is off or the winner is not
 // clear) and the ranked alternatives.
-func inferLost(prefix []byte, cands []byte, before, after rune, open int, infer bool) (string, []Scored) {
+func inferLost(prefix []byte, cands []byte, before, after rune, open rune, infer bool) (string, []Scored) {
 	full := make([][]byte, 0, len(cands))
 	for _, x := range cands {
 		full = append(full, append(append([]byte(nil), prefix...), x))
@@ -588,7 +588,7 @@ func inferLost(prefix []byte, cands []byte, before, after rune, open int, infer 
 
 // inferLostBytes ranks complete candidate sequences for a damaged
 // character in context, as inferLost does.
-func inferLostBytes(cands [][]byte, before, after rune, open int, infer bool) (string, []Scored) {
+func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (string, []Scored) {
 	if len(cands) == 0 {
 		return "\uFFFD", nil
 	}
@@ -680,29 +680,54 @@ func sortScored(a []Scored) {
 	}
 }
 
-// quoteBalance counts the double quotes s opens and does not close.
-func quoteBalance(s string) int {
-	n := 0
+// pairs is a stack of the quotation marks and brackets a text has
+// opened and not closed, innermost last.
+type pairs []rune
+
+// scan updates the stack with the marks of s.
+func (p pairs) scan(s string) pairs {
 	for _, r := range s {
-		switch r {
-		case '“':
-			n++
-		case '”':
-			n--
+		if r < 0x80 {
+			continue
+		}
+		if n := len(p); n > 0 && plausible.Closes(p[n-1], r) {
+			p = p[:n-1]
+			continue
+		}
+		if plausible.Opens(r) && len(p) < 16 {
+			p = append(p, r)
 		}
 	}
-	return n
+	return p
 }
 
-// quotesBefore is quoteBalance(s[:o]), computed incrementally: islands
-// are visited left to right, so each byte is read once.
-func (sc *scratch) quotesBefore(s string, o int) int {
-	if o < sc.qpos {
-		return quoteBalance(s[:o])
+func (p pairs) top() rune {
+	if len(p) == 0 {
+		return 0
 	}
-	sc.qbal += quoteBalance(s[sc.qpos:o])
-	sc.qpos = o
-	return sc.qbal
+	return p[len(p)-1]
+}
+
+// openAt returns the innermost mark left open before offset o of s, with
+// extra (text already decoded in the current island) after it. The
+// stack covers s up to pairPos, with accepted spans' readings in place
+// of their text; islands are visited left to right.
+func (sc *scratch) openAt(s string, o int, extra string) rune {
+	var buf [16]rune
+	p := append(pairs(buf[:0]), sc.pairs...)
+	if o >= sc.pairPos {
+		p = p.scan(s[sc.pairPos:o])
+	}
+	return p.scan(extra).top()
+}
+
+// acceptPairs moves the stack past an accepted span.
+func (sc *scratch) acceptPairs(s string, from, to int, cand string) {
+	if from >= sc.pairPos {
+		sc.pairs = sc.pairs.scan(s[sc.pairPos:from])
+	}
+	sc.pairs = sc.pairs.scan(cand)
+	sc.pairPos = to
 }
 
 // coversAllNonASCII reports whether the spans cover every non-ASCII rune
