@@ -252,7 +252,7 @@ func buildTables() {
 			if b < 0x80 && l.sb.ASCIICompatible() && r != rune(b) {
 				panic("detect: " + l.name + " is not ASCII-compatible") // pairCounts relies on it
 			}
-			l.class[b] = plausible.ClassOf(r)
+			l.class[b] = classOf(r)
 			l.cost[b] = float32(baseCost(r))
 		}
 	}
@@ -260,15 +260,15 @@ func buildTables() {
 
 // classOf is plausible.ClassOf, memoised for the BMP: classifying a rune
 // outside Latin-1 walks Unicode tables, and CJK text repeats its
-// characters.
+// characters. See bmpClassSlow.
 func classOf(r rune) plausible.Class {
 	if r < 0x250 || r > 0xFFFF {
-		return plausible.ClassOf(r)
+		return plausible.ClassOf(r) // neither builds plausible's BMP table
 	}
 	if c := classMemo[r].Load(); c != 0 {
 		return plausible.Class(c - 1)
 	}
-	c := plausible.ClassOf(r)
+	c := bmpClassSlow(r)
 	classMemo[r].Store(uint32(c) + 1)
 	return c
 }
@@ -298,10 +298,13 @@ func runeCost(r rune, freq func(rune) uint8) float64 {
 // text is one): here they cost what a letter costs. Hebrew points and Arabic
 // harakat keep their price: most text omits them.
 func baseCost(r rune) float64 {
-	if 0x0E31 <= r && r <= 0x0E4E && plausible.ClassOf(r) == plausible.Combining {
+	if 0x0E31 <= r && r <= 0x0E4E && classOf(r) == plausible.Combining {
 		return letterCost
 	}
-	return plausible.RuneCost(r)
+	if r < 0x250 || r > 0xFFFF {
+		return plausible.RuneCost(r) // neither builds plausible's BMP table
+	}
+	return bmpRuneCost(r)
 }
 
 // letterCost is the unigram cost of an ordinary letter of an alphabet.

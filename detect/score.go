@@ -1027,6 +1027,50 @@ func wordPunct(r rune) bool {
 // that explains them best) with that model's language. The models tried are
 // those that fit the first reading best and those of the native languages.
 func judge(s string, models *modelCache, native []string) (float64, string) {
+	b := models.judged(s)
+	if b.final {
+		return b.cost, b.lang
+	}
+	best, bestCost := b.best, b.bestCost
+	for _, lang := range native {
+		if m := modelByLang(lang); m != nil && m.Script == modelScript[b.main] && !slices.Contains(b.top, m) {
+			logp, n := models.score(m, s)
+			if c := max(0, -logp-lmBaseline*float64(n)); best == nil || c < bestCost {
+				best, bestCost = m, c
+			}
+		}
+	}
+	if best == nil {
+		return b.cost, ""
+	}
+	return b.cost + bestCost, best.Lang
+}
+
+// judgement is the part of judge that does not depend on the native
+// languages: sibling charsets often read a sample alike, and it is
+// computed once per distinct reading.
+type judgement struct {
+	s     string
+	cost  float64 // of the transitions
+	final bool    // no language model applies: cost and lang are the answer
+	lang  string
+	main  plausible.Script
+	top   []*langstats.Model
+	// The best of the top models, and its excess cost.
+	best     *langstats.Model
+	bestCost float64
+}
+
+// judged returns the judgement of s, memoised.
+func (mc *modelCache) judged(s string) *judgement {
+	if mc != nil {
+		for _, j := range mc.judgements {
+			if j.s == s {
+				return j
+			}
+		}
+	}
+	j := &judgement{s: s}
 	var cost float64
 	var scripts [plausible.OtherScript + 1]int
 	prev := plausible.Space
@@ -1044,39 +1088,32 @@ func judge(s string, models *modelCache, native []string) (float64, string) {
 		}
 	}
 	cost += transition(prev, plausible.Space)
+	j.cost = cost
 	main, most := plausible.Latin, 0
 	for sc, n := range scripts {
 		if n > most {
 			main, most = plausible.Script(sc), n
 		}
 	}
-	if main == plausible.CJK {
-		return cost, cjkLanguage(s)
-	}
-	if int(main) >= len(modelScript) || modelScript[main] == "" {
-		return cost, ""
-	}
-	var best *langstats.Model
-	var bestCost float64
-	try := func(m *langstats.Model) {
-		logp, n := models.score(m, s)
-		if c := max(0, -logp-lmBaseline*float64(n)); best == nil || c < bestCost {
-			best, bestCost = m, c
+	j.main = main
+	switch {
+	case main == plausible.CJK:
+		j.final, j.lang = true, cjkLanguage(s)
+	case int(main) >= len(modelScript) || modelScript[main] == "":
+		j.final = true
+	default:
+		j.top = mc.forScript(main, s)
+		for _, m := range j.top {
+			logp, n := mc.score(m, s)
+			if c := max(0, -logp-lmBaseline*float64(n)); j.best == nil || c < j.bestCost {
+				j.best, j.bestCost = m, c
+			}
 		}
 	}
-	top := models.forScript(main, s)
-	for _, m := range top {
-		try(m)
+	if mc != nil {
+		mc.judgements = append(mc.judgements, j)
 	}
-	for _, lang := range native {
-		if m := modelByLang(lang); m != nil && m.Script == modelScript[main] && !slices.Contains(top, m) {
-			try(m)
-		}
-	}
-	if best == nil {
-		return cost, ""
-	}
-	return cost + bestCost, best.Lang
+	return j
 }
 
 // modelByLang is langstats.ByLang, indexed once.
@@ -1102,6 +1139,8 @@ var (
 // the context step cheap.
 type modelCache struct {
 	top [plausible.OtherScript + 1][]*langstats.Model
+	// judgements memoises judged.
+	judgements []*judgement
 	// scores memoises Score: sibling charsets often read the sample
 	// alike, and the same text need not be scored twice by a model.
 	scores []modelScore
