@@ -69,8 +69,9 @@ func init() {
 
 // The marks the context model knows: U+2000–U+206F at 0x00–0x6F and the
 // CJK symbols and punctuation U+3000–U+303F at 0x70–0xAF, where "。"
-// (E3 80 82) loses its last byte as easily as "’" does.
-const numMarks = 0xB0
+// (E3 80 82) loses its last byte as easily as "’" does, and box drawing
+// U+2500–U+257F at 0xB0–0x12F: a table's "│" (E2 94 82) is no "─".
+const numMarks = 0x130
 
 func markIndex(r rune) int {
 	switch {
@@ -78,6 +79,8 @@ func markIndex(r rune) int {
 		return int(r - 0x2000)
 	case r >= 0x3000 && r < 0x3040:
 		return int(r-0x3000) + 0x70
+	case r >= 0x2500 && r < 0x2580:
+		return int(r-0x2500) + 0xB0
 	}
 	return -1
 }

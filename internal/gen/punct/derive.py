@@ -1,6 +1,7 @@
 #!/usr/bin/env python3
 """Derive how punctuation sits between its neighbours: general punctuation
-(U+2000-U+206F) and CJK symbols and punctuation (U+3000-U+303F).
+(U+2000-U+206F), CJK symbols and punctuation (U+3000-U+303F) and box
+drawing (U+2500-U+257F).
 
 Input: the `original` texts of the mojibake dev set
 (../shared/testdata/mojibake-dev/cases.jsonl), which the project may use
@@ -47,7 +48,7 @@ def main(path):
                 continue
             seen.add(text)
             for i, ch in enumerate(text):
-                if not ("\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f"):
+                if not ("\u2000" <= ch <= "\u206f" or "\u3000" <= ch <= "\u303f" or "\u2500" <= ch <= "\u257f"):
                     continue
                 left = text[i - 1] if i > 0 else None
                 right = text[i + 1] if i + 1 < len(text) else None

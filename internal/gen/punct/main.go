@@ -20,9 +20,10 @@ import (
 
 const classes = "LDSNCOQX"
 
-// The marks: U+2000–U+206F at 0x00–0x6F, U+3000–U+303F at 0x70–0xAF
-// (the same mapping as markIndex in package plausible).
-const numMarks = 0xB0
+// The marks: U+2000–U+206F at 0x00–0x6F, U+3000–U+303F at 0x70–0xAF,
+// box drawing U+2500–U+257F at 0xB0–0x12F (the same mapping as markIndex
+// in package plausible).
+const numMarks = 0x130
 
 func markIndex(r rune) int {
 	switch {
@@ -30,6 +31,8 @@ func markIndex(r rune) int {
 		return int(r - 0x2000)
 	case r >= 0x3000 && r < 0x3040:
 		return int(r-0x3000) + 0x70
+	case r >= 0x2500 && r < 0x2580:
+		return int(r-0x2500) + 0xB0
 	}
 	return -1
 }
