@@ -262,6 +262,11 @@ func cleanDecode(l *legacy, p []byte, truncated bool) bool {
 	for i := 0; i < len(p); {
 		if p[i] < utf8.RuneSelf {
 			i++
+			// Skip ASCII eight bytes at a time: markup around the text
+			// is long.
+			for i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
+				i += 8
+			}
 			continue
 		}
 		if i+1 < len(p) {
