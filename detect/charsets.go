@@ -258,23 +258,8 @@ func buildTables() {
 	}
 }
 
-// classOf is plausible.ClassOf, memoised for the BMP: classifying a rune
-// outside Latin-1 walks Unicode tables, and CJK text repeats its
-// characters. See bmpClassSlow.
-func classOf(r rune) plausible.Class {
-	if r < 0x250 || r > 0xFFFF {
-		return plausible.ClassOf(r) // neither builds plausible's BMP table
-	}
-	if c := classMemo[r].Load(); c != 0 {
-		return plausible.Class(c - 1)
-	}
-	c := bmpClassSlow(r)
-	classMemo[r].Store(uint32(c) + 1)
-	return c
-}
-
-// classMemo holds class+1 of each BMP rune classified so far, 0 if not yet.
-var classMemo [0x10000]atomic.Uint32
+// classOf is plausible.ClassOf.
+func classOf(r rune) plausible.Class { return plausible.ClassOf(r) }
 
 // runeCost is the unigram cost of r in text of the charset's language.
 // Han, kana and Hangul cost by their frequency in that language (plausible
@@ -301,10 +286,7 @@ func baseCost(r rune) float64 {
 	if 0x0E31 <= r && r <= 0x0E4E && classOf(r) == plausible.Combining {
 		return letterCost
 	}
-	if r < 0x250 || r > 0xFFFF {
-		return plausible.RuneCost(r) // neither builds plausible's BMP table
-	}
-	return bmpRuneCost(r)
+	return plausible.RuneCost(r)
 }
 
 // letterCost is the unigram cost of an ordinary letter of an alphabet.

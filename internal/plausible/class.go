@@ -19,7 +19,7 @@
 package plausible
 
 import (
-	"sync"
+	"sync/atomic"
 	"unicode"
 )
 
@@ -88,23 +88,18 @@ const (
 )
 
 // latin1Class holds the classes of U+0000–U+024F, built at start-up;
-// bmpClass those of the whole Basic Multilingual Plane, built on first
-// use, because most text never needs it and the build takes milliseconds.
+// bmpPages those of the rest of the Basic Multilingual Plane, 256 runes a
+// page, each built the first time a rune of it is met: classifying walks
+// Unicode's tables, and a whole-plane table would cost milliseconds that
+// a short run (one small file to detect) never earns back.
 var (
 	latin1Class [0x250]Class
-	bmpClass    [0x10000]Class
-	bmpOnce     sync.Once
+	bmpPages    [0x100]atomic.Pointer[[0x100]Class]
 )
 
 func init() {
 	for r := rune(0); r < 0x250; r++ {
 		latin1Class[r] = classifySlow(r)
-	}
-}
-
-func buildBMP() {
-	for r := rune(0); r < 0x10000; r++ {
-		bmpClass[r] = classifySlow(r)
 	}
 }
 
@@ -114,8 +109,18 @@ func ClassOf(r rune) Class {
 		return latin1Class[r]
 	}
 	if r < 0x10000 {
-		bmpOnce.Do(buildBMP)
-		return bmpClass[r]
+		page := bmpPages[r>>8].Load()
+		if page == nil {
+			// Two goroutines may build the same page; both get the
+			// same classes.
+			page = new([0x100]Class)
+			base := r &^ 0xFF
+			for i := range page {
+				page[i] = classifySlow(base + rune(i))
+			}
+			bmpPages[r>>8].Store(page)
+		}
+		return page[r&0xFF]
 	}
 	return classifySlow(r)
 }
