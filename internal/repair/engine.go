@@ -258,7 +258,17 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 			cands = append(cands, o)
 		}
 	}
-	if opt.Legacy {
+	// When a UTF-8 reading re-encodes every non-ASCII run of the segment
+	// to valid UTF-8, no legacy reading can have better evidence: skip
+	// them ("â€™" runs read as GBK would also decode, and explain nothing).
+	explained := false
+	for _, c := range cands {
+		if !c.layer.Islands {
+			explained = true
+			break
+		}
+	}
+	if opt.Legacy && !explained {
 		for _, h := range legacyHypotheses {
 			if o := undoLegacy(sc, s, h, opt, true); o != nil {
 				cands = append(cands, o)
@@ -401,6 +411,9 @@ type scratch struct {
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind
+	// encodedBy and encodedOf say what b holds.
+	encodedBy *wrongDecoder
+	encodedOf string
 	// pairs and pairPos track the quotation marks and brackets left open
 	// (see openAt).
 	pairs   pairs
@@ -469,6 +482,10 @@ const (
 // encode fills sc with s encoded through w. Every rune gets at least one
 // byte so offsets map back.
 func (sc *scratch) encode(s string, w *wrongDecoder) {
+	if sc.encodedBy == w && sc.encodedOf == s && len(s) > 0 {
+		return // the legacy readings through one page share its bytes
+	}
+	sc.encodedBy, sc.encodedOf = w, s
 	sc.b, sc.owner, sc.kind = sc.b[:0], sc.owner[:0], sc.kind[:0]
 	for i, r := range s {
 		if r < utf8.RuneSelf {
