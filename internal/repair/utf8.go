@@ -231,20 +231,28 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 	if w.sb == nil {
 		return mayHoldDoubleByteMojibake(s)
 	}
-	lead := false
+	lead, lead2 := false, false // after a lead byte; after a two-byte lead
 	for _, r := range s {
 		if lead {
-			if r == ' ' || r == '?' || r == utf8.RuneError || len(w.dropped) > 0 {
+			if r == ' ' || r == '?' || r == utf8.RuneError {
 				return true
 			}
-			if b, ok := w.sb.EncodeRune(r); ok && isCont(b) {
+			b, ok := w.sb.EncodeRune(r)
+			if ok && isCont(b) {
+				return true
+			}
+			// A page that drops bytes may have taken the second byte
+			// of a two-byte sequence before another lead or a letter
+			// ("ÑÑ‚", "uzamÄeno"); a longer sequence needs a
+			// continuation byte to be believed at all.
+			if lead2 && len(w.dropped) > 0 && (r < utf8.RuneSelf && isASCIILetter(byte(r)) || ok && b >= 0xC2 && b <= 0xF4) {
 				return true
 			}
 		}
-		lead = false
+		lead, lead2 = false, false
 		if r >= utf8.RuneSelf {
 			if b, ok := w.sb.EncodeRune(r); ok && b >= 0xC2 && b <= 0xF4 {
-				lead = true
+				lead, lead2 = true, b <= 0xDF
 			}
 		}
 	}
