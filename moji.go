@@ -266,7 +266,10 @@ func segmentEnd(s string, pos, max int) int {
 func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 	var steps []Step
 	for iter := 0; iter < 16; iter++ {
-		before := s
+		// Repair runs to its own fixed point, and the steps after it in
+		// this pass already saw its output; only a change by another
+		// step can open new work for a next pass.
+		othersChanged := false
 		for _, st := range c.pipeline(s) {
 			var out string
 			var layers []repair.Layer
@@ -285,9 +288,10 @@ func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 				}
 			} else {
 				steps = append(steps, st)
+				othersChanged = true
 			}
 		}
-		if s == before {
+		if !othersChanged {
 			break
 		}
 	}
