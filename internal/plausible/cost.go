@@ -464,6 +464,10 @@ func LostCost(before, r, after rune) float64 {
 	return CharCost(before, string(buf[:n]), after) + punctContext(before, r, after)
 }
 
+// LanguageCost is the language model's part of CostWith: CostWith(b, s,
+// a, langs) == CharCost(b, s, a) + LanguageCost(s, langs).
+func LanguageCost(s string, langs *Languages) float64 { return languageCost(s, langs) }
+
 // CharCost is CostWith without the language model: the unigram and
 // transition costs of s between before and after.
 func CharCost(before rune, s string, after rune) float64 {

@@ -792,8 +792,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		return quick
 	}
 	langs := sc.languages()
-	return plausible.CostWith(before, orig, after, langs) + origCJK -
-		plausible.CostWith(before, repl, after, langs) - brought
+	return quick + plausible.LanguageCost(orig, langs) - plausible.LanguageCost(repl, langs)
 }
 
 // contextWindow bounds how far around a word its line is read for the
