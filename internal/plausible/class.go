@@ -230,27 +230,23 @@ func classifySlow(r rune) Class {
 	return Other
 }
 
-// ScriptOf returns the script of a letter class, or NoScript.
+// Script returns the script of a letter class, or NoScript.
 func (c Class) Script() Script {
-	switch c {
-	case Lower, Upper, LatinLower, LatinUpper:
-		return Latin
-	case GreekLower, GreekUpper:
-		return Greek
-	case CyrillicLower, CyrillicUpper:
-		return Cyrillic
-	case Hebrew:
-		return HebrewScript
-	case Arabic:
-		return ArabicScript
-	case Thai:
-		return ThaiScript
-	case Kana, Han, Hangul, HalfKana:
-		return CJK
-	case OtherLetter:
-		return OtherScript
+	if int(c) < len(classScript) {
+		return classScript[c]
 	}
 	return NoScript
+}
+
+// classScript is Script as a table: it is asked for every character of
+// every candidate the search prices.
+var classScript = [numClasses]Script{
+	Lower: Latin, Upper: Latin, LatinLower: Latin, LatinUpper: Latin,
+	GreekLower: Greek, GreekUpper: Greek,
+	CyrillicLower: Cyrillic, CyrillicUpper: Cyrillic,
+	Hebrew: HebrewScript, Arabic: ArabicScript, Thai: ThaiScript,
+	Kana: CJK, Han: CJK, Hangul: CJK, HalfKana: CJK,
+	OtherLetter: OtherScript,
 }
 
 // IsLetter reports whether the class is a letter of some script.
