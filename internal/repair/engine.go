@@ -97,6 +97,9 @@ func Repair(s string, opt Options) (string, []Layer) {
 	if !hasNonASCII(s) {
 		return s, nil
 	}
+	if !utf8.ValidString(s) {
+		return repairValidStretches(s, opt)
+	}
 	if len(s) <= window {
 		return repairWindow(s, opt)
 	}
@@ -125,6 +128,40 @@ func Repair(s string, opt Options) (string, []Layer) {
 		pos = end
 	}
 	if !changed {
+		return s, nil
+	}
+	return b.String(), layers
+}
+
+// repairValidStretches repairs the valid UTF-8 between invalid bytes and
+// keeps the invalid bytes as they are: they are no characters, and
+// nothing is silently changed or dropped (a stray 0x8E is not a U+FFFD
+// mark of a lost byte).
+func repairValidStretches(s string, opt Options) (string, []Layer) {
+	var (
+		b      strings.Builder
+		layers []Layer
+	)
+	b.Grow(len(s))
+	start := 0
+	flush := func(end int) {
+		out, ls := Repair(s[start:end], opt)
+		b.WriteString(out)
+		layers = mergeLayers(layers, ls)
+	}
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size <= 1 {
+			flush(i)
+			b.WriteByte(s[i])
+			i++
+			start = i
+			continue
+		}
+		i += size
+	}
+	flush(len(s))
+	if len(layers) == 0 {
 		return s, nil
 	}
 	return b.String(), layers
@@ -176,11 +213,17 @@ func mergeLayers(layers, more []Layer) []Layer {
 	return layers
 }
 
+// maxRounds bounds the layers peeled from one window. Every round must
+// gain by the margin, so the search ends by itself; the bound only keeps
+// the worst case linear. Three stacked layers is the most real text shows;
+// badly damaged CJK text takes a few more rounds to settle.
+const maxRounds = 16
+
 // repairWindow is Repair on one window of text.
 func repairWindow(s string, opt Options) (string, []Layer) {
 	var layers []Layer
 	var sc scratch
-	for round := 0; round < 4; round++ {
+	for round := 0; round < maxRounds; round++ {
 		best := searchRound(&sc, s, opt, 1)
 		if best == nil {
 			break

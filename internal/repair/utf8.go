@@ -180,8 +180,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 // whole character stood: Python's CJK decoders replace each undecodable
 // byte with one U+FFFD, so "don’t" (E2 80 99) read as Big5 is "don���t".
 // Three marks between letters are most likely general punctuation
-// (E2 80 xx), chosen from context; any other run is collapsed to a single
-// mark, which at least gives the text something like its length back.
+// (E2 80 xx), chosen from context; three marks among CJK text become one
+// mark, which gives the text its length back.
 func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span, float64, int, bool) {
 	kind := sc.kind
 	j := i
@@ -189,14 +189,16 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 		j++
 	}
 	r := j - i
-	if r < 2 {
+	if r != 3 {
+		// Three marks are one lost character of three bytes, the
+		// commonest kind; other runs cannot be told apart (two marks
+		// may be one two-byte letter or two lost bytes of others), and
+		// leaving them is what keeps repair a fixed point.
 		return span{}, 0, j, false
 	}
 	from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
 	before, after := lastRune(s[:from]), firstRune(s[to:])
-	// One mark for the whole run: how many characters it held cannot be
-	// told, and a single mark is a fixed point (a run of marks written
-	// back would be collapsed again).
+	// One mark for the lost character.
 	cand := "\uFFFD"
 	var inf *Inferred
 	if r == 3 && opt.InferLost && !isCJKRune(before) && !isCJKRune(after) {
@@ -603,9 +605,10 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	alts := make([]Scored, 0, len(cands))
 	for _, buf := range cands {
 		r, size := utf8.DecodeRune(buf)
-		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) {
-			// A lost byte is put back only as a character people write:
-			// "ÖÄ£" is no Armenian sign that lost a byte.
+		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
+			// A lost byte is put back only as a character people write,
+			// and a visible one: "ÖÄ£" is no Armenian sign that lost a
+			// byte, and a guessed zero-width joiner would hide the loss.
 			continue
 		}
 		alts = append(alts, Scored{Text: string(r), Score: -plausible.LostCost(before, r, after) - plausible.QuoteCost(r, open)})
