@@ -782,10 +782,10 @@ type gainKey struct {
 }
 
 // wordCost is the cost of the words around s[from:to] with cand in its
-// place, as gainAt prices them.
-func (sc *scratch) wordCost(s string, from, to int, cand string) float64 {
+// place, as gainAt prices them, in the languages langs.
+func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages) float64 {
 	ws, we := wordBounds(s, from, to)
-	return plausible.ChoiceCost(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), sc.languages())
+	return plausible.ChoiceCost(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), langs)
 }
 
 // wordBounds widens s[from:to] to the surrounding spaces, at most maxWord

@@ -26,6 +26,7 @@ const (
 	portuguese = "A informação sobre a eleição foi divulgada pelo governo na manhã de terça-feira."
 	polish     = "Zażółć gęślą jaźń: w Łodzi pociąg przyjechał z półgodzinnym opóźnieniem."
 	czech      = "Příliš žluťoučký kůň úpěl ďábelské ódy a běžel přes louku k řece."
+	czechDaily = "Ve čtvrtek jsme se dočkali překvapení, když počasí konečně dovolilo výlet do hor."
 	russian    = "Сегодня в Москве очень холодная погода, и весь день идёт сильный снег."
 	greek      = "Η Αθήνα είναι η πρωτεύουσα της Ελλάδας και μία από τις αρχαιότερες πόλεις του κόσμου."
 	lithuanian = "Šiandien Vilniuje buvo labai šalta, todėl vaikai žaidė namuose su šunimi ir katėmis."
@@ -338,6 +339,11 @@ var repairCases = []damageCase{
 	// ” (E2 80 9D) loses its last byte (for two-byte letters, see
 	// knownMisses).
 	{name: "en/utf8-as-1252-dropped", clean: english, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Two-byte letters lose their last byte too: Russian "с" (D1 81) and
+	// "я" (D1 8F) come out as a lone "Ñ", at the end of a word as well
+	// ("ÑŽÑ‚ÑÑ" for "ются"). The words around them, read in the line's
+	// language once repaired, choose the letter.
+	{name: "ru/utf8-as-1252-dropped", clean: russian, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// Shift_JIS loses bytes of Japanese UTF-8 with U+FFFD marks; the final
 	// "。" (E3 80 82) lost its last byte and comes back from the context
 	// model of CJK punctuation.
@@ -361,6 +367,11 @@ var knownMisses = []damageCase{
 	// dropped byte only after a lead and a continuation byte: a lone lead
 	// ("Ã") is more often a letter of its own.
 	{name: "mixed/utf8-as-1252-dropped", clean: undefined1252, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Czech "č" (C4 8D) loses its last byte and comes out as a lone "Ä".
+	// Inside and at the end of words it comes back ("doÄkali",
+	// "koneÄnÄ›"); at the start of a word ("Ve Ätvrtek") the island is
+	// the one letter, whose gain stays below the weak margin.
+	{name: "cs/utf8-as-1252-dropped", clean: czechDaily, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// EUC-KR trail bytes start at A1, so most pairs of Korean UTF-8 are
 	// invalid and lost: "오늘" → "��ㅻ��". The engine recovers fragments
 	// ("매", "종", "공") in three layers: GBK twice, then cp949.

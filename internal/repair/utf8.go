@@ -113,7 +113,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
-			dec = sc.refineLost(s, from, to, dec, lost)
+			dec = sc.refineLost(s, from, to, dec, lost, sc.languages())
 			cand = string(dec)
 			g = gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
 		}
@@ -150,6 +150,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		i = j
+	}
+	if opt.InferLost {
+		sc.refineInDraft(s, spans)
 	}
 	// Leftovers: when the previous round undid this same decoder on this
 	// line, islands it left because their words were still garbled
@@ -372,13 +375,18 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case p < n && b[p] == '?' && kind[p] == kindFirst && (w.multi || k >= 2 || b[j] == 0xC2 || b[j] == 0xC3):
 				how = lossQuestion
 				p++
-			case k < 2 && !w.multi && !(len(w.dropped) > 0 && need == 2 && p < n && kind[p] != kindOpaque &&
-				(b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]))):
+			case k < 2 && !w.multi && !(len(w.dropped) > 0 && need == 2 &&
+				(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p])) ||
+					start > 0 && (p == n || kind[p] != kindOpaque && b[p] < utf8.RuneSelf && !isASCIILetter(b[p])) &&
+						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])))):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
 				// [81 lost] D1 82, "ст") or continues a word (Czech
-				// "uzamÄeno" is "uzamčeno", C4 [8D lost]); the model then
-				// weighs it against the letter as it stands.
+				// "uzamÄeno" is "uzamčeno", C4 [8D lost]), or where it
+				// ends a word whose other letters were decoded in the same
+				// island (Russian "ÑŽÑ‚ÑÑ " is "ются ", D1 [81 lost] D1 [8F
+				// lost]); the model then weighs it against the letter as
+				// it stands.
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
@@ -564,6 +572,15 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
 }
 
+// writtenWithA0 reports whether lead byte x followed by 0xA0 is a
+// character people write: then a space after a lone x more likely stood
+// for that 0xA0 ("Ð " in "Ð¡Ð¢Ð ÐžÐ§" is Р, D0 A0) than for a dropped
+// byte at the end of a word.
+func writtenWithA0(x byte) bool {
+	r, size := utf8.DecodeRune([]byte{x, 0xA0})
+	return size == 2 && plausible.RuneCost(r) < 14
+}
+
 // lostCandidates lists the byte values a lost byte may have had.
 func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 	// A strict single-byte decoder loses only the bytes it leaves
@@ -641,7 +658,7 @@ const refineSlack = 12.0
 // whole island is decoded: the first choice saw only its neighbours, but
 // the word it completes tells more. Russian "ÑÑ‚" (D1 [81 lost] D1 82)
 // could be "ст", "эт" or "ят"; in "уСтройСтв" only "устройств" is a word.
-func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred) []byte {
+func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred, langs *plausible.Languages) []byte {
 	for k := range lost {
 		in := &lost[k]
 		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || isCJKRune(firstRune(in.Chosen)) {
@@ -657,7 +674,7 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 				break
 			}
 			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
-			if c := sc.wordCost(s, from, to, trial) - alt.Score; c < bestCost {
+			if c := sc.wordCost(s, from, to, trial, langs) - alt.Score; c < bestCost {
 				best, bestCost = alt.Text, c
 			}
 		}
@@ -671,6 +688,49 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		}
 	}
 	return dec
+}
+
+// refineInDraft re-chooses the lost characters of spans once more, in the
+// languages of the line as the spans repair it. The damaged line is in no
+// language ("Ð¼ÐµÐ½ÑÐµÑ‚ÑÑ", with 0x8F and 0x81 dropped), so the
+// first choices were made without a language's words and came out as
+// "менсетяэ"; the draft line is Russian, and in Russian the word is
+// "меняется". The spans' gains stand: they were measured against the
+// damaged line.
+func (sc *scratch) refineInDraft(s string, spans []span) {
+	open := false
+	for _, sp := range spans {
+		for _, in := range sp.inferred {
+			if len(in.Alternatives) > 1 && in.Chosen != "\uFFFD" && !isCJKRune(firstRune(in.Chosen)) {
+				open = true
+			}
+		}
+	}
+	if !open {
+		return
+	}
+	langs := plausible.LanguagesOf(assemble(s, spans))
+	for i := range spans {
+		sp := &spans[i]
+		if len(sp.inferred) == 0 {
+			continue
+		}
+		lost := make([]Inferred, len(sp.inferred))
+		for k, in := range sp.inferred {
+			in.Offset -= sp.from // back to an offset within the span's text
+			lost[k] = in
+		}
+		dec := sc.refineLost(s, sp.from, sp.to, []byte(sp.text), lost, langs)
+		if string(dec) == sp.text {
+			continue
+		}
+		sp.text = string(dec)
+		sp.scripts = scriptsOf(sp.text)
+		for k := range lost {
+			lost[k].Offset += sp.from
+		}
+		sp.inferred = lost
+	}
 }
 
 func lettersOnly(alts []Scored) []Scored {
