@@ -204,6 +204,12 @@ func transition(a, b Class) float64 {
 	if b == Combining && !a.IsLetter() && a != Combining {
 		return 8 // a combining mark attaches to a letter; alone it is noise
 	}
+	if a.IsLetter() && b == Box || a == Box && b.IsLetter() {
+		// Line art stands apart from words: a table pads its cells
+		// ("│ Name │"). Box drawing glued to a letter is the trace of
+		// UTF-8 read through cp437 ("f├╝r" for "für").
+		return 5
+	}
 	if wordish(a) && symbolish(b) || symbolish(a) && wordish(b) {
 		return 3
 	}

@@ -287,6 +287,9 @@ var repairCases = []damageCase{
 	{name: "de/utf8-as-mac", clean: german, steps: []step{u8("macintosh")}},
 	{name: "fr/utf8-as-cp437", clean: french, steps: []step{u8("ibm437")}},
 	{name: "es/utf8-as-cp437", clean: spanish, steps: []step{u8("ibm437")}},
+	// One damaged word is enough when box drawing is glued inside it:
+	// "f├╝r" is no line art.
+	{name: "de/utf8-as-cp437-one-word", clean: "Der Preis für Kinder ist 5 Euro.", steps: []step{u8("ibm437")}},
 
 	// UTF-8 read as a double-byte page: "Japan鈥檚". Native CJK text
 	// rarely survives a strict double-byte reading of its UTF-8 (some

@@ -172,6 +172,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if out == s {
 		return nil
 	}
+	if decide && !leftovers && w.leavesLineArt(out) {
+		return nil
+	}
 	l := Layer{WrongDecoder: w.name(), TrueCharset: "utf-8", Loss: loss, Islands: !coversAllNonASCII(s, spans), Infer: opt.InferLost && loss != "" && loss != lossNBSPSpace}
 	for _, sp := range spans {
 		l.Inferred = append(l.Inferred, sp.inferred...)
@@ -260,6 +263,32 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 				lead, lead2 = true, b <= 0xDF
 			}
 		}
+	}
+	return false
+}
+
+// leavesLineArt reports whether out, a repair through w, still glues to a
+// letter box drawing that w itself could have produced. UTF-8 read
+// through cp437 turns every non-ASCII letter into box drawing and symbols
+// inside words ("f├╝r" for "für"), and a true repair undoes them;
+// leetspeak drawn with cp437's own characters keeps them between its
+// letters ("├┤a┼┐a┼┐a", where the one readable island "├┤" = ô is chance).
+// Box drawing that stands apart, as in a table's borders, decides nothing.
+func (w *wrongDecoder) leavesLineArt(out string) bool {
+	if w.sb == nil {
+		return false
+	}
+	prevLetter, prevBox := false, false
+	for _, r := range out {
+		c := plausible.ClassOf(r)
+		box := false
+		if c == plausible.Box {
+			_, box = w.sb.EncodeRune(r)
+		}
+		if box && prevLetter || prevBox && c.IsLetter() {
+			return true
+		}
+		prevLetter, prevBox = c.IsLetter(), box
 	}
 	return false
 }
