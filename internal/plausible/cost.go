@@ -276,6 +276,7 @@ func CostInContext(before rune, s string, after rune) float64 {
 // search prices the same word under many hypotheses.
 type Languages struct {
 	models [numScripts]*langstats.Model
+	main   Script // the script with the most letters
 	memo   map[string]float64
 }
 
@@ -287,6 +288,9 @@ func LanguagesOf(s string) *Languages {
 		scripts[ClassOf(r).Script()]++
 	}
 	for sc := Script(1); sc < numScripts; sc++ {
+		if scripts[sc] > scripts[l.main] {
+			l.main = sc
+		}
 		if scripts[sc] < 12 || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
@@ -364,7 +368,8 @@ func languageCostOf(s string, langs *Languages) float64 {
 
 // ChoiceCost prices s for choosing among readings that differ only in a
 // few letters (which byte was lost in "ÑÑ‚"): there the character model
-// cannot tell them apart and the language model decides, at full weight.
+// cannot tell them apart and the language model decides, at full weight,
+// with the language's typographic conventions for dashes and quotes.
 func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
 	prev, next := Space, Space
 	if before > 0 {
@@ -373,7 +378,13 @@ func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
 	if after > 0 && after != utf8.RuneError {
 		next = ClassOf(after)
 	}
-	return charCost(prev, s, next) + languageCostWeighted(s, langs, -1)
+	var marks float64
+	for _, r := range s {
+		if r >= 0x2010 && r <= 0x201F {
+			marks += langs.conventionCost(r)
+		}
+	}
+	return charCost(prev, s, next) + languageCostWeighted(s, langs, -1) + marks
 }
 
 // languageCostWeighted prices the letters of s under their language

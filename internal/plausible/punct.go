@@ -158,3 +158,48 @@ func Opens(r rune) bool {
 	}
 	return false
 }
+
+// conventionCost is what the typography of the line's language says of
+// mark r, in bits. A lost byte of "–" (E2 80 93) or "—" (E2 80 94) leaves
+// the bytes unable to tell the dashes apart, and the neighbours (two
+// spaces) cannot either; the language can. German and most languages of
+// continental Europe set a spaced en dash where English and Russian set an
+// em dash ("Bytes – wie"), and German closes „ with “ where Polish and
+// Hungarian close it with ”.
+func (l *Languages) conventionCost(r rune) float64 {
+	if l == nil || l.main != Latin || l.models[Latin] == nil {
+		// A Russian line's Latin words ("drivers/block") do not make its
+		// dashes German.
+		return 0
+	}
+	lang := l.models[Latin].Lang
+	switch r {
+	case '—':
+		if enDashLanguages[lang] {
+			return 3
+		}
+	case '”':
+		if lowHighQuoteLanguages[lang] {
+			return 3
+		}
+	case '“':
+		if lowLowQuoteLanguages[lang] {
+			return 3
+		}
+	}
+	return 0
+}
+
+// enDashLanguages set their dash between spaces as an en dash.
+var enDashLanguages = map[string]bool{
+	"de": true, "fr": true, "nl": true, "da": true, "nb": true, "no": true, "sv": true, "fi": true,
+	"pl": true, "cs": true, "sk": true, "hu": true, "ro": true, "hr": true, "sl": true, "et": true,
+	"lv": true, "lt": true,
+}
+
+// lowHighQuoteLanguages quote „like this“; lowLowQuoteLanguages „like
+// this”.
+var (
+	lowHighQuoteLanguages = map[string]bool{"de": true, "cs": true, "sk": true, "lt": true, "sl": true, "is": true}
+	lowLowQuoteLanguages  = map[string]bool{"pl": true, "hu": true, "ro": true, "hr": true}
+)
