@@ -4,6 +4,7 @@ import (
 	"math"
 	"sort"
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -222,9 +223,10 @@ const maxRounds = 16
 // repairWindow is Repair on one window of text.
 func repairWindow(s string, opt Options) (string, []Layer) {
 	var layers []Layer
-	var sc scratch
+	sc := getScratch()
+	defer putScratch(sc)
 	for round := 0; round < maxRounds; round++ {
-		best := searchRound(&sc, s, opt, 1)
+		best := searchRound(sc, s, opt, 1)
 		if best == nil {
 			break
 		}
@@ -486,6 +488,30 @@ type scratch struct {
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
+}
+
+// scratchPool keeps scratch space between segments: a corpus is millions
+// of short lines, and each would otherwise allocate its byte, owner, kind
+// and script-count buffers afresh.
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func getScratch() *scratch { return scratchPool.Get().(*scratch) }
+
+// maxPooledBytes bounds the buffers a pooled scratch keeps: one huge line
+// must not pin its memory for the rest of a run.
+const maxPooledBytes = 64 << 10
+
+func putScratch(sc *scratch) {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes {
+		return
+	}
+	clear(sc.gains)
+	clear(sc.rounds)
+	*sc = scratch{
+		b: sc.b[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds,
+	}
+	scratchPool.Put(sc)
 }
 
 // wholeCost is plausible.Cost(s), remembered for the segment of the
@@ -858,7 +884,7 @@ func scriptsAround(s string, from, to int) (counts [16]int) {
 // the segment's script counts, built once per segment: islands are many,
 // and each would otherwise read half a kilobyte around itself.
 func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
-	if sc.prefixOf != s || sc.prefix == nil {
+	if sc.prefixOf != s || len(sc.prefix) == 0 {
 		sc.prefixOf = s
 		sc.prefix = sc.prefix[:0]
 		var cur [16]uint16

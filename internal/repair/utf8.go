@@ -240,8 +240,25 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 		return mayHoldDoubleByteMojibake(s)
 	}
 	lead, lead2 := false, false // after a lead byte; after a two-byte lead
+	afterSpace := false          // after a longer lead and a space
 	for _, r := range s {
+		if afterSpace {
+			// A space may stand for a lost 0xA0, but a three- or
+			// four-byte sequence needs a continuation byte after it
+			// too: Russian words end in letters that are leads in
+			// windows-1251 ("Москва " is ...E2 20 ...), and the next
+			// word's first letter is no continuation.
+			afterSpace = false
+			if b, ok := w.sb.EncodeRune(r); ok && isCont(b) {
+				return true
+			}
+		}
 		if lead {
+			if r == ' ' && !lead2 {
+				afterSpace = true
+				lead, lead2 = false, false
+				continue
+			}
 			if r == ' ' || r == '?' || r == utf8.RuneError {
 				return true
 			}
