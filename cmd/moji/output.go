@@ -96,6 +96,9 @@ type utf8Checker struct {
 	buf     []byte
 }
 
+// mayBlock forwards to the checked reader (see pipeline.run).
+func (c *utf8Checker) mayBlock() bool { return mayBlock(c.r) }
+
 func newUTF8Checker(r io.Reader, strict bool) *utf8Checker {
 	return &utf8Checker{r: r, strict: strict, bad: -1}
 }

@@ -116,11 +116,22 @@ func (f *fixer) run(ctx context.Context, name string, r io.Reader, w io.Writer, 
 	cancel()
 	wg.Wait()
 	// The reader may be blocked in a read of a terminal or a pipe that
-	// will never end; when interrupted, do not wait for it.
-	if err == nil || !errors.Is(err, context.Canceled) {
+	// will never end; when interrupted, do not wait for it. A regular
+	// file's read ends promptly, and the caller closes the input after
+	// run returns: a zstd decoder closed under a Read is a data race.
+	if err == nil || !errors.Is(err, context.Canceled) || !mayBlock(r) {
 		<-readerDone
 	}
 	return err
+}
+
+// mayBlock reports whether a read of r may wait for good. Inputs that do
+// not say are assumed to.
+func mayBlock(r io.Reader) bool {
+	if b, ok := r.(interface{ mayBlock() bool }); ok {
+		return b.mayBlock()
+	}
+	return true
 }
 
 // read cuts r into batches. It ends by closing p.work and p.ordered.

@@ -58,23 +58,32 @@ func expandInputs(names []string) ([]string, error) {
 // input is an open input, decompressed.
 type input struct {
 	io.Reader
-	close func()
+	close    func()
+	blocking bool // standard input or another non-regular file: see mayBlock
 }
+
+// mayBlock reports whether a read of the input may wait for good (a
+// terminal, a pipe whose writer is stuck). A regular file's reads end
+// promptly.
+func (in *input) mayBlock() bool { return in.blocking }
 
 // openInput opens the file name ("-" is standard input), counting its
 // bytes in sh and decompressing it by its extension.
 func (f *fixer) openInput(name string, sh *shardProgress) (*input, error) {
 	var raw io.Reader = f.e.stdin
 	closeRaw := func() {}
+	blocking := true
 	if name != "-" {
 		file, err := os.Open(name)
 		if err != nil {
 			return nil, err
 		}
-		if fi, err := file.Stat(); err == nil && fi.IsDir() {
+		fi, err := file.Stat()
+		if err == nil && fi.IsDir() {
 			file.Close()
 			return nil, fmt.Errorf("%s: is a directory", name)
 		}
+		blocking = err != nil || !fi.Mode().IsRegular()
 		raw, closeRaw = file, func() { file.Close() }
 	}
 	raw = countingReader{raw, sh}
@@ -85,7 +94,7 @@ func (f *fixer) openInput(name string, sh *shardProgress) (*input, error) {
 			closeRaw()
 			return nil, fmt.Errorf("%s:1: %v", name, codecError("gzip", err))
 		}
-		return &input{codecReader{zr, "gzip"}, func() { zr.Close(); closeRaw() }}, nil
+		return &input{codecReader{zr, "gzip"}, func() { zr.Close(); closeRaw() }, blocking}, nil
 	case "zstd":
 		// One decoding goroutine: the workers have the cores.
 		zr, err := zstd.NewReader(raw, zstd.WithDecoderConcurrency(1))
@@ -93,9 +102,9 @@ func (f *fixer) openInput(name string, sh *shardProgress) (*input, error) {
 			closeRaw()
 			return nil, fmt.Errorf("%s: %v", name, codecError("zstd", err))
 		}
-		return &input{codecReader{zr, "zstd"}, func() { zr.Close(); closeRaw() }}, nil
+		return &input{codecReader{zr, "zstd"}, func() { zr.Close(); closeRaw() }, blocking}, nil
 	}
-	return &input{raw, closeRaw}, nil
+	return &input{raw, closeRaw, blocking}, nil
 }
 
 // codecReader names the codec in its errors: "gzip: unexpected EOF"
