@@ -240,7 +240,7 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 		return mayHoldDoubleByteMojibake(s)
 	}
 	lead, lead2 := false, false // after a lead byte; after a two-byte lead
-	afterSpace := false          // after a longer lead and a space
+	afterSpace := false         // after a longer lead and a space
 	for _, r := range s {
 		if afterSpace {
 			// A space may stand for a lost 0xA0, but a three- or
