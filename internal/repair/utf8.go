@@ -124,9 +124,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			g -= lossPrior
 			// The space may have stood for the 0xA0 alone ("Ã  le" for
 			// "à le"), or for 0xA0 and a space that was coalesced with
-			// it ("Ã le"): try keeping it too.
+			// it ("Ã le"): try keeping it too, at the same price. The
+			// software that turns NBSP into a space is the software
+			// that collapses runs of spaces (HTML), so neither reading
+			// is the likelier before the words are read: "jusqu'Ã nos"
+			// is "jusqu'à nos", not "jusqu'ànos".
 			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
-				if g2 := gainAt(sc, s, from, to, cand+" ") - 2*lossPrior; g2 > g {
+				if g2 := gainAt(sc, s, from, to, cand+" ") - lossPrior; g2 > g {
 					cand, g = cand+" ", g2
 				}
 			}
