@@ -117,18 +117,36 @@ func AppendDecodeString(dst []byte, c Charset, p []byte, loss Loss) ([]byte, boo
 			n = len(p)
 		}
 		if !ok {
-			switch loss {
-			case Strict:
+			if dst, ok = markLoss(dst, loss); !ok {
 				return dst, false
-			case ReplaceFFFD:
-				dst = append(dst, "\uFFFD"...)
-			case ReplaceQuestion:
-				dst = append(dst, '?')
 			}
 		}
 		p = p[n:]
 	}
 	return dst, true
+}
+
+// markLoss appends what loss leaves where an undecodable sequence stood.
+// It reports false under Strict, where decoding stops.
+func markLoss(dst []byte, loss Loss) ([]byte, bool) {
+	switch loss {
+	case Strict:
+		return dst, false
+	case ReplaceFFFD:
+		return append(dst, "\uFFFD"...), true
+	case ReplaceQuestion:
+		return append(dst, '?'), true
+	}
+	return dst, true // Drop
+}
+
+// asciiEnd returns the end of the run of ASCII bytes from p[i]: charsets
+// whose ASCII range is ASCII copy such runs whole.
+func asciiEnd[T string | []byte](p T, i int) int {
+	for i < len(p) && p[i] < utf8.RuneSelf {
+		i++
+	}
+	return i
 }
 
 // pairEncoder is implemented by charsets in which some rune pairs encode to a single sequence.

@@ -388,10 +388,7 @@ func (c *MultiByte) appendDecodeString(dst, p []byte, loss Loss) ([]byte, bool) 
 	for i := 0; i < len(p); {
 		b := p[i]
 		if b < utf8.RuneSelf && c.asciiSingle {
-			j := i + 1
-			for j < len(p) && p[j] < utf8.RuneSelf {
-				j++
-			}
+			j := asciiEnd(p, i)
 			dst = append(dst, p[i:j]...)
 			i = j
 			continue
@@ -419,13 +416,8 @@ func (c *MultiByte) appendDecodeString(dst, p []byte, loss Loss) ([]byte, bool) 
 			n = len(p) - i
 		}
 		if !ok {
-			switch loss {
-			case Strict:
+			if dst, ok = markLoss(dst, loss); !ok {
 				return dst, false
-			case ReplaceFFFD:
-				dst = append(dst, "\uFFFD"...)
-			case ReplaceQuestion:
-				dst = append(dst, '?')
 			}
 		}
 		i += n
@@ -438,10 +430,7 @@ func (c *MultiByte) appendEncodeString(dst []byte, s string, python bool) ([]byt
 	pairs := len(c.data.multi) > 0
 	for i := 0; i < len(s); {
 		if c.asciiSingle && s[i] < utf8.RuneSelf {
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf {
-				j++
-			}
+			j := asciiEnd(s, i)
 			dst = append(dst, s[i:j]...)
 			i = j
 			continue

@@ -105,10 +105,7 @@ func (c *SingleByte) AppendEncode(dst []byte, r rune) ([]byte, bool) {
 func (c *SingleByte) appendDecodeString(dst, p []byte, loss Loss) ([]byte, bool) {
 	for i := 0; i < len(p); {
 		if c.ascii && p[i] < utf8.RuneSelf {
-			j := i + 1
-			for j < len(p) && p[j] < utf8.RuneSelf {
-				j++
-			}
+			j := asciiEnd(p, i)
 			dst = append(dst, p[i:j]...)
 			i = j
 			continue
@@ -116,13 +113,9 @@ func (c *SingleByte) appendDecodeString(dst, p []byte, loss Loss) ([]byte, bool)
 		b := p[i]
 		i++
 		if !c.valid[b] {
-			switch loss {
-			case Strict:
+			var ok bool
+			if dst, ok = markLoss(dst, loss); !ok {
 				return dst, false
-			case ReplaceFFFD:
-				dst = append(dst, "\uFFFD"...)
-			case ReplaceQuestion:
-				dst = append(dst, '?')
 			}
 			continue
 		}
@@ -135,10 +128,7 @@ func (c *SingleByte) appendDecodeString(dst, p []byte, loss Loss) ([]byte, bool)
 func (c *SingleByte) appendEncodeString(dst []byte, s string) ([]byte, bool) {
 	for i := 0; i < len(s); {
 		if c.ascii && s[i] < utf8.RuneSelf {
-			j := i + 1
-			for j < len(s) && s[j] < utf8.RuneSelf {
-				j++
-			}
+			j := asciiEnd(s, i)
 			dst = append(dst, s[i:j]...)
 			i = j
 			continue
