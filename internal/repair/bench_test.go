@@ -1,6 +1,9 @@
 package repair_test
 
 import (
+	"bufio"
+	"encoding/json"
+	"os"
 	"strings"
 	"testing"
 
@@ -68,4 +71,41 @@ func BenchmarkLegacyAsLatin(b *testing.B) {
 		texts = append(texts, damageAll(b, legacy(c.enc, "sloppy-windows-1252"), c.text)...)
 	}
 	benchRepair(b, texts)
+}
+
+// devTexts reads the damaged and clean texts of the dev-set slice kept in
+// testdata.
+func devTexts(tb testing.TB) (damaged, clean []string) {
+	tb.Helper()
+	f, err := os.Open("../../testdata/mojibake-dev/slice.jsonl")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var c struct{ Kind, Broken string }
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			tb.Fatal(err)
+		}
+		if strings.HasPrefix(c.Kind, "clean") {
+			clean = append(clean, c.Broken)
+		} else {
+			damaged = append(damaged, c.Broken)
+		}
+	}
+	return damaged, clean
+}
+
+// BenchmarkRepairDamaged is every damaged case of the dev-set slice.
+func BenchmarkRepairDamaged(b *testing.B) {
+	damaged, _ := devTexts(b)
+	benchRepair(b, damaged)
+}
+
+// BenchmarkRepairClean is every clean case of the dev-set slice.
+func BenchmarkRepairClean(b *testing.B) {
+	_, clean := devTexts(b)
+	benchRepair(b, clean)
 }
