@@ -316,14 +316,7 @@ func onlyScript(s string, sc Script) string {
 // CostWith is CostInContext with the language of each script taken from
 // langs where it names one.
 func CostWith(before rune, s string, after rune, langs *Languages) float64 {
-	prev, next := Space, Space
-	if before > 0 {
-		prev = ClassOf(before)
-	}
-	if after > 0 && after != utf8.RuneError {
-		next = ClassOf(after)
-	}
-	return charCost(prev, s, next) + languageCost(s, langs)
+	return CharCost(before, s, after) + languageCost(s, langs)
 }
 
 // lmBaseline is the cost per letter bigram, in bits, of ordinary words
@@ -371,20 +364,13 @@ func languageCostOf(s string, langs *Languages) float64 {
 // cannot tell them apart and the language model decides, at full weight,
 // with the language's typographic conventions for dashes and quotes.
 func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
-	prev, next := Space, Space
-	if before > 0 {
-		prev = ClassOf(before)
-	}
-	if after > 0 && after != utf8.RuneError {
-		next = ClassOf(after)
-	}
 	var marks float64
 	for _, r := range s {
 		if r >= 0x2010 && r <= 0x201F {
 			marks += langs.conventionCost(r)
 		}
 	}
-	return charCost(prev, s, next) + languageCostWeighted(s, langs, -1) + marks
+	return CharCost(before, s, after) + languageCostWeighted(s, langs, -1) + marks
 }
 
 // languageCostWeighted prices the letters of s under their language
