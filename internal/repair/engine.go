@@ -26,6 +26,8 @@ type wrongDecoder struct {
 	a0 bool
 	// priorBits: see prior.
 	priorBits float64
+	// page is the index of sb in screenPages, or -1.
+	page int
 }
 
 func (w *wrongDecoder) name() string { return w.cs.Name() }
@@ -55,7 +57,7 @@ func mustCharset(name string) codec.Charset {
 
 func newWrong(name string, dropped ...byte) *wrongDecoder {
 	cs := mustCharset(name)
-	w := &wrongDecoder{cs: cs, dropped: dropped}
+	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1}
 	if sb, ok := cs.(*codec.SingleByte); ok {
 		w.sb = sb
 		r, ok := sb.DecodeByte(0xA0)
@@ -222,8 +224,13 @@ const maxRounds = 16
 
 // repairWindow is Repair on one window of text.
 func repairWindow(s string, opt Options) (string, []Layer) {
+	sn := screenOf(s)
+	if sn.empty() {
+		return s, nil
+	}
 	var layers []Layer
 	sc := getScratch()
+	sc.screen, sc.screenOf, sc.screenValid = sn, s, true
 	defer putScratch(sc)
 	for round := 0; round < maxRounds; round++ {
 		best := searchRound(sc, s, opt, 1)
@@ -481,6 +488,10 @@ type scratch struct {
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
 
+	screen      screen // screenFor's memory
+	screenOf    string
+	screenValid bool
+
 	suspect      bool // doubleByteSuspect's memory
 	suspectOf    string
 	suspectValid bool
@@ -521,6 +532,35 @@ func (sc *scratch) wholeCost(s string) float64 {
 		sc.cost, sc.costOf, sc.costValid = plausible.Cost(s), s, true
 	}
 	return sc.cost
+}
+
+// screenFor is screenOf(s), computed once for all the hypotheses of a
+// round.
+func (sc *scratch) screenFor(s string) screen {
+	if !sc.screenValid || sc.screenOf != s {
+		sc.screen, sc.screenOf, sc.screenValid = screenOf(s), s, true
+	}
+	return sc.screen
+}
+
+// mayHold is the quick test of w on s: whether w's reading of s can
+// hold a UTF-8 sequence at all.
+func (sc *scratch) mayHold(s string, w *wrongDecoder) bool {
+	if w.sb == nil {
+		return sc.screenFor(s).cjk && sc.doubleByteSuspect(s)
+	}
+	if w.page < 0 {
+		return w.mayHoldUTF8(s) // a page no hypothesis uses, named by a replayed plan
+	}
+	return sc.screenFor(s).utf8&(1<<w.page) != 0
+}
+
+// covers is w.covers(s), from the screen when it knows w's page.
+func (sc *scratch) covers(s string, w *wrongDecoder) bool {
+	if w.page < 0 {
+		return w.covers(s)
+	}
+	return sc.screenFor(s).covers&(1<<w.page) != 0
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for

@@ -113,7 +113,7 @@ func legacyMarginFor(chars int) float64 {
 // charset, and the decoding must be written mostly in the charset's own script. Only then does the
 // plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
-	if !h.wrong.covers(s) || h.swap && !caseInverted(s) {
+	if !sc.covers(s, h.wrong) || h.swap && !caseInverted(s) {
 		return nil
 	}
 	sc.encode(s, h.wrong)

@@ -22,7 +22,7 @@ const (
 // decoding is more plausible by the margin; without, every island is
 // undone (replaying a plan).
 func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) *outcome {
-	if w.sb == nil && !sc.doubleByteSuspect(s) || w.sb != nil && !w.mayHoldUTF8(s) {
+	if !sc.mayHold(s, w) {
 		return nil
 	}
 	sc.encode(s, w)

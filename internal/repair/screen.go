@@ -1,0 +1,190 @@
+package repair
+
+import (
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/codec"
+)
+
+// The screen answers, in one pass over a segment, which hypotheses have
+// anything to look at: the quick tests of every single-byte wrong decoder
+// (mayHoldUTF8), of the legacy readings (covers) and whether the
+// double-byte test needs to run at all. Correct text in a corpus is most
+// lines, and most of them fail every test; run one decoder at a time,
+// the tests cost some forty passes over each line ("Größe" is checked
+// against windows-1252, Latin-1, windows-1250, ... in turn), which made
+// clean French or Russian text cost more than ten times its reading.
+//
+// The per-decoder functions stay the definition; the screen computes the
+// same answers for all pages at once with one table lookup per rune, and
+// TestScreenMatchesQuickTests and FuzzScreen hold it to them.
+
+// pageSet is a set of single-byte pages, one bit per index into
+// screenPages.
+type pageSet uint16
+
+// runeBits says, for one rune, what byte each page encodes it as: any
+// byte at all (enc), a UTF-8 lead byte 0xC2–0xF4 (lead) or 0xC2–0xDF
+// (lead2), or a continuation byte 0x80–0xBF (cont).
+type runeBits struct {
+	enc, lead, lead2, cont pageSet
+}
+
+// screenTable maps runes up to U+FFFF to their bits, in blocks of 256
+// like the codec's encoders: most blocks hold nothing any page encodes
+// and share the zero block.
+type screenTable struct {
+	block  [256]uint8 // rune>>8 → index into blocks
+	blocks [][256]runeBits
+}
+
+func (t *screenTable) lookup(r rune) runeBits {
+	if uint32(r) > 0xFFFF {
+		return runeBits{}
+	}
+	return t.blocks[t.block[r>>8]][r&0xFF]
+}
+
+// screenPages are the distinct single-byte pages of every wrong decoder,
+// and screen's table and masks over them.
+var (
+	screenPages []*codec.SingleByte
+	screenTab   = buildScreen()
+	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
+	droppingPages pageSet
+)
+
+// buildScreen numbers the single-byte pages of utf8Wrong and the legacy
+// hypotheses, gives each decoder its page, and fills the table from the
+// pages' own encoders, so that it agrees with EncodeRune by construction.
+func buildScreen() *screenTable {
+	index := map[string]int{}
+	assign := func(w *wrongDecoder) {
+		if w.sb == nil {
+			w.page = -1
+			return
+		}
+		k, ok := index[w.name()]
+		if !ok {
+			k = len(screenPages)
+			if k >= 16 {
+				panic("repair: more single-byte pages than a pageSet holds")
+			}
+			index[w.name()] = k
+			screenPages = append(screenPages, w.sb)
+		}
+		w.page = k
+	}
+	for _, w := range utf8Wrong {
+		assign(w)
+		if w.page >= 0 && len(w.dropped) > 0 {
+			droppingPages |= 1 << w.page
+		}
+	}
+	for _, h := range legacyHypotheses {
+		assign(h.wrong)
+	}
+	t := &screenTable{blocks: make([][256]runeBits, 1)}
+	for k, sb := range screenPages {
+		for c := 0x80; c <= 0xFF; c++ {
+			r, ok := sb.DecodeByte(byte(c))
+			if !ok || r < utf8.RuneSelf || r > 0xFFFF {
+				continue
+			}
+			b, ok := sb.EncodeRune(r)
+			if !ok {
+				continue
+			}
+			hi := r >> 8
+			if t.block[hi] == 0 {
+				t.blocks = append(t.blocks, [256]runeBits{})
+				t.block[hi] = uint8(len(t.blocks) - 1)
+			}
+			e := &t.blocks[t.block[hi]][r&0xFF]
+			bit := pageSet(1) << k
+			e.enc |= bit
+			if b >= 0xC2 && b <= 0xF4 {
+				e.lead |= bit
+			}
+			if b >= 0xC2 && b <= 0xDF {
+				e.lead2 |= bit
+			}
+			if isCont(b) {
+				e.cont |= bit
+			}
+		}
+	}
+	return t
+}
+
+// screen is what one pass over a segment found.
+type screen struct {
+	// utf8 holds the pages on which s may hold UTF-8 (mayHoldUTF8).
+	utf8 pageSet
+	// covers holds the pages that cover s (covers).
+	covers pageSet
+	// cjk is set when s has a character at or above U+1100, or U+FFFD:
+	// without one, no double-byte reading can gain anything
+	// (mayHoldDoubleByteMojibake looks only at Han, kana, Hangul and
+	// U+FFFD).
+	cjk bool
+}
+
+// empty reports whether no hypothesis has anything to look at.
+func (sn screen) empty() bool { return sn.utf8 == 0 && sn.covers == 0 && !sn.cjk }
+
+// screenOf runs the screen over s.
+func screenOf(s string) screen {
+	var (
+		sn                 screen
+		lead, lead2, after pageSet
+		unencodable        pageSet
+		run, longest       int
+	)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			run = 0
+			after = 0
+			if lead != 0 {
+				switch {
+				case c == ' ':
+					// After a two-byte lead a space may be its lost
+					// 0xA0; after a longer lead only if a continuation
+					// byte follows it.
+					sn.utf8 |= lead & lead2
+					after = lead &^ lead2
+				case c == '?':
+					sn.utf8 |= lead
+				case isASCIILetter(c):
+					sn.utf8 |= lead2 & droppingPages
+				}
+				lead, lead2 = 0, 0
+			}
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		e := screenTab.lookup(r)
+		sn.utf8 |= after & e.cont
+		after = 0
+		if lead != 0 {
+			if r == utf8.RuneError {
+				sn.utf8 |= lead
+			}
+			sn.utf8 |= lead&e.cont | lead2&droppingPages&e.lead
+		}
+		lead, lead2 = e.lead, e.lead2
+		unencodable |= ^e.enc
+		run++
+		longest = max(longest, run)
+		if r >= 0x1100 {
+			sn.cjk = true
+		}
+	}
+	if longest >= 3 {
+		sn.covers = ^unencodable
+	}
+	return sn
+}

@@ -1,0 +1,89 @@
+package repair
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// checkScreen fails unless the one-pass screen of s gives every
+// decoder's own quick test's answer.
+func checkScreen(t *testing.T, s string) {
+	t.Helper()
+	sn := screenOf(s)
+	for _, w := range utf8Wrong {
+		if w.sb == nil {
+			if mayHoldDoubleByteMojibake(s) && !sn.cjk {
+				t.Errorf("screen of %q: no CJK, but the double-byte test passes", s)
+			}
+			continue
+		}
+		if got, want := sn.utf8&(1<<w.page) != 0, w.mayHoldUTF8(s); got != want {
+			t.Errorf("screen of %q: UTF-8 through %s = %v, mayHoldUTF8 = %v", s, w.name(), got, want)
+		}
+	}
+	for _, h := range legacyHypotheses {
+		if got, want := sn.covers&(1<<h.wrong.page) != 0, h.wrong.covers(s); got != want {
+			t.Errorf("screen of %q: covered by %s = %v, covers = %v", s, h.wrong.name(), got, want)
+		}
+	}
+	if sn.empty() {
+		if got, _ := Repair(s, allOptionsInternal); got != s {
+			t.Errorf("screen of %q is empty, but Repair changes it to %q", s, got)
+		}
+	}
+}
+
+var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: true}
+
+// screenCorners are texts at the edges of the quick tests: leads before
+// spaces, question marks, U+FFFD, letters and other leads, and runs of
+// three.
+var screenCorners = []string{
+	"", "a", "Ã", "Ã ", "Ã a", "Ã©", "Ã?", "Ã\uFFFD", "ÃR", "Ã3", "ÃÃ", "â€ ", "â€ ™", "â ™", "â €",
+	"Größe", "café au lait", "Москва — столица", "Ð¡", "Ñ Ð", "ÄŤ", "ň ", "Ã«Ã", "¿é¥", "東京", "Gew枚hnlich",
+	"ﾃｩ", "\uFFFD", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
+}
+
+func TestScreenMatchesQuickTests(t *testing.T) {
+	for _, s := range screenCorners {
+		checkScreen(t, s)
+	}
+	for _, s := range cleanTextsInternal(t) {
+		checkScreen(t, s)
+	}
+}
+
+// cleanTextsInternal reads the clean and damaged texts of the dev-set
+// slice.
+func cleanTextsInternal(t *testing.T) []string {
+	f, err := os.Open("../../testdata/mojibake-dev/slice.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []string
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var c struct{ Broken, Original string }
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, c.Broken, c.Original)
+	}
+	return out
+}
+
+func FuzzScreen(f *testing.F) {
+	for _, s := range screenCorners {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 4096 {
+			return
+		}
+		checkScreen(t, s)
+	})
+}
