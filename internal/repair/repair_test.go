@@ -307,6 +307,10 @@ var repairCases = []damageCase{
 	{name: "es/utf8-as-euc-kr", clean: spanish, steps: []step{u8("euc-kr")}},
 	{name: "de/utf8-as-cp949", clean: german, steps: []step{u8("cp949")}},
 	{name: "pt/utf8-as-euc-jp", clean: portuguese, steps: []step{u8("euc-jp")}},
+	// One accented letter is enough: a common character inside a Latin
+	// word ("f체r"), an uncommon one at its end ("caf茅").
+	{name: "de/utf8-as-cp949-one-word", clean: "Der Preis für Kinder ist 5 Euro.", steps: []step{u8("cp949")}},
+	{name: "fr/utf8-as-gbk-word-ends", clean: "Nous irons au café demain matin.", steps: []step{u8("gbk")}},
 
 	// Stacked layers.
 	{name: "fr/utf8-as-1252-twice", clean: french, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
@@ -460,6 +464,8 @@ var cleanTexts = []string{
 	"日本語のテキスト、カタカナとひらがな、漢字。",
 	"한국어 텍스트와 English mixed 문장입니다.",
 	"中文和English混合的句子，包括数字123和标点。",
+	"스트림에서 seek를 지원하지 않습니다. null일 수 없음",
+	"基于web的samba管理工具，由开发组作为类似Linux内核开发采用的方式",
 	"naïve café résumé coöperate façade",
 	"x = a ± b; ½ + ¼ = ¾; 90° north; 3×4 ÷ 2",
 }

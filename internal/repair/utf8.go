@@ -316,47 +316,74 @@ func (w *wrongDecoder) leavesLineArt(out string) bool {
 
 // mayHoldDoubleByteMojibake is the quick test for the double-byte
 // decoders. UTF-8 read through one of them leaves characters that people
-// rarely write (鈥, 檚, 縺, 혻), or common ones glued to Latin letters and
-// digits ("Gew枚hnlich", ö read as GBK), or among letters of another
-// script, or half-width katakana, or U+FFFD marks. Correct Chinese, Japanese and Korean text made of common
-// characters has none of these, and skips the work.
+// rarely write (鈥, 檚, 縺, 혻), or less common ones in short runs glued
+// to Latin letters ("caf茅": each accented letter is one character), or
+// any in a short run with Latin letters on both sides ("f체r", "Gew枚hnlich"),
+// or among letters of another script, or half-width katakana, or U+FFFD
+// marks. Correct Chinese, Japanese and Korean text made of common
+// characters has none of these, and skips the work: where it meets a
+// Latin word without a space, the run is a phrase ("samba现在由开发组") or
+// one of the commonest characters, a Korean particle after a name
+// ("seek를", "null일") or a Chinese preposition.
 func mayHoldDoubleByteMojibake(s string) bool {
-	prevASCIIWord := false
-	prevCJK := false
+	prevLetter := false // the previous rune is an ASCII letter
+	run, runGlued := 0, false
+	runCost := 0.0 // the highest cost in the run
 	sawCJK, sawOtherScript := false, false
+	// glued reports whether the run that ends before a rune that is
+	// (letterAfter) or is not an ASCII letter is suspect.
+	glued := func(letterAfter bool) bool {
+		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runCost >= gluedCJKCost)
+	}
 	for _, r := range s {
-		if r < utf8.RuneSelf {
-			word := isASCIILetter(byte(r)) || r >= '0' && r <= '9'
-			if word && prevCJK {
+		c := plausible.ClassOf(r)
+		if c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
+			cost := plausible.RuneCost(r)
+			if cost >= rareCJKCost || sawOtherScript {
 				return true
 			}
-			prevASCIIWord, prevCJK = word, false
+			if run == 0 {
+				runGlued, runCost = prevLetter, 0
+			}
+			run++
+			runCost = max(runCost, cost)
+			sawCJK, prevLetter = true, false
 			continue
 		}
-		c := plausible.ClassOf(r)
-		switch c {
-		case plausible.Han, plausible.Kana, plausible.Hangul:
-			if prevASCIIWord || plausible.RuneCost(r) >= rareCJKCost || sawOtherScript {
+		letter := r < utf8.RuneSelf && isASCIILetter(byte(r))
+		if run > 0 {
+			if glued(letter) {
 				return true
 			}
-			prevCJK, sawCJK = true, true
-		case plausible.HalfKana, plausible.Replacement:
+			run = 0
+		}
+		prevLetter = letter
+		switch {
+		case c == plausible.HalfKana || c == plausible.Replacement:
 			return true
-		default:
+		case r >= utf8.RuneSelf && c.IsLetter():
 			// Hanzi among Cyrillic or Greek letters ("胁" left in a
 			// repaired Russian line) are suspect too.
-			if c.IsLetter() {
-				if sawCJK {
-					return true
-				}
-				sawOtherScript = true
+			if sawCJK {
+				return true
 			}
-			prevCJK = false
+			sawOtherScript = true
 		}
-		prevASCIIWord = false
 	}
-	return false
+	return run > 0 && glued(false)
 }
+
+// maxGluedRun is the longest run of CJK characters glued to a Latin
+// letter that may be a Latin word's accented letters read as double-byte
+// text: "ção" is two characters through GBK.
+const maxGluedRun = 3
+
+// gluedCJKCost is the cost from which a character glued to a Latin word
+// on one side only is suspect: the accented letters of Western languages
+// read through GBK, Big5 or cp949 come out as uncommon characters (茅,
+// 矇, 챕: cost 12 or more), the particles and prepositions that follow a
+// Latin word in correct text are the commonest (를, 와, 在: 4 to 7).
+const gluedCJKCost = 8
 
 // rareCJKCost is the cost from which a Han, kana or Hangul character
 // counts as rare: outside the common sets of every language (frequency
