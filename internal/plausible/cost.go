@@ -423,13 +423,19 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// "Þórshöfn" in an English sentence is unusual, not mojibake, and
 		// a repair must not win merely by removing such letters.
 		alphabet := m.Alphabet()
-		for i, r := range string(buf) {
-			if r >= 0x80 && !strings.ContainsRune(alphabet, unicode.ToLower(r)) {
+		for i := 0; i < len(buf); {
+			if buf[i] < utf8.RuneSelf {
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRune(buf[i:])
+			if !strings.ContainsRune(alphabet, unicode.ToLower(r)) {
 				total += foreignLetter
-				for j := i; j < i+utf8.RuneLen(r); j++ {
+				for j := i; j < i+size; j++ {
 					buf[j] = ' '
 				}
 			}
+			i += size
 		}
 		logp, n := m.Score(string(buf))
 		// The excess is capped per bigram: a word the model has never

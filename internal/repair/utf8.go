@@ -683,9 +683,14 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 // U+FFFD when context cannot decide and infer is off or the winner is not
 // clear) and the ranked alternatives.
 func inferLost(prefix []byte, cands []byte, before, after rune, open rune, infer bool) (string, []Scored) {
+	// One backing array for all the candidates: a lost continuation
+	// byte has up to 64 of them, and this runs for every lost byte.
+	n := len(prefix) + 1
+	back := make([]byte, 0, n*len(cands))
 	full := make([][]byte, 0, len(cands))
 	for _, x := range cands {
-		full = append(full, append(append([]byte(nil), prefix...), x))
+		back = append(append(back, prefix...), x)
+		full = append(full, back[len(back)-n:len(back):len(back)])
 	}
 	return inferLostBytes(full, before, after, open, infer)
 }
@@ -697,6 +702,7 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		return "\uFFFD", nil
 	}
 	alts := make([]Scored, 0, len(cands))
+	var texts []byte // every kept candidate's text, one string in the end
 	for _, buf := range cands {
 		r, size := utf8.DecodeRune(buf)
 		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
@@ -705,7 +711,14 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			// byte, and a guessed zero-width joiner would hide the loss.
 			continue
 		}
-		alts = append(alts, Scored{Text: string(r), Score: -plausible.LostCost(before, r, after) - plausible.QuoteCost(r, open)})
+		texts = append(texts, buf...)
+		alts = append(alts, Scored{Score: -plausible.LostCost(before, r, after) - plausible.QuoteCost(r, open)})
+	}
+	all, at := string(texts), 0
+	for i := range alts {
+		_, size := utf8.DecodeRuneInString(all[at:])
+		alts[i].Text = all[at : at+size]
+		at += size
 	}
 	sortScored(alts)
 	if !infer || len(alts) == 0 {
