@@ -27,10 +27,7 @@ func repeatTo(s string, n int) string {
 	return strings.Repeat(s, max(1, n/len(s)))
 }
 
-var benchInputs = []struct {
-	name string
-	text string
-}{
+var benchInputs = []struct{ name, text string }{
 	{"CleanASCII", repeatTo("The quick brown fox jumps over the lazy dog; it's 10 o'clock.\n", benchSize)},
 	{"CleanUTF8", repeatTo("Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.\n", benchSize)},
 	{"LatinMojibake", repeatTo("The cafÃ© servesÂ crÃ¨me brÃ»lÃ©e; itâ€™s â€œgoodâ€\x9d.\n", benchSize)},
@@ -38,7 +35,21 @@ var benchInputs = []struct {
 }
 
 func BenchmarkFixClass(b *testing.B) {
-	for _, in := range benchInputs {
+	// Besides the made-up lines above, the dev-set slice as documents:
+	// every case's original, one a line (correct text of some twenty
+	// languages, which a corpus mostly is), and every damaged text.
+	var clean, damaged strings.Builder
+	for _, c := range loadDevCases(b, "testdata/mojibake-dev/slice.jsonl") {
+		clean.WriteString(c.Original + "\n")
+		if c.Broken != c.Original {
+			damaged.WriteString(c.Broken + "\n")
+		}
+	}
+	inputs := append(benchInputs[:len(benchInputs):len(benchInputs)],
+		struct{ name, text string }{"CleanDevLines", clean.String()},
+		struct{ name, text string }{"DamagedDevLines", damaged.String()},
+	)
+	for _, in := range inputs {
 		b.Run(in.name, func(b *testing.B) {
 			b.SetBytes(int64(len(in.text)))
 			b.ReportAllocs()

@@ -900,8 +900,17 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	if quick+plausible.LanguageBound(orig) < weakMargin {
 		return quick
 	}
+	// A language cost is never negative, so the text as it stands bounds
+	// the gain again, more tightly: a correct Russian word costs the
+	// model little, and "СТРОЧНАЯ БУКВА" (Я and a space read as the
+	// lead of a two-byte sequence and a lost 0xA0) is rejected without
+	// pricing its repair.
 	langs := sc.languages()
-	return quick + plausible.LanguageCost(orig, langs) - plausible.LanguageCost(repl, langs)
+	origLang := plausible.LanguageCost(orig, langs)
+	if quick+origLang < weakMargin {
+		return quick + origLang
+	}
+	return quick + origLang - plausible.LanguageCost(repl, langs)
 }
 
 // contextWindow bounds how far around a word its line is read for the
