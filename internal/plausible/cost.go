@@ -533,3 +533,39 @@ func bestModel(s, script string) *langstats.Model {
 	bestCache.Unlock()
 	return m
 }
+
+// LeavesAlphabet reports whether orig is letters that some language
+// writes side by side ("ÅØ": Danish and Norwegian) and no such language
+// writes the letters of repl ("Ũ"). UTF-8 read through a single-byte
+// page makes pairs of a lead letter and a symbol or a letter of another
+// alphabet ("Ã©", "ÅŸ"); pairs that stay inside the alphabet are letters
+// of the language of the repair ("РІ" for "в" in Ukrainian, "ÄŤ" for "č"
+// in Slovak).
+func LeavesAlphabet(orig, repl string) bool {
+	spelled := false
+	for _, m := range langstats.Models {
+		alphabet := m.Alphabet()
+		if !spells(alphabet, orig) {
+			continue
+		}
+		if spells(alphabet, repl) {
+			return false
+		}
+		spelled = true
+	}
+	return spelled
+}
+
+// spells reports whether every character of s is a non-ASCII letter of
+// alphabet.
+func spells(alphabet, s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if r < utf8.RuneSelf || !unicode.IsLetter(r) || !strings.ContainsRune(alphabet, unicode.ToLower(r)) {
+			return false
+		}
+	}
+	return true
+}

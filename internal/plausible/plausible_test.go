@@ -322,3 +322,22 @@ func TestLostCostQuotes(t *testing.T) {
 		t.Errorf("LostCost adds %v to a letter", d)
 	}
 }
+
+func TestLeavesAlphabet(t *testing.T) {
+	for _, c := range []struct {
+		orig, repl string
+		want       bool
+	}{
+		{"ÅØ", "Ũ", true},  // Danish letters read as one Vietnamese letter
+		{"РІ", "в", false}, // Ukrainian letters, a Ukrainian letter
+		{"ÄŤ", "č", false}, // Slovak letters, a Slovak letter
+		{"Ã©", "é", false}, // a symbol: no alphabet spells it
+		{"ÅŸ", "ş", false}, // no alphabet has both Å and Ÿ
+		{"ab", "ä", false}, // ASCII is no evidence either way
+		{"", "é", false},
+	} {
+		if got := LeavesAlphabet(c.orig, c.repl); got != c.want {
+			t.Errorf("LeavesAlphabet(%q, %q) = %v, want %v", c.orig, c.repl, got, c.want)
+		}
+	}
+}

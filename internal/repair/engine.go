@@ -895,8 +895,17 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		origOther = s - origCJK
 	}
 	brought := max(0, strangers(repl, &ctx)-origOther)
-	quick := plausible.CharCost(before, orig, after) + origCJK -
-		plausible.CharCost(before, repl, after) - brought
+	chars := plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after)
+	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
+		// The island is letters that a language writes side by side,
+		// and the repair a letter that language does not have: "ÅØ" in
+		// the Norwegian capitals "HÅØYA" read through windows-1257 as
+		// Ũ. Two characters read as one always look cheaper to the
+		// character model, so here only the language model may speak
+		// for the repair.
+		chars = 0
+	}
+	quick := chars + origCJK - brought
 	if quick+plausible.LanguageBound(orig) < weakMargin {
 		return quick
 	}
