@@ -172,7 +172,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		return nil
 	}
 	out := assemble(s, spans)
-	if out == s {
+	if out == s || decide && kanaInsideLatinWord(out) {
 		return nil
 	}
 	// The language model only adds cost, so the character model alone
@@ -190,4 +190,28 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
 	}}
+}
+
+// kanaInsideLatinWord reports whether s has half-width katakana with
+// Latin letters on both sides. Shift_JIS puts half-width katakana at
+// bytes 0xA1–0xDF, where Latin-1 has its accented capitals: capitals
+// such as "GÄLÄW" read as Shift_JIS become "GﾄLﾄW", Latin words with
+// katakana inside, which Japanese text does not write.
+func kanaInsideLatinWord(s string) bool {
+	prevLetter, inKana, kanaAfterLetter := false, false, false
+	for _, r := range s {
+		if plausible.ClassOf(r) == plausible.HalfKana {
+			if !inKana {
+				inKana, kanaAfterLetter = true, prevLetter
+			}
+			prevLetter = false
+			continue
+		}
+		letter := r < utf8.RuneSelf && isASCIILetter(byte(r))
+		if inKana && kanaAfterLetter && letter {
+			return true
+		}
+		inKana, prevLetter = false, letter
+	}
+	return false
 }

@@ -87,3 +87,21 @@ func FuzzScreen(f *testing.F) {
 		checkScreen(t, s)
 	})
 }
+
+func TestKanaInsideLatinWord(t *testing.T) {
+	for _, c := range []struct {
+		s    string
+		want bool
+	}{
+		{"GﾄLﾄW", true},          // "GÄLÄW" read as Shift_JIS
+		{"Mﾄ｣ﾄM ﾌﾑﾌ", true},      // capitals with a pound sign
+		{"ｶﾀｶﾅ ﾃﾞ ｶｲﾀ", false},   // text in half-width katakana
+		{"CRLｻﾎﾟｰﾄ", false},      // katakana after a Latin word
+		{"ﾃﾞﾊﾞｲｽ driver", false}, // and before one, apart
+		{"", false},
+	} {
+		if got := kanaInsideLatinWord(c.s); got != c.want {
+			t.Errorf("kanaInsideLatinWord(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
