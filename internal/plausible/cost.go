@@ -111,6 +111,12 @@ func init() {
 				}
 			}
 		}
+		if m.Lang == "tr" {
+			// Turkish writes the capital of i with a dot ("İstanbul"),
+			// which the default case mapping of the alphabet's letters
+			// never reaches.
+			knownLetter[unicode.TurkishCase.ToUpper('i')] = true
+		}
 	}
 }
 

@@ -341,3 +341,11 @@ func TestLeavesAlphabet(t *testing.T) {
 		}
 	}
 }
+
+// Turkish capitals are letters like any other: the dotted capital İ costs
+// what Ş costs.
+func TestTurkishCapitalI(t *testing.T) {
+	if RuneCost('İ') != RuneCost('Ş') {
+		t.Errorf("RuneCost('İ') = %v, RuneCost('Ş') = %v", RuneCost('İ'), RuneCost('Ş'))
+	}
+}
