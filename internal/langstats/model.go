@@ -40,6 +40,9 @@ type span struct {
 // Alphabet returns the case-folded letters of the model's alphabet.
 func (m *Model) Alphabet() string { return m.alphabet }
 
+// Has reports whether r, in either case, is a letter of the alphabet.
+func (m *Model) Has(r rune) bool { return m.index(r) > 0 }
+
 // index returns the letter index of r, or 0 if r is not in the alphabet.
 func (m *Model) index(r rune) int {
 	for i := range m.spans {

@@ -428,14 +428,13 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// on top of their unigram cost, not the model's heavy penalty:
 		// "Þórshöfn" in an English sentence is unusual, not mojibake, and
 		// a repair must not win merely by removing such letters.
-		alphabet := m.Alphabet()
 		for i := 0; i < len(buf); {
 			if buf[i] < utf8.RuneSelf {
 				i++
 				continue
 			}
 			r, size := utf8.DecodeRune(buf[i:])
-			if !strings.ContainsRune(alphabet, unicode.ToLower(r)) {
+			if !m.Has(r) {
 				total += foreignLetter
 				for j := i; j < i+size; j++ {
 					buf[j] = ' '
