@@ -3,6 +3,7 @@ package plausible
 import (
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -512,30 +513,27 @@ func LanguageBound(s string) float64 {
 
 // bestCache remembers langstats.Best by text: the search prices the same
 // words under many hypotheses and rounds, and choosing a language scores
-// every model of the script. It is shared by all goroutines and emptied
+// every model of the script. It is shared by all goroutines (moji fix -j
+// runs one engine per core), so lookups take no lock, and it is emptied
 // when it grows past bestCacheSize, which bounds its memory.
-var bestCache = struct {
-	sync.Mutex
-	m map[string]*langstats.Model
-}{m: make(map[string]*langstats.Model)}
+var (
+	bestCache      sync.Map // script + "\x00" + text → *langstats.Model
+	bestCacheCount atomic.Int64
+)
 
 const bestCacheSize = 1 << 14
 
 func bestModel(s, script string) *langstats.Model {
 	key := script + "\x00" + s
-	bestCache.Lock()
-	m, ok := bestCache.m[key]
-	bestCache.Unlock()
-	if ok {
-		return m
+	if m, ok := bestCache.Load(key); ok {
+		return m.(*langstats.Model)
 	}
-	m, _ = langstats.Best(s, script)
-	bestCache.Lock()
-	if len(bestCache.m) >= bestCacheSize {
-		clear(bestCache.m)
+	m, _ := langstats.Best(s, script)
+	if bestCacheCount.Add(1) > bestCacheSize {
+		bestCache.Clear()
+		bestCacheCount.Store(0)
 	}
-	bestCache.m[key] = m
-	bestCache.Unlock()
+	bestCache.Store(key, m)
 	return m
 }
 
