@@ -428,8 +428,12 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// Letters the language does not use pay a fixed foreignLetter
 		// on top of their unigram cost, not the model's heavy penalty:
 		// "Þórshöfn" in an English sentence is unusual, not mojibake, and
-		// a repair must not win merely by removing such letters.
-		for i := 0; i < len(buf); {
+		// a repair must not win merely by removing such letters. Choosing
+		// among readings (a negative weight) is another matter: there a
+		// foreign letter must not undercut the language's own letters
+		// because it drops out of the bigrams ("ÏLLAMI" is no likelier
+		// Hungarian than "ÁLLAMI"), so the model prices it in full.
+		for i := 0; weight >= 0 && i < len(buf); {
 			if buf[i] < utf8.RuneSelf {
 				i++
 				continue

@@ -349,3 +349,14 @@ func TestTurkishCapitalI(t *testing.T) {
 		t.Errorf("RuneCost('İ') = %v, RuneCost('Ş') = %v", RuneCost('İ'), RuneCost('Ş'))
 	}
 }
+
+// Choosing a lost letter, a letter the language does not have must not
+// win because it drops out of the bigrams: in Hungarian, Á (C3 81 with
+// its last byte dropped by windows-1252) beats Ï (C3 8F).
+func TestChoiceCostForeignLetter(t *testing.T) {
+	langs := LanguagesOf("A vizsgán a diákok átlaga jó volt, de senki sem kapta meg a díjat.")
+	native, foreign := ChoiceCost(' ', "ÁLLAMI", ' ', langs), ChoiceCost(' ', "ÏLLAMI", ' ', langs)
+	if native >= foreign {
+		t.Errorf("ChoiceCost(ÁLLAMI) = %.1f, ChoiceCost(ÏLLAMI) = %.1f: want the Hungarian letter cheaper", native, foreign)
+	}
+}
