@@ -356,7 +356,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	// Judge each of the best few by the text it leads to after one more
 	// round, priced as a whole: gains found in different rounds are not
 	// additive, because each repair changes the context of the next.
-	best, bestCost := cands[0], math.Inf(1)
+	best, bestCost, bestRaw := cands[0], math.Inf(1), math.Inf(1)
 	seen := map[string]bool{}
 	for _, c := range cands[:min(len(cands), 4)] {
 		if seen[c.text] || c.gain < cands[0].gain/2 {
@@ -371,11 +371,35 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 		// Each result is read in its own language: "aktuální" is Czech,
 		// "aktuålní" is nothing.
-		if cost := plausible.CostWith(0, final, 0, plausible.LanguagesOf(final)); cost < bestCost-1e-9 {
-			best, bestCost = c, cost
+		langs := plausible.LanguagesOf(final)
+		cost := plausible.CostWith(0, final, 0, langs)
+		switch {
+		case cost < bestCost-1e-9:
+			best, bestCost, bestRaw = c, cost, math.Inf(1)
+		case cost <= bestCost+1e-9:
+			// A tie: the whole-line cost tolerates one odd word among
+			// many good ones, and windows-1250 and ISO-8859-2 read
+			// "FĂźr" as "Fßr" and "Für" at the same price. Readings that
+			// differ in a few letters are the language model's to tell
+			// apart, at full weight, as for a lost letter.
+			if math.IsInf(bestRaw, 1) {
+				bestRaw = plausible.ChoiceCost(0, bestFinal(sc, best, opt, lookahead), 0, plausible.LanguagesOf(bestFinal(sc, best, opt, lookahead)))
+			}
+			if raw := plausible.ChoiceCost(0, final, 0, langs); raw < bestRaw-1e-9 {
+				best, bestRaw = c, raw
+			}
 		}
 	}
 	return best
+}
+
+// bestFinal is the text c leads to after one more round, as the
+// lookahead computed it (searchRound remembers it).
+func bestFinal(sc *scratch, c *outcome, opt Options, lookahead int) string {
+	if next := searchRound(sc, c.text, opt, lookahead-1); next != nil {
+		return next.text
+	}
+	return c.text
 }
 
 // nextDistinct returns the best candidate whose text differs from the
