@@ -494,6 +494,11 @@ type scratch struct {
 	// (see openAt).
 	pairs   pairs
 	pairPos int
+	// openStack is the stack scanned on to openPos of openOf (see openAt).
+	openStack pairs
+	openPos   int
+	openOf    string
+	openValid bool
 	// langs are the language models of the segment being repaired,
 	// langsOf, chosen on first use: clean text never needs them.
 	langs   *plausible.Languages
@@ -544,7 +549,7 @@ func putScratch(sc *scratch) {
 	clear(sc.rounds)
 	*sc = scratch{
 		b: sc.b[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
-		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds,
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, openStack: sc.openStack[:0],
 	}
 	scratchPool.Put(sc)
 }

@@ -26,7 +26,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		return nil
 	}
 	sc.encode(s, w)
-	sc.pairs, sc.pairPos = sc.pairs[:0], 0
+	sc.pairs, sc.pairPos, sc.openValid = sc.pairs[:0], 0, false
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
@@ -882,11 +882,24 @@ func (p pairs) top() rune {
 // extra (text already decoded in the current island) after it. The
 // stack covers s up to pairPos, with accepted spans' readings in place
 // of their text; islands are visited left to right.
+//
+// The stack is scanned on from the last offset asked for, not from
+// pairPos: in a line where no island is accepted (a megabyte of "Ã"),
+// scanning from pairPos every time made each window quadratic.
 func (sc *scratch) openAt(s string, o int, extra string) rune {
 	var buf [16]rune
-	p := append(pairs(buf[:0]), sc.pairs...)
+	var p pairs
+	switch {
+	case o < sc.pairPos:
+		p = append(pairs(buf[:0]), sc.pairs...)
+	case sc.openValid && sc.openOf == s && sc.openPos <= o:
+		p = append(pairs(buf[:0]), sc.openStack...).scan(s[sc.openPos:o])
+	default:
+		p = append(pairs(buf[:0]), sc.pairs...).scan(s[sc.pairPos:o])
+	}
 	if o >= sc.pairPos {
-		p = p.scan(s[sc.pairPos:o])
+		sc.openStack = append(sc.openStack[:0], p...)
+		sc.openPos, sc.openOf, sc.openValid = o, s, true
 	}
 	return p.scan(extra).top()
 }
@@ -898,6 +911,7 @@ func (sc *scratch) acceptPairs(s string, from, to int, cand string) {
 	}
 	sc.pairs = sc.pairs.scan(cand)
 	sc.pairPos = to
+	sc.openValid = false
 }
 
 // coversAllNonASCII reports whether the spans cover every non-ASCII rune
