@@ -12,8 +12,7 @@ import (
 // double-byte test needs to run at all. Correct text in a corpus is most
 // lines, and most of them fail every test; run one decoder at a time,
 // the tests cost some forty passes over each line ("Größe" is checked
-// against windows-1252, Latin-1, windows-1250, ... in turn), which made
-// clean French or Russian text cost more than ten times its reading.
+// against windows-1252, Latin-1, windows-1250, ... in turn).
 //
 // The per-decoder functions stay the definition; the screen computes the
 // same answers for all pages at once with one table lookup per rune, and
@@ -23,7 +22,7 @@ import (
 // screenPages.
 type pageSet uint16
 
-// runeBits says, for one rune, what byte each page encodes it as: any
+// runeBits says, for one rune, what kind of byte each page encodes it as: any
 // byte at all (enc), a UTF-8 lead byte 0xC2–0xF4 (lead) or 0xC2–0xDF
 // (lead2), or a continuation byte 0x80–0xBF (cont).
 type runeBits struct {
