@@ -1,7 +1,6 @@
 package plausible
 
 import (
-	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode"
@@ -549,13 +548,15 @@ func bestModel(s, script string) *langstats.Model {
 // of the language of the repair ("РІ" for "в" in Ukrainian, "ÄŤ" for "č"
 // in Slovak).
 func LeavesAlphabet(orig, repl string) bool {
+	if !nonASCIILetters(orig) {
+		return false // most islands hold a symbol: "Ã©", "â€™"
+	}
 	spelled := false
 	for _, m := range langstats.Models {
-		alphabet := m.Alphabet()
-		if !spells(alphabet, orig) {
+		if !spells(m, orig) {
 			continue
 		}
-		if spells(alphabet, repl) {
+		if nonASCIILetters(repl) && spells(m, repl) {
 			return false
 		}
 		spelled = true
@@ -563,14 +564,20 @@ func LeavesAlphabet(orig, repl string) bool {
 	return spelled
 }
 
-// spells reports whether every character of s is a non-ASCII letter of
-// alphabet.
-func spells(alphabet, s string) bool {
-	if s == "" {
-		return false
-	}
+// nonASCIILetters reports whether s is one or more letters, none ASCII.
+func nonASCIILetters(s string) bool {
 	for _, r := range s {
-		if r < utf8.RuneSelf || !unicode.IsLetter(r) || !strings.ContainsRune(alphabet, unicode.ToLower(r)) {
+		if r < utf8.RuneSelf || !unicode.IsLetter(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// spells reports whether m's alphabet has every character of s.
+func spells(m *langstats.Model, s string) bool {
+	for _, r := range s {
+		if !m.Has(r) {
 			return false
 		}
 	}
