@@ -286,6 +286,16 @@ type Languages struct {
 	memo   map[string]float64
 }
 
+// Writes reports whether the language chosen for r's script has r in its
+// alphabet.
+func (l *Languages) Writes(r rune) bool {
+	if l == nil {
+		return false
+	}
+	m := l.models[ClassOf(r).Script()]
+	return m != nil && m.Has(r)
+}
+
 // LanguagesOf chooses a language model per script for the letters of s.
 func LanguagesOf(s string) *Languages {
 	l := Languages{memo: make(map[string]float64)}

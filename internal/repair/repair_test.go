@@ -490,3 +490,20 @@ func TestCleanUnchanged(t *testing.T) {
 		}
 	}
 }
+
+// TestPartialKeepsLettersOfTheLanguage: where half a line was read as
+// windows-1252 with its undefined bytes dropped, a letter of the line's
+// language standing alone in a word of its own case is a letter, not a
+// lead byte that lost its continuation ("IRMÃS" is no "IRMÁS").
+func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
+	for _, c := range []struct{ correct, damaged string }{
+		{"São Paulo e as IRMÃS: ", "Ação rápida é necessária já."},
+		{"AS IRMÃS E OS IRMÃOS chegaram. ", "Ele disse que não sabe o que é a área."},
+	} {
+		_, d := damage(t, c.damaged, lossy("windows-1252", codec.Drop))
+		want := c.correct + c.damaged
+		if got, layers := repair.Repair(c.correct+d, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", c.correct+d, got, describe(layers), want)
+		}
+	}
+}

@@ -2,6 +2,8 @@ package repair
 
 import (
 	"math"
+	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/plausible"
@@ -464,7 +466,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case k < 2 && !w.multi && !(len(w.dropped) > 0 && need == 2 &&
 				(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p])) ||
 					start > 0 && (p == n || kind[p] != kindOpaque && b[p] < utf8.RuneSelf && !isASCIILetter(b[p])) &&
-						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])))):
+						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])))) ||
+				k < 2 && !w.multi && start == 0 && sc.writtenAlone(s, j):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
 				// [81 lost] D1 82, "ст") or continues a word (Czech
@@ -472,7 +475,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				// ends a word whose other letters were decoded in the same
 				// island (Russian "ÑŽÑ‚ÑÑ " is "ются ", D1 [81 lost] D1 [8F
 				// lost]); the model then weighs it against the letter as
-				// it stands.
+				// it stands. A letter the line's language writes, alone
+				// among the word's letters outside ASCII, is that letter:
+				// the Portuguese "IRMÃS" in a line whose other half was
+				// read as windows-1252 is no "IRMÁS" with 0x81 lost.
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
@@ -656,6 +662,25 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 		return false
 	}
 	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
+}
+
+// writtenAlone reports whether the character at byte j of sc's encoding
+// of s is a letter of the line's language, in the case of its word, and
+// the only character outside ASCII in the word: "IRMÃS" in Portuguese.
+// Every two-byte lead windows-1252 shows is a capital (À to Þ), so a lead
+// after small letters ("uzamÄeno", Czech č with 0x8D lost) is no letter
+// of its word whatever the language.
+func (sc *scratch) writtenAlone(s string, j int) bool {
+	o := sc.offsetAt(s, j)
+	r, size := utf8.DecodeRuneInString(s[o:])
+	if !sc.languages().Writes(r) {
+		return false
+	}
+	ws, we := wordBounds(s, o, o+size)
+	if hasNonASCII(s[ws:o]) || hasNonASCII(s[o+size:we]) {
+		return false
+	}
+	return !unicode.IsUpper(r) || !strings.ContainsFunc(s[ws:o], unicode.IsLower)
 }
 
 // writtenWithA0 reports whether lead byte x followed by 0xA0 is a
