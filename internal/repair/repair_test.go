@@ -357,8 +357,8 @@ var repairCases = []damageCase{
 	// ("ÑŽÑ‚ÑÑ" for "ются"). The words around them, read in the line's
 	// language once repaired, choose the letter.
 	{name: "ru/utf8-as-1252-dropped", clean: russian, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
-	// Once the line is known to be windows-1252 with bytes dropped, a
-	// lone "Ã" before a letter is what is left of Á.
+	// A lone "Ã" before a letter, in a word of a language that does not
+	// write Ã, is what is left of Á.
 	{name: "hu/utf8-as-1252-dropped-lone-lead", clean: "A vizsgán a diákok átlaga jó volt, de az ÁLLAMI díjat senki sem kapta meg.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// Shift_JIS loses bytes of Japanese UTF-8 with U+FFFD marks; the final
 	// "。" (E3 80 82) lost its last byte and comes back from the context

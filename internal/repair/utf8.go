@@ -110,23 +110,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
 		cand := string(dec)
-		// A lost byte is unlikely until the line is known to have gone
-		// through a decoder that loses them: once windows-1252 has been
-		// undone on it, a lone "Ã" left before a letter ("KÖZREADÃSRA")
-		// cannot be a character of the original, which would have come
-		// out as "Ãƒ", and pays no prior for its lost byte.
-		prior := lossPrior
-		if decide && opt.InferLost && sc.settled == w.name() && islandLoss == lossUndefined {
-			prior = 0
-		}
-		g := gainAt(sc, s, from, to, cand) - prior*float64(len(lost))
+		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages())
 			cand = string(dec)
-			g = gainAt(sc, s, from, to, cand) - prior*float64(len(lost))
+			g = gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
 		}
 		if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
 			// A restored space costs the prior, unless another space
