@@ -213,6 +213,12 @@ func classifySlow(r rune) Class {
 		return LatinLower
 	case unicode.IsLetter(r):
 		return OtherLetter
+	case !unicode.In(r, unicode.Common, unicode.Inherited):
+		// Punctuation, digits and signs of a script without a class of
+		// its own (Armenian ՝, Syriac ܁ and ܏, NKo and Mongolian digits)
+		// belong to text in that script, as its letters do: in a Latin
+		// line "VÕÕRANDATUS" is no "V՝՝RANDATUS" with two bytes lost.
+		return OtherLetter
 	case unicode.In(r, unicode.Sc):
 		if r < 0x100 {
 			return LatinSymbol

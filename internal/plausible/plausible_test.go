@@ -360,3 +360,21 @@ func TestChoiceCostForeignLetter(t *testing.T) {
 		t.Errorf("ChoiceCost(ÁLLAMI) = %.1f, ChoiceCost(ÏLLAMI) = %.1f: want the Hungarian letter cheaper", native, foreign)
 	}
 }
+
+// Punctuation and digits of a script without a class of its own count as
+// its letters: rare, and strangers in a Latin line.
+func TestOtherScriptMarks(t *testing.T) {
+	for _, r := range []rune{0x055D, 0x0701, 0x070F, 0x07C1, 0x1810} {
+		if c := ClassOf(r); c != OtherLetter {
+			t.Errorf("ClassOf(%U) = %v, want OtherLetter", r, c)
+		}
+		if RuneCost(r) < 14 {
+			t.Errorf("RuneCost(%U) = %v, want a rare character's", r, RuneCost(r))
+		}
+	}
+	for _, r := range []rune{'’', '«', '…', '€', '→'} {
+		if ClassOf(r) == OtherLetter {
+			t.Errorf("ClassOf(%c) = OtherLetter, want a common class", r)
+		}
+	}
+}

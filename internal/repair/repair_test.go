@@ -492,15 +492,24 @@ func TestCleanUnchanged(t *testing.T) {
 }
 
 // TestPartialKeepsLettersOfTheLanguage: where half a line was read as
-// windows-1252 with its undefined bytes dropped, a letter of the line's
-// language standing alone in a word of its own case is a letter, not a
-// lead byte that lost its continuation ("IRMÃS" is no "IRMÁS").
+// windows-1252, a letter standing alone in a correct word is a letter,
+// not a lead byte that lost its continuation: "IRMÃS" is no "IRMÁS"
+// (the language writes Ã), "VÕÕRANDATUS" no "V՝՝RANDATUS" (no Latin line
+// writes Armenian commas).
 func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
-	for _, c := range []struct{ correct, damaged string }{
-		{"São Paulo e as IRMÃS: ", "Ação rápida é necessária já."},
-		{"AS IRMÃS E OS IRMÃOS chegaram. ", "Ele disse que não sabe o que é a área."},
+	for _, c := range []struct {
+		correct, damaged string
+		st               step
+	}{
+		{"São Paulo e as IRMÃS: ", "Ação rápida é necessária já.", lossy("windows-1252", codec.Drop)},
+		{"AS IRMÃS E OS IRMÃOS chegaram. ", "Ele disse que não sabe o que é a área.", lossy("windows-1252", codec.Drop)},
+		// Õ and Ü with 0x9D and 0x8F lost would be U+055D and U+070F,
+		// an Armenian comma and a Syriac mark: no characters of a Latin
+		// line.
+		{"VÕÕRANDATUS MOLARITÀ TEISTKÜMNETENIGI: ", "inurbanità autonòmico transitorietà precarietà", u8("sloppy-windows-1252")},
+		{"KISALTACAĞI DÜŞÜRÜLMEYEREK ", "néo-kantisme déchiffrer intolérantisme palmacée", u8("sloppy-windows-1252")},
 	} {
-		_, d := damage(t, c.damaged, lossy("windows-1252", codec.Drop))
+		_, d := damage(t, c.damaged, c.st)
 		want := c.correct + c.damaged
 		if got, layers := repair.Repair(c.correct+d, allOptions); got != want {
 			t.Errorf("Repair(%q)\n  = %q %s\n want %q", c.correct+d, got, describe(layers), want)
