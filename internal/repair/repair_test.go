@@ -508,6 +508,9 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		// line.
 		{"VÕÕRANDATUS MOLARITÀ TEISTKÜMNETENIGI: ", "inurbanità autonòmico transitorietà precarietà", u8("sloppy-windows-1252")},
 		{"KISALTACAĞI DÜŞÜRÜLMEYEREK ", "néo-kantisme déchiffrer intolérantisme palmacée", u8("sloppy-windows-1252")},
+		// "Í " is CD A0 with the space read as a lost 0xA0: a combining
+		// double tilde, not to be repaired along with the Hebrew after it.
+		{"SOCIOLOGÍA GUANACEVÍ ", "החביאתם סטיריקן מחויבויותיהן", u8("sloppy-windows-1252")},
 	} {
 		_, d := damage(t, c.damaged, c.st)
 		want := c.correct + c.damaged

@@ -96,6 +96,16 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				dec, j = d2, k
 				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss, a0: endsInA0}
 			}
+			if a0 && rareCompletion(dec) {
+				// A space read as a lost 0xA0 that completes a character
+				// nobody writes ends the island: what follows is priced
+				// on its own. Glued to it, a correct "GUANACEVÍ " rode on
+				// the repair of the Hebrew mojibake after it
+				// ("×”×—×‘×™××ª×") and became "GUANACEV͠", a combining
+				// double tilde; "à¸ à¸²" (Thai ภา) and "Â â€ž" (NBSP „)
+				// stay whole.
+				break
+			}
 		}
 		if good.j < 0 {
 			i++
@@ -653,6 +663,13 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 		return false
 	}
 	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
+}
+
+// rareCompletion reports whether the last character of dec, a sequence
+// completed with a space read as 0xA0, is one people rarely write.
+func rareCompletion(dec []byte) bool {
+	r, _ := utf8.DecodeLastRune(dec)
+	return !isCJKRune(r) && plausible.RuneCost(r) >= rareCJKCost
 }
 
 // writtenAlone reports whether the character at byte j of sc's encoding
