@@ -831,6 +831,18 @@ func disjoint(spans []span, ranges [][2]int) bool {
 	return true
 }
 
+// holdsRareNonCJK reports whether s has a character outside Han, kana
+// and Hangul that costs as much as a rare letter. (Han, kana and Hangul
+// are priced by their frequency in each language instead.)
+func holdsRareNonCJK(s string) bool {
+	for _, r := range s {
+		if r == utf8.RuneError || r >= utf8.RuneSelf && !isCJKRune(r) && plausible.RuneCost(r) >= rareCJKCost {
+			return true
+		}
+	}
+	return false
+}
+
 func lastRune(s string) rune {
 	if s == "" {
 		return 0
@@ -938,6 +950,13 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	if quick+plausible.LanguageBound(orig) < weakMargin {
 		return quick
 	}
+	// The language model prices letters, and it finds a word cheaper
+	// once a letter foreign to the line's language is gone, whatever took
+	// its place: the correct Czech "POBLÍŽE" in a line of another
+	// language reads as Í Ž = CD 8E, a combining mark. A repair that
+	// writes a character nobody writes, or a lost byte's U+FFFD, may be
+	// spoken against by the model but gets no word of support from it.
+	rare := holdsRareNonCJK(cand)
 	// A language cost is never negative, so the text as it stands bounds
 	// the gain again, more tightly: a correct Russian word costs the
 	// model little, and "СТРОЧНАЯ БУКВА" (Я and a space read as the
@@ -948,7 +967,11 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	if quick+origLang < weakMargin {
 		return quick + origLang
 	}
-	return quick + origLang - plausible.LanguageCost(repl, langs)
+	lang := origLang - plausible.LanguageCost(repl, langs)
+	if rare {
+		lang = min(lang, 0)
+	}
+	return quick + lang
 }
 
 // contextWindow bounds how far around a word its line is read for the

@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"unicode"
@@ -74,6 +75,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			if !ok {
 				break
 			}
+			spaceInside := bytes.IndexByte(b[j:next], ' ') >= 0
 			endsInA0 = a0
 			dec = d
 			if l != "" {
@@ -96,9 +98,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				dec, j = d2, k
 				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss, a0: endsInA0}
 			}
-			if a0 && rareCompletion(dec) {
-				// A space read as a lost 0xA0 that completes a character
-				// nobody writes ends the island: what follows is priced
+			if spaceInside && strangeCompletion(s, dec) {
+				// A space read as a lost 0xA0 in a character nobody writes
+				// here (see strangeCompletion) ends the island: what follows is priced
 				// on its own. Glued to it, a correct "GUANACEVÍ " rode on
 				// the repair of the Hebrew mojibake after it
 				// ("×”×—×‘×™××ª×") and became "GUANACEV͠", a combining
@@ -665,11 +667,23 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
 }
 
-// rareCompletion reports whether the last character of dec, a sequence
-// completed with a space read as 0xA0, is one people rarely write.
-func rareCompletion(dec []byte) bool {
-	r, _ := utf8.DecodeLastRune(dec)
-	return !isCJKRune(r) && plausible.RuneCost(r) >= rareCJKCost
+// strangeCompletion reports whether the last character of dec, a
+// sequence completed with a space read as 0xA0, is one people rarely
+// write, a lost byte's U+FFFD, or Han, kana or Hangul in a line that has
+// none ("maledì " read as EC A0 and a lost byte is Hangul 적).
+func strangeCompletion(s string, dec []byte) bool {
+	last := lastRuneString(dec)
+	if holdsRareNonCJK(last) {
+		return true
+	}
+	r, _ := utf8.DecodeRuneInString(last)
+	return isCJKRune(r) && !strings.ContainsFunc(s, isCJKRune)
+}
+
+// lastRuneString returns the last character of dec as a string.
+func lastRuneString(dec []byte) string {
+	_, size := utf8.DecodeLastRune(dec)
+	return string(dec[len(dec)-size:])
 }
 
 // writtenAlone reports whether the character at byte j of sc's encoding
