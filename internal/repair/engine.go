@@ -832,11 +832,15 @@ func disjoint(spans []span, ranges [][2]int) bool {
 }
 
 // holdsRareNonCJK reports whether s has a character outside Han, kana
-// and Hangul that costs as much as a rare letter. (Han, kana and Hangul
-// are priced by their frequency in each language instead.)
+// and Hangul that costs as much as a rare letter, or a combining mark:
+// text is written precomposed, and a mark that a repair leaves where two
+// letters stood ("ВМЁТЫВАЮЩИЙ" through windows-1251 holds CC A8, an
+// ogonek) is no accent anybody typed. (Han, kana and Hangul are priced
+// by their frequency in each language instead.)
 func holdsRareNonCJK(s string) bool {
 	for _, r := range s {
-		if r == utf8.RuneError || r >= utf8.RuneSelf && !isCJKRune(r) && plausible.RuneCost(r) >= rareCJKCost {
+		if r == utf8.RuneError || r >= utf8.RuneSelf && !isCJKRune(r) &&
+			(plausible.RuneCost(r) >= rareCJKCost || plausible.ClassOf(r) == plausible.Combining) {
 			return true
 		}
 	}

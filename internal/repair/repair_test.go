@@ -517,6 +517,12 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		{"ZELFBEVRIJDING POBLÍŽE REJMÁNEK ", "verlängern Straße", u8("sloppy-windows-1252")},
 		{"géobiologue administré ", "прилошалият изпъплям", lossy("windows-1252", codec.Drop)},
 		{"sbizzarrirò maledì ", "перемётный вегетарианский", lossy("windows-1252", codec.Drop)},
+		// Through windows-1251 "Р " is Р (D0 A0) with its NBSP made a
+		// space, and МЁ is CC A8, a combining ogonek; through
+		// windows-1253 "Ε " is C5 A0, Latin Š.
+		{"ГЕНДЕР ", "неабсорбований матеріал", u8("sloppy-windows-1251")},
+		{"ВМЁТЫВАЮЩИЙ СВАРЩИК ", "обустраивающий", u8("sloppy-windows-1251")},
+		{"ΕΦΈΛΚΕΣΤΕ ", "κώμη οποιαδήποτε", u8("sloppy-windows-1253")},
 	} {
 		// Only the correct part is asserted: the damaged part's lost
 		// letters are the other tests' business.

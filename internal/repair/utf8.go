@@ -76,6 +76,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				break
 			}
 			spaceInside := bytes.IndexByte(b[j:next], ' ') >= 0
+			if spaceInside && lastRuneString(d) == firstRuneString(s[sc.offsetAt(s, j):]) {
+				// The space read as 0xA0 completes the very character
+				// that stands before it: windows-1251 shows Р (D0 A0) as
+				// "Р" and an NBSP, so a correct "ГЕНДЕР " reads as that
+				// damage and its repair would only delete the space. No
+				// evidence; the island ends before it.
+				break
+			}
 			endsInA0 = a0
 			dec = d
 			if l != "" {
@@ -98,7 +106,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				dec, j = d2, k
 				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss, a0: endsInA0}
 			}
-			if spaceInside && strangeCompletion(s, dec) {
+			if spaceInside && sc.strangeCompletion(s, lastRune(s[:sc.offsetAt(s, i)]), dec) {
 				// A space read as a lost 0xA0 in a character nobody writes
 				// here (see strangeCompletion) ends the island: what follows is priced
 				// on its own. Glued to it, a correct "GUANACEVÍ " rode on
@@ -669,15 +677,32 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 
 // strangeCompletion reports whether the last character of dec, a
 // sequence completed with a space read as 0xA0, is one people rarely
-// write, a lost byte's U+FFFD, or Han, kana or Hangul in a line that has
-// none ("maledì " read as EC A0 and a lost byte is Hangul 적).
-func strangeCompletion(s string, dec []byte) bool {
+// write, a lost byte's U+FFFD, Han, kana or Hangul in a line that has
+// none ("maledì " read as EC A0 and a lost byte is Hangul 적), or a letter
+// of another script than the letter before the island, in the same word
+// ("ΕΦΈΛΚΕΣΤΕ " through windows-1253 ends in C5 A0, Latin Š), or one the
+// line's language does not write after one it does ("ODPIECZĘTOWAĆ "
+// through ISO-8859-2 ends in C6 A0, Vietnamese Ơ).
+func (sc *scratch) strangeCompletion(s string, before rune, dec []byte) bool {
 	last := lastRuneString(dec)
 	if holdsRareNonCJK(last) {
 		return true
 	}
 	r, _ := utf8.DecodeRuneInString(last)
-	return isCJKRune(r) && !strings.ContainsFunc(s, isCJKRune)
+	if isCJKRune(r) && !strings.ContainsFunc(s, isCJKRune) {
+		return true
+	}
+	cr, cb := plausible.ClassOf(r), plausible.ClassOf(before)
+	if !cr.IsLetter() || !cb.IsLetter() {
+		return false
+	}
+	return cr.Script() != cb.Script() || !sc.languages().Writes(r) && sc.languages().Writes(before)
+}
+
+// firstRuneString returns the first character of s as a string.
+func firstRuneString(s string) string {
+	_, size := utf8.DecodeRuneInString(s)
+	return s[:size]
 }
 
 // lastRuneString returns the last character of dec as a string.
