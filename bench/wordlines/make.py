@@ -11,9 +11,11 @@ Words come from the hunspell dictionaries Debian installs under
 letter outside ASCII). "clean": 3 to 10 words of one language, in lower
 case, capitals or sentence case. "mixed": 2 to 8 words of two languages.
 "partial": a correct part of two languages followed by 2 to 6 words of
-one of them damaged as UTF-8 read as windows-1252 (sloppy or with its
-undefined bytes dropped) or as GBK: the correct part must survive, as in
-the dev set's partial kinds. Every line is a JSON object with id, kind,
+one of them damaged as UTF-8 read as windows-1252 (sloppy, with its
+undefined bytes dropped, with NBSP made a space, or twice), as another
+single-byte page (windows-1250, -1251, -1253, -1254, -1257, ISO-8859-2,
+MacRoman, cp437) or as GBK: the correct part must survive, as in the dev
+set's partial kinds. Every line is a JSON object with id, kind,
 lang, broken and original, as score_fix.py reads them.
 """
 import json
@@ -47,6 +49,21 @@ def sloppy1252(b):
     for x in b:
         try:
             out.append(bytes([x]).decode('cp1252'))
+        except UnicodeDecodeError:
+            out.append(chr(x))
+    return ''.join(out)
+
+
+SLOPPY = {'1250': 'cp1250', '1251': 'cp1251', '1253': 'cp1253', '1254': 'cp1254', '1257': 'cp1257',
+          'latin2': 'iso8859_2', 'mac': 'mac_roman', 'cp437': 'cp437'}
+DAMAGES = list(SLOPPY) + ['sloppy', 'drop', 'nbsp', 'double', 'gbk']
+
+
+def sloppy(b, enc):
+    out = []
+    for x in b:
+        try:
+            out.append(bytes([x]).decode(enc))
         except UnicodeDecodeError:
             out.append(chr(x))
     return ''.join(out)
@@ -97,8 +114,14 @@ def main():
             emit(i, 'clean', a + '+' + b, s, s)
             continue
         t = ' '.join(pick(a) for _ in range(rnd.randint(2, 6)))
-        damage = rnd.choice(['sloppy', 'drop', 'gbk'])
-        if damage == 'sloppy':
+        damage = rnd.choice(DAMAGES)
+        if damage in SLOPPY:
+            d = sloppy(t.encode('utf-8'), SLOPPY[damage])
+        elif damage == 'double':
+            d = sloppy1252(sloppy1252(t.encode('utf-8')).encode('utf-8'))
+        elif damage == 'nbsp':
+            d = sloppy1252(t.encode('utf-8')).replace('\xa0', ' ')
+        elif damage == 'sloppy':
             d = sloppy1252(t.encode('utf-8'))
         elif damage == 'drop':
             d = t.encode('utf-8').decode('cp1252', errors='ignore')
@@ -107,6 +130,8 @@ def main():
                 d = t.encode('utf-8').decode('gbk')
             except UnicodeDecodeError:
                 continue
+        if d == t:
+            continue  # nothing in it the damage touches
         emit(i, 'partial-' + damage, a, s + ' ' + d, s + ' ' + t)
 
 
