@@ -523,6 +523,8 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		{"ГЕНДЕР ", "неабсорбований матеріал", u8("sloppy-windows-1251")},
 		{"ВМЁТЫВАЮЩИЙ СВАРЩИК ", "обустраивающий", u8("sloppy-windows-1251")},
 		{"ΕΦΈΛΚΕΣΤΕ ", "κώμη οποιαδήποτε", u8("sloppy-windows-1253")},
+		// "В " through windows-1251 is C2 and a space: the NBSP C2 A0.
+		{"ВАКО БОЙНОВ ", "дзенькотіння міжнародний", u8("sloppy-windows-1251")},
 	} {
 		// Only the correct part is asserted: the damaged part's lost
 		// letters are the other tests' business.

@@ -76,7 +76,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				break
 			}
 			spaceInside := bytes.IndexByte(b[j:next], ' ') >= 0
-			if spaceInside && lastRuneString(d) == firstRuneString(s[sc.offsetAt(s, j):]) {
+			lead := firstRuneString(s[sc.offsetAt(s, j):])
+			if spaceInside && lastRuneString(d) == lead {
 				// The space read as 0xA0 completes the very character
 				// that stands before it: windows-1251 shows Р (D0 A0) as
 				// "Р" and an NBSP, so a correct "ГЕНДЕР " reads as that
@@ -106,7 +107,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				dec, j = d2, k
 				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss, a0: endsInA0}
 			}
-			if spaceInside && sc.strangeCompletion(s, lastRune(s[:sc.offsetAt(s, i)]), dec) {
+			if spaceInside && sc.strangeCompletion(s, lastRune(s[:sc.offsetAt(s, i)]), lead, dec) {
 				// A space read as a lost 0xA0 in a character nobody writes
 				// here (see strangeCompletion) ends the island: what follows is priced
 				// on its own. Glued to it, a correct "GUANACEVÍ " rode on
@@ -683,7 +684,7 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 // ("ΕΦΈΛΚΕΣΤΕ " through windows-1253 ends in C5 A0, Latin Š), or one the
 // line's language does not write after one it does ("ODPIECZĘTOWAĆ "
 // through ISO-8859-2 ends in C6 A0, Vietnamese Ơ).
-func (sc *scratch) strangeCompletion(s string, before rune, dec []byte) bool {
+func (sc *scratch) strangeCompletion(s string, before rune, lead string, dec []byte) bool {
 	last := lastRuneString(dec)
 	if holdsRareNonCJK(last) {
 		return true
@@ -693,8 +694,15 @@ func (sc *scratch) strangeCompletion(s string, before rune, dec []byte) bool {
 		return true
 	}
 	cr, cb := plausible.ClassOf(r), plausible.ClassOf(before)
-	if !cr.IsLetter() || !cb.IsLetter() {
+	if !cb.IsLetter() {
 		return false
+	}
+	if !cr.IsLetter() {
+		// The lead ends a word of its own language, and the space
+		// after it is a space: the Russian "БОЙНОВ " through
+		// windows-1251 reads as В (C2) with the NBSP C2 A0 made a space.
+		l, _ := utf8.DecodeRuneInString(lead)
+		return sc.languages().Writes(l)
 	}
 	return cr.Script() != cb.Script() || !sc.languages().Writes(r) && sc.languages().Writes(before)
 }
