@@ -525,6 +525,10 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		{"ΕΦΈΛΚΕΣΤΕ ", "κώμη οποιαδήποτε", u8("sloppy-windows-1253")},
 		// "В " through windows-1251 is C2 and a space: the NBSP C2 A0.
 		{"ВАКО БОЙНОВ ", "дзенькотіння міжнародний", u8("sloppy-windows-1251")},
+		// "á»" is E1 BB, and with a dropped byte Vietnamese ề; but the »
+		// closes the «, and the word is whole.
+		{"Paní «Toločková» ", "vyvrhovaný střediskový", lossy("windows-1252", codec.Drop)},
+		{"Slovo „ANASTIGMATĂ“ ", "puținteluL învățătură", u8("sloppy-windows-1250")},
 	} {
 		// Only the correct part is asserted: the damaged part's lost
 		// letters are the other tests' business.

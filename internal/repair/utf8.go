@@ -1,7 +1,6 @@
 package repair
 
 import (
-	"bytes"
 	"math"
 	"strings"
 	"unicode"
@@ -75,7 +74,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			if !ok {
 				break
 			}
-			spaceInside := bytes.IndexByte(b[j:next], ' ') >= 0
+			spaceInside := strings.IndexByte(s[sc.offsetAt(s, j):sc.offsetAt(s, next)], ' ') >= 0
 			lead := firstRuneString(s[sc.offsetAt(s, j):])
 			if spaceInside && lastRuneString(d) == lead {
 				// The space read as 0xA0 completes the very character
@@ -84,6 +83,22 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				// damage and its repair would only delete the space. No
 				// evidence; the island ends before it.
 				break
+			}
+			if spaceInside {
+				before := lastRune(s[:sc.offsetAt(s, j)])
+				if len(dec) > 0 {
+					before, _ = utf8.DecodeLastRune(dec)
+				}
+				if sc.strangeCompletion(s, before, lead, d) {
+					// A space read as a lost 0xA0 in a character nobody
+					// writes here (see strangeCompletion) is a space: the
+					// island ends before it. Read as 0xA0, a correct
+					// "GUANACEVÍ " became "GUANACEV͠", a combining double
+					// tilde, riding on the repair of the Hebrew mojibake
+					// after it ("×”×—×‘×™××ª×"); "à¸ à¸²" (Thai ภา) and
+					// "Â â€ž" (NBSP „) stay whole.
+					break
+				}
 			}
 			endsInA0 = a0
 			dec = d
@@ -107,16 +122,6 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				dec, j = d2, k
 				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss, a0: endsInA0}
 			}
-			if spaceInside && sc.strangeCompletion(s, lastRune(s[:sc.offsetAt(s, i)]), lead, dec) {
-				// A space read as a lost 0xA0 in a character nobody writes
-				// here (see strangeCompletion) ends the island: what follows is priced
-				// on its own. Glued to it, a correct "GUANACEVÍ " rode on
-				// the repair of the Hebrew mojibake after it
-				// ("×”×—×‘×™××ª×") and became "GUANACEV͠", a combining
-				// double tilde; "à¸ à¸²" (Thai ภา) and "Â â€ž" (NBSP „)
-				// stay whole.
-				break
-			}
 		}
 		if good.j < 0 {
 			i++
@@ -131,6 +136,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
 		cand := string(dec)
+		if decide && sc.breaksPair(s, from, to, cand) {
+			i = j
+			continue
+		}
 		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
@@ -676,14 +685,30 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
 }
 
+// breaksPair reports whether the island s[from:to] continues a word and
+// ends in a mark that closes the one left open before it, and its
+// repair cand would take that mark away: in «Toločková» (Czech) "á»" is
+// E1 BB, Vietnamese ề once a dropped byte is put back, but the » closes
+// the «, and the word is whole. Mojibake that ends in a closing mark
+// begins after the word it follows ("English.â€”" through windows-1250
+// is the dash E2 80 94, 0x94 being ”).
+func (sc *scratch) breaksPair(s string, from, to int, cand string) bool {
+	if !plausible.ClassOf(lastRune(s[:from])).IsLetter() {
+		return false // the island begins no word's last letter
+	}
+	r := lastRune(strings.TrimRight(s[from:to], " "))
+	open := sc.openAt(s, from, "")
+	return open != 0 && plausible.Closes(open, r) && !strings.ContainsRune(cand, r)
+}
+
 // strangeCompletion reports whether the last character of dec, a
 // sequence completed with a space read as 0xA0, is one people rarely
 // write, a lost byte's U+FFFD, Han, kana or Hangul in a line that has
 // none ("maledì " read as EC A0 and a lost byte is Hangul 적), or a letter
 // of another script than the letter before the island, in the same word
-// ("ΕΦΈΛΚΕΣΤΕ " through windows-1253 ends in C5 A0, Latin Š), or one the
-// line's language does not write after one it does ("ODPIECZĘTOWAĆ "
-// through ISO-8859-2 ends in C6 A0, Vietnamese Ơ).
+// ("ΕΦΈΛΚΕΣΤΕ " through windows-1253 ends in C5 A0, Latin Š), or no
+// letter after the last letter of a word of the line's language (see
+// below).
 func (sc *scratch) strangeCompletion(s string, before rune, lead string, dec []byte) bool {
 	last := lastRuneString(dec)
 	if holdsRareNonCJK(last) {
@@ -704,7 +729,7 @@ func (sc *scratch) strangeCompletion(s string, before rune, lead string, dec []b
 		l, _ := utf8.DecodeRuneInString(lead)
 		return sc.languages().Writes(l)
 	}
-	return cr.Script() != cb.Script() || !sc.languages().Writes(r) && sc.languages().Writes(before)
+	return cr.Script() != cb.Script()
 }
 
 // firstRuneString returns the first character of s as a string.
