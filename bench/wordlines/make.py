@@ -4,6 +4,7 @@ sentences nobody wrote, in 26 languages, for false positives.
     python3 bench/wordlines/make.py clean   [SEED] > /tmp/clean.jsonl
     python3 bench/wordlines/make.py mixed   [SEED] > /tmp/mixed.jsonl
     python3 bench/wordlines/make.py partial [SEED] > /tmp/partial.jsonl
+    python3 bench/wordlines/make.py mono    [SEED] > /tmp/mono.jsonl
     python3 ../shared/tools/score_fix.py /tmp/partial.jsonl -- moji fix --jsonl
 
 Words come from the hunspell dictionaries Debian installs under
@@ -15,7 +16,10 @@ one of them damaged as UTF-8 read as windows-1252 (sloppy, with its
 undefined bytes dropped, with NBSP made a space, or twice), as another
 single-byte page (windows-1250, -1251, -1253, -1254, -1257, ISO-8859-2,
 MacRoman, cp437) or as GBK: the correct part must survive, as in the dev
-set's partial kinds. Every line is a JSON object with id, kind,
+set's partial kinds. "mono": the same with both parts in one language,
+as damage in part mostly comes. Words are sometimes set in quotation
+marks of several conventions («», “”, „“), followed by a dash, an
+ellipsis, ’s or an NBSP and a percent sign. Every line is a JSON object with id, kind,
 lang, broken and original, as score_fix.py reads them.
 """
 import json
@@ -69,6 +73,13 @@ def sloppy(b, enc):
     return ''.join(out)
 
 
+PUNCT = ['“{}”', '«{}»', '„{}“', '‘{}’', '{} —', '{} –', '{}…', '{}’s', '{},', '({})', '{}\u00a0%', '¿{}?', '¡{}!', '{}:']
+
+
+def punctuate(rnd, ws):
+    return [rnd.choice(PUNCT).format(w) if rnd.random() < 0.3 else w for w in ws]
+
+
 def cased(s, i):
     if i % 3 == 1:
         return s.upper()
@@ -103,17 +114,19 @@ def main():
         i = 0
         for lang in langs:
             for k in range(150):
-                s = cased(' '.join(pick(lang) for _ in range(rnd.randint(3, 10))), k)
+                s = cased(' '.join(punctuate(rnd, [pick(lang) for _ in range(rnd.randint(3, 10))])), k)
                 emit(i, 'clean', lang, s, s)
                 i += 1
         return
     for i in range(3000):
         a, b = rnd.sample(langs, 2)
-        s = cased(' '.join(pick(rnd.choice([a, b])) for _ in range(rnd.randint(2, 8))), i)
+        if mode == 'mono':
+            b = a
+        s = cased(' '.join(punctuate(rnd, [pick(rnd.choice([a, b])) for _ in range(rnd.randint(2, 8))])), i)
         if mode == 'mixed':
             emit(i, 'clean', a + '+' + b, s, s)
             continue
-        t = ' '.join(pick(a) for _ in range(rnd.randint(2, 6)))
+        t = ' '.join(punctuate(rnd, [pick(a) for _ in range(rnd.randint(2, 6))]))
         damage = rnd.choice(DAMAGES)
         if damage in SLOPPY:
             d = sloppy(t.encode('utf-8'), SLOPPY[damage])
