@@ -225,6 +225,13 @@ func transition(a, b Class) float64 {
 	return 0
 }
 
+// smallInCapitals reports whether a small letter of class c among
+// capitals is unusual: any cased script's small letter outside ASCII
+// (ASCII ones are common in names: "McDONALD", "iPHONE").
+func smallInCapitals(c Class) bool {
+	return c == LatinLower || c == CyrillicLower || c == GreekLower
+}
+
 // Cost returns the cost in bits of s as a whole.
 func Cost(s string) float64 {
 	return charCost(Space, s, Space) + languageCost(s, nil)
@@ -247,9 +254,10 @@ func charCost(before Class, s string, after Class) float64 {
 			total += unigram[c]
 		}
 		total += transition(prev, c)
-		if prev == LatinLower && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
+		if smallInCapitals(prev) && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
 			// An accented small letter inside or at the end of a word of
-			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM".
+			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
+			// Ukrainian "ШУРІ" through windows-1251 "ШУв" (D0 B2).
 			total += 8
 		}
 		upperRun = run
@@ -260,7 +268,7 @@ func charCost(before Class, s string, after Class) float64 {
 		}
 		prev = c
 	}
-	if prev == LatinLower && upperRun >= 2 && !after.IsLowerCase() {
+	if smallInCapitals(prev) && upperRun >= 2 && !after.IsLowerCase() {
 		total += 8
 	}
 	return total + transition(prev, after)

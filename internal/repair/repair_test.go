@@ -478,6 +478,8 @@ var cleanTexts = []string{
 	// Capitals of one alphabet side by side are no UTF-8 pair, though
 	// windows-1257 reads "ÅØ" as C5 A8 = Ũ.
 	"VI BOR PÅ SKÅØY OG HÅØYA",
+	// Through windows-1251 "РІ" is D0 B2, a small в among capitals.
+	"ПРІЗВИЩЕ: ШУРІ-БУРІ, ГРІХ",
 	"naïve café résumé coöperate façade",
 	"x = a ± b; ½ + ¼ = ¾; 90° north; 3×4 ÷ 2",
 }
