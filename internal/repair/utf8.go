@@ -706,9 +706,12 @@ func (sc *scratch) breaksPair(s string, from, to int, cand string) bool {
 // write, a lost byte's U+FFFD, Han, kana or Hangul in a line that has
 // none ("maledì " read as EC A0 and a lost byte is Hangul 적), or a letter
 // of another script than the letter before the island, in the same word
-// ("ΕΦΈΛΚΕΣΤΕ " through windows-1253 ends in C5 A0, Latin Š), or no
-// letter after the last letter of a word of the line's language (see
-// below).
+// ("ΕΦΈΛΚΕΣΤΕ " through windows-1253 ends in C5 A0, Latin Š). A word's
+// last letter and a space may be the NBSP's damage even where the
+// language writes that letter ("servesÂ crème" is "serves\u00a0crème"
+// in French), so that alone is no reason: the Russian "БОЙНОВ " through
+// windows-1251 (В, and C2 A0) stays a known false positive in lines
+// damaged elsewhere.
 func (sc *scratch) strangeCompletion(s string, before rune, lead string, dec []byte) bool {
 	last := lastRuneString(dec)
 	if holdsRareNonCJK(last) {
@@ -722,14 +725,7 @@ func (sc *scratch) strangeCompletion(s string, before rune, lead string, dec []b
 	if !cb.IsLetter() {
 		return false
 	}
-	if !cr.IsLetter() {
-		// The lead ends a word of its own language, and the space
-		// after it is a space: the Russian "БОЙНОВ " through
-		// windows-1251 reads as В (C2) with the NBSP C2 A0 made a space.
-		l, _ := utf8.DecodeRuneInString(lead)
-		return sc.languages().Writes(l)
-	}
-	return cr.Script() != cb.Script()
+	return cr.IsLetter() && cr.Script() != cb.Script()
 }
 
 // firstRuneString returns the first character of s as a string.
