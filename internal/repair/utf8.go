@@ -89,7 +89,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				if len(dec) > 0 {
 					before, _ = utf8.DecodeLastRune(dec)
 				}
-				if sc.strangeCompletion(s, before, d) {
+				if strangeCompletion(s, before, d) {
 					// A space read as a lost 0xA0 in a character nobody
 					// writes here (see strangeCompletion) is a space: the
 					// island ends before it. Read as 0xA0, a correct
@@ -712,7 +712,7 @@ func (sc *scratch) breaksPair(s string, from, to int, cand string) bool {
 // in French), so that alone is no reason: the Russian "БОЙНОВ " through
 // windows-1251 (В, and C2 A0) stays a known false positive in lines
 // damaged elsewhere.
-func (sc *scratch) strangeCompletion(s string, before rune, dec []byte) bool {
+func strangeCompletion(s string, before rune, dec []byte) bool {
 	last := lastRuneString(dec)
 	if holdsRareNonCJK(last) {
 		return true
