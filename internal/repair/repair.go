@@ -45,4 +45,9 @@ type Inferred struct {
 type Scored struct {
 	Text  string
 	Score float64
+	// context is the part of Score that the character's word does not
+	// say: its punctuation context and the quotation mark it may close.
+	// Re-choosing in the word adds it to the word's own cost, which
+	// already holds the character's.
+	context float64
 }

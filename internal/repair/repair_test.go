@@ -357,6 +357,9 @@ var repairCases = []damageCase{
 	// ("ÑŽÑ‚ÑÑ" for "ются"). The words around them, read in the line's
 	// language once repaired, choose the letter.
 	{name: "ru/utf8-as-1252-dropped", clean: russian, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// The lost byte of « (C2 AB) closes the » before it: German quotes
+	// »…« the other way round.
+	{name: "de/utf8-as-gbk-dropped-guillemets", clean: "Leere Felder werden in der Liste durch »…« angezeigt.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	// A lone "Ã" before a letter, in a word of a language that does not
 	// write Ã, is what is left of Á.
 	{name: "hu/utf8-as-1252-dropped-lone-lead", clean: "A vizsgán a diákok átlaga jó volt, de az ÁLLAMI díjat senki sem kapta meg.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},

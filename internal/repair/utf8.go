@@ -822,7 +822,8 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			continue
 		}
 		texts = append(texts, buf...)
-		alts = append(alts, Scored{Score: -plausible.LostCost(before, r, after) - plausible.QuoteCost(r, open)})
+		lost, quote := plausible.LostCost(before, r, after), plausible.QuoteCost(r, open)
+		alts = append(alts, Scored{Score: -lost - quote, context: -(lost - plausible.CharCost(before, string(buf), after)) - quote})
 	}
 	all, at := string(texts), 0
 	for i := range alts {
@@ -874,7 +875,7 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 				break
 			}
 			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
-			if c := sc.wordCost(s, from, to, trial, langs) - alt.Score; c < bestCost {
+			if c := sc.wordCost(s, from, to, trial, langs) - alt.context; c < bestCost {
 				best, bestCost = alt.Text, c
 			}
 		}
