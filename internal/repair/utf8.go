@@ -725,6 +725,12 @@ func strangeCompletion(s string, before rune, dec []byte) bool {
 	if !cb.IsLetter() {
 		return false
 	}
+	switch cr {
+	case plausible.Math, plausible.Box, plausible.Dingbat, plausible.Currency, plausible.PrivateUse, plausible.Other:
+		// A symbol glued to the end of a word: "„петцифров“ " through
+		// windows-1251 is E2 93 A0, a circled ⓠ.
+		return true
+	}
 	return cr.IsLetter() && cr.Script() != cb.Script()
 }
 
