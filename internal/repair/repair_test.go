@@ -532,6 +532,8 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		// closes the «, and the word is whole.
 		{"Paní «Toločková» ", "vyvrhovaný střediskový", lossy("windows-1252", codec.Drop)},
 		{"Slovo „ANASTIGMATĂ“ ", "puținteluL învățătură", u8("sloppy-windows-1250")},
+		// "Ć’" through windows-1257 is C6 92, but the ’ closes the ‘.
+		{"„WYJEŚĆ” ‘PRZEWIDYWAĆ’ ", "przewidywać przyszłość", u8("sloppy-windows-1257")},
 		// "в“ " through windows-1251 is E2 93 and a space read as A0: ⓠ.
 		{"канарски „петцифров“ ", "парижанка Костадинов", u8("sloppy-windows-1251")},
 	} {

@@ -697,8 +697,18 @@ func (sc *scratch) breaksPair(s string, from, to int, cand string) bool {
 		return false // the island begins no word's last letter
 	}
 	r := lastRune(strings.TrimRight(s[from:to], " "))
-	open := sc.openAt(s, from, "")
-	return open != 0 && plausible.Closes(open, r) && !strings.ContainsRune(cand, r)
+	if strings.ContainsRune(cand, r) {
+		return false
+	}
+	if open := sc.openAt(s, from, ""); open != 0 && plausible.Closes(open, r) {
+		return true
+	}
+	// ’ is an apostrophe as often as a closing mark, so the stack does
+	// not hold ‘; but a ‘ after the line's last ’ is open, and the ’ that
+	// ends the word closes it ("‘PRZEWIDYWAĆ’", where Ć’ is C6 92 through
+	// windows-1257), unless another ’ follows, which is the real one.
+	return r == '’' && strings.LastIndex(s[:from], "‘") > strings.LastIndex(s[:from], "’") &&
+		!strings.HasPrefix(s[to:], "’")
 }
 
 // strangeCompletion reports whether the last character of dec, a
