@@ -35,7 +35,7 @@ func TestDictionaryLinesUnchanged(t *testing.T) {
 		}
 		var accented []string
 		for _, w := range words {
-			if !asciiOnly(w) {
+			if !isASCIIString(w) {
 				accented = append(accented, w)
 			}
 		}
@@ -118,13 +118,4 @@ func dictionaryWords(path string) ([]string, error) {
 		words = append(words, w)
 	}
 	return words, nil
-}
-
-func asciiOnly(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return false
-		}
-	}
-	return true
 }

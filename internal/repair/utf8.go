@@ -74,31 +74,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			if !ok {
 				break
 			}
-			spaceInside := strings.IndexByte(s[sc.offsetAt(s, j):sc.offsetAt(s, next)], ' ') >= 0
-			lead := firstRuneString(s[sc.offsetAt(s, j):])
-			if spaceInside && lastRuneString(d) == lead {
-				// The space read as 0xA0 completes the very character
-				// that stands before it: windows-1251 shows Р (D0 A0) as
-				// "Р" and an NBSP, so a correct "ГЕНДЕР " reads as that
-				// damage and its repair would only delete the space. No
-				// evidence; the island ends before it.
+			if sc.spaceEndsIsland(s, j, next, dec, d) {
 				break
-			}
-			if spaceInside {
-				before := lastRune(s[:sc.offsetAt(s, j)])
-				if len(dec) > 0 {
-					before, _ = utf8.DecodeLastRune(dec)
-				}
-				if strangeCompletion(s, before, d) {
-					// A space read as a lost 0xA0 in a character nobody
-					// writes here (see strangeCompletion) is a space: the
-					// island ends before it. Read as 0xA0, a correct
-					// "GUANACEVÍ " became "GUANACEV͠", a combining double
-					// tilde, riding on the repair of the Hebrew mojibake
-					// after it ("×”×—×‘×™××ª×"); "à¸ à¸²" (Thai ภา) and
-					// "Â â€ž" (NBSP „) stay whole.
-					break
-				}
 			}
 			endsInA0 = a0
 			dec = d
@@ -709,6 +686,32 @@ func (sc *scratch) breaksPair(s string, from, to int, cand string) bool {
 	// windows-1257), unless another ’ follows, which is the real one.
 	return r == '’' && strings.LastIndex(s[:from], "‘") > strings.LastIndex(s[:from], "’") &&
 		!strings.HasPrefix(s[to:], "’")
+}
+
+// spaceEndsIsland reports whether the sequence from byte j to next of
+// sc's encoding of s, decoded as d after the island's dec, holds a space
+// read as a lost 0xA0 that is better taken as a space, so that the island
+// ends before the sequence. Where the 0xA0 completes the very character
+// that stands before it, the repair would only delete the space:
+// windows-1251 shows Р (D0 A0) as "Р" and an NBSP, so a correct "ГЕНДЕР "
+// reads as that damage. Where it completes a character nobody writes
+// here (see strangeCompletion), the space stood between words: read as
+// 0xA0, a correct "GUANACEVÍ " became "GUANACEV͠", a combining double
+// tilde, riding on the repair of the Hebrew mojibake after it
+// ("×”×—×‘×™××ª×"). "à¸ à¸²" (Thai ภา) and "Â â€ž" (NBSP „) stay whole.
+func (sc *scratch) spaceEndsIsland(s string, j, next int, dec, d []byte) bool {
+	o := sc.offsetAt(s, j)
+	if strings.IndexByte(s[o:sc.offsetAt(s, next)], ' ') < 0 {
+		return false
+	}
+	if lastRuneString(d) == firstRuneString(s[o:]) {
+		return true
+	}
+	before := lastRune(s[:o])
+	if len(dec) > 0 {
+		before, _ = utf8.DecodeLastRune(dec)
+	}
+	return strangeCompletion(s, before, d)
 }
 
 // strangeCompletion reports whether the last character of dec, a
