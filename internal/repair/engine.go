@@ -954,13 +954,6 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	if quick+plausible.LanguageBound(orig) < weakMargin {
 		return quick
 	}
-	// The language model prices letters, and it finds a word cheaper
-	// once a letter foreign to the line's language is gone, whatever took
-	// its place: the correct Czech "POBLÍŽE" in a line of another
-	// language reads as Í Ž = CD 8E, a combining mark. A repair that
-	// writes a character nobody writes, or a lost byte's U+FFFD, may be
-	// spoken against by the model but gets no word of support from it.
-	rare := holdsRareNonCJK(cand)
 	// A language cost is never negative, so the text as it stands bounds
 	// the gain again, more tightly: a correct Russian word costs the
 	// model little, and "СТРОЧНАЯ БУКВА" (Я and a space read as the
@@ -972,7 +965,14 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		return quick + origLang
 	}
 	lang := origLang - plausible.LanguageCost(repl, langs)
-	if rare {
+	if holdsRareNonCJK(cand) {
+		// The language model prices letters, and it finds a word cheaper
+		// once a letter foreign to the line's language is gone, whatever
+		// took its place: the correct Czech "POBLÍŽE" in a line of
+		// another language reads as Í Ž = CD 8E, a combining mark. A
+		// repair that writes a character nobody writes, or a lost byte's
+		// U+FFFD, may be spoken against by the model but gets no word of
+		// support from it.
 		lang = min(lang, 0)
 	}
 	return quick + lang
