@@ -275,11 +275,7 @@ func (f *fixer) fixToOutput(ctx context.Context, files []string, output string, 
 		if err == nil {
 			continue
 		}
-		sh.Failed = true
-		if ctx.Err() == nil {
-			prog.clearLine()
-			fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
-		}
+		f.shardFailed(ctx, prog, sh, err)
 		// Write what was repaired so far, so that the output ends where
 		// the message says, but do not install a partial -o file.
 		w.Flush()
@@ -323,12 +319,10 @@ func (f *fixer) fixToDir(ctx context.Context, files []string, dir string, resume
 			removeStale(final)
 		}
 		if err := f.fixShard(ctx, name, final, 0o644, sh); err != nil {
-			sh.Failed = true
+			f.shardFailed(ctx, prog, sh, err)
 			if ctx.Err() != nil {
 				return exitFail
 			}
-			prog.clearLine()
-			fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
 			status = exitFail
 		}
 	}
@@ -341,16 +335,24 @@ func (f *fixer) fixInPlace(ctx context.Context, files []string, prog *runProgres
 	for i, name := range files {
 		sh := prog.shard(name, name, i, len(files))
 		if err := f.fixOneInPlace(ctx, name, sh); err != nil {
-			sh.Failed = true
+			f.shardFailed(ctx, prog, sh, err)
 			if ctx.Err() != nil {
 				return exitFail
 			}
-			prog.clearLine()
-			fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
 			status = exitFail
 		}
 	}
 	return status
+}
+
+// shardFailed marks the shard failed and reports err, unless the run was
+// interrupted: then the interruption is the message.
+func (f *fixer) shardFailed(ctx context.Context, prog *runProgress, sh *shardProgress, err error) {
+	sh.Failed = true
+	if ctx.Err() == nil {
+		prog.clearLine()
+		fmt.Fprintf(f.e.stderr, "moji: %v\n", err)
+	}
 }
 
 // fixNamed repairs the file name ("-" is standard input) into w.
