@@ -1,7 +1,7 @@
 // Package langstats holds compact language statistics for telling which of
 // several decodings of the same bytes a person wrote: per-character frequency
-// classes for Chinese, Japanese and Korean, and letter-bigram models for
-// alphabetic languages.
+// classes for Chinese, Japanese and Korean, the association of adjacent CJK
+// characters, and letter-bigram models for alphabetic languages.
 //
 // The tables are generated from count files derived from Debian word lists
 // and lexicons; see internal/gen/langstats/README.md. All lookups are
@@ -76,3 +76,29 @@ func Japanese(r rune) uint8 { return japaneseTable.class(r) }
 // Korean returns the frequency class of r in Korean text: Hangul syllables
 // U+AC00–U+D7A3 and CJK punctuation.
 func Korean(r rune) uint8 { return koreanTable.class(r) }
+
+// PairPMI returns how much more often a and b stand side by side in
+// Chinese, Japanese or Korean text than their frequencies alone predict,
+// in bits (pointwise mutual information): 进 and 行 make the word 进行,
+// る and 。 end a sentence. It is 0 for pairs that are not notably
+// associated, and for pairs the tables do not hold.
+func PairPMI(a, b rune) float64 {
+	if a > 0xFFFF || b > 0xFFFF || a < 0x3000 || b < 0x3000 {
+		return 0
+	}
+	key := uint32(a)<<16 | uint32(b)
+	lo, hi := 0, len(pairPMI)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		k := uint32(pairKeys[4*m])<<24 | uint32(pairKeys[4*m+1])<<16 | uint32(pairKeys[4*m+2])<<8 | uint32(pairKeys[4*m+3])
+		switch {
+		case k < key:
+			lo = m + 1
+		case k > key:
+			hi = m
+		default:
+			return float64(pairPMI[m]) / pairScale
+		}
+	}
+	return 0
+}

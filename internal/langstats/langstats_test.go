@@ -307,3 +307,44 @@ func BenchmarkZhHans(b *testing.B) {
 	}
 	_ = sink
 }
+
+func TestPairPMI(t *testing.T) {
+	// Pairs that make common words, or end a sentence, are associated;
+	// the same characters the other way round, or mojibake neighbours,
+	// are not.
+	associated := []string{"进行", "一个", "执行", "文件", "る。", "して", "ください", "國家", "습니"}
+	for _, p := range associated {
+		rs := []rune(p)
+		for i := 0; i+1 < len(rs); i++ {
+			if got := PairPMI(rs[i], rs[i+1]); got < 1 {
+				t.Errorf("PairPMI(%q, %q) = %.2f, want at least 1 bit", rs[i], rs[i+1], got)
+			}
+		}
+	}
+	for _, p := range []string{"。る", "鈥檚", "ab", "a。"} {
+		rs := []rune(p)
+		if got := PairPMI(rs[0], rs[1]); got != 0 {
+			t.Errorf("PairPMI(%q, %q) = %.2f, want 0", rs[0], rs[1], got)
+		}
+	}
+	if got := PairPMI(0x20000, '行'); got != 0 {
+		t.Errorf("PairPMI outside the BMP = %.2f, want 0", got)
+	}
+}
+
+func TestPairTableSorted(t *testing.T) {
+	if len(pairKeys) != 4*len(pairPMI) || len(pairPMI) == 0 {
+		t.Fatalf("pair table: %d key bytes for %d entries", len(pairKeys), len(pairPMI))
+	}
+	prev := uint32(0)
+	for i := 0; i < len(pairPMI); i++ {
+		k := uint32(pairKeys[4*i])<<24 | uint32(pairKeys[4*i+1])<<16 | uint32(pairKeys[4*i+2])<<8 | uint32(pairKeys[4*i+3])
+		if i > 0 && k <= prev {
+			t.Fatalf("pair %d (%U %U) out of order", i, rune(k>>16), rune(k&0xFFFF))
+		}
+		if got := PairPMI(rune(k>>16), rune(k&0xFFFF)); got != float64(pairPMI[i])/pairScale {
+			t.Fatalf("PairPMI(%U, %U) = %v, table holds %v", rune(k>>16), rune(k&0xFFFF), got, pairPMI[i])
+		}
+		prev = k
+	}
+}

@@ -1,0 +1,143 @@
+#!/usr/bin/env python3
+"""Derive the association of adjacent CJK characters: which characters
+stand side by side more often than chance (进行, 一个, の前, る。).
+
+A lost byte of a Han or kana character leaves up to 64 candidates that the
+character's own frequency cannot tell apart; its neighbours can. For each
+language the pair counts come from the same lexicons as derive_cjk.py (a
+word's frequency credited to each pair inside it) mixed with the pairs of
+the mojibake dev cases' original texts, which alone supply pairs across
+word boundaries (particles, punctuation). For each pair the pointwise mutual
+information is
+
+    pmi(a, b) = log2( p(a, b) / (p(a _) p(_ b)) )
+
+with p(a _), p(_ b) the left and right marginals of the same pair counts.
+A pair is kept when it was seen at least MIN_COUNT times (after mixing, in
+units of the lexicon's smallest count), its pmi is at least MIN_PMI, and it
+is among the TOP most frequent kept pairs of its language; the languages are
+merged by the largest pmi.
+
+Writes data/pairs-cjk.txt. Needs the packages of derive_cjk.py. Run from
+this directory:  python3 derive_cjkpairs.py
+"""
+import collections
+import math
+import os
+
+from common import case_texts, pkg_version
+from derive_cjk import IPADIC, KO_DIC, PINYIN, DATA, TEXT_SHARE, libpinyin_words, opencc_table, wanted
+import unicodedata
+
+MIN_PMI = 1.0
+TOP = 10000
+MIN_SHARE = 2e-7  # a pair must make up at least this share of its language's pairs
+
+
+def pairs_of(word, weight, out):
+    for a, b in zip(word, word[1:]):
+        if wanted(a) and wanted(b):
+            out[a + b] += weight
+
+
+def text_pairs(lang):
+    c = collections.Counter()
+    for t in case_texts(lang):
+        pairs_of(t, 1, c)
+    return c
+
+
+def mix(lang, lex, text):
+    tl, tt = sum(lex.values()), sum(text.values())
+    share = TEXT_SHARE[lang] if tt else 0
+    out = collections.Counter()
+    for k, v in lex.items():
+        out[k] += (1 - share) * v / tl
+    for k, v in text.items():
+        out[k] += share * v / tt
+    return out
+
+
+def pmi_table(dist):
+    left, right = collections.Counter(), collections.Counter()
+    for k, v in dist.items():
+        left[k[0]] += v
+        right[k[1]] += v
+    kept = []
+    for k, v in dist.items():
+        if v < MIN_SHARE:
+            continue
+        pmi = math.log2(v / (left[k[0]] * right[k[1]]))
+        if pmi >= MIN_PMI:
+            kept.append((v, k, pmi))
+    kept.sort(reverse=True)
+    return {k: pmi for v, k, pmi in kept[:TOP]}
+
+
+def zh():
+    lex = collections.Counter()
+    for name in ('gb_char.bin', 'gbk_char.bin'):
+        for w, f in libpinyin_words(PINYIN + name):
+            pairs_of(w, f, lex)
+    hans = pmi_table(mix('zh-hans', lex, text_pairs('zh-hans')))
+    st = opencc_table('STCharacters')
+    tw = opencc_table('TWVariants')
+
+    def trad(ch):
+        t = st.get(ch, [ch])[0]
+        return tw[t][0] if t in tw else t
+    hant_lex = collections.Counter()
+    for k, v in lex.items():
+        hant_lex[trad(k[0]) + trad(k[1])] += v
+    hant = pmi_table(mix('zh-hant', hant_lex, text_pairs('zh-hant')))
+    return hans, hant
+
+
+def ja():
+    lex = collections.Counter()
+    for name in sorted(os.listdir(IPADIC)):
+        if not name.endswith('.csv'):
+            continue
+        with open(IPADIC + name, encoding='euc-jp', errors='replace') as f:
+            for line in f:
+                p = line.split(',')
+                if len(p) >= 4:
+                    pairs_of(p[0], 1, lex)
+    return pmi_table(mix('ja', lex, text_pairs('ja')))
+
+
+def ko():
+    lex = collections.Counter()
+    with open(KO_DIC, encoding='utf-8') as f:
+        next(f)
+        for line in f:
+            pairs_of(unicodedata.normalize('NFC', line.split('/')[0].strip()), 1, lex)
+    return pmi_table(mix('ko', lex, text_pairs('ko')))
+
+
+def main():
+    hans, hant = zh()
+    tables = {'zh-hans': hans, 'zh-hant': hant, 'ja': ja(), 'ko': ko()}
+    merged = {}
+    for lang, t in tables.items():
+        print(lang, len(t))
+        for k, v in t.items():
+            merged[k] = max(merged.get(k, 0), v)
+    with open(os.path.join(DATA, 'pairs-cjk.txt'), 'w', encoding='utf-8') as f:
+        f.write('# moji langstats CJK character-pair association, written by derive_cjkpairs.py; do not edit.\n')
+        f.write('# source: libpinyin-data %s (gb_char.bin, gbk_char.bin word frequencies), zh-hant via\n' % pkg_version('libpinyin-data'))
+        f.write('#   libopencc-data %s STCharacters + TWVariants\n' % pkg_version('libopencc-data'))
+        f.write('# source: mecab-ipadic %s (*.csv surface forms, one count per entry)\n' % pkg_version('mecab-ipadic'))
+        f.write('# source: hunspell-ko %s (ko.dic words, one count each)\n' % pkg_version('hunspell-ko'))
+        f.write('# source: mojibake-dev cases.jsonl originals, pairs of adjacent characters, mixed in with\n')
+        f.write('#   shares %s\n' % ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in sorted(TEXT_SHARE.items())))
+        f.write('# method: pmi = log2(p(ab) / (p(a_) p(_b))) per language; pairs with share >= %g and\n' % MIN_SHARE)
+        f.write('#   pmi >= %g, the %d most frequent per language, merged by the largest pmi.\n' % (MIN_PMI, TOP))
+        f.write('# format: <a><b> <pmi in tenths of a bit>\n')
+        for k in sorted(merged):
+            f.write('%s %d\n' % (k, round(merged[k] * 10)))
+    print('merged', len(merged))
+
+
+if __name__ == '__main__':
+    main()
