@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/langstats"
 	"github.com/mojitext/moji/internal/plausible"
 )
 
@@ -122,6 +123,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
+			dec = refineCJK(s, from, to, dec, lost)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages())
 			cand = string(dec)
 			g = gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
@@ -147,6 +149,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if !decide || g >= margin || g >= weakMargin {
 			sp := span{from: from, to: to, text: cand, loss: islandLoss}
 			for _, in := range lost {
+				in.Alternatives = trimAlternatives(in.Alternatives)
 				in.Offset += from // approximate: offset within the repaired text
 				sp.inferred = append(sp.inferred, in)
 			}
@@ -512,10 +515,18 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			}
 		}
 		if missing > 1 || k < need-1 {
-			// More than one byte lost: the character cannot be told,
-			// so it becomes U+FFFD, and the plan says so.
+			// More than one byte lost: the bytes alone cannot tell the
+			// character, so it becomes U+FFFD, and the plan says so.
+			// When only its tail was lost, the common CJK characters
+			// that begin with the surviving bytes are kept as
+			// alternatives, for refineCJK to choose among by the
+			// neighbours: "ください[E3 + 2 lost]" ends a sentence with 。.
+			inf := &Inferred{Chosen: "\uFFFD"}
+			if opt.InferLost && w.multi && k == need && missing == need-(len(dec)-start) {
+				inf.Alternatives = cjkCompletions(dec[start:], need)
+			}
 			dec = append(dec[:start], "\uFFFD"...)
-			return p, dec, how, &Inferred{Chosen: "\uFFFD"}, false, true
+			return p, dec, how, inf, false, true
 		}
 		prefix := append([]byte(nil), dec[start:]...)
 		after := rune(0)
@@ -864,8 +875,8 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			return "\uFFFD", alts
 		}
 	}
-	if len(alts) > 12 {
-		alts = alts[:12]
+	if !isCJKRune(r) {
+		alts = trimAlternatives(alts) // refineCJK needs them all
 	}
 	return best.Text, alts
 }
@@ -908,6 +919,120 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		}
 	}
 	return dec
+}
+
+// cjkLike reports whether r is a Han, kana or Hangul character or CJK
+// punctuation (。、「」，).
+func cjkLike(r rune) bool {
+	return isCJKRune(r) || plausible.ClassOf(r) == plausible.CJKPunct
+}
+
+// cjkCompletions lists the common Han, kana, Hangul and CJK punctuation
+// characters whose UTF-8 encoding of need bytes begins with prefix, for a
+// character that lost its other bytes.
+func cjkCompletions(prefix []byte, need int) []Scored {
+	if need != 3 || len(prefix) == 0 || len(prefix) >= need {
+		return nil
+	}
+	if prefix[0]&0xF0 != 0xE0 || len(prefix) > 1 && !isCont(prefix[1]) {
+		return nil
+	}
+	// The runes of three bytes that begin with prefix form one range.
+	lo, hi := rune(prefix[0]&0x0F)<<12, rune(prefix[0]&0x0F)<<12|0xFFF
+	if len(prefix) == 2 {
+		lo |= rune(prefix[1]&0x3F) << 6
+		hi = lo | 0x3F
+	}
+	var alts []Scored
+	for r := max(lo, 0x3000); r <= hi; r++ {
+		if !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
+			continue
+		}
+		alts = append(alts, Scored{Text: string(r), Score: -plausible.RuneCost(r)})
+	}
+	if len(alts) < 2 {
+		return nil
+	}
+	return alts
+}
+
+// cjkChoiceShare is the share of the probability of all candidates that
+// the best one for a lost Han, kana or Hangul character must hold, three
+// to one against all the others together, before it is put back; with
+// less, the character stays U+FFFD.
+const cjkChoiceShare = 0.75
+
+// refineCJK re-chooses each lost CJK character of an island by its
+// neighbours once the island is decoded. Sixty-four characters share a
+// lead and a middle byte, and their own frequencies rarely set one apart;
+// the characters beside it often do: "进[E8 A1 8C]补全" with 0x8C lost
+// could be 行 or 衍 or 衡 and a dozen more, and only 进行 is a word people
+// write. A choice stands only when it is cjkChoiceMargin bits likelier
+// than any other; otherwise the character is U+FFFD, as the plan says.
+func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
+	for k := range lost {
+		in := &lost[k]
+		// A punctuation mark already chosen by its context (a closing
+		// 」 for an open 「) stands; a hanzi chosen by frequency alone, or
+		// U+FFFD, is chosen again.
+		if len(in.Alternatives) < 2 || !cjkLike(firstRune(in.Alternatives[0].Text)) ||
+			in.Chosen != "\uFFFD" && !isCJKRune(firstRune(in.Chosen)) {
+			continue
+		}
+		off := in.Offset
+		if off < 0 || off+len(in.Chosen) > len(dec) || string(dec[off:off+len(in.Chosen)]) != in.Chosen {
+			continue
+		}
+		prev, next := lastRune(string(dec[:off])), firstRune(string(dec[off+len(in.Chosen):]))
+		if off == 0 {
+			prev = lastRune(s[:from])
+		}
+		if off+len(in.Chosen) == len(dec) {
+			next = firstRune(s[to:])
+		}
+		// Score each candidate as a chain prev → r → next: its own
+		// frequency and how strongly it pairs with each neighbour, all in
+		// bits. The scores replace the first ones in the plan.
+		best, bestScore := "\uFFFD", math.Inf(-1)
+		for a := range in.Alternatives {
+			alt := &in.Alternatives[a]
+			r := firstRune(alt.Text)
+			alt.Score = -plausible.RuneCost(r) + langstats.PairPMI(prev, r) + langstats.PairPMI(r, next)
+			if alt.Score > bestScore {
+				best, bestScore = alt.Text, alt.Score
+			}
+		}
+		var sum float64 // of each candidate's probability relative to the best's
+		for _, alt := range in.Alternatives {
+			sum += math.Exp2(alt.Score - bestScore)
+		}
+		if 1/sum < cjkChoiceShare {
+			best = "\uFFFD"
+		}
+		sortScored(in.Alternatives)
+		in.Alternatives = trimAlternatives(in.Alternatives)
+		if best != in.Chosen {
+			dec = append(append(append([]byte(nil), dec[:off]...), best...), dec[off+len(in.Chosen):]...)
+			shift := len(best) - len(in.Chosen)
+			in.Chosen = best
+			for m := k + 1; m < len(lost); m++ {
+				lost[m].Offset += shift
+			}
+		}
+	}
+	return dec
+}
+
+// maxAlternatives is how many candidates for a lost character the plan
+// lists: enough to show what else was considered, not the thousand
+// characters a CJK lead byte begins.
+const maxAlternatives = 12
+
+func trimAlternatives(alts []Scored) []Scored {
+	if len(alts) > maxAlternatives {
+		return alts[:maxAlternatives:maxAlternatives]
+	}
+	return alts
 }
 
 // refineInDraft re-chooses the lost characters of spans once more, in the

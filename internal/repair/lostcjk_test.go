@@ -1,0 +1,89 @@
+package repair
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+func TestCJKCompletions(t *testing.T) {
+	tests := []struct {
+		prefix []byte
+		want   string // must be among the completions
+	}{
+		{[]byte{0xE3}, "。"},       // E3 80 82: the lead alone survived
+		{[]byte{0xE3, 0x80}, "、"}, // E3 80 81
+		{[]byte{0xE8, 0xA1}, "行"}, // E8 A1 8C
+		{[]byte{0xE4, 0xB8}, "个"}, // E4 B8 AA
+		{[]byte{0xEC, 0x8A}, "습"}, // EC 8A B5
+	}
+	for _, tt := range tests {
+		alts := cjkCompletions(tt.prefix, 3)
+		found := false
+		for _, a := range alts {
+			if !strings.HasPrefix(a.Text, string(tt.prefix)) || utf8.RuneCountInString(a.Text) != 1 || len(a.Text) != 3 {
+				t.Errorf("cjkCompletions(% X) holds %q", tt.prefix, a.Text)
+			}
+			if !cjkLike(firstRune(a.Text)) {
+				t.Errorf("cjkCompletions(% X) holds %q, no CJK character", tt.prefix, a.Text)
+			}
+			found = found || a.Text == tt.want
+		}
+		if !found {
+			t.Errorf("cjkCompletions(% X) lacks %q", tt.prefix, tt.want)
+		}
+	}
+	// Leads of other lengths, and Latin ranges, have no CJK completions.
+	for _, p := range [][]byte{{0xC3}, {0xE2, 0x80}, {0xF0, 0x9F}, {0xE3, 0x41}} {
+		if alts := cjkCompletions(p, 3); len(alts) != 0 {
+			t.Errorf("cjkCompletions(% X) = %d candidates, want none", p, len(alts))
+		}
+	}
+}
+
+// TestRefineCJK checks the choice of a lost CJK character by its
+// neighbours: taken where they name one character, U+FFFD where they do
+// not, and the plan lists the best candidates with their new scores.
+func TestRefineCJK(t *testing.T) {
+	tests := []struct {
+		before, after string // the island's neighbours in the text
+		prefix        []byte // the surviving bytes of the lost character
+		want          string
+	}{
+		// 进[E8 A1 ?]补全: 进行 is the word.
+		{"进", "补全", []byte{0xE8, 0xA1}, "行"},
+		// です[E3 80 ?] before another sentence: it ended.
+		{"です", "これ", []byte{0xE3, 0x80}, "。"},
+		// ください[E3 ? ?] at the end of a line: the pairs know no line
+		// end, and い is followed by る (いる) as often as by 。, so
+		// nothing is chosen. (Line ends as pair members were tried: they
+		// put back more 。 and more wrong characters.)
+		{"ください", "", []byte{0xE3}, "\uFFFD"},
+		// Between spaces nothing names the character.
+		{" ", " ", []byte{0xE8, 0xA1}, "\uFFFD"},
+		{"x", "", []byte{0xE3}, "\uFFFD"},
+	}
+	for _, tt := range tests {
+		alts := cjkCompletions(tt.prefix, 3)
+		s := tt.before + "\uFFFD" + tt.after
+		from := len(tt.before)
+		dec := []byte("\uFFFD")
+		lost := []Inferred{{Chosen: "\uFFFD", Alternatives: alts}}
+		got := string(refineCJK(s, from, from+len("\uFFFD"), dec, lost))
+		if got != tt.want || lost[0].Chosen != tt.want {
+			t.Errorf("%s[% X]%s: chose %q (recorded %q), want %q", tt.before, tt.prefix, tt.after, got, lost[0].Chosen, tt.want)
+		}
+		if n := len(lost[0].Alternatives); n == 0 || n > maxAlternatives {
+			t.Errorf("%s[% X]%s: plan lists %d alternatives, want 1 to %d", tt.before, tt.prefix, tt.after, n, maxAlternatives)
+		}
+		for i := 1; i < len(lost[0].Alternatives); i++ {
+			if lost[0].Alternatives[i].Score > lost[0].Alternatives[i-1].Score {
+				t.Errorf("%s[% X]%s: alternatives not best first", tt.before, tt.prefix, tt.after)
+				break
+			}
+		}
+		if tt.want != "\uFFFD" && lost[0].Alternatives[0].Text != tt.want {
+			t.Errorf("%s[% X]%s: best alternative %q, chose %q", tt.before, tt.prefix, tt.after, lost[0].Alternatives[0].Text, tt.want)
+		}
+	}
+}
