@@ -149,6 +149,17 @@ func Closes(open, r rune) bool {
 	return false
 }
 
+// Closer reports whether r is a mark QuoteCost prices: one that closes a
+// quotation or bracket Closes knows, or “. For any other r, QuoteCost is 0
+// whatever is open, and the open mark need not be looked for.
+func Closer(r rune) bool {
+	switch r {
+	case '”', '“', '‘', '’', '»', '«', '›', '‹', '⟩', '」', '』', '）':
+		return true
+	}
+	return false
+}
+
 // Opens reports whether mark r opens a quotation or bracket that Closes
 // knows.
 func Opens(r rune) bool {

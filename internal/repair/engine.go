@@ -28,6 +28,10 @@ type wrongDecoder struct {
 	priorBits float64
 	// page is the index of sb in screenPages, or -1.
 	page int
+	// pairBits holds, for a double-byte page, which byte pairs it reads
+	// as one character (see pairs).
+	pairOnce sync.Once
+	pairBits *[1 << 13]byte
 }
 
 func (w *wrongDecoder) name() string { return w.cs.Name() }

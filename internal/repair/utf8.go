@@ -540,7 +540,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			before = lastRune(s[:o])
 		}
 		cands := w.lostCandidates(how, l, h)
-		open := sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
+		var open rune
+		if mayClose(prefix, cands) {
+			open = sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
+		}
 		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
 		if len(alts) == 0 && how == lossUndefined {
 			// Nothing a person writes fits an unmarked loss: there was
@@ -576,6 +579,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
 	var cands [][]byte
+	var back []byte // one backing array for all the candidates
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
 		// of its reading starts there.
@@ -596,9 +600,13 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			if y >= 0 && w.pairs(byte(x), byte(y)) {
 				continue
 			}
-			c := make([]byte, 0, need)
-			c = append(append(append(c, prefix[:m]...), byte(x)), prefix[m:]...)
-			cands = append(cands, append(c, b[p:p+rest]...))
+			if back == nil {
+				back = make([]byte, 0, need*int(hi-lo+1))
+			}
+			at := len(back)
+			back = append(append(append(back, prefix[:m]...), byte(x)), prefix[m:]...)
+			back = append(back, b[p:p+rest]...)
+			cands = append(cands, back[at:len(back):len(back)])
 		}
 	}
 	if len(cands) == 0 {
@@ -614,17 +622,35 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	if q := p + rest; q < n {
 		after = firstRune(s[sc.offsetAt(s, q):])
 	}
-	open := sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
+	var open rune
+	for _, c := range cands {
+		if r, _ := utf8.DecodeRune(c); plausible.Closer(r) {
+			open = sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
+			break
+		}
+	}
 	chosen, alts := inferLostBytes(cands, before, after, open, opt.InferLost)
 	dec = append(dec[:start], chosen...)
 	return p + rest, dec, &Inferred{Chosen: chosen, Alternatives: alts}, true
 }
 
 // pairs reports whether the double-byte decoder reads x y as one
-// character.
+// character. droppedInside asks it for every candidate of every lost
+// byte, so the answers for all 65,536 pairs are worked out once per
+// decoder, on first use.
 func (w *wrongDecoder) pairs(x, y byte) bool {
-	_, n, ok := w.cs.Decode([]byte{x, y})
-	return ok && n == 2
+	w.pairOnce.Do(func() {
+		w.pairBits = new([1 << 13]byte)
+		pair := make([]byte, 2)
+		for i := range 1 << 16 {
+			pair[0], pair[1] = byte(i>>8), byte(i)
+			if _, n, ok := w.cs.Decode(pair); ok && n == 2 {
+				w.pairBits[i>>3] |= 1 << (i & 7)
+			}
+		}
+	})
+	i := int(x)<<8 | int(y)
+	return w.pairBits[i>>3]&(1<<(i&7)) != 0
 }
 
 // cesuPair decodes a CESU-8 surrogate pair at the start of b, or returns
@@ -688,8 +714,10 @@ func (sc *scratch) breaksPair(s string, from, to int, cand string) bool {
 	if strings.ContainsRune(cand, r) {
 		return false
 	}
-	if open := sc.openAt(s, from, ""); open != 0 && plausible.Closes(open, r) {
-		return true
+	if plausible.Closer(r) {
+		if open := sc.openAt(s, from, ""); open != 0 && plausible.Closes(open, r) {
+			return true
+		}
 	}
 	// ’ is an apostrophe as often as a closing mark, so the stack does
 	// not hold ‘; but a ‘ after the line's last ’ is open, and the ’ that
@@ -822,6 +850,25 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 // resulting characters in context. It returns the chosen character (or
 // U+FFFD when context cannot decide and infer is off or the winner is not
 // clear) and the ranked alternatives.
+// mayClose reports whether some completion of prefix by one byte of
+// cands is a mark QuoteCost prices, so that inferLost needs to know what
+// quotation is open; finding out scans the line, and most lost bytes
+// (those of hanzi, of accented letters) complete no such mark.
+func mayClose(prefix []byte, cands []byte) bool {
+	var buf [utf8.UTFMax]byte
+	if len(prefix) >= len(buf) {
+		return false
+	}
+	n := copy(buf[:], prefix)
+	for _, x := range cands {
+		buf[n] = x
+		if r, size := utf8.DecodeRune(buf[:n+1]); size == n+1 && plausible.Closer(r) {
+			return true
+		}
+	}
+	return false
+}
+
 func inferLost(prefix []byte, cands []byte, before, after rune, open rune, infer bool) (string, []Scored) {
 	// One backing array for all the candidates: a lost continuation
 	// byte has up to 64 of them, and this runs for every lost byte.
@@ -944,14 +991,20 @@ func cjkCompletions(prefix []byte, need int) []Scored {
 		hi = lo | 0x3F
 	}
 	var alts []Scored
+	var texts []byte // every candidate's text, one string in the end
 	for r := max(lo, 0x3000); r <= hi; r++ {
 		if !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
 			continue
 		}
-		alts = append(alts, Scored{Text: string(r), Score: -plausible.RuneCost(r)})
+		texts = utf8.AppendRune(texts, r)
+		alts = append(alts, Scored{Score: -plausible.RuneCost(r)})
 	}
 	if len(alts) < 2 {
 		return nil
+	}
+	all := string(texts)
+	for i := range alts {
+		alts[i].Text = all[3*i : 3*i+3]
 	}
 	return alts
 }
