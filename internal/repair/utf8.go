@@ -1,8 +1,12 @@
 package repair
 
 import (
+	"cmp"
 	"math"
+	"slices"
+	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -984,29 +988,48 @@ func cjkCompletions(prefix []byte, need int) []Scored {
 	if prefix[0]&0xF0 != 0xE0 || len(prefix) > 1 && !isCont(prefix[1]) {
 		return nil
 	}
-	// The runes of three bytes that begin with prefix form one range.
-	lo, hi := rune(prefix[0]&0x0F)<<12, rune(prefix[0]&0x0F)<<12|0xFFF
+	alts := leadCompletions(prefix[0])
 	if len(prefix) == 2 {
-		lo |= rune(prefix[1]&0x3F) << 6
-		hi = lo | 0x3F
-	}
-	var alts []Scored
-	var texts []byte // every candidate's text, one string in the end
-	for r := max(lo, 0x3000); r <= hi; r++ {
-		if !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
-			continue
-		}
-		texts = utf8.AppendRune(texts, r)
-		alts = append(alts, Scored{Score: -plausible.RuneCost(r)})
+		// Rune order is byte order: the runes that begin with the two
+		// bytes are one stretch of the lead's list.
+		lo := rune(prefix[0]&0x0F)<<12 | rune(prefix[1]&0x3F)<<6
+		from := sort.Search(len(alts), func(i int) bool { return firstRune(alts[i].Text) >= lo })
+		to := sort.Search(len(alts), func(i int) bool { return firstRune(alts[i].Text) > lo|0x3F })
+		alts = alts[from:to]
 	}
 	if len(alts) < 2 {
 		return nil
 	}
-	all := string(texts)
-	for i := range alts {
-		alts[i].Text = all[3*i : 3*i+3]
-	}
-	return alts
+	return slices.Clone(alts) // the caller rescores them
+}
+
+// completionsOfLead caches, per lead byte E0–EF, the common CJK characters
+// of three bytes that begin with it, in rune order, each scored by its
+// own cost: every lost character that kept only its lead asks for the
+// same list.
+var completionsOfLead [16]struct {
+	once sync.Once
+	alts []Scored
+}
+
+func leadCompletions(lead byte) []Scored {
+	c := &completionsOfLead[lead&0x0F]
+	c.once.Do(func() {
+		lo, hi := rune(lead&0x0F)<<12, rune(lead&0x0F)<<12|0xFFF
+		var texts []byte // every candidate's text, one string in the end
+		for r := max(lo, 0x3000); r <= hi; r++ {
+			if !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
+				continue
+			}
+			texts = utf8.AppendRune(texts, r)
+			c.alts = append(c.alts, Scored{Score: -plausible.RuneCost(r)})
+		}
+		all := string(texts)
+		for i := range c.alts {
+			c.alts[i].Text = all[3*i : 3*i+3]
+		}
+	})
+	return c.alts
 }
 
 // cjkChoiceShare is the share of the probability of all candidates that
@@ -1062,8 +1085,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if 1/sum < cjkChoiceShare {
 			best = "\uFFFD"
 		}
-		sortScored(in.Alternatives)
-		in.Alternatives = trimAlternatives(in.Alternatives)
+		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
 		if best != in.Chosen {
 			dec = append(append(append([]byte(nil), dec[:off]...), best...), dec[off+len(in.Chosen):]...)
 			shift := len(best) - len(in.Chosen)
@@ -1141,12 +1163,31 @@ func lettersOnly(alts []Scored) []Scored {
 	return out
 }
 
-func sortScored(a []Scored) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j].Score > a[j-1].Score; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
+// bestScored returns the k best of a, best first, as a stable sort of a
+// would list them, without sorting all of a: the candidates for a lost
+// CJK character run to a thousand, the plan keeps a dozen.
+func bestScored(a []Scored, k int) []Scored {
+	out := make([]Scored, 0, k+1)
+	for _, x := range a {
+		if len(out) == k && x.Score <= out[k-1].Score {
+			continue
+		}
+		i := len(out)
+		for i > 0 && out[i-1].Score < x.Score {
+			i--
+		}
+		out = slices.Insert(out, i, x)
+		if len(out) > k {
+			out = out[:k]
 		}
 	}
+	return out
+}
+
+func sortScored(a []Scored) {
+	// Stable: candidates that score alike keep their byte order. A lost
+	// CJK character that kept only its lead byte has a thousand.
+	slices.SortStableFunc(a, func(x, y Scored) int { return cmp.Compare(y.Score, x.Score) })
 }
 
 // pairs is a stack of the quotation marks and brackets a text has
