@@ -85,13 +85,17 @@ var utf8Wrong = []*wrongDecoder{
 	withPrior(3, newWrong("iso-8859-2")),
 	withPrior(5, newWrong("macintosh")),
 	withPrior(3, newWrong("ibm437")),
-	withPrior(0, newWrong("gbk")),
+	withPrior(0, gbkWrong),
 	withPrior(1, newWrong("gb18030")),
 	withPrior(2, newWrong("cp950")),
 	withPrior(1, newWrong("cp932")),
 	withPrior(2, newWrong("cp949")),
 	withPrior(3, newWrong("euc-jp")),
 }
+
+// gbkWrong is GBK as a wrong decoder; GB18030 borrows its pairs (see
+// lossTwin).
+var gbkWrong = newWrong("gbk")
 
 func withPrior(bits float64, w *wrongDecoder) *wrongDecoder {
 	w.priorBits = bits

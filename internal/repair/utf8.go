@@ -601,7 +601,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			} else if usable(p) {
 				y = int(b[p])
 			}
-			if y >= 0 && w.pairs(byte(x), byte(y)) {
+			if y >= 0 && w.lossTwin().pairs(byte(x), byte(y)) {
 				continue
 			}
 			if back == nil {
@@ -636,6 +636,19 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	chosen, alts := inferLostBytes(cands, before, after, open, opt.InferLost)
 	dec = append(dec[:start], chosen...)
 	return p + rest, dec, &Inferred{Chosen: chosen, Alternatives: alts}, true
+}
+
+// lossTwin is the decoder whose pairs tell which bytes w may have
+// dropped. GB18030 reads as private-use characters the user-defined
+// pairs GBK cannot decode ("ワ" = E3 83 AF before E3: AF E3), so where
+// GBK drops 0xAF, GB18030 could only have dropped 0x80, and the text
+// would be read as "ダ". Nothing in the text tells the two decoders
+// apart, so the candidates are GBK's, the wider set.
+func (w *wrongDecoder) lossTwin() *wrongDecoder {
+	if w.name() == "gb18030" {
+		return gbkWrong
+	}
+	return w
 }
 
 // pairs reports whether the double-byte decoder reads x y as one
