@@ -375,6 +375,12 @@ var repairCases = []damageCase{
 	// characters are invalid and lost, so the hanzi they held come back
 	// only as far as context tells them.
 	{name: "zh/utf8-as-gbk-fffd", clean: chinese, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd", marked: true},
+	// GBK drops 0xAF of "ワ" (E3 83 AF) before E3, as it drops every
+	// byte of its user-defined rows AA–AF before a trail; GB18030 would
+	// have read the pair, so under it only 0x80 ("ダ") could be lost. The
+	// text cannot tell the decoders apart: the candidates are GBK's, and
+	// none stands out.
+	{name: "ja/utf8-as-gbk-dropped-user-defined-row", clean: "ファイルをネットワーク ASCII に設定する。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped", marked: true},
 }
 
 // knownMisses are damage cases the engine gets wrong today. Each must
