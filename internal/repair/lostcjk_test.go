@@ -41,6 +41,25 @@ func TestCJKCompletions(t *testing.T) {
 	}
 }
 
+func TestCJKMiddles(t *testing.T) {
+	// の is E3 81 AE: with 0x81 lost, the candidates are E3 xx AE.
+	alts := cjkMiddles(0xE3, 0xAE, 0x80, 0xBF)
+	found := false
+	for _, a := range alts {
+		if len(a.Text) != 3 || a.Text[0] != 0xE3 || a.Text[2] != 0xAE || !cjkLike(firstRune(a.Text)) {
+			t.Errorf("cjkMiddles(E3, AE) holds %q", a.Text)
+		}
+		found = found || a.Text == "の"
+	}
+	if !found {
+		t.Errorf("cjkMiddles(E3, AE) = %v, lacks の", alts)
+	}
+	// E2 xx 99 are general punctuation and symbols, no CJK.
+	if alts := cjkMiddles(0xE2, 0x99, 0x80, 0xBF); len(alts) != 0 {
+		t.Errorf("cjkMiddles(E2, 99) = %v, want none", alts)
+	}
+}
+
 // TestRefineCJK checks the choice of a lost CJK character by its
 // neighbours: taken where they name one character, U+FFFD where they do
 // not, and the plan lists the best candidates with their new scores.

@@ -460,6 +460,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		// lone lead byte ("Í") read by a single-byte page is far more
 		// often a letter of its own than the remains of a character.
 		missing, how := 0, ""
+		resumed, marks := -1, 0 // where the bytes after a marked loss begin, and the marks before
 		for ; k < need; k++ {
 			switch {
 			case p < n && kind[p] == kindFFFD:
@@ -510,6 +511,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			if p < n && (kind[p] == kindFirst || kind[p] == kindPlain) && isCont(b[p]) && k+1 < need {
 				// The sequence resumes after a marked loss: take the
 				// rest of its bytes; the character is unknown.
+				resumed, marks = p, missing
 				for k+1 < need && p < n && (kind[p] == kindFirst || kind[p] == kindPlain) && isCont(b[p]) {
 					p++
 					k++
@@ -525,9 +527,16 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			// that begin with the surviving bytes are kept as
 			// alternatives, for refineCJK to choose among by the
 			// neighbours: "ください[E3 + 2 lost]" ends a sentence with 。.
+			// Likewise when only a middle byte was lost: "の" (E3 81 AE)
+			// read through Shift_JIS as E3 [81 lost] AE has 64
+			// candidates, E3 xx AE.
 			inf := &Inferred{Chosen: "\uFFFD"}
-			if opt.InferLost && w.multi && k == need && missing == need-(len(dec)-start) {
+			switch {
+			case !opt.InferLost || !w.multi:
+			case k == need && missing == need-(len(dec)-start):
 				inf.Alternatives = cjkCompletions(dec[start:], need)
+			case resumed >= 0 && marks == 1 && len(dec)-start == 1 && need == 3 && p-resumed == 1:
+				inf.Alternatives = cjkMiddles(b[j], b[resumed], lo, hi)
 			}
 			dec = append(dec[:start], "\uFFFD"...)
 			return p, dec, how, inf, false, true
@@ -1014,6 +1023,29 @@ func cjkCompletions(prefix []byte, need int) []Scored {
 		return nil
 	}
 	return slices.Clone(alts) // the caller rescores them
+}
+
+// cjkMiddles lists the common CJK characters of three bytes that begin
+// with lead and end with last, the middle byte being any of lo..hi.
+func cjkMiddles(lead, last, lo, hi byte) []Scored {
+	var alts []Scored
+	var texts []byte // every candidate's text, one string in the end
+	for x := int(lo); x <= int(hi); x++ {
+		r, size := utf8.DecodeRune([]byte{lead, byte(x), last})
+		if size != 3 || !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
+			continue
+		}
+		texts = utf8.AppendRune(texts, r)
+		alts = append(alts, Scored{Score: -plausible.RuneCost(r)})
+	}
+	if len(alts) < 2 {
+		return nil
+	}
+	all := string(texts)
+	for i := range alts {
+		alts[i].Text = all[3*i : 3*i+3]
+	}
+	return alts
 }
 
 // completionsOfLead caches, per lead byte E0–EF, the common CJK characters
