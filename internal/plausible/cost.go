@@ -82,6 +82,22 @@ func cjkCost(r rune, c Class) float64 {
 	return 4 + float64(15-int(f))
 }
 
+// FrequencyCost is RuneCost for Han, kana and Hangul, and for the CJK
+// punctuation marks and full-width forms the frequency tables cover
+// (，。「」！) a cost by how often East Asian text uses them, where
+// RuneCost prices them all alike. It ranks the candidates for a lost
+// character: "，" (EF BC 8C) and "！" (EF BC 81) share two bytes, and
+// Chinese writes the comma far more often.
+func FrequencyCost(r rune) float64 {
+	c := ClassOf(r)
+	if c == CJKPunct {
+		if f := max(freqZhHans(r), freqZhHant(r), freqJapanese(r), freqKorean(r)); f > 0 {
+			return 4 + float64(15-int(f))
+		}
+	}
+	return RuneCost(r)
+}
+
 // rareLetter is the unigram cost of a letter that none of the modelled
 // languages writes (Յ, ʏ, Dz, ᴴ): mojibake decoded the wrong way lands
 // on such letters, while people writing the languages moji models almost

@@ -378,3 +378,20 @@ func TestOtherScriptMarks(t *testing.T) {
 		}
 	}
 }
+
+func TestFrequencyCost(t *testing.T) {
+	// East Asian text writes the full-width comma and the ideographic
+	// full stop far more often than the exclamation mark or 〃.
+	if FrequencyCost('，') >= FrequencyCost('！') {
+		t.Errorf("FrequencyCost(，) = %v, not below FrequencyCost(！) = %v", FrequencyCost('，'), FrequencyCost('！'))
+	}
+	if FrequencyCost('。') >= FrequencyCost('〃') {
+		t.Errorf("FrequencyCost(。) = %v, not below FrequencyCost(〃) = %v", FrequencyCost('。'), FrequencyCost('〃'))
+	}
+	// For other characters it is RuneCost.
+	for _, r := range "的あ한a—é" {
+		if FrequencyCost(r) != RuneCost(r) {
+			t.Errorf("FrequencyCost(%q) = %v, RuneCost = %v", r, FrequencyCost(r), RuneCost(r))
+		}
+	}
+}

@@ -68,27 +68,36 @@ func TestRefineCJK(t *testing.T) {
 		before, after string // the island's neighbours in the text
 		prefix        []byte // the surviving bytes of the lost character
 		want          string
+		chosen        string // the first choice, U+FFFD if none
 	}{
+		// The punctuation model's "！" gives way to "，", which Chinese
+		// writes far more often after 输入 and before a Latin word.
+		{"没有输入", " Bas", []byte{0xEF, 0xBC}, "，", "！"},
+		// A mark the neighbours say nothing of stays as first chosen.
+		{"x", "y", []byte{0xE3, 0x80}, "、", "、"},
 		// 进[E8 A1 ?]补全: 进行 is the word.
-		{"进", "补全", []byte{0xE8, 0xA1}, "行"},
+		{"进", "补全", []byte{0xE8, 0xA1}, "行", ""},
 		// です[E3 80 ?] before another sentence: it ended.
-		{"です", "これ", []byte{0xE3, 0x80}, "。"},
+		{"です", "これ", []byte{0xE3, 0x80}, "。", ""},
 		// ください[E3 ? ?] at the end of a line: the pairs know no line
 		// end, and い is followed by る (いる) as often as by 。, so
 		// nothing is chosen. (Line ends as pair members were tried: they
 		// put back more 。 and more wrong characters.)
-		{"ください", "", []byte{0xE3}, "\uFFFD"},
+		{"ください", "", []byte{0xE3}, "\uFFFD", ""},
 		// Between spaces nothing names the character.
-		{" ", " ", []byte{0xE8, 0xA1}, "\uFFFD"},
-		{"x", "", []byte{0xE3}, "\uFFFD"},
+		{" ", " ", []byte{0xE8, 0xA1}, "\uFFFD", ""},
+		{"x", "", []byte{0xE3}, "\uFFFD", ""},
 	}
 	for _, tt := range tests {
 		alts := cjkCompletions(tt.prefix, 3)
-		s := tt.before + "\uFFFD" + tt.after
 		from := len(tt.before)
-		dec := []byte("\uFFFD")
-		lost := []Inferred{{Chosen: "\uFFFD", Alternatives: alts}}
-		got := string(refineCJK(s, from, from+len("\uFFFD"), dec, lost))
+		if tt.chosen == "" {
+			tt.chosen = "\uFFFD"
+		}
+		s := tt.before + tt.chosen + tt.after
+		dec := []byte(tt.chosen)
+		lost := []Inferred{{Chosen: tt.chosen, Alternatives: alts}}
+		got := string(refineCJK(s, from, from+len(tt.chosen), dec, lost))
 		if got != tt.want || lost[0].Chosen != tt.want {
 			t.Errorf("%s[% X]%s: chose %q (recorded %q), want %q", tt.before, tt.prefix, tt.after, got, lost[0].Chosen, tt.want)
 		}
@@ -101,7 +110,7 @@ func TestRefineCJK(t *testing.T) {
 				break
 			}
 		}
-		if tt.want != "\uFFFD" && lost[0].Alternatives[0].Text != tt.want {
+		if tt.want != "\uFFFD" && tt.want != tt.chosen && lost[0].Alternatives[0].Text != tt.want {
 			t.Errorf("%s[% X]%s: best alternative %q, chose %q", tt.before, tt.prefix, tt.after, lost[0].Alternatives[0].Text, tt.want)
 		}
 	}

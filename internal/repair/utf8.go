@@ -965,7 +965,7 @@ const refineSlack = 12.0
 func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred, langs *plausible.Languages) []byte {
 	for k := range lost {
 		in := &lost[k]
-		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || isCJKRune(firstRune(in.Chosen)) {
+		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || cjkLike(firstRune(in.Chosen)) {
 			continue
 		}
 		off := in.Offset
@@ -1097,8 +1097,15 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		// 」 for an open 「) stands; a hanzi chosen by frequency alone, or
 		// U+FFFD, is chosen again.
 		if len(in.Alternatives) < 2 || !cjkLike(firstRune(in.Alternatives[0].Text)) ||
-			in.Chosen != "\uFFFD" && !isCJKRune(firstRune(in.Chosen)) {
+			in.Chosen != "\uFFFD" && !cjkLike(firstRune(in.Chosen)) || plausible.Closer(firstRune(in.Chosen)) {
 			continue
+		}
+		// A CJK mark the punctuation model chose is replaced only by a
+		// confident choice: "没有输入[EF BC ?]" read "！" where Chinese
+		// writes "，" far more often.
+		keep := in.Chosen
+		if isCJKRune(firstRune(keep)) {
+			keep = "\uFFFD"
 		}
 		off := in.Offset
 		if off < 0 || off+len(in.Chosen) > len(dec) || string(dec[off:off+len(in.Chosen)]) != in.Chosen {
@@ -1118,7 +1125,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		for a := range in.Alternatives {
 			alt := &in.Alternatives[a]
 			r := firstRune(alt.Text)
-			alt.Score = -plausible.RuneCost(r) + langstats.PairPMI(prev, r) + langstats.PairPMI(r, next)
+			alt.Score = -plausible.FrequencyCost(r) + langstats.PairPMI(prev, r) + langstats.PairPMI(r, next)
 			if alt.Score > bestScore {
 				best, bestScore = alt.Text, alt.Score
 			}
@@ -1128,7 +1135,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			sum += math.Exp2(alt.Score - bestScore)
 		}
 		if 1/sum < cjkChoiceShare {
-			best = "\uFFFD"
+			best = keep
 		}
 		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
 		if best != in.Chosen {
@@ -1166,7 +1173,7 @@ func (sc *scratch) refineInDraft(s string, spans []span) {
 	open := false
 	for _, sp := range spans {
 		for _, in := range sp.inferred {
-			if len(in.Alternatives) > 1 && in.Chosen != "\uFFFD" && !isCJKRune(firstRune(in.Chosen)) {
+			if len(in.Alternatives) > 1 && in.Chosen != "\uFFFD" && !cjkLike(firstRune(in.Chosen)) {
 				open = true
 			}
 		}
