@@ -542,6 +542,10 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		{"„WYJEŚĆ” ‘PRZEWIDYWAĆ’ ", "przewidywać przyszłość", u8("sloppy-windows-1257")},
 		// "в“ " through windows-1251 is E2 93 and a space read as A0: ⓠ.
 		{"канарски „петцифров“ ", "парижанка Костадинов", u8("sloppy-windows-1251")},
+		// Through windows-1254 "íš?" is ED 9A and a '?' for a lost byte:
+		// a Hangul syllable at best, which the neighbours cannot name;
+		// its U+FFFD must not make the reading likelier than 회 did.
+		{"debilný ¿rozježíš? zväzovanie pripášu αριστερίζουμε αλησμονιάς σατιρισμένοι protirakovinový ", "σκούξω Γκάσπερι φυγόστρατος", u8("sloppy-windows-1252")},
 	} {
 		// Only the correct part is asserted: the damaged part's lost
 		// letters are the other tests' business.

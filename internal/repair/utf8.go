@@ -126,11 +126,27 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
+		// read is the island as it is judged: its text, unless a
+		// character was withdrawn for U+FFFD (see below).
+		read := ""
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
+			first, firstGain := cand, g
 			dec = refineCJK(s, from, to, dec, lost)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages())
 			cand = string(dec)
 			g = gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
+			if strings.Count(cand, "\uFFFD") > strings.Count(first, "\uFFFD") {
+				// A character withdrawn for U+FFFD does not make the
+				// island likelier than its first reading: "íš?" in a
+				// Slovak word, read through windows-1254 as ED 9A and a
+				// lost byte, is the Hangul "회" at best, a stranger in
+				// the line, and U+FFFD must not hide that.
+				g = min(g, firstGain)
+				read = first
+			}
+		}
+		if read == "" {
+			read = cand
 		}
 		if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
 			// A restored space costs the prior, unless another space
@@ -159,9 +175,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 			sp.gain = g
 			ctx := newScriptContext(sc, s, from, to, s[from:to])
-			sp.scripts = scriptsOf(cand)
-			sp.strangerScripts = ctx.strangerScripts(cand)
-			sp.follower = g < margin && ordinary(cand)
+			sp.scripts = scriptsOf(read)
+			sp.strangerScripts = ctx.strangerScripts(read)
+			sp.follower = g < margin && ordinary(read)
 			spans = append(spans, sp)
 			gain += g
 			sc.acceptPairs(s, from, to, cand)
