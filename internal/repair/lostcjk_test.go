@@ -75,6 +75,9 @@ func TestRefineCJK(t *testing.T) {
 		{"没有输入", " Bas", []byte{0xEF, 0xBC}, "，", "！"},
 		// A mark the neighbours say nothing of stays as first chosen.
 		{"x", "y", []byte{0xE3, 0x80}, "、", "、"},
+		// A mark the neighbours and frequencies rank far below another,
+		// though not surely, becomes unknown: "〃" after ASCII.
+		{"x", "y", []byte{0xE3, 0x80}, "\uFFFD", "〃"},
 		// 进[E8 A1 ?]补全: 进行 is the word.
 		{"进", "补全", []byte{0xE8, 0xA1}, "行", ""},
 		// です[E3 80 ?] before another sentence: it ended.

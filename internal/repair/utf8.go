@@ -1099,6 +1099,11 @@ func leadCompletions(lead byte) []Scored {
 // less, the character stays U+FFFD.
 const cjkChoiceShare = 0.75
 
+// cjkDisagree is how many bits below the best candidate by the neighbours
+// a CJK mark chosen by the punctuation model may score before the two are
+// said to disagree.
+const cjkDisagree = 2.0
+
 // refineCJK re-chooses each lost CJK character of an island by its
 // neighbours once the island is decoded. Sixty-four characters share a
 // lead and a middle byte, and their own frequencies rarely set one apart;
@@ -1152,6 +1157,14 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		}
 		if 1/sum < cjkChoiceShare {
 			best = keep
+			for _, alt := range in.Alternatives {
+				if alt.Text == keep && alt.Score < bestScore-cjkDisagree {
+					// The punctuation model and the neighbours disagree:
+					// "！" where the pairs and frequencies want "，".
+					// Neither is sure, so the mark is unknown.
+					best = "\uFFFD"
+				}
+			}
 		}
 		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
 		if best != in.Chosen {
