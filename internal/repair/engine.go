@@ -483,6 +483,7 @@ func findWrong(name string) *wrongDecoder {
 // scratch holds buffers reused across hypotheses.
 type scratch struct {
 	b     []byte  // the text encoded through W
+	dec   []byte  // an island's decoding, as it grows
 	owner []int32 // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
@@ -542,13 +543,13 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
 	*sc = scratch{
-		b: sc.b[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		b: sc.b[:0], dec: sc.dec[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, openStack: sc.openStack[:0],
 	}
 	scratchPool.Put(sc)

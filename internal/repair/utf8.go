@@ -35,7 +35,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		spans []span
 		gain  float64
 		loss  string
-		dec   []byte
+		dec   = sc.dec[:0]
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -164,6 +164,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		i = j
 	}
+	sc.dec = dec[:0] // the islands' text was copied into their spans
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
