@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // The screen answers, in one pass over a segment, which hypotheses have
@@ -122,10 +123,11 @@ type screen struct {
 	utf8 pageSet
 	// covers holds the pages that cover s (covers).
 	covers pageSet
-	// cjk is set when s has a character at or above U+1100, or U+FFFD:
-	// without one, no double-byte reading can gain anything
-	// (mayHoldDoubleByteMojibake looks only at Han, kana, Hangul and
-	// U+FFFD).
+	// cjk is set when s has a Han, kana (full or half width) or Hangul
+	// character, or U+FFFD: without one, mayHoldDoubleByteMojibake fails,
+	// and no double-byte reading is tried. Curly quotes, dashes and the
+	// euro sign, common in correct text of every language, are not
+	// enough.
 	cjk bool
 }
 
@@ -178,8 +180,11 @@ func screenOf(s string) screen {
 		unencodable |= ^e.enc
 		run++
 		longest = max(longest, run)
-		if r >= 0x1100 {
-			sn.cjk = true
+		if !sn.cjk && r >= 0x1100 {
+			switch plausible.ClassOf(r) {
+			case plausible.Han, plausible.Kana, plausible.HalfKana, plausible.Hangul, plausible.Replacement:
+				sn.cjk = true
+			}
 		}
 	}
 	if longest >= 3 {
