@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/langstats"
 )
@@ -305,12 +306,16 @@ func (l *Languages) Writes(r rune) bool {
 }
 
 // LanguagesOf chooses a language model per script for the letters of s.
+// The search asks once per line and round, clean lines included, so the
+// letters of each script are gathered straight into the cache key (see
+// bestModelKey) and a line allocates its Languages alone.
 func LanguagesOf(s string) *Languages {
-	l := Languages{memo: make(map[string]float64)}
+	l := new(Languages)
 	var scripts [numScripts]int
 	for _, r := range s {
 		scripts[ClassOf(r).Script()]++
 	}
+	var buf [256]byte
 	for sc := Script(1); sc < numScripts; sc++ {
 		if scripts[sc] > scripts[l.main] {
 			l.main = sc
@@ -318,15 +323,15 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] < 12 || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
-		l.models[sc] = bestModel(onlyScript(s, sc), langScript[sc])
+		key := append(append(buf[:0], langScript[sc]...), 0)
+		l.models[sc] = bestModelKey(appendOnlyScript(key, s, sc), len(key))
 	}
-	return &l
+	return l
 }
 
-// onlyScript keeps the letters of one script and turns everything else
-// into word boundaries.
-func onlyScript(s string, sc Script) string {
-	buf := make([]byte, 0, len(s))
+// appendOnlyScript appends the letters of s of one script to buf, and a
+// word boundary for everything else.
+func appendOnlyScript(buf []byte, s string, sc Script) []byte {
 	for _, r := range s {
 		if ClassOf(r).Script() == sc {
 			buf = utf8.AppendRune(buf, r)
@@ -334,7 +339,7 @@ func onlyScript(s string, sc Script) string {
 			buf = append(buf, ' ')
 		}
 	}
-	return string(buf)
+	return buf
 }
 
 // CostWith is CostInContext with the language of each script taken from
@@ -374,6 +379,10 @@ func languageCost(s string, langs *Languages) float64 {
 	}
 	c := languageCostOf(s, langs)
 	if len(langs.memo) < 4096 {
+		if langs.memo == nil {
+			// Made on first use: most clean lines price no word.
+			langs.memo = make(map[string]float64)
+		}
 		langs.memo[s] = c
 	}
 	return c
@@ -417,27 +426,24 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		return 0
 	}
 	var total float64
-	buf := make([]byte, 0, len(s))
+	var arr [256]byte
 	for sc := Script(1); sc < numScripts; sc++ {
 		if !scripts[sc] {
 			continue
 		}
 		// Keep only this script's letters; everything else becomes a
-		// word boundary.
-		buf = buf[:0]
-		for _, r := range s {
-			if ClassOf(r).Script() == sc {
-				buf = append(buf, string(r)...)
-			} else {
-				buf = append(buf, ' ')
-			}
-		}
+		// word boundary. They are gathered after the script's name, as
+		// the key bestModelKey looks up.
+		key := append(append(arr[:0], langScript[sc]...), 0)
+		at := len(key)
+		key = appendOnlyScript(key, s, sc)
+		buf := key[at:]
 		var m *langstats.Model
 		if langs != nil {
 			m = langs.models[sc]
 		}
 		if m == nil {
-			m = bestModel(string(buf), langScript[sc])
+			m = bestModelKey(key, at)
 		}
 		if m == nil {
 			continue
@@ -545,16 +551,26 @@ var (
 const bestCacheSize = 1 << 14
 
 func bestModel(s, script string) *langstats.Model {
-	key := script + "\x00" + s
-	if m, ok := bestCache.Load(key); ok {
+	var buf [256]byte
+	key := append(append(buf[:0], script...), 0)
+	return bestModelKey(append(key, s...), len(key))
+}
+
+// bestModelKey is bestModel for a key already built: the script's name, a
+// zero byte, and the text from textAt on. A hit, the common case, looks
+// the bytes up in place; only a miss copies them into a string to keep.
+func bestModelKey(key []byte, textAt int) *langstats.Model {
+	// The string aliases key only for the lookup, which keeps nothing.
+	if m, ok := bestCache.Load(unsafe.String(unsafe.SliceData(key), len(key))); ok {
 		return m.(*langstats.Model)
 	}
-	m, _ := langstats.Best(s, script)
+	k := string(key)
+	m, _ := langstats.Best(k[textAt:], k[:textAt-1])
 	if bestCacheCount.Add(1) > bestCacheSize {
 		bestCache.Clear()
 		bestCacheCount.Store(0)
 	}
-	bestCache.Store(key, m)
+	bestCache.Store(k, m)
 	return m
 }
 
