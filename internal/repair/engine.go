@@ -258,13 +258,23 @@ func repairWindow(s string, opt Options) (string, []Layer) {
 	return s, layers
 }
 
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
+func hasNonASCII(s string) bool { return asciiPrefix(s) < len(s) }
+
+// asciiPrefix returns the length of the ASCII run that s starts with,
+// reading eight bytes at a time: most text is ASCII between its other
+// characters, and every line passes here before any screening.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
 		}
 	}
-	return false
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+	}
+	return i
 }
 
 // outcome is the result of one hypothesis on a whole segment.

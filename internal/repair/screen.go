@@ -145,24 +145,28 @@ func screenOf(s string) screen {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
 			run = 0
 			after = 0
-			if lead != 0 {
-				switch {
-				case c == ' ':
-					// After a two-byte lead a space may be its lost
-					// 0xA0; after a longer lead only if a continuation
-					// byte follows it.
-					sn.utf8 |= lead & lead2
-					after = lead &^ lead2
-				case c == '?':
-					sn.utf8 |= lead
-				case isASCIILetter(c):
-					sn.utf8 |= lead2 & droppingPages
-				}
-				lead, lead2 = 0, 0
+			if lead == 0 {
+				// Nothing is pending, and ASCII sets nothing: skip to
+				// the next rune outside it.
+				i += asciiPrefix(s[i:])
+				continue
 			}
+			i++
+			switch {
+			case c == ' ':
+				// After a two-byte lead a space may be its lost 0xA0;
+				// after a longer lead only if a continuation byte
+				// follows it.
+				sn.utf8 |= lead & lead2
+				after = lead &^ lead2
+			case c == '?':
+				sn.utf8 |= lead
+			case isASCIILetter(c):
+				sn.utf8 |= lead2 & droppingPages
+			}
+			lead, lead2 = 0, 0
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
