@@ -28,6 +28,9 @@ type wrongDecoder struct {
 	priorBits float64
 	// page is the index of sb in screenPages, or -1.
 	page int
+	// pairRows are the pairs a double-byte page reads as one character
+	// (see pairs).
+	pairRows *[256]pairRow
 }
 
 func (w *wrongDecoder) name() string { return w.cs.Name() }
@@ -64,6 +67,7 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 		w.a0 = ok && r == 0xA0
 	} else {
 		w.multi = true
+		w.pairRows = new([256]pairRow)
 	}
 	return w
 }
@@ -485,10 +489,19 @@ func findWrong(name string) *wrongDecoder {
 		}
 	}
 	if _, ok := codec.ByName(name); ok {
-		return newWrong(name)
+		// Made once per name and kept, with the pairs it has learned
+		// (see pairs): plans are replayed line after line.
+		if w, ok := otherWrong.Load(name); ok {
+			return w.(*wrongDecoder)
+		}
+		w, _ := otherWrong.LoadOrStore(name, newWrong(name))
+		return w.(*wrongDecoder)
 	}
 	return nil
 }
+
+// otherWrong holds the wrong decoders findWrong made, by name.
+var otherWrong sync.Map
 
 // scratch holds buffers reused across hypotheses.
 type scratch struct {

@@ -3,6 +3,7 @@ package repair
 import (
 	"math"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -566,6 +567,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
 	var cands [][]byte
+	var back []byte
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
 		// of its reading starts there.
@@ -586,9 +588,11 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			if y >= 0 && w.pairs(byte(x), byte(y)) {
 				continue
 			}
-			c := make([]byte, 0, need)
-			c = append(append(append(c, prefix[:m]...), byte(x)), prefix[m:]...)
-			cands = append(cands, append(c, b[p:p+rest]...))
+			// The candidates share one backing array, as in inferLost.
+			at := len(back)
+			back = append(append(append(back, prefix[:m]...), byte(x)), prefix[m:]...)
+			back = append(back, b[p:p+rest]...)
+			cands = append(cands, back[at:len(back):len(back)])
 		}
 	}
 	if len(cands) == 0 {
@@ -613,8 +617,25 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 // pairs reports whether the double-byte decoder reads x y as one
 // character.
 func (w *wrongDecoder) pairs(x, y byte) bool {
-	_, n, ok := w.cs.Decode([]byte{x, y})
-	return ok && n == 2
+	row := &w.pairRows[x]
+	row.once.Do(func() {
+		for y := range 256 {
+			if _, n, ok := w.cs.Decode([]byte{x, byte(y)}); ok && n == 2 {
+				row.bits[y>>6] |= 1 << (y & 63)
+			}
+		}
+	})
+	return row.bits[y>>6]&(1<<(y&63)) != 0
+}
+
+// pairRow says, for one first byte x, which second bytes y a double-byte
+// decoder reads x y with as one character. droppedInside asks for up to
+// 64 values of x at each lost byte, and a decoding per question cost an
+// allocation; a row is filled on first use, so a run that meets few lead
+// bytes decodes few pairs.
+type pairRow struct {
+	once sync.Once
+	bits [4]uint64
 }
 
 // cesuPair decodes a CESU-8 surrogate pair at the start of b, or returns
