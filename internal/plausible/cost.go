@@ -506,6 +506,16 @@ func LostCost(before, r, after rune) float64 {
 	return CharCost(before, string(buf[:n]), after) + punctContext(before, r, after)
 }
 
+// LostCostParts returns LostCost(before, r, after) and the part of it
+// that is CharCost of r alone: ranking a lost byte's candidates needs
+// both, and the character model need not price each one twice.
+func LostCostParts(before, r, after rune) (lost, chars float64) {
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	chars = CharCost(before, string(buf[:n]), after)
+	return chars + punctContext(before, r, after), chars
+}
+
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,
 // a, langs) == CharCost(b, s, a) + LanguageCost(s, langs).
 func LanguageCost(s string, langs *Languages) float64 { return languageCost(s, langs) }

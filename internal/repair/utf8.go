@@ -863,8 +863,10 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			continue
 		}
 		texts = append(texts, buf...)
-		lost, quote := plausible.LostCost(before, r, after), plausible.QuoteCost(r, open)
-		alts = append(alts, Scored{Score: -lost - quote, context: -(lost - plausible.CharCost(before, string(buf), after)) - quote})
+		// buf is r's own encoding: DecodeRune takes the shortest form only.
+		lost, chars := plausible.LostCostParts(before, r, after)
+		quote := plausible.QuoteCost(r, open)
+		alts = append(alts, Scored{Score: -lost - quote, context: -(lost - chars) - quote})
 	}
 	all, at := string(texts), 0
 	for i := range alts {
