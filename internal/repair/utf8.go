@@ -2,6 +2,7 @@ package repair
 
 import (
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -852,8 +853,19 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	if len(cands) == 0 {
 		return "\uFFFD", nil
 	}
-	alts := make([]Scored, 0, len(cands))
-	var texts []byte // every kept candidate's text, one string in the end
+	// ranked is a candidate's price and where its text lies in texts:
+	// sorting plain numbers moves no strings (a lost byte of a CJK
+	// character has 64 candidates, every one a character people write).
+	type ranked struct {
+		score, context float64
+		at, size       int
+	}
+	rs := make([]ranked, 0, len(cands))
+	n := 0
+	for _, buf := range cands {
+		n += len(buf)
+	}
+	texts := make([]byte, 0, n) // every kept candidate's text, one string in the end
 	for _, buf := range cands {
 		r, size := utf8.DecodeRune(buf)
 		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
@@ -862,19 +874,28 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			// byte, and a guessed zero-width joiner would hide the loss.
 			continue
 		}
-		texts = append(texts, buf...)
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
 		lost, chars := plausible.LostCostParts(before, r, after)
 		quote := plausible.QuoteCost(r, open)
-		alts = append(alts, Scored{Score: -lost - quote, context: -(lost - chars) - quote})
+		rs = append(rs, ranked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
+		texts = append(texts, buf...)
 	}
-	all, at := string(texts), 0
-	for i := range alts {
-		_, size := utf8.DecodeRuneInString(all[at:])
-		alts[i].Text = all[at : at+size]
-		at += size
+	// Best first; among equal scores the earlier stays first. Scores are
+	// sums of finite costs, so ">" orders them.
+	slices.SortStableFunc(rs, func(x, y ranked) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case y.score > x.score:
+			return 1
+		}
+		return 0
+	})
+	all := string(texts)
+	alts := make([]Scored, len(rs))
+	for i, c := range rs {
+		alts[i] = Scored{Text: all[c.at : c.at+c.size], Score: c.score, context: c.context}
 	}
-	sortScored(alts)
 	if !infer || len(alts) == 0 {
 		return "\uFFFD", alts
 	}
@@ -985,14 +1006,6 @@ func lettersOnly(alts []Scored) []Scored {
 		}
 	}
 	return out
-}
-
-func sortScored(a []Scored) {
-	for i := 1; i < len(a); i++ {
-		for j := i; j > 0 && a[j].Score > a[j-1].Score; j-- {
-			a[j], a[j-1] = a[j-1], a[j]
-		}
-	}
 }
 
 // pairs is a stack of the quotation marks and brackets a text has
