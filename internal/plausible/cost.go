@@ -226,6 +226,18 @@ func transition(a, b Class) float64 {
 	return 0
 }
 
+// transitions is transition as a table, filled from it at start-up:
+// every character of every text priced pays one, and the rules above
+// are a chain of tests.
+var transitions = func() (t [numClasses][numClasses]float64) {
+	for a := range Class(numClasses) {
+		for b := range Class(numClasses) {
+			t[a][b] = transition(a, b)
+		}
+	}
+	return t
+}()
+
 // smallInCapitals reports whether a small letter of class c among
 // capitals is unusual: any cased script's small letter outside ASCII
 // (ASCII ones are common in names: "McDONALD", "iPHONE").
@@ -254,7 +266,7 @@ func charCost(before Class, s string, after Class) float64 {
 		default:
 			total += unigram[c]
 		}
-		total += transition(prev, c)
+		total += transitions[prev][c]
 		if smallInCapitals(prev) && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
 			// An accented small letter inside or at the end of a word of
 			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
@@ -272,7 +284,7 @@ func charCost(before Class, s string, after Class) float64 {
 	if smallInCapitals(prev) && upperRun >= 2 && !after.IsLowerCase() {
 		total += 8
 	}
-	return total + transition(prev, after)
+	return total + transitions[prev][after]
 }
 
 // CostInContext returns the cost of s between the runes before and after
