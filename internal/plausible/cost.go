@@ -319,15 +319,40 @@ func (l *Languages) Writes(r rune) bool {
 
 // LanguagesOf chooses a language model per script for the letters of s.
 // The search asks once per line and round, clean lines included, so the
-// letters of each script are gathered straight into the cache key (see
-// bestModelKey) and a line allocates its Languages alone.
+// text is read once: the letters of every script with a model are
+// gathered straight into their cache keys (see bestModelKey) as the
+// scripts are counted, and a line allocates its Languages alone.
 func LanguagesOf(s string) *Languages {
 	l := new(Languages)
-	var scripts [numScripts]int
+	var (
+		scripts [numScripts]int
+		mem     [numScripts][256]byte
+		keys    [numScripts][]byte // as appendOnlyScript builds them, after the script's name and a zero byte
+		active  [numScripts]Script // the scripts with a key, in order of appearance
+		nActive int
+		runes   int
+	)
 	for _, r := range s {
-		scripts[ClassOf(r).Script()]++
+		sc := ClassOf(r).Script()
+		scripts[sc]++
+		if keys[sc] == nil && langScript[sc] != "" {
+			k := append(append(mem[sc][:0], langScript[sc]...), 0)
+			for range runes {
+				k = append(k, ' ') // the characters before its first letter
+			}
+			keys[sc] = k
+			active[nActive] = sc
+			nActive++
+		}
+		for _, a := range active[:nActive] {
+			if a == sc {
+				keys[a] = utf8.AppendRune(keys[a], r)
+			} else {
+				keys[a] = append(keys[a], ' ')
+			}
+		}
+		runes++
 	}
-	var buf [256]byte
 	for sc := Script(1); sc < numScripts; sc++ {
 		if scripts[sc] > scripts[l.main] {
 			l.main = sc
@@ -335,8 +360,7 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] < 12 || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
-		key := append(append(buf[:0], langScript[sc]...), 0)
-		l.models[sc] = bestModelKey(appendOnlyScript(key, s, sc), len(key))
+		l.models[sc] = bestModelKey(keys[sc], len(langScript[sc])+1)
 	}
 	return l
 }
