@@ -104,11 +104,16 @@ func Repair(s string, opt Options) (string, []Layer) {
 	if !hasNonASCII(s) {
 		return s, nil
 	}
+	if len(s) <= window {
+		// The screen's reading checks the encoding too.
+		sn, valid := screenValid(s)
+		if !valid {
+			return repairValidStretches(s, opt)
+		}
+		return repairScreened(s, sn, opt)
+	}
 	if !utf8.ValidString(s) {
 		return repairValidStretches(s, opt)
-	}
-	if len(s) <= window {
-		return repairWindow(s, opt)
 	}
 	// A long line is searched window by window, cut at spaces: the work
 	// per byte stays bounded whatever the input (a megabyte of "Ã" is no
@@ -226,9 +231,13 @@ func mergeLayers(layers, more []Layer) []Layer {
 // badly damaged CJK text takes a few more rounds to settle.
 const maxRounds = 16
 
-// repairWindow is Repair on one window of text.
+// repairWindow is Repair on one window of valid text.
 func repairWindow(s string, opt Options) (string, []Layer) {
-	sn := screenOf(s)
+	return repairScreened(s, screenOf(s), opt)
+}
+
+// repairScreened is repairWindow with the window's screen, sn.
+func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	if sn.empty() {
 		return s, nil
 	}

@@ -136,6 +136,16 @@ func (sn screen) empty() bool { return sn.utf8 == 0 && sn.covers == 0 && !sn.cjk
 
 // screenOf runs the screen over s.
 func screenOf(s string) screen {
+	sn, _ := screenValid(s)
+	return sn
+}
+
+// screenValid runs the screen over s and reports whether s is valid
+// UTF-8, which the screen's reading of the runes finds out for free: a
+// line then needs no pass of its own for the check. (A replayed plan
+// screens invalid text too, reading each bad byte as U+FFFD.)
+func screenValid(s string) (screen, bool) {
+	valid := true
 	var (
 		sn                 screen
 		lead, lead2, after pageSet
@@ -170,6 +180,9 @@ func screenOf(s string) screen {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		}
 		i += size
 		e := screenTab.lookup(r)
 		sn.utf8 |= after & e.cont
@@ -194,5 +207,5 @@ func screenOf(s string) screen {
 	if longest >= 3 {
 		sn.covers = ^unencodable
 	}
-	return sn
+	return sn, valid
 }

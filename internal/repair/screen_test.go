@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkScreen fails unless the one-pass screen of s gives every
@@ -12,6 +13,9 @@ import (
 func checkScreen(t *testing.T, s string) {
 	t.Helper()
 	sn := screenOf(s)
+	if _, valid := screenValid(s); valid != utf8.ValidString(s) {
+		t.Errorf("screen of %q: valid = %v, utf8.ValidString = %v", s, valid, !valid)
+	}
 	for _, w := range utf8Wrong {
 		if w.sb == nil {
 			if mayHoldDoubleByteMojibake(s) && !sn.cjk {
@@ -43,7 +47,7 @@ var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Isla
 var screenCorners = []string{
 	"", "a", "Ã", "Ã ", "Ã a", "Ã©", "Ã?", "Ã\uFFFD", "ÃR", "Ã3", "ÃÃ", "â€ ", "â€ ™", "â ™", "â €",
 	"Größe", "café au lait", "Москва — столица", "Ð¡", "Ñ Ð", "ÄŤ", "ň ", "Ã«Ã", "¿é¥", "東京", "Gew枚hnlich",
-	"ﾃｩ", "\uFFFD", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
+	"ﾃｩ", "\uFFFD", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
 }
 
 func TestScreenMatchesQuickTests(t *testing.T) {
