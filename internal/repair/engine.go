@@ -15,6 +15,7 @@ import (
 type wrongDecoder struct {
 	cs    codec.Charset
 	sb    *codec.SingleByte // set for single-byte pages (fast path)
+	mb    *codec.MultiByte  // set for the double-byte pages, called directly
 	multi bool              // double-byte page: trail bytes may be ASCII
 	// dropped lists the bytes a strict decoder of this page drops; a
 	// sequence missing one of them can be restored
@@ -47,6 +48,11 @@ func (w *wrongDecoder) encodeRune(dst []byte, r rune) ([]byte, bool) {
 		}
 		return append(dst, b), true
 	}
+	if w.mb != nil {
+		// A direct call: every character of every segment a double-byte
+		// reading is tried on comes here.
+		return w.mb.AppendEncode(dst, r)
+	}
 	return w.cs.AppendEncode(dst, r)
 }
 
@@ -67,6 +73,7 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 		w.a0 = ok && r == 0xA0
 	} else {
 		w.multi = true
+		w.mb, _ = cs.(*codec.MultiByte)
 		w.pairRows = new([256]pairRow)
 	}
 	return w
