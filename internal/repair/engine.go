@@ -32,6 +32,16 @@ type wrongDecoder struct {
 	// pairRows are the pairs a double-byte page reads as one character
 	// (see pairs).
 	pairRows *[256]pairRow
+	// fits says, for each two-byte lead 0xC2–0xDF, whether one of the
+	// bytes a single-byte page drops completes it to a character people
+	// write (see lostFits).
+	fits [0x20]bool
+}
+
+// lostFits reports whether a byte w drops, put back after the two-byte
+// lead x, makes a character inferLostBytes would offer.
+func (w *wrongDecoder) lostFits(x byte) bool {
+	return x >= 0xC2 && x <= 0xDF && w.fits[x-0xC0]
 }
 
 func (w *wrongDecoder) name() string { return w.cs.Name() }
@@ -67,6 +77,13 @@ func mustCharset(name string) codec.Charset {
 func newWrong(name string, dropped ...byte) *wrongDecoder {
 	cs := mustCharset(name)
 	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1}
+	for x := 0xC2; x <= 0xDF; x++ {
+		for _, d := range dropped {
+			if _, ok := writable([]byte{byte(x), d}); ok && isCont(d) {
+				w.fits[x-0xC0] = true
+			}
+		}
+	}
 	if sb, ok := cs.(*codec.SingleByte); ok {
 		w.sb = sb
 		r, ok := sb.DecodeByte(0xA0)

@@ -109,3 +109,19 @@ func TestKanaInsideLatinWord(t *testing.T) {
 		}
 	}
 }
+
+// TestLostFits holds lostFits to what inferLost offers for a lone
+// two-byte lead whose second byte a page dropped.
+func TestLostFits(t *testing.T) {
+	for _, w := range utf8Wrong {
+		if w.sb == nil {
+			continue
+		}
+		for x := 0xC2; x <= 0xDF; x++ {
+			_, alts := inferLost([]byte{byte(x)}, w.lostCandidates(lossUndefined, 0x80, 0xBF), 0, 0, 0, true)
+			if got, want := w.lostFits(byte(x)), len(alts) > 0; got != want {
+				t.Errorf("%s: lostFits(%#x) = %v, inferLost offers %d", w.name(), x, got, len(alts))
+			}
+		}
+	}
+}

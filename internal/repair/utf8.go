@@ -468,7 +468,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p])) ||
 					start > 0 && (p == n || kind[p] != kindOpaque && b[p] < utf8.RuneSelf && !isASCIILetter(b[p])) &&
 						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])))) ||
-				k < 2 && !w.multi && start == 0 && sc.writtenAlone(s, j):
+				k < 2 && !w.multi && start == 0 && w.lostFits(b[j]) && sc.writtenAlone(s, j):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
 				// [81 lost] D1 82, "ст") or continues a word (Czech
@@ -480,6 +480,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				// among the word's letters outside ASCII, is that letter:
 				// the Portuguese "IRMÃS" in a line whose other half was
 				// read as windows-1252 is no "IRMÁS" with 0x81 lost.
+				// (Where no dropped byte completes the lead to a
+				// character people write, as for "É", the loss is
+				// refused below whatever the word says, and the
+				// line's languages need not be chosen to ask.)
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
@@ -867,11 +871,8 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	}
 	texts := make([]byte, 0, n) // every kept candidate's text, one string in the end
 	for _, buf := range cands {
-		r, size := utf8.DecodeRune(buf)
-		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
-			// A lost byte is put back only as a character people write,
-			// and a visible one: "ÖÄ£" is no Armenian sign that lost a
-			// byte, and a guessed zero-width joiner would hide the loss.
+		r, ok := writable(buf)
+		if !ok {
 			continue
 		}
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
@@ -913,6 +914,18 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		alts = alts[:12]
 	}
 	return best.Text, alts
+}
+
+// writable decodes buf, a candidate for a damaged character, and reports
+// whether it is one character people write, and a visible one: a lost
+// byte is put back only as such ("ÖÄ£" is no Armenian sign that lost a
+// byte, and a guessed zero-width joiner would hide the loss).
+func writable(buf []byte) (rune, bool) {
+	r, size := utf8.DecodeRune(buf)
+	if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
+		return r, false
+	}
+	return r, true
 }
 
 // refineSlack is the most that re-choosing lost characters can be
