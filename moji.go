@@ -265,12 +265,16 @@ func segmentEnd(s string, pos, max int) int {
 // next pass ("l’humanitÃ©").
 func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 	var steps []Step
+	// The pipeline is listed into an array on the stack: a corpus is
+	// millions of lines, and a slice allocated per line and pass was the
+	// one allocation a correct line paid for.
+	var buf [maxPipeline]Step
 	for iter := 0; iter < 16; iter++ {
 		// Repair runs to its own fixed point, and the steps after it in
 		// this pass already saw its output; only a change by another
 		// step can open new work for a next pass.
 		othersChanged := false
-		for _, st := range c.pipeline(s) {
+		for _, st := range c.pipeline(buf[:0], s) {
 			var out string
 			var layers []repair.Layer
 			if st.Action == ActionReinterpret {
@@ -308,9 +312,12 @@ func (c Config) repairOptions() repair.Options {
 	}
 }
 
-// pipeline lists the steps the config enables, in ftfy's order.
-func (c Config) pipeline(s string) []Step {
-	var p []Step
+// maxPipeline is the most steps a pipeline holds: HTML, reinterpret, C1
+// controls, seven cleanups and a normalization.
+const maxPipeline = 11
+
+// pipeline appends to p the steps the config enables, in ftfy's order.
+func (c Config) pipeline(p []Step, s string) []Step {
 	if c.UnescapeHTML == HTMLAlways || (c.UnescapeHTML == HTMLAuto && strings.IndexByte(s, '<') < 0) {
 		p = append(p, Step{Action: ActionFix, Name: FixUnescapeHTML})
 	}

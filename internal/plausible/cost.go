@@ -5,6 +5,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/langstats"
 )
@@ -241,6 +242,18 @@ func transition(a, b Class) float64 {
 	return 0
 }
 
+// transitions is transition as a table, filled from it at start-up:
+// every character of every text priced pays one, and the rules above
+// are a chain of tests.
+var transitions = func() (t [numClasses][numClasses]float64) {
+	for a := range Class(numClasses) {
+		for b := range Class(numClasses) {
+			t[a][b] = transition(a, b)
+		}
+	}
+	return t
+}()
+
 // smallInCapitals reports whether a small letter of class c among
 // capitals is unusual: any cased script's small letter outside ASCII
 // (ASCII ones are common in names: "McDONALD", "iPHONE").
@@ -269,7 +282,7 @@ func charCost(before Class, s string, after Class) float64 {
 		default:
 			total += unigram[c]
 		}
-		total += transition(prev, c)
+		total += transitions[prev][c]
 		if smallInCapitals(prev) && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
 			// An accented small letter inside or at the end of a word of
 			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
@@ -287,7 +300,7 @@ func charCost(before Class, s string, after Class) float64 {
 	if smallInCapitals(prev) && upperRun >= 2 && !after.IsLowerCase() {
 		total += 8
 	}
-	return total + transition(prev, after)
+	return total + transitions[prev][after]
 }
 
 // CostInContext returns the cost of s between the runes before and after
@@ -321,11 +334,40 @@ func (l *Languages) Writes(r rune) bool {
 }
 
 // LanguagesOf chooses a language model per script for the letters of s.
+// The search asks once per line and round, clean lines included, so the
+// text is read once: the letters of every script with a model are
+// gathered straight into their cache keys (see bestModelKey) as the
+// scripts are counted, and a line allocates its Languages alone.
 func LanguagesOf(s string) *Languages {
-	l := Languages{memo: make(map[string]float64)}
-	var scripts [numScripts]int
+	l := new(Languages)
+	var (
+		scripts [numScripts]int
+		mem     [numScripts][256]byte
+		keys    [numScripts][]byte // as appendOnlyScript builds them, after the script's name and a zero byte
+		active  [numScripts]Script // the scripts with a key, in order of appearance
+		nActive int
+		runes   int
+	)
 	for _, r := range s {
-		scripts[ClassOf(r).Script()]++
+		sc := ClassOf(r).Script()
+		scripts[sc]++
+		if keys[sc] == nil && langScript[sc] != "" {
+			k := append(append(mem[sc][:0], langScript[sc]...), 0)
+			for range runes {
+				k = append(k, ' ') // the characters before its first letter
+			}
+			keys[sc] = k
+			active[nActive] = sc
+			nActive++
+		}
+		for _, a := range active[:nActive] {
+			if a == sc {
+				keys[a] = utf8.AppendRune(keys[a], r)
+			} else {
+				keys[a] = append(keys[a], ' ')
+			}
+		}
+		runes++
 	}
 	for sc := Script(1); sc < numScripts; sc++ {
 		if scripts[sc] > scripts[l.main] {
@@ -334,15 +376,14 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] < 12 || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
-		l.models[sc] = bestModel(onlyScript(s, sc), langScript[sc])
+		l.models[sc] = bestModelKey(keys[sc], len(langScript[sc])+1)
 	}
-	return &l
+	return l
 }
 
-// onlyScript keeps the letters of one script and turns everything else
-// into word boundaries.
-func onlyScript(s string, sc Script) string {
-	buf := make([]byte, 0, len(s))
+// appendOnlyScript appends the letters of s of one script to buf, and a
+// word boundary for everything else.
+func appendOnlyScript(buf []byte, s string, sc Script) []byte {
 	for _, r := range s {
 		if ClassOf(r).Script() == sc {
 			buf = utf8.AppendRune(buf, r)
@@ -350,7 +391,7 @@ func onlyScript(s string, sc Script) string {
 			buf = append(buf, ' ')
 		}
 	}
-	return string(buf)
+	return buf
 }
 
 // CostWith is CostInContext with the language of each script taken from
@@ -390,6 +431,10 @@ func languageCost(s string, langs *Languages) float64 {
 	}
 	c := languageCostOf(s, langs)
 	if len(langs.memo) < 4096 {
+		if langs.memo == nil {
+			// Made on first use: most clean lines price no word.
+			langs.memo = make(map[string]float64)
+		}
 		langs.memo[s] = c
 	}
 	return c
@@ -433,27 +478,24 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		return 0
 	}
 	var total float64
-	buf := make([]byte, 0, len(s))
+	var arr [256]byte
 	for sc := Script(1); sc < numScripts; sc++ {
 		if !scripts[sc] {
 			continue
 		}
 		// Keep only this script's letters; everything else becomes a
-		// word boundary.
-		buf = buf[:0]
-		for _, r := range s {
-			if ClassOf(r).Script() == sc {
-				buf = append(buf, string(r)...)
-			} else {
-				buf = append(buf, ' ')
-			}
-		}
+		// word boundary. They are gathered after the script's name, as
+		// the key bestModelKey looks up.
+		key := append(append(arr[:0], langScript[sc]...), 0)
+		at := len(key)
+		key = appendOnlyScript(key, s, sc)
+		buf := key[at:]
 		var m *langstats.Model
 		if langs != nil {
 			m = langs.models[sc]
 		}
 		if m == nil {
-			m = bestModel(string(buf), langScript[sc])
+			m = bestModelKey(key, at)
 		}
 		if m == nil {
 			continue
@@ -516,6 +558,16 @@ func LostCost(before, r, after rune) float64 {
 	return CharCost(before, string(buf[:n]), after) + punctContext(before, r, after)
 }
 
+// LostCostParts returns LostCost(before, r, after) and the part of it
+// that is CharCost of r alone: ranking a lost byte's candidates needs
+// both, and the character model need not price each one twice.
+func LostCostParts(before, r, after rune) (lost, chars float64) {
+	var buf [utf8.UTFMax]byte
+	n := utf8.EncodeRune(buf[:], r)
+	chars = CharCost(before, string(buf[:n]), after)
+	return chars + punctContext(before, r, after), chars
+}
+
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,
 // a, langs) == CharCost(b, s, a) + LanguageCost(s, langs).
 func LanguageCost(s string, langs *Languages) float64 { return languageCost(s, langs) }
@@ -561,16 +613,26 @@ var (
 const bestCacheSize = 1 << 14
 
 func bestModel(s, script string) *langstats.Model {
-	key := script + "\x00" + s
-	if m, ok := bestCache.Load(key); ok {
+	var buf [256]byte
+	key := append(append(buf[:0], script...), 0)
+	return bestModelKey(append(key, s...), len(key))
+}
+
+// bestModelKey is bestModel for a key already built: the script's name, a
+// zero byte, and the text from textAt on. A hit, the common case, looks
+// the bytes up in place; only a miss copies them into a string to keep.
+func bestModelKey(key []byte, textAt int) *langstats.Model {
+	// The string aliases key only for the lookup, which keeps nothing.
+	if m, ok := bestCache.Load(unsafe.String(unsafe.SliceData(key), len(key))); ok {
 		return m.(*langstats.Model)
 	}
-	m, _ := langstats.Best(s, script)
+	k := string(key)
+	m, _ := langstats.Best(k[textAt:], k[:textAt-1])
 	if bestCacheCount.Add(1) > bestCacheSize {
 		bestCache.Clear()
 		bestCacheCount.Store(0)
 	}
-	bestCache.Store(key, m)
+	bestCache.Store(k, m)
 	return m
 }
 

@@ -15,6 +15,7 @@ import (
 type wrongDecoder struct {
 	cs    codec.Charset
 	sb    *codec.SingleByte // set for single-byte pages (fast path)
+	mb    *codec.MultiByte  // set for the double-byte pages, called directly
 	multi bool              // double-byte page: trail bytes may be ASCII
 	// dropped lists the bytes a strict decoder of this page drops; a
 	// sequence missing one of them can be restored
@@ -28,10 +29,19 @@ type wrongDecoder struct {
 	priorBits float64
 	// page is the index of sb in screenPages, or -1.
 	page int
-	// pairBits holds, for a double-byte page, which byte pairs it reads
-	// as one character (see pairs).
-	pairOnce sync.Once
-	pairBits *[1 << 13]byte
+	// pairRows are the pairs a double-byte page reads as one character
+	// (see pairs).
+	pairRows *[256]pairRow
+	// fits says, for each two-byte lead 0xC2–0xDF, whether one of the
+	// bytes a single-byte page drops completes it to a character people
+	// write (see lostFits).
+	fits [0x20]bool
+}
+
+// lostFits reports whether a byte w drops, put back after the two-byte
+// lead x, makes a character inferLostBytes would offer.
+func (w *wrongDecoder) lostFits(x byte) bool {
+	return x >= 0xC2 && x <= 0xDF && w.fits[x-0xC0]
 }
 
 func (w *wrongDecoder) name() string { return w.cs.Name() }
@@ -48,6 +58,11 @@ func (w *wrongDecoder) encodeRune(dst []byte, r rune) ([]byte, bool) {
 		}
 		return append(dst, b), true
 	}
+	if w.mb != nil {
+		// A direct call: every character of every segment a double-byte
+		// reading is tried on comes here.
+		return w.mb.AppendEncode(dst, r)
+	}
 	return w.cs.AppendEncode(dst, r)
 }
 
@@ -62,12 +77,21 @@ func mustCharset(name string) codec.Charset {
 func newWrong(name string, dropped ...byte) *wrongDecoder {
 	cs := mustCharset(name)
 	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1}
+	for x := 0xC2; x <= 0xDF; x++ {
+		for _, d := range dropped {
+			if _, ok := writable([]byte{byte(x), d}); ok && isCont(d) {
+				w.fits[x-0xC0] = true
+			}
+		}
+	}
 	if sb, ok := cs.(*codec.SingleByte); ok {
 		w.sb = sb
 		r, ok := sb.DecodeByte(0xA0)
 		w.a0 = ok && r == 0xA0
 	} else {
 		w.multi = true
+		w.mb, _ = cs.(*codec.MultiByte)
+		w.pairRows = new([256]pairRow)
 	}
 	return w
 }
@@ -108,11 +132,16 @@ func Repair(s string, opt Options) (string, []Layer) {
 	if !hasNonASCII(s) {
 		return s, nil
 	}
+	if len(s) <= window {
+		// The screen's reading checks the encoding too.
+		sn, valid := screenValid(s)
+		if !valid {
+			return repairValidStretches(s, opt)
+		}
+		return repairScreened(s, sn, opt)
+	}
 	if !utf8.ValidString(s) {
 		return repairValidStretches(s, opt)
-	}
-	if len(s) <= window {
-		return repairWindow(s, opt)
 	}
 	// A long line is searched window by window, cut at spaces: the work
 	// per byte stays bounded whatever the input (a megabyte of "Ã" is no
@@ -230,9 +259,13 @@ func mergeLayers(layers, more []Layer) []Layer {
 // badly damaged CJK text takes a few more rounds to settle.
 const maxRounds = 16
 
-// repairWindow is Repair on one window of text.
+// repairWindow is Repair on one window of valid text.
 func repairWindow(s string, opt Options) (string, []Layer) {
-	sn := screenOf(s)
+	return repairScreened(s, screenOf(s), opt)
+}
+
+// repairScreened is repairWindow with the window's screen, sn.
+func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	if sn.empty() {
 		return s, nil
 	}
@@ -266,13 +299,23 @@ func repairWindow(s string, opt Options) (string, []Layer) {
 	return s, layers
 }
 
-func hasNonASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= utf8.RuneSelf {
-			return true
+func hasNonASCII(s string) bool { return asciiPrefix(s) < len(s) }
+
+// asciiPrefix returns the length of the ASCII run that s starts with,
+// reading eight bytes at a time: most text is ASCII between its other
+// characters, and every line passes here before any screening.
+func asciiPrefix(s string) int {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if w&0x8080808080808080 != 0 {
+			break
 		}
 	}
-	return false
+	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
+	}
+	return i
 }
 
 // outcome is the result of one hypothesis on a whole segment.
@@ -483,14 +526,24 @@ func findWrong(name string) *wrongDecoder {
 		}
 	}
 	if _, ok := codec.ByName(name); ok {
-		return newWrong(name)
+		// Made once per name and kept, with the pairs it has learned
+		// (see pairs): plans are replayed line after line.
+		if w, ok := otherWrong.Load(name); ok {
+			return w.(*wrongDecoder)
+		}
+		w, _ := otherWrong.LoadOrStore(name, newWrong(name))
+		return w.(*wrongDecoder)
 	}
 	return nil
 }
 
+// otherWrong holds the wrong decoders findWrong made, by name.
+var otherWrong sync.Map
+
 // scratch holds buffers reused across hypotheses.
 type scratch struct {
 	b     []byte  // the text encoded through W
+	dec   []byte  // an island's decoding, as it grows
 	owner []int32 // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
@@ -550,13 +603,13 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
 	*sc = scratch{
-		b: sc.b[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		b: sc.b[:0], dec: sc.dec[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, openStack: sc.openStack[:0],
 	}
 	scratchPool.Put(sc)

@@ -121,7 +121,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	n := len(b)
 	var (
 		spans          []span
-		dec            []byte
+		dec            = sc.dec[:0]
 		letters, total int
 		longest        int // longest run of native letters
 	)
@@ -165,6 +165,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		spans = append(spans, span{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), text: string(dec)})
 		i = j
 	}
+	sc.dec = dec[:0]
 	// Real text in the charset has words: isolated letters ("Â, Ê, Î"
 	// read as cp1256 gives five lone Arabic letters; a table's "│" read
 	// as KOI8-R gives a lone "Ѓ") are no evidence.

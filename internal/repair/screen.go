@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // The screen answers, in one pass over a segment, which hypotheses have
@@ -122,10 +123,11 @@ type screen struct {
 	utf8 pageSet
 	// covers holds the pages that cover s (covers).
 	covers pageSet
-	// cjk is set when s has a character at or above U+1100, or U+FFFD:
-	// without one, no double-byte reading can gain anything
-	// (mayHoldDoubleByteMojibake looks only at Han, kana, Hangul and
-	// U+FFFD).
+	// cjk is set when s has a Han, kana (full or half width) or Hangul
+	// character, or U+FFFD: without one, mayHoldDoubleByteMojibake fails,
+	// and no double-byte reading is tried. Curly quotes, dashes and the
+	// euro sign, common in correct text of every language, are not
+	// enough.
 	cjk bool
 }
 
@@ -134,6 +136,16 @@ func (sn screen) empty() bool { return sn.utf8 == 0 && sn.covers == 0 && !sn.cjk
 
 // screenOf runs the screen over s.
 func screenOf(s string) screen {
+	sn, _ := screenValid(s)
+	return sn
+}
+
+// screenValid runs the screen over s and reports whether s is valid
+// UTF-8, which the screen's reading of the runes finds out for free: a
+// line then needs no pass of its own for the check. (A replayed plan
+// screens invalid text too, reading each bad byte as U+FFFD.)
+func screenValid(s string) (screen, bool) {
+	valid := true
 	var (
 		sn                 screen
 		lead, lead2, after pageSet
@@ -143,27 +155,34 @@ func screenOf(s string) screen {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
 			run = 0
 			after = 0
-			if lead != 0 {
-				switch {
-				case c == ' ':
-					// After a two-byte lead a space may be its lost
-					// 0xA0; after a longer lead only if a continuation
-					// byte follows it.
-					sn.utf8 |= lead & lead2
-					after = lead &^ lead2
-				case c == '?':
-					sn.utf8 |= lead
-				case isASCIILetter(c):
-					sn.utf8 |= lead2 & droppingPages
-				}
-				lead, lead2 = 0, 0
+			if lead == 0 {
+				// Nothing is pending, and ASCII sets nothing: skip to
+				// the next rune outside it.
+				i += asciiPrefix(s[i:])
+				continue
 			}
+			i++
+			switch {
+			case c == ' ':
+				// After a two-byte lead a space may be its lost 0xA0;
+				// after a longer lead only if a continuation byte
+				// follows it.
+				sn.utf8 |= lead & lead2
+				after = lead &^ lead2
+			case c == '?':
+				sn.utf8 |= lead
+			case isASCIILetter(c):
+				sn.utf8 |= lead2 & droppingPages
+			}
+			lead, lead2 = 0, 0
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			valid = false
+		}
 		i += size
 		e := screenTab.lookup(r)
 		sn.utf8 |= after & e.cont
@@ -178,12 +197,15 @@ func screenOf(s string) screen {
 		unencodable |= ^e.enc
 		run++
 		longest = max(longest, run)
-		if r >= 0x1100 {
-			sn.cjk = true
+		if !sn.cjk && r >= 0x1100 {
+			switch plausible.ClassOf(r) {
+			case plausible.Han, plausible.Kana, plausible.HalfKana, plausible.Hangul, plausible.Replacement:
+				sn.cjk = true
+			}
 		}
 	}
 	if longest >= 3 {
 		sn.covers = ^unencodable
 	}
-	return sn
+	return sn, valid
 }

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+	"unicode/utf8"
 )
 
 // checkScreen fails unless the one-pass screen of s gives every
@@ -12,6 +13,9 @@ import (
 func checkScreen(t *testing.T, s string) {
 	t.Helper()
 	sn := screenOf(s)
+	if _, valid := screenValid(s); valid != utf8.ValidString(s) {
+		t.Errorf("screen of %q: valid = %v, utf8.ValidString = %v", s, valid, !valid)
+	}
 	for _, w := range utf8Wrong {
 		if w.sb == nil {
 			if mayHoldDoubleByteMojibake(s) && !sn.cjk {
@@ -43,7 +47,7 @@ var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Isla
 var screenCorners = []string{
 	"", "a", "Ã", "Ã ", "Ã a", "Ã©", "Ã?", "Ã\uFFFD", "ÃR", "Ã3", "ÃÃ", "â€ ", "â€ ™", "â ™", "â €",
 	"Größe", "café au lait", "Москва — столица", "Ð¡", "Ñ Ð", "ÄŤ", "ň ", "Ã«Ã", "¿é¥", "東京", "Gew枚hnlich",
-	"ﾃｩ", "\uFFFD", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
+	"ﾃｩ", "\uFFFD", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
 }
 
 func TestScreenMatchesQuickTests(t *testing.T) {
@@ -102,6 +106,22 @@ func TestKanaInsideLatinWord(t *testing.T) {
 	} {
 		if got := kanaInsideLatinWord(c.s); got != c.want {
 			t.Errorf("kanaInsideLatinWord(%q) = %v, want %v", c.s, got, c.want)
+		}
+	}
+}
+
+// TestLostFits holds lostFits to what inferLost offers for a lone
+// two-byte lead whose second byte a page dropped.
+func TestLostFits(t *testing.T) {
+	for _, w := range utf8Wrong {
+		if w.sb == nil {
+			continue
+		}
+		for x := 0xC2; x <= 0xDF; x++ {
+			_, alts := inferLost([]byte{byte(x)}, w.lostCandidates(lossUndefined, 0x80, 0xBF), 0, 0, 0, true)
+			if got, want := w.lostFits(byte(x)), len(alts) > 0; got != want {
+				t.Errorf("%s: lostFits(%#x) = %v, inferLost offers %d", w.name(), x, got, len(alts))
+			}
 		}
 	}
 }

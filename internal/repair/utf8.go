@@ -1,7 +1,6 @@
 package repair
 
 import (
-	"cmp"
 	"math"
 	"slices"
 	"sort"
@@ -40,7 +39,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		spans []span
 		gain  float64
 		loss  string
-		dec   []byte
+		dec   = sc.dec[:0]
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -187,6 +186,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		i = j
 	}
+	sc.dec = dec[:0] // the islands' text was copied into their spans
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
@@ -489,7 +489,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p])) ||
 					start > 0 && (p == n || kind[p] != kindOpaque && b[p] < utf8.RuneSelf && !isASCIILetter(b[p])) &&
 						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])))) ||
-				k < 2 && !w.multi && start == 0 && sc.writtenAlone(s, j):
+				k < 2 && !w.multi && start == 0 && w.lostFits(b[j]) && sc.writtenAlone(s, j):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
 				// [81 lost] D1 82, "ст") or continues a word (Czech
@@ -501,6 +501,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				// among the word's letters outside ASCII, is that letter:
 				// the Portuguese "IRMÃS" in a line whose other half was
 				// read as windows-1252 is no "IRMÁS" with 0x81 lost.
+				// (Where no dropped byte completes the lead to a
+				// character people write, as for "É", the loss is
+				// refused below whatever the word says, and the
+				// line's languages need not be chosen to ask.)
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
@@ -629,9 +633,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			if y >= 0 && w.lossTwin().pairs(byte(x), byte(y)) {
 				continue
 			}
-			if back == nil {
-				back = make([]byte, 0, need*int(hi-lo+1))
-			}
+			// The candidates share one backing array, as in inferLost.
 			at := len(back)
 			back = append(append(append(back, prefix[:m]...), byte(x)), prefix[m:]...)
 			back = append(back, b[p:p+rest]...)
@@ -681,18 +683,25 @@ func (w *wrongDecoder) lossTwin() *wrongDecoder {
 // byte, so the answers for all 65,536 pairs are worked out once per
 // decoder, on first use.
 func (w *wrongDecoder) pairs(x, y byte) bool {
-	w.pairOnce.Do(func() {
-		w.pairBits = new([1 << 13]byte)
-		pair := make([]byte, 2)
-		for i := range 1 << 16 {
-			pair[0], pair[1] = byte(i>>8), byte(i)
-			if _, n, ok := w.cs.Decode(pair); ok && n == 2 {
-				w.pairBits[i>>3] |= 1 << (i & 7)
+	row := &w.pairRows[x]
+	row.once.Do(func() {
+		for y := range 256 {
+			if _, n, ok := w.cs.Decode([]byte{x, byte(y)}); ok && n == 2 {
+				row.bits[y>>6] |= 1 << (y & 63)
 			}
 		}
 	})
-	i := int(x)<<8 | int(y)
-	return w.pairBits[i>>3]&(1<<(i&7)) != 0
+	return row.bits[y>>6]&(1<<(y&63)) != 0
+}
+
+// pairRow says, for one first byte x, which second bytes y a double-byte
+// decoder reads x y with as one character. droppedInside asks for up to
+// 64 values of x at each lost byte, and a decoding per question cost an
+// allocation; a row is filled on first use, so a run that meets few lead
+// bytes decodes few pairs.
+type pairRow struct {
+	once sync.Once
+	bits [4]uint64
 }
 
 // cesuPair decodes a CESU-8 surrogate pair at the start of b, or returns
@@ -930,27 +939,46 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	if len(cands) == 0 {
 		return "\uFFFD", nil
 	}
-	alts := make([]Scored, 0, len(cands))
-	var texts []byte // every kept candidate's text, one string in the end
+	// ranked is a candidate's price and where its text lies in texts:
+	// sorting plain numbers moves no strings (a lost byte of a CJK
+	// character has 64 candidates, every one a character people write).
+	type ranked struct {
+		score, context float64
+		at, size       int
+	}
+	rs := make([]ranked, 0, len(cands))
+	n := 0
 	for _, buf := range cands {
-		r, size := utf8.DecodeRune(buf)
-		if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
-			// A lost byte is put back only as a character people write,
-			// and a visible one: "ÖÄ£" is no Armenian sign that lost a
-			// byte, and a guessed zero-width joiner would hide the loss.
+		n += len(buf)
+	}
+	texts := make([]byte, 0, n) // every kept candidate's text, one string in the end
+	for _, buf := range cands {
+		r, ok := writable(buf)
+		if !ok {
 			continue
 		}
+		// buf is r's own encoding: DecodeRune takes the shortest form only.
+		lost, chars := plausible.LostCostParts(before, r, after)
+		quote := plausible.QuoteCost(r, open)
+		rs = append(rs, ranked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
 		texts = append(texts, buf...)
-		lost, quote := plausible.LostCost(before, r, after), plausible.QuoteCost(r, open)
-		alts = append(alts, Scored{Score: -lost - quote, context: -(lost - plausible.CharCost(before, string(buf), after)) - quote})
 	}
-	all, at := string(texts), 0
-	for i := range alts {
-		_, size := utf8.DecodeRuneInString(all[at:])
-		alts[i].Text = all[at : at+size]
-		at += size
+	// Best first; among equal scores the earlier stays first. Scores are
+	// sums of finite costs, so ">" orders them.
+	slices.SortStableFunc(rs, func(x, y ranked) int {
+		switch {
+		case x.score > y.score:
+			return -1
+		case y.score > x.score:
+			return 1
+		}
+		return 0
+	})
+	all := string(texts)
+	alts := make([]Scored, len(rs))
+	for i, c := range rs {
+		alts[i] = Scored{Text: all[c.at : c.at+c.size], Score: c.score, context: c.context}
 	}
-	sortScored(alts)
 	if !infer || len(alts) == 0 {
 		return "\uFFFD", alts
 	}
@@ -968,6 +996,18 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		alts = trimAlternatives(alts) // refineCJK needs them all
 	}
 	return best.Text, alts
+}
+
+// writable decodes buf, a candidate for a damaged character, and reports
+// whether it is one character people write, and a visible one: a lost
+// byte is put back only as such ("ÖÄ£" is no Armenian sign that lost a
+// byte, and a guessed zero-width joiner would hide the loss).
+func writable(buf []byte) (rune, bool) {
+	r, size := utf8.DecodeRune(buf)
+	if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
+		return r, false
+	}
+	return r, true
 }
 
 // refineSlack is the most that re-choosing lost characters can be
@@ -1263,12 +1303,6 @@ func bestScored(a []Scored, k int) []Scored {
 		}
 	}
 	return out
-}
-
-func sortScored(a []Scored) {
-	// Stable: candidates that score alike keep their byte order. A lost
-	// CJK character that kept only its lead byte has a thousand.
-	slices.SortStableFunc(a, func(x, y Scored) int { return cmp.Compare(y.Score, x.Score) })
 }
 
 // pairs is a stack of the quotation marks and brackets a text has
