@@ -685,8 +685,10 @@ func (w *wrongDecoder) lossTwin() *wrongDecoder {
 func (w *wrongDecoder) pairs(x, y byte) bool {
 	row := &w.pairRows[x]
 	row.once.Do(func() {
+		pair := []byte{x, 0} // one buffer: Decode takes a slice, which escapes
 		for y := range 256 {
-			if _, n, ok := w.cs.Decode([]byte{x, byte(y)}); ok && n == 2 {
+			pair[1] = byte(y)
+			if _, n, ok := w.cs.Decode(pair); ok && n == 2 {
 				row.bits[y>>6] |= 1 << (y & 63)
 			}
 		}
