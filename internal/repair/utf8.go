@@ -680,8 +680,8 @@ func (w *wrongDecoder) lossTwin() *wrongDecoder {
 
 // pairs reports whether the double-byte decoder reads x y as one
 // character. droppedInside asks it for every candidate of every lost
-// byte, so the answers for all 65,536 pairs are worked out once per
-// decoder, on first use.
+// byte, so the answers are worked out once, a row of 256 at a time (see
+// pairRow).
 func (w *wrongDecoder) pairs(x, y byte) bool {
 	row := &w.pairRows[x]
 	row.once.Do(func() {
