@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"iter"
 	"math"
 	"slices"
 	"sort"
@@ -613,6 +614,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	prefix := dec[start:] // lead and k-1 continuation bytes
 	var cands [][]byte
 	var back []byte // one backing array for all the candidates
+	twin := w.lossTwin()
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
 		// of its reading starts there.
@@ -630,7 +632,7 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			} else if usable(p) {
 				y = int(b[p])
 			}
-			if y >= 0 && w.lossTwin().pairs(byte(x), byte(y)) {
+			if y >= 0 && twin.pairs(byte(x), byte(y)) {
 				continue
 			}
 			// The candidates share one backing array, as in inferLost.
@@ -1026,10 +1028,10 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || cjkLike(firstRune(in.Chosen)) {
 			continue
 		}
-		off := in.Offset
-		if off < 0 || off+len(in.Chosen) > len(dec) || string(dec[off:off+len(in.Chosen)]) != in.Chosen {
+		if !in.standsIn(dec) {
 			continue
 		}
+		off := in.Offset
 		best, bestCost := in.Chosen, math.Inf(1)
 		for a, alt := range in.Alternatives {
 			if a >= 8 {
@@ -1041,13 +1043,28 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 			}
 		}
 		if best != in.Chosen {
-			dec = append(append(append([]byte(nil), dec[:off]...), best...), dec[off+len(in.Chosen):]...)
-			shift := len(best) - len(in.Chosen)
-			in.Chosen = best
-			for m := k + 1; m < len(lost); m++ {
-				lost[m].Offset += shift
-			}
+			dec = rechoose(dec, lost, k, best)
 		}
+	}
+	return dec
+}
+
+// standsIn reports whether in's chosen character is at its offset in dec.
+func (in *Inferred) standsIn(dec []byte) bool {
+	off := in.Offset
+	return off >= 0 && off+len(in.Chosen) <= len(dec) && string(dec[off:off+len(in.Chosen)]) == in.Chosen
+}
+
+// rechoose puts best in place of lost[k]'s chosen character in a copy of
+// dec, and moves the offsets of the lost characters after it.
+func rechoose(dec []byte, lost []Inferred, k int, best string) []byte {
+	in := &lost[k]
+	off := in.Offset
+	dec = append(append(append([]byte(nil), dec[:off]...), best...), dec[off+len(in.Chosen):]...)
+	shift := len(best) - len(in.Chosen)
+	in.Chosen = best
+	for m := k + 1; m < len(lost); m++ {
+		lost[m].Offset += shift
 	}
 	return dec
 }
@@ -1086,18 +1103,32 @@ func cjkCompletions(prefix []byte, need int) []Scored {
 // cjkMiddles lists the common CJK characters of three bytes that begin
 // with lead and end with last, the middle byte being any of lo..hi.
 func cjkMiddles(lead, last, lo, hi byte) []Scored {
+	alts := commonCJK(func(yield func(rune) bool) {
+		for x := int(lo); x <= int(hi); x++ {
+			r, size := utf8.DecodeRune([]byte{lead, byte(x), last})
+			if size == 3 && !yield(r) {
+				return
+			}
+		}
+	})
+	if len(alts) < 2 {
+		return nil
+	}
+	return alts
+}
+
+// commonCJK scores the characters of three bytes among runes that are
+// common Han, kana, Hangul or CJK punctuation by their own cost, their
+// texts sharing one string.
+func commonCJK(runes iter.Seq[rune]) []Scored {
 	var alts []Scored
 	var texts []byte // every candidate's text, one string in the end
-	for x := int(lo); x <= int(hi); x++ {
-		r, size := utf8.DecodeRune([]byte{lead, byte(x), last})
-		if size != 3 || !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
+	for r := range runes {
+		if !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
 			continue
 		}
 		texts = utf8.AppendRune(texts, r)
 		alts = append(alts, Scored{Score: -plausible.RuneCost(r)})
-	}
-	if len(alts) < 2 {
-		return nil
 	}
 	all := string(texts)
 	for i := range alts {
@@ -1119,18 +1150,13 @@ func leadCompletions(lead byte) []Scored {
 	c := &completionsOfLead[lead&0x0F]
 	c.once.Do(func() {
 		lo, hi := rune(lead&0x0F)<<12, rune(lead&0x0F)<<12|0xFFF
-		var texts []byte // every candidate's text, one string in the end
-		for r := max(lo, 0x3000); r <= hi; r++ {
-			if !cjkLike(r) || plausible.RuneCost(r) >= rareCJKCost {
-				continue
+		c.alts = commonCJK(func(yield func(rune) bool) {
+			for r := max(lo, 0x3000); r <= hi; r++ {
+				if !yield(r) {
+					return
+				}
 			}
-			texts = utf8.AppendRune(texts, r)
-			c.alts = append(c.alts, Scored{Score: -plausible.RuneCost(r)})
-		}
-		all := string(texts)
-		for i := range c.alts {
-			c.alts[i].Text = all[3*i : 3*i+3]
-		}
+		})
 	})
 	return c.alts
 }
@@ -1170,10 +1196,10 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if isCJKRune(firstRune(keep)) {
 			keep = "\uFFFD"
 		}
-		off := in.Offset
-		if off < 0 || off+len(in.Chosen) > len(dec) || string(dec[off:off+len(in.Chosen)]) != in.Chosen {
+		if !in.standsIn(dec) {
 			continue
 		}
+		off := in.Offset
 		prev, next := lastRune(string(dec[:off])), firstRune(string(dec[off+len(in.Chosen):]))
 		if off == 0 {
 			prev = lastRune(s[:from])
@@ -1210,12 +1236,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		}
 		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
 		if best != in.Chosen {
-			dec = append(append(append([]byte(nil), dec[:off]...), best...), dec[off+len(in.Chosen):]...)
-			shift := len(best) - len(in.Chosen)
-			in.Chosen = best
-			for m := k + 1; m < len(lost); m++ {
-				lost[m].Offset += shift
-			}
+			dec = rechoose(dec, lost, k, best)
 		}
 	}
 	return dec
