@@ -163,18 +163,31 @@ def zh():
         'mojibake-dev cases.jsonl originals with lang=zh-hant'])
 
 
-def ja():
-    lex = collections.Counter()
+def ipadic_surfaces():
+    """Yield the surface form of every mecab-ipadic entry."""
     for name in sorted(os.listdir(IPADIC)):
         if not name.endswith('.csv'):
             continue
         with open(IPADIC + name, encoding='euc-jp', errors='replace') as f:
             for line in f:
                 p = line.split(',')
-                if len(p) < 4:
-                    continue
-                for ch in p[0]:
-                    lex[ch] += 1
+                if len(p) >= 4:
+                    yield p[0]
+
+
+def ko_words():
+    """Yield the words of hunspell-ko, composed from its conjoining jamo."""
+    with open(KO_DIC, encoding='utf-8') as f:
+        next(f)
+        for line in f:
+            yield unicodedata.normalize('NFC', line.split('/')[0].strip())
+
+
+def ja():
+    lex = collections.Counter()
+    for w in ipadic_surfaces():
+        for ch in w:
+            lex[ch] += 1
     # Half-width katakana are rare in running text but are what Shift_JIS
     # makes of Latin-1 bytes A1-DF, so one dev text full of them must not
     # make them look common: they get their full-width form's lexicon count
@@ -193,12 +206,9 @@ def ja():
 
 def ko():
     lex = collections.Counter()
-    with open(KO_DIC, encoding='utf-8') as f:
-        next(f)
-        for line in f:
-            # The word list is stored as conjoining jamo; compose it.
-            for ch in unicodedata.normalize('NFC', line.split('/')[0].strip()):
-                lex[ch] += 1
+    for w in ko_words():
+        for ch in w:
+            lex[ch] += 1
     write('ko', mix('ko', lex, text_dist('ko')), [
         'hunspell-ko %s (ko.dic words, one count each)' % pkg_version('hunspell-ko'),
         'mojibake-dev cases.jsonl originals with lang=ko'])

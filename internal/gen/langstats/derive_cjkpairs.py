@@ -26,8 +26,7 @@ import math
 import os
 
 from common import case_texts, pkg_version
-from derive_cjk import IPADIC, KO_DIC, PINYIN, DATA, TEXT_SHARE, libpinyin_words, opencc_table, wanted
-import unicodedata
+from derive_cjk import PINYIN, DATA, TEXT_SHARE, ipadic_surfaces, ko_words, libpinyin_words, mix, opencc_table, wanted
 
 MIN_PMI = 1.0
 TOP = 10000
@@ -45,17 +44,6 @@ def text_pairs(lang):
     for t in case_texts(lang):
         pairs_of(t, 1, c)
     return c
-
-
-def mix(lang, lex, text):
-    tl, tt = sum(lex.values()), sum(text.values())
-    share = TEXT_SHARE[lang] if tt else 0
-    out = collections.Counter()
-    for k, v in lex.items():
-        out[k] += (1 - share) * v / tl
-    for k, v in text.items():
-        out[k] += share * v / tt
-    return out
 
 
 def pmi_table(dist):
@@ -95,23 +83,15 @@ def zh():
 
 def ja():
     lex = collections.Counter()
-    for name in sorted(os.listdir(IPADIC)):
-        if not name.endswith('.csv'):
-            continue
-        with open(IPADIC + name, encoding='euc-jp', errors='replace') as f:
-            for line in f:
-                p = line.split(',')
-                if len(p) >= 4:
-                    pairs_of(p[0], 1, lex)
+    for w in ipadic_surfaces():
+        pairs_of(w, 1, lex)
     return pmi_table(mix('ja', lex, text_pairs('ja')))
 
 
 def ko():
     lex = collections.Counter()
-    with open(KO_DIC, encoding='utf-8') as f:
-        next(f)
-        for line in f:
-            pairs_of(unicodedata.normalize('NFC', line.split('/')[0].strip()), 1, lex)
+    for w in ko_words():
+        pairs_of(w, 1, lex)
     return pmi_table(mix('ko', lex, text_pairs('ko')))
 
 
