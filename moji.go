@@ -16,6 +16,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/repair"
 )
 
@@ -128,7 +129,7 @@ func Fix(s string) string {
 // FixBytes repairs b with the Default preset. It returns b itself when
 // nothing changes.
 func FixBytes(b []byte) []byte {
-	if isASCII(b) {
+	if ascii.Is(b) {
 		return b
 	}
 	out, _ := Default.fix(string(b), false)
@@ -349,7 +350,7 @@ func (c Config) pipeline(p []Step, s string) []Step {
 // with no character any enabled cleanup acts on. It reads eight bytes at
 // a time and allocates nothing.
 func (c Config) trivial(s string) bool {
-	if !isASCIIString(s) {
+	if !ascii.Is(s) {
 		return false
 	}
 	if c.UnescapeHTML == HTMLNever && !c.RemoveTerminalEscapes && !c.FixLineBreaks && !c.RemoveControlChars {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
 )
 
@@ -35,7 +36,7 @@ func TestDictionaryLinesUnchanged(t *testing.T) {
 		}
 		var accented []string
 		for _, w := range words {
-			if !isASCIIString(w) {
+			if !ascii.Is(w) {
 				accented = append(accented, w)
 			}
 		}

@@ -7,6 +7,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
 )
@@ -299,24 +300,7 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	return s, layers
 }
 
-func hasNonASCII(s string) bool { return asciiPrefix(s) < len(s) }
-
-// asciiPrefix returns the length of the ASCII run that s starts with,
-// reading eight bytes at a time: most text is ASCII between its other
-// characters, and every line passes here before any screening.
-func asciiPrefix(s string) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		w := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
-			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
-		if w&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for ; i < len(s) && s[i] < utf8.RuneSelf; i++ {
-	}
-	return i
-}
+func hasNonASCII(s string) bool { return !ascii.Is(s) }
 
 // outcome is the result of one hypothesis on a whole segment.
 type outcome struct {

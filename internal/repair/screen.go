@@ -3,6 +3,7 @@ package repair
 import (
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
 )
@@ -160,7 +161,7 @@ func screenValid(s string) (screen, bool) {
 			if lead == 0 {
 				// Nothing is pending, and ASCII sets nothing: skip to
 				// the next rune outside it.
-				i += asciiPrefix(s[i:])
+				i += ascii.Prefix(s[i:])
 				continue
 			}
 			i++
