@@ -291,7 +291,7 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 		} else {
 			layers = append(layers, best.layer)
 		}
-		sc.settled, sc.settledRanges = best.layer.WrongDecoder, best.produced
+		sc.settled, sc.settledRanges, sc.settledOf = best.layer.WrongDecoder, best.produced, s
 		if best.layer.TrueCharset != "utf-8" {
 			sc.settled = ""
 		}
@@ -483,7 +483,7 @@ func Apply(s string, l Layer) string {
 		}
 		seg := s[:end]
 		s = s[end:]
-		sc.settled, sc.settledRanges = "", nil
+		sc.settled, sc.settledRanges, sc.settledOf = "", nil, ""
 		for pass := 0; pass < 3; pass++ {
 			sc.langs, sc.langsOf = nil, seg
 			clear(sc.gains)
@@ -494,7 +494,7 @@ func Apply(s string, l Layer) string {
 			// A layer is replayed with its leftovers, as Repair
 			// found it.
 			seg = o.text
-			sc.settled, sc.settledRanges = l.WrongDecoder, o.produced
+			sc.settled, sc.settledRanges, sc.settledOf = l.WrongDecoder, o.produced, seg
 		}
 		b.WriteString(seg)
 	}
@@ -558,6 +558,7 @@ type scratch struct {
 	// settledRanges the text it wrote (see undoUTF8's leftovers).
 	settled       string
 	settledRanges [][2]int
+	settledOf     string // the text settledRanges index
 
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
@@ -565,6 +566,10 @@ type scratch struct {
 	screen      screen // screenFor's memory
 	screenOf    string
 	screenValid bool
+
+	whole   bool // readWhole's memory
+	wholeOf string
+	wholeBy *wrongDecoder
 
 	suspect      bool // doubleByteSuspect's memory
 	suspectOf    string
@@ -818,6 +823,74 @@ func ordinary(s string) bool {
 // lossPrior is the cost, in bits, of assuming a byte was lost: a repair
 // that needs lost bytes must beat one that does not.
 const lossPrior = 3.0
+
+// settledLossPrior is lossPrior on a line that the previous round showed
+// to be wholly read through the same decoder. There a lead byte standing
+// alone is no coincidence to be paid for: the decoder is known to have
+// read this line, and it drops or replaces exactly such bytes. In a
+// Hungarian line repaired from windows-1252, "KÖZREADÃSRA" is left with
+// "Ã" and a lost 0x81 (Á), and the Hungarian model prefers Á by about as
+// much as lossPrior takes away.
+const settledLossPrior = 1.0
+
+// lossPriorAt is the price of a lost byte in an island s[from:to] read
+// through w: settledLossPrior when the previous round undid w on this
+// line, the island lies outside what that round wrote, and everything
+// else the round left outside ASCII is a lone lead byte of w (see
+// readWhole). A line that is only partly damaged keeps the full prior:
+// "PÅSETS" among Danish words of a line whose Polish words were repaired
+// from windows-1252 is a Danish word, not Å and a lost 0x81.
+func (sc *scratch) lossPriorAt(s string, w *wrongDecoder, from, to int, decide bool) float64 {
+	if !decide || sc.settled != w.name() || sc.settledOf != s {
+		return lossPrior
+	}
+	for _, r := range sc.settledRanges {
+		if from < r[1] && r[0] < to {
+			return lossPrior
+		}
+	}
+	if !sc.readWhole(s, w) {
+		return lossPrior
+	}
+	return settledLossPrior
+}
+
+// readWhole reports whether every rune of s outside ASCII and outside
+// the previous round's ranges is one that w encodes as a UTF-8 lead byte,
+// or U+FFFD: whether nothing in the line speaks for correct text of its
+// own beside the damage w did.
+func (sc *scratch) readWhole(s string, w *wrongDecoder) bool {
+	if sc.wholeOf == s && sc.wholeBy == w {
+		return sc.whole
+	}
+	sc.wholeOf, sc.wholeBy, sc.whole = s, w, true
+	pos := 0
+	var buf [utf8.UTFMax]byte
+	for _, r := range sc.settledRanges {
+		for _, c := range s[pos:r[0]] {
+			if c < utf8.RuneSelf || c == utf8.RuneError {
+				continue
+			}
+			b, ok := w.encodeRune(buf[:0], c)
+			if !ok || len(b) != 1 || b[0] < 0xC2 || b[0] > 0xF4 {
+				sc.whole = false
+				return false
+			}
+		}
+		pos = r[1]
+	}
+	for _, c := range s[pos:] {
+		if c < utf8.RuneSelf || c == utf8.RuneError {
+			continue
+		}
+		b, ok := w.encodeRune(buf[:0], c)
+		if !ok || len(b) != 1 || b[0] < 0xC2 || b[0] > 0xF4 {
+			sc.whole = false
+			return false
+		}
+	}
+	return true
+}
 
 // span is a contiguous replacement in s.
 type span struct {

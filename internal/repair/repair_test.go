@@ -363,6 +363,12 @@ var repairCases = []damageCase{
 	// A lone "Ã" before a letter, in a word of a language that does not
 	// write Ã, is what is left of Á.
 	{name: "hu/utf8-as-1252-dropped-lone-lead", clean: "A vizsgán a diákok átlaga jó volt, de az ÁLLAMI díjat senki sem kapta meg.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// In capitals the letters around a lone lead say less. "BÉRLETÉRŐL"
+	// loses the 0x90 of Ő (C5 90) and keeps "Å", a letter of its own in
+	// Danish; once the rest of the line is undone as windows-1252, with
+	// nothing correct left outside ASCII, the lone lead is the decoder's
+	// doing too, and a lost byte costs less (settledLossPrior).
+	{name: "hu/utf8-as-1252-dropped-lone-lead-in-capitals", clean: "SZERZŐDÉS A LAKÁS BÉRLETÉRŐL ÉS A KAUCIÓRÓL.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// Shift_JIS loses bytes of Japanese UTF-8 with U+FFFD marks; the final
 	// "。" (E3 80 82) lost its last byte and comes back from the context
 	// model of CJK punctuation.
@@ -528,6 +534,10 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		{"ZELFBEVRIJDING POBLÍŽE REJMÁNEK ", "verlängern Straße", u8("sloppy-windows-1252")},
 		{"géobiologue administré ", "прилошалият изпъплям", lossy("windows-1252", codec.Drop)},
 		{"sbizzarrirò maledì ", "перемётный вегетарианский", lossy("windows-1252", codec.Drop)},
+		// The Danish "Å" among Polish words repaired from windows-1252 is
+		// no lone lead of Ł (C5 81) that lost its byte: the line's other
+		// correct letters show it was not all read through that page.
+		{"MEDDELELSE PÅSETS ST:PÅSE ZAGRYZAĆ ", "wydepilować niepogadujący popełłabyś", lossy("windows-1252", codec.Drop)},
 		// Through windows-1251 "Р " is Р (D0 A0) with its NBSP made a
 		// space, and МЁ is CC A8, a combining ogonek; through
 		// windows-1253 "Ε " is C5 A0, Latin Š.

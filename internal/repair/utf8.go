@@ -122,7 +122,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			i = j
 			continue
 		}
-		g := gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
+		lp := sc.lossPriorAt(s, w, from, to, decide)
+		g := gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -134,7 +135,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			dec = refineCJK(s, from, to, dec, lost)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages())
 			cand = string(dec)
-			g = gainAt(sc, s, from, to, cand) - lossPrior*float64(len(lost))
+			g = gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
 			if strings.Count(cand, "\uFFFD") > strings.Count(first, "\uFFFD") {
 				// A character withdrawn for U+FFFD does not make the
 				// island likelier than its first reading: "íš?" in a
