@@ -1,7 +1,8 @@
 // Package langstats holds compact language statistics for telling which of
 // several decodings of the same bytes a person wrote: per-character frequency
 // classes for Chinese, Japanese and Korean, the association of adjacent CJK
-// characters, and letter-bigram models for alphabetic languages.
+// characters and of runs of three, and letter-bigram models for alphabetic
+// languages.
 //
 // The tables are generated from count files derived from Debian word lists
 // and lexicons; see internal/gen/langstats/README.md. All lookups are
@@ -98,6 +99,39 @@ func PairPMI(a, b rune) float64 {
 			hi = m
 		default:
 			return float64(pairPMI[m]) / pairScale
+		}
+	}
+	return 0
+}
+
+// TripleI3 returns how much likelier the run abc is in Chinese, Japanese or
+// Korean text than its pairs ab and bc predict, in bits: ケット (in
+// パケット, ソケット, チケット) against ケント, whose pairs ケン and ント are
+// as common. It is 0 for runs that are not notably more likely, and for
+// runs the tables do not hold.
+func TripleI3(a, b, c rune) float64 {
+	if a > 0xFFFF || b > 0xFFFF || c > 0xFFFF || a < 0x3000 || b < 0x3000 || c < 0x3000 {
+		return 0
+	}
+	key := [6]byte{byte(a >> 8), byte(a), byte(b >> 8), byte(b), byte(c >> 8), byte(c)}
+	lo, hi := 0, len(tripleI3)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		k := tripleKeys[6*m : 6*m+6]
+		cmp := 0
+		for i := range key {
+			if k[i] != key[i] {
+				cmp = int(k[i]) - int(key[i])
+				break
+			}
+		}
+		switch {
+		case cmp < 0:
+			lo = m + 1
+		case cmp > 0:
+			hi = m
+		default:
+			return float64(tripleI3[m]) / pairScale
 		}
 	}
 	return 0

@@ -269,6 +269,7 @@ func TestAllocs(t *testing.T) {
 		for _, r := range "你好鈥檚の한" {
 			sink += ZhHans(r) + ZhHant(r) + Japanese(r) + Korean(r)
 		}
+		sink += uint8(PairPMI('进', '行') + TripleI3('て', 'い', 'る'))
 	})
 	if allocs != 0 {
 		t.Errorf("got %v allocations per run, want 0", allocs)
@@ -346,5 +347,42 @@ func TestPairTableSorted(t *testing.T) {
 			t.Fatalf("PairPMI(%U, %U) = %v, table holds %v", rune(k>>16), rune(k&0xFFFF), got, pairPMI[i])
 		}
 		prev = k
+	}
+}
+
+func TestTripleI3(t *testing.T) {
+	// Runs that make words, or join a verb's parts, are likelier than
+	// their pairs say; their pairs in other runs, reversed runs, and
+	// runs outside the tables are not.
+	for _, p := range []string{"ケット", "ている", "されて", "しない"} {
+		rs := []rune(p)
+		if got := TripleI3(rs[0], rs[1], rs[2]); got < 1 {
+			t.Errorf("TripleI3(%q) = %.2f, want at least 1 bit", p, got)
+		}
+	}
+	for _, p := range []string{"ケント", "るいて", "鈥檚鈥", "abc"} {
+		rs := []rune(p)
+		if got := TripleI3(rs[0], rs[1], rs[2]); got != 0 {
+			t.Errorf("TripleI3(%q) = %.2f, want 0", p, got)
+		}
+	}
+	if got := TripleI3(0x20000, 'て', 'い'); got != 0 {
+		t.Errorf("TripleI3 outside the BMP = %.2f, want 0", got)
+	}
+}
+
+func TestTripleTableSorted(t *testing.T) {
+	if len(tripleKeys) != 6*len(tripleI3) || len(tripleI3) == 0 {
+		t.Fatalf("triple table: %d key bytes for %d entries", len(tripleKeys), len(tripleI3))
+	}
+	for i := 0; i < len(tripleI3); i++ {
+		k := tripleKeys[6*i : 6*i+6]
+		if i > 0 && k <= tripleKeys[6*i-6:6*i] {
+			t.Fatalf("triple %d (% x) out of order", i, k)
+		}
+		a, b, c := rune(k[0])<<8|rune(k[1]), rune(k[2])<<8|rune(k[3]), rune(k[4])<<8|rune(k[5])
+		if got := TripleI3(a, b, c); got != float64(tripleI3[i])/pairScale {
+			t.Fatalf("TripleI3(%U, %U, %U) = %v, table holds %v", a, b, c, got, tripleI3[i])
+		}
 	}
 }
