@@ -87,6 +87,12 @@ func TestRefineCJK(t *testing.T) {
 		// nothing is chosen. (Line ends as pair members were tried: they
 		// put back more 。 and more wrong characters.)
 		{"ください", "", []byte{0xE3}, "\uFFFD", ""},
+		// ソケ[E3 83 ?]ト: ケッ and ット are common pairs, but so are ケン
+		// and ント; the run ケット (ソケット, チケット, ロケット) decides.
+		{"ソケ", "ト", []byte{0xE3, 0x83}, "ッ", ""},
+		// 言われて[E3 ? ?]る: ている is the run, whatever else pairs with
+		// て and る.
+		{"言われて", "る", []byte{0xE3}, "い", ""},
 		// Between spaces nothing names the character.
 		{" ", " ", []byte{0xE8, 0xA1}, "\uFFFD", ""},
 		{"x", "", []byte{0xE3}, "\uFFFD", ""},

@@ -1201,21 +1201,25 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			continue
 		}
 		off := in.Offset
-		prev, next := lastRune(string(dec[:off])), firstRune(string(dec[off+len(in.Chosen):]))
-		if off == 0 {
-			prev = lastRune(s[:from])
-		}
-		if off+len(in.Chosen) == len(dec) {
-			next = firstRune(s[to:])
-		}
+		// The two characters on each side, across the island's edges.
+		left := s[max(0, from-2*utf8.UTFMax):from] + string(dec[:off])
+		right := string(dec[off+len(in.Chosen):]) + s[to:min(len(s), to+2*utf8.UTFMax)]
+		prev, size := utf8.DecodeLastRuneInString(left)
+		prev2 := lastRune(left[:len(left)-size])
+		next, size := utf8.DecodeRuneInString(right)
+		next2 := firstRune(right[size:])
 		// Score each candidate as a chain prev → r → next: its own
-		// frequency and how strongly it pairs with each neighbour, all in
-		// bits. The scores replace the first ones in the plan.
+		// frequency, how strongly it pairs with each neighbour, and how
+		// much likelier each run of three it makes than its pairs say
+		// ("パケ?ト" is ケット, not ケント, though ケン and ント are
+		// common pairs), all in bits. The scores replace the first ones
+		// in the plan.
 		best, bestScore := "\uFFFD", math.Inf(-1)
 		for a := range in.Alternatives {
 			alt := &in.Alternatives[a]
 			r := firstRune(alt.Text)
-			alt.Score = -plausible.FrequencyCost(r) + langstats.PairPMI(prev, r) + langstats.PairPMI(r, next)
+			alt.Score = -plausible.FrequencyCost(r) + langstats.PairPMI(prev, r) + langstats.PairPMI(r, next) +
+				langstats.TripleI3(prev2, prev, r) + langstats.TripleI3(prev, r, next) + langstats.TripleI3(r, next, next2)
 			if alt.Score > bestScore {
 				best, bestScore = alt.Text, alt.Score
 			}
