@@ -78,6 +78,12 @@ func Japanese(r rune) uint8 { return japaneseTable.class(r) }
 // U+AC00–U+D7A3 and CJK punctuation.
 func Korean(r rune) uint8 { return koreanTable.class(r) }
 
+// LineEnd stands for the end of a line as the second member of a pair:
+// PairPMI(r, LineEnd) says how much more often r ends a line than its
+// frequency predicts ("。" does, "る" less so). It is a noncharacter, which
+// no text holds.
+const LineEnd = '\uFFFF'
+
 // PairPMI returns how much more often a and b stand side by side in
 // Chinese, Japanese or Korean text than their frequencies alone predict,
 // in bits (pointwise mutual information): 进 and 行 make the word 进行,

@@ -82,11 +82,12 @@ func TestRefineCJK(t *testing.T) {
 		{"进", "补全", []byte{0xE8, 0xA1}, "行", ""},
 		// です[E3 80 ?] before another sentence: it ended.
 		{"です", "これ", []byte{0xE3, 0x80}, "。", ""},
-		// ください[E3 ? ?] at the end of a line: the pairs know no line
-		// end, and い is followed by る (いる) as often as by 。, so
-		// nothing is chosen. (Line ends as pair members were tried: they
-		// put back more 。 and more wrong characters.)
-		{"ください", "", []byte{0xE3}, "\uFFFD", ""},
+		// ください[E3 ? ?] at the end of a line: い is followed by る
+		// (いる) as often as by 。, but few lines end in る.
+		{"ください", "", []byte{0xE3}, "。", ""},
+		{"ください", "\n", []byte{0xE3}, "。", ""},
+		// Inside the line the same loss names nothing.
+		{"ください", " x", []byte{0xE3}, "\uFFFD", ""},
 		// ソケ[E3 83 ?]ト: ケッ and ット are common pairs, but so are ケン
 		// and ント; the run ケット (ソケット, チケット, ロケット) decides.
 		{"ソケ", "ト", []byte{0xE3, 0x83}, "ッ", ""},
@@ -95,7 +96,7 @@ func TestRefineCJK(t *testing.T) {
 		{"言われて", "る", []byte{0xE3}, "い", ""},
 		// Between spaces nothing names the character.
 		{" ", " ", []byte{0xE8, 0xA1}, "\uFFFD", ""},
-		{"x", "", []byte{0xE3}, "\uFFFD", ""},
+		{"x", "y", []byte{0xE3}, "\uFFFD", ""},
 	}
 	for _, tt := range tests {
 		alts := cjkCompletions(tt.prefix, 3)

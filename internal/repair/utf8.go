@@ -1208,6 +1208,11 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		prev2 := lastRune(left[:len(left)-size])
 		next, size := utf8.DecodeRuneInString(right)
 		next2 := firstRune(right[size:])
+		if next == utf8.RuneError && size == 0 || next == '\n' || next == '\r' {
+			// The line ends here: "される[E3 80 ?]" at the end of a line
+			// is "される。".
+			next, next2 = langstats.LineEnd, 0
+		}
 		// Score each candidate as a chain prev → r → next: its own
 		// frequency, how strongly it pairs with each neighbour, and how
 		// much likelier each run of three it makes than its pairs say

@@ -33,16 +33,31 @@ TOP = 10000
 MIN_SHARE = 2e-7  # a pair must make up at least this share of its language's pairs
 
 
+# LINE_END stands for the end of a line in the pairs of the case texts (it is
+# langstats.LineEnd): "される" at the end of a line is followed by "。" far
+# more often than by "る". The lexicons know no line ends.
+LINE_END = '\uffff'
+
+
 def pairs_of(word, weight, out):
     for a, b in zip(word, word[1:]):
-        if wanted(a) and wanted(b):
+        if wanted(a) and (wanted(b) or b == LINE_END):
             out[a + b] += weight
+
+
+# A pair with LINE_END is kept only when the case texts hold it at least
+# MIN_LINE_ENDS times: a handful of lines says which marks end lines (。,
+# ：, ）), not which words do.
+MIN_LINE_ENDS = 5
 
 
 def text_pairs(lang):
     c = collections.Counter()
     for t in case_texts(lang):
-        pairs_of(t, 1, c)
+        for line in t.split('\n'):
+            pairs_of(line.rstrip() + LINE_END, 1, c)
+    for k in [k for k in c if k[1] == LINE_END and c[k] < MIN_LINE_ENDS]:
+        del c[k]
     return c
 
 
