@@ -84,6 +84,13 @@ func Korean(r rune) uint8 { return koreanTable.class(r) }
 // no text holds.
 const LineEnd = '\uFFFF'
 
+// ASCIIWord stands for an ASCII word (letters or digits, with at most one
+// space between it and the character) as a member of a pair: technical
+// text puts particles after Latin names ("OS の", "II に設定"), and
+// PairPMI(ASCIIWord, 'の') says how much more often than its frequency
+// predicts. It is a noncharacter, which no text holds.
+const ASCIIWord = '\uFFFE'
+
 // PairPMI returns how much more often a and b stand side by side in
 // Chinese, Japanese or Korean text than their frequencies alone predict,
 // in bits (pointwise mutual information): 进 and 行 make the word 进行,

@@ -74,7 +74,7 @@ func TestRefineCJK(t *testing.T) {
 		// writes far more often after 输入 and before a Latin word.
 		{"没有输入", " Bas", []byte{0xEF, 0xBC}, "，", "！"},
 		// A mark the neighbours say nothing of stays as first chosen.
-		{"x", "y", []byte{0xE3, 0x80}, "、", "、"},
+		{"(", ")", []byte{0xE3, 0x80}, "、", "、"},
 		// A mark the neighbours and frequencies rank far below another,
 		// though not surely, becomes unknown: "〃" after ASCII.
 		{"x", "y", []byte{0xE3, 0x80}, "\uFFFD", "〃"},
@@ -94,6 +94,9 @@ func TestRefineCJK(t *testing.T) {
 		// 言われて[E3 ? ?]る: ている is the run, whatever else pairs with
 		// て and る.
 		{"言われて", "る", []byte{0xE3}, "い", ""},
+		// After an ASCII word the particles stand out: "GNU [E3 81 ?]
+		// ツール" is "GNU のツール".
+		{"GNU ", "ツール", []byte{0xE3, 0x81}, "の", ""},
 		// Between spaces nothing names the character.
 		{" ", " ", []byte{0xE8, 0xA1}, "\uFFFD", ""},
 		{"x", "y", []byte{0xE3}, "\uFFFD", ""},

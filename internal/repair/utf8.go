@@ -1213,6 +1213,15 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			// is "される。".
 			next, next2 = langstats.LineEnd, 0
 		}
+		// An ASCII word before the character, perhaps with a space
+		// between, is one neighbour of its own: "OS [E3 81 ?]値" is
+		// "OS の値". (The table also holds the pairs of a character and
+		// the ASCII word after it, but those chose too eagerly: "は" for
+		// "と" in "オプション[?] plugin", where any particle fits.)
+		if isASCIIWordRune(prev) || prev == ' ' && isASCIIWordRune(prev2) {
+			prev, prev2 = langstats.ASCIIWord, 0
+		}
+
 		// Score each candidate as a chain prev → r → next: its own
 		// frequency, how strongly it pairs with each neighbour, and how
 		// much likelier each run of three it makes than its pairs say
@@ -1250,6 +1259,11 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		}
 	}
 	return dec
+}
+
+// isASCIIWordRune reports whether r is an ASCII letter or digit.
+func isASCIIWordRune(r rune) bool {
+	return r < utf8.RuneSelf && (isASCIILetter(byte(r)) || r >= '0' && r <= '9')
 }
 
 // maxAlternatives is how many candidates for a lost character the plan

@@ -7,7 +7,8 @@ character's own frequency cannot tell apart; its neighbours can. For each
 language the pair counts come from the same lexicons as derive_cjk.py (a
 word's frequency credited to each pair inside it) mixed with the pairs of
 the mojibake dev cases' original texts, which alone supply pairs across
-word boundaries (particles, punctuation). For each pair the pointwise mutual
+word boundaries (particles, punctuation), the end of a line (LINE_END) and
+ASCII words beside CJK text (ASCII_WORD). For each pair the pointwise mutual
 information is
 
     pmi(a, b) = log2( p(a, b) / (p(a _) p(_ b)) )
@@ -41,7 +42,7 @@ LINE_END = '\uffff'
 
 def pairs_of(word, weight, out):
     for a, b in zip(word, word[1:]):
-        if wanted(a) and (wanted(b) or b == LINE_END):
+        if (wanted(a) or a == ASCII_WORD and wanted(b)) and (wanted(b) or b in (LINE_END, ASCII_WORD)):
             out[a + b] += weight
 
 
@@ -51,12 +52,46 @@ def pairs_of(word, weight, out):
 MIN_LINE_ENDS = 5
 
 
+# ASCII_WORD stands for an ASCII word (letters or digits), with at most one
+# space between it and the character (it is langstats.ASCIIWord): technical
+# text puts particles after Latin names ("OS の", "II に設定") and the
+# lexicons hold no such pairs.
+ASCII_WORD = '\ufffe'
+
+
+def ascii_word(c):
+    return c.isascii() and c.isalnum()
+
+
+def with_ascii_words(line):
+    """Yield line's characters, each ASCII word with at most one space
+    before or after a wanted character replaced by one ASCII_WORD."""
+    out = []
+    i = 0
+    while i < len(line):
+        if ascii_word(line[i]):
+            j = i
+            while j < len(line) and ascii_word(line[j]):
+                j += 1
+            out.append(ASCII_WORD)
+            if j < len(line) and line[j] == ' ' and j + 1 < len(line) and wanted(line[j + 1]):
+                j += 1  # the space between the word and the character
+            i = j
+            continue
+        if line[i] == ' ' and out and out[-1] != ' ' and wanted(out[-1]) and i + 1 < len(line) and ascii_word(line[i + 1]):
+            i += 1  # the space between a character and the word after it
+            continue
+        out.append(line[i])
+        i += 1
+    return ''.join(out)
+
+
 def text_pairs(lang):
     c = collections.Counter()
     for t in case_texts(lang):
         for line in t.split('\n'):
-            pairs_of(line.rstrip() + LINE_END, 1, c)
-    for k in [k for k in c if k[1] == LINE_END and c[k] < MIN_LINE_ENDS]:
+            pairs_of(with_ascii_words(line.rstrip()) + LINE_END, 1, c)
+    for k in [k for k in c if (LINE_END in k or ASCII_WORD in k) and c[k] < MIN_LINE_ENDS]:
         del c[k]
     return c
 
