@@ -128,3 +128,33 @@ func TestRefineCJK(t *testing.T) {
 		}
 	}
 }
+
+// TestDroppableTails: a tail GBK dropped byte by byte is one whose bytes
+// each begin no pair with the byte after them.
+func TestDroppableTails(t *testing.T) {
+	has := func(alts []Scored, want string) bool {
+		for _, a := range alts {
+			if a.Text == want {
+				return true
+			}
+		}
+		return false
+	}
+	// At the end of a line: 。 (E3 80 82) loses 80, which GBK never reads
+	// as a lead, then 82, with nothing after it; る (E3 82 8B) keeps
+	// 82 8B, which GBK reads as a pair.
+	atEnd := gbkWrong.droppableTails(cjkCompletions([]byte{0xE3}, 3), 1, -1)
+	if !has(atEnd, "。") || !has(atEnd, "、") || has(atEnd, "る") {
+		t.Errorf("tails dropped at the end of a line: %v, want 。 and 、, not る", atEnd)
+	}
+	// Before another kana's lead E3, 82 E3 is a pair: 。 was not lost so.
+	before := gbkWrong.droppableTails(cjkCompletions([]byte{0xE3}, 3), 1, 0xE3)
+	if has(before, "。") {
+		t.Errorf("tails dropped before E3: %v, want no 。", before)
+	}
+	// Before an ASCII space, which trails no GBK lead, 。 was.
+	beforeSpace := gbkWrong.droppableTails(cjkCompletions([]byte{0xE3}, 3), 1, ' ')
+	if !has(beforeSpace, "。") {
+		t.Errorf("tails dropped before a space: %v, want 。", beforeSpace)
+	}
+}

@@ -369,6 +369,11 @@ var repairCases = []damageCase{
 	// nothing correct left outside ASCII, the lone lead is the decoder's
 	// doing too, and a lost byte costs less (settledLossPrior).
 	{name: "hu/utf8-as-1252-dropped-lone-lead-in-capitals", clean: "SZERZŐDÉS A LAKÁS BÉRLETÉRŐL ÉS A KAUCIÓRÓL.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// GBK drops the last two bytes of the final "。" (E3 80 82) when a
+	// line ends in "ん" (E3 82 93): 93 E3 is a pair, 80 is no lead, and
+	// 82 has nothing after it. The tails GBK would drop so are few, and
+	// the line's end names 。 among them.
+	{name: "ja/utf8-as-gbk-dropped-sentence-end", clean: "この値は変更できません。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	// Shift_JIS loses bytes of Japanese UTF-8 with U+FFFD marks; the final
 	// "。" (E3 80 82) lost its last byte and comes back from the context
 	// model of CJK punctuation.

@@ -557,6 +557,17 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case !opt.InferLost || !w.multi:
 			case k == need && missing == need-(len(dec)-start):
 				inf.Alternatives = cjkCompletions(dec[start:], need)
+			case how == lossDropped && missing == need-(len(dec)-start):
+				// The decoder dropped the whole tail: only the tails it
+				// would have dropped are candidates.
+				y := -1
+				if p < n {
+					if kind[p] != kindFirst && kind[p] != kindPlain {
+						break
+					}
+					y = int(b[p])
+				}
+				inf.Alternatives = w.droppableTails(cjkCompletions(dec[start:], need), len(dec)-start, y)
 			case resumed >= 0 && marks == 1 && len(dec)-start == 1 && need == 3 && p-resumed == 1:
 				inf.Alternatives = cjkMiddles(b[j], b[resumed], lo, hi)
 			}
@@ -589,6 +600,41 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
 	}
 	return p, dec, loss, nil, a0, true
+}
+
+// droppableTails keeps the completions of a character whose first kept
+// bytes survived and whose tail w dropped, byte by byte: a double-byte
+// decoder drops a byte that it cannot read alone and that begins no pair
+// with the byte after it (the next byte of the tail, then y, the byte
+// after the loss, or none, -1, at the end of the line). "する。" at the
+// end of a line read as GBK loses 80 82 of "。" (E3 80 82): GBK takes no
+// lead 0x80, and 0x82 has no byte after it. "る" (E3 82 8B) is never lost
+// so: 82 8B is a pair.
+func (w *wrongDecoder) droppableTails(alts []Scored, kept, y int) []Scored {
+	twin := w.lossTwin()
+	out := alts[:0] // cjkCompletions returns a copy
+	for _, a := range alts {
+		tail := a.Text[kept:]
+		dropped := true
+		for i := 0; i < len(tail) && dropped; i++ {
+			next := y
+			if i+1 < len(tail) {
+				next = int(tail[i+1])
+			}
+			if _, n, ok := twin.cs.Decode([]byte{tail[i]}); ok && n == 1 || next >= 0 && twin.pairs(tail[i], byte(next)) {
+				dropped = false
+			}
+		}
+		if dropped {
+			out = append(out, a)
+		}
+	}
+	if len(out) < 2 {
+		// One candidate left is no choice among neighbours; refineCJK
+		// weighs two or more.
+		return nil
+	}
+	return out
 }
 
 // droppedInside handles one byte that a double-byte decoder dropped
