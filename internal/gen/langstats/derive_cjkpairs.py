@@ -26,8 +26,13 @@ import collections
 import math
 import os
 
+import derive_cjk
 from common import case_texts, pkg_version
 from derive_cjk import PINYIN, DATA, TEXT_SHARE, ipadic_surfaces, ko_words, libpinyin_words, mix, opencc_table, wanted
+
+if os.environ.get('TEXT_SHARE') == '0':  # the lexicons alone, to measure what the case texts add
+    for k in derive_cjk.TEXT_SHARE:
+        derive_cjk.TEXT_SHARE[k] = 0.0
 
 MIN_PMI = 1.0
 TOP = 10000
