@@ -27,9 +27,11 @@ type pageSet uint16
 
 // runeBits says, for one rune, what kind of byte each page encodes it as: any
 // byte at all (enc), a UTF-8 lead byte 0xC2–0xF4 (lead) or 0xC2–0xDF
-// (lead2), or a continuation byte 0x80–0xBF (cont).
+// (lead2), or a continuation byte 0x80–0xBF (cont); and on which pages
+// a space after it, read as 0xA0, ends the island (spaceEnds, see
+// leadSpaceEnds).
 type runeBits struct {
-	enc, lead, lead2, cont pageSet
+	enc, lead, lead2, cont, spaceEnds pageSet
 }
 
 // screenTable maps runes up to U+FFFF to their bits, in blocks of 256
@@ -114,6 +116,9 @@ func buildScreen() *screenTable {
 			if isCont(b) {
 				e.cont |= bit
 			}
+			if leadSpaceEnds(r, b) {
+				e.spaceEnds |= bit
+			}
 		}
 	}
 	return t
@@ -151,6 +156,7 @@ func screenValid(s string) (screen, bool) {
 	var (
 		sn                 screen
 		lead, lead2, after pageSet
+		leadEnds           pageSet // the spaceEnds of the lead before
 		unencodable        pageSet
 		run, longest       int
 	)
@@ -171,8 +177,8 @@ func screenValid(s string) (screen, bool) {
 				// After a two-byte lead a space may be its lost 0xA0;
 				// after a longer lead only if a continuation byte
 				// follows it.
-				sn.utf8 |= lead & lead2
-				after = lead &^ lead2
+				sn.utf8 |= lead & lead2 &^ leadEnds
+				after = lead &^ lead2 &^ leadEnds
 			case c == '?':
 				sn.utf8 |= lead
 			case isASCIILetter(c):
@@ -195,7 +201,7 @@ func screenValid(s string) (screen, bool) {
 			}
 			sn.utf8 |= lead&e.cont | lead2&droppingPages&e.lead
 		}
-		lead, lead2 = e.lead, e.lead2
+		lead, lead2, leadEnds = e.lead, e.lead2, e.spaceEnds
 		unencodable |= ^e.enc
 		run++
 		longest = max(longest, run)
