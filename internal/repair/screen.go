@@ -270,10 +270,11 @@ func islandStartsOf(r rune) doubleByteSet {
 	block := islandStarts[r>>8].Load()
 	if block == nil {
 		block = new([0x100]doubleByteSet)
+		buf := make([]byte, 0, 16) // one buffer for the block's encodings
 		for k := range block {
 			c := r&^0xFF | rune(k)
 			for _, w := range doubleBytePages {
-				if w.mayStartIsland(c) {
+				if w.mayStartIsland(c, buf) {
 					block[k] |= 1 << w.dbPage
 				}
 			}
@@ -285,15 +286,15 @@ func islandStartsOf(r rune) doubleByteSet {
 }
 
 // mayStartIsland reports whether undoUTF8 through the double-byte page w
-// can begin an island, or a run of lost bytes, at r.
-func (w *wrongDecoder) mayStartIsland(r rune) bool {
+// can begin an island, or a run of lost bytes, at r. buf is room for r's
+// encoding.
+func (w *wrongDecoder) mayStartIsland(r rune, buf []byte) bool {
 	if r == utf8.RuneError {
 		return true
 	}
 	if r < utf8.RuneSelf || r >= utf8.MaxRune || r >= 0xD800 && r <= 0xDFFF {
 		return false
 	}
-	var buf [16]byte
 	b, ok := w.encodeRune(buf[:0], r)
 	if !ok || len(b) == 0 {
 		return false
