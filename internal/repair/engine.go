@@ -30,6 +30,9 @@ type wrongDecoder struct {
 	priorBits float64
 	// page is the index of sb in screenPages, or -1.
 	page int
+	// dbPage is the index of a double-byte decoder in doubleBytePages,
+	// or -1.
+	dbPage int
 	// pairRows are the pairs a double-byte page reads as one character
 	// (see pairs).
 	pairRows *[256]pairRow
@@ -77,7 +80,7 @@ func mustCharset(name string) codec.Charset {
 
 func newWrong(name string, dropped ...byte) *wrongDecoder {
 	cs := mustCharset(name)
-	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1}
+	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1, dbPage: -1}
 	for x := 0xC2; x <= 0xDF; x++ {
 		for _, d := range dropped {
 			if _, ok := writable([]byte{byte(x), d}); ok && isCont(d) {
@@ -575,6 +578,10 @@ type scratch struct {
 	suspectOf    string
 	suspectValid bool
 
+	starts      doubleByteSet // doubleByteStarts' memory
+	startsOf    string
+	startsValid bool
+
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
@@ -626,7 +633,10 @@ func (sc *scratch) screenFor(s string) screen {
 // hold a UTF-8 sequence at all.
 func (sc *scratch) mayHold(s string, w *wrongDecoder) bool {
 	if w.sb == nil {
-		return sc.screenFor(s).cjk && sc.doubleByteSuspect(s)
+		if !sc.screenFor(s).cjk || !sc.doubleByteSuspect(s) {
+			return false
+		}
+		return w.dbPage < 0 || sc.doubleByteStarts(s)&(1<<w.dbPage) != 0
 	}
 	if w.page < 0 {
 		return w.mayHoldUTF8(s) // a page no hypothesis uses, named by a replayed plan
@@ -649,6 +659,15 @@ func (sc *scratch) doubleByteSuspect(s string) bool {
 		sc.suspect, sc.suspectOf, sc.suspectValid = mayHoldDoubleByteMojibake(s), s, true
 	}
 	return sc.suspect
+}
+
+// doubleByteStarts is doubleByteStartsOf(s), computed once for all the
+// double-byte decoders of a round.
+func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
+	if sc.startsOf != s || !sc.startsValid {
+		sc.starts, sc.startsOf, sc.startsValid = doubleByteStartsOf(s), s, true
+	}
+	return sc.starts
 }
 
 func (sc *scratch) languages() *plausible.Languages {

@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"sync/atomic"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/ascii"
@@ -26,9 +27,11 @@ type pageSet uint16
 
 // runeBits says, for one rune, what kind of byte each page encodes it as: any
 // byte at all (enc), a UTF-8 lead byte 0xC2–0xF4 (lead) or 0xC2–0xDF
-// (lead2), or a continuation byte 0x80–0xBF (cont).
+// (lead2), or a continuation byte 0x80–0xBF (cont); and on which pages
+// a space after it, read as 0xA0, ends the island (spaceEnds, see
+// leadSpaceEnds).
 type runeBits struct {
-	enc, lead, lead2, cont pageSet
+	enc, lead, lead2, cont, spaceEnds pageSet
 }
 
 // screenTable maps runes up to U+FFFF to their bits, in blocks of 256
@@ -113,6 +116,9 @@ func buildScreen() *screenTable {
 			if isCont(b) {
 				e.cont |= bit
 			}
+			if leadSpaceEnds(r, b) {
+				e.spaceEnds |= bit
+			}
 		}
 	}
 	return t
@@ -150,6 +156,7 @@ func screenValid(s string) (screen, bool) {
 	var (
 		sn                 screen
 		lead, lead2, after pageSet
+		leadEnds           pageSet // the spaceEnds of the lead before
 		unencodable        pageSet
 		run, longest       int
 	)
@@ -170,8 +177,8 @@ func screenValid(s string) (screen, bool) {
 				// After a two-byte lead a space may be its lost 0xA0;
 				// after a longer lead only if a continuation byte
 				// follows it.
-				sn.utf8 |= lead & lead2
-				after = lead &^ lead2
+				sn.utf8 |= lead & lead2 &^ leadEnds
+				after = lead &^ lead2 &^ leadEnds
 			case c == '?':
 				sn.utf8 |= lead
 			case isASCIILetter(c):
@@ -194,7 +201,7 @@ func screenValid(s string) (screen, bool) {
 			}
 			sn.utf8 |= lead&e.cont | lead2&droppingPages&e.lead
 		}
-		lead, lead2 = e.lead, e.lead2
+		lead, lead2, leadEnds = e.lead, e.lead2, e.spaceEnds
 		unencodable |= ^e.enc
 		run++
 		longest = max(longest, run)
@@ -209,4 +216,121 @@ func screenValid(s string) (screen, bool) {
 		sn.covers = ^unencodable
 	}
 	return sn, valid
+}
+
+// The double-byte pages get a screen of their own. A double-byte reading
+// of a line can change something only where an island begins, and an
+// island begins only at a character whose bytes in that page start a
+// UTF-8 sequence: a lead byte 0xC2–0xF4 alone (the next character's
+// bytes may be a lost byte's neighbours), or a lead followed by a byte
+// the lead accepts second (ED takes A0–AF too, the start of a CESU-8
+// surrogate). "日" is C8 D5 in GBK: C8 leads a two-byte sequence, D5
+// continues none, and parseSeq cannot drop D5, which is the middle of
+// a character of the reading itself. Correct text of a few hanzi among
+// other scripts often has no such character in most of the six pages
+// ("東京は日本の首都です" has none in GBK, GB18030, Shift_JIS or
+// EUC-JP), and those readings need not encode the line at all. U+FFFD
+// always passes: lostRun reads runs of it.
+
+// doubleBytePages are the double-byte wrong decoders of utf8Wrong, in
+// the order of their bits in a doubleByteSet.
+var doubleBytePages []*wrongDecoder
+
+// doubleByteSet is a set of double-byte pages, one bit per index into
+// doubleBytePages.
+type doubleByteSet uint8
+
+// allDoubleByte is the set of every double-byte page.
+var allDoubleByte doubleByteSet
+
+func init() {
+	for _, w := range utf8Wrong {
+		if w.sb != nil {
+			continue
+		}
+		if len(doubleBytePages) >= 8 {
+			panic("repair: more double-byte pages than a doubleByteSet holds")
+		}
+		w.dbPage = len(doubleBytePages)
+		allDoubleByte |= 1 << w.dbPage
+		doubleBytePages = append(doubleBytePages, w)
+	}
+}
+
+// islandStarts is, for each rune up to U+FFFF, the set of double-byte
+// pages on which an island may begin at it, in blocks of 256 runes. A
+// block is filled on first use from the pages' own encoders, so that it
+// agrees with encodeRune by construction; filling all of them takes
+// some 20 ms, and a run meets few blocks (a run of Latin and Cyrillic
+// text, none).
+var islandStarts [0x100]atomic.Pointer[[0x100]doubleByteSet]
+
+// islandStartsOf returns the set of r's block.
+func islandStartsOf(r rune) doubleByteSet {
+	block := islandStarts[r>>8].Load()
+	if block == nil {
+		block = new([0x100]doubleByteSet)
+		buf := make([]byte, 0, 16) // one buffer for the block's encodings
+		for k := range block {
+			c := r&^0xFF | rune(k)
+			for _, w := range doubleBytePages {
+				if w.mayStartIsland(c, buf) {
+					block[k] |= 1 << w.dbPage
+				}
+			}
+		}
+		// Two goroutines may fill the same block: they fill it alike.
+		islandStarts[r>>8].Store(block)
+	}
+	return block[r&0xFF]
+}
+
+// mayStartIsland reports whether undoUTF8 through the double-byte page w
+// can begin an island, or a run of lost bytes, at r. buf is room for r's
+// encoding.
+func (w *wrongDecoder) mayStartIsland(r rune, buf []byte) bool {
+	if r == utf8.RuneError {
+		return true
+	}
+	if r < utf8.RuneSelf || r >= utf8.MaxRune || r >= 0xD800 && r <= 0xDFFF {
+		return false
+	}
+	b, ok := w.encodeRune(buf[:0], r)
+	if !ok || len(b) == 0 {
+		return false
+	}
+	need, lo, hi := utf8SeqLen(b[0])
+	switch {
+	case need == 0:
+		return false
+	case len(b) == 1:
+		return true
+	case b[0] == 0xED:
+		return isCont(b[1])
+	}
+	return b[1] >= lo && b[1] <= hi
+}
+
+// doubleByteStartsOf is the set of double-byte pages on which an island
+// may begin somewhere in s.
+func doubleByteStartsOf(s string) doubleByteSet {
+	var set doubleByteSet
+	for i := ascii.Prefix(s); i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		i += size
+		if r > 0xFFFF {
+			// Beyond the table: let every page look.
+			return allDoubleByte
+		}
+		set |= islandStartsOf(r)
+		if set == allDoubleByte {
+			break
+		}
+	}
+	return set
 }

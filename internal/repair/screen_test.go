@@ -27,6 +27,15 @@ func checkScreen(t *testing.T, s string) {
 			t.Errorf("screen of %q: UTF-8 through %s = %v, mayHoldUTF8 = %v", s, w.name(), got, want)
 		}
 	}
+	starts := doubleByteStartsOf(s)
+	for _, w := range doubleBytePages {
+		if starts&(1<<w.dbPage) != 0 {
+			continue
+		}
+		if o := undoUnscreened(s, w); o != nil {
+			t.Errorf("screen of %q: no island starts through %s, but undoing it gives %q", s, w.name(), o.text)
+		}
+	}
 	for _, h := range legacyHypotheses {
 		if got, want := sn.covers&(1<<h.wrong.page) != 0, h.wrong.covers(s); got != want {
 			t.Errorf("screen of %q: covered by %s = %v, covers = %v", s, h.wrong.name(), got, want)
@@ -39,6 +48,17 @@ func checkScreen(t *testing.T, s string) {
 	}
 }
 
+// undoUnscreened is undoUTF8 through w with every island undone and the
+// quick tests passed, whatever they say about s.
+func undoUnscreened(s string, w *wrongDecoder) *outcome {
+	sc := new(scratch)
+	sc.langsOf = s
+	sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
+	sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
+	sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+	return undoUTF8(sc, s, w, allOptionsInternal, false)
+}
+
 var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: true}
 
 // screenCorners are texts at the edges of the quick tests: leads before
@@ -47,7 +67,7 @@ var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Isla
 var screenCorners = []string{
 	"", "a", "Ã", "Ã ", "Ã a", "Ã©", "Ã?", "Ã\uFFFD", "ÃR", "Ã3", "ÃÃ", "â€ ", "â€ ™", "â ™", "â €",
 	"Größe", "café au lait", "Москва — столица", "Ð¡", "Ñ Ð", "ÄŤ", "ň ", "Ã«Ã", "¿é¥", "東京", "Gew枚hnlich",
-	"ﾃｩ", "\uFFFD", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
+	"ﾃｩ", "\uFFFD", "東京は日本の首都です。", "Москва 東京", "日本 café 한국어", "鈥檚 it", "ｶﾀｶﾅ", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
 }
 
 func TestScreenMatchesQuickTests(t *testing.T) {

@@ -269,7 +269,8 @@ func isCJKRune(r rune) bool {
 // mayHoldUTF8 is a quick, allocation-free test that s, encoded through a
 // single-byte w, has a UTF-8 lead byte followed by something a
 // continuation byte could be: a continuation byte, a space (0xA0 turned
-// into a space), U+FFFD or '?' (a marked loss), or any byte at all when
+// into a space) unless that space would end the island at once (see
+// leadSpaceEnds), U+FFFD or '?' (a marked loss), or any byte at all when
 // w drops bytes. Most clean text fails it at once ("café": é is E9, a
 // lead, but "s" follows). Double-byte decoders always pass: their
 // characters carry both kinds of byte.
@@ -278,6 +279,7 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 		return mayHoldDoubleByteMojibake(s)
 	}
 	lead, lead2 := false, false // after a lead byte; after a two-byte lead
+	leadEnds := false           // after a lead that a space read as 0xA0 ends
 	afterSpace := false         // after a longer lead and a space
 	for _, r := range s {
 		if afterSpace {
@@ -292,6 +294,10 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 			}
 		}
 		if lead {
+			if r == ' ' && leadEnds {
+				lead, lead2 = false, false
+				continue
+			}
 			if r == ' ' && !lead2 {
 				afterSpace = true
 				lead, lead2 = false, false
@@ -312,12 +318,40 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 				return true
 			}
 		}
-		lead, lead2 = false, false
+		lead, lead2, leadEnds = false, false, false
 		if r >= utf8.RuneSelf {
 			if b, ok := w.sb.EncodeRune(r); ok && b >= 0xC2 && b <= 0xF4 {
-				lead, lead2 = true, b <= 0xDF
+				lead, lead2, leadEnds = true, b <= 0xDF, leadSpaceEnds(r, b)
 			}
 		}
+	}
+	return false
+}
+
+// leadSpaceEnds reports whether a space after r, which a page encodes as
+// the lead byte b, ends an island that would begin at r: read as 0xA0,
+// the space completes r to r itself or to a character nobody writes,
+// whatever follows, and spaceEndsIsland ends the island before it.
+// Windows-1251 shows Р (D0 A0) as "Р" and an NBSP, so "ГЕНДЕР " is no
+// damage; in windows-1253 "ά " is DC A0, the Syriac U+0720, and in
+// windows-1251 "а " is E0 A0, the start of the Samaritan block. An
+// island that began earlier had evidence of its own, which the quick
+// test finds there.
+func leadSpaceEnds(r rune, b byte) bool {
+	switch {
+	case b >= 0xC2 && b <= 0xDF:
+		c, _ := utf8.DecodeRune([]byte{b, 0xA0})
+		return c == r || holdsRareNonCJK(string(c))
+	case b >= 0xE0 && b <= 0xEF:
+		if b == 0xED {
+			return true // ED takes 80–9F second: 0xA0 completes nothing
+		}
+		for y := 0x80; y <= 0xBF; y++ {
+			if !holdsRareNonCJK(string([]byte{b, 0xA0, byte(y)})) {
+				return false
+			}
+		}
+		return true
 	}
 	return false
 }
