@@ -148,6 +148,12 @@ func letterCost(r rune, c Class) float64 {
 			0x030A, 0x030B, 0x030C, 0x031B, 0x0323, 0x0327, 0x0328:
 			return unigram[c]
 		}
+		if r < 0x2000 && knownLetter[r] {
+			// A mark a language model spells with: Thai writes its
+			// vowels above and below the consonants as combining marks
+			// ("ศึกษา"), and they are as common as its letters.
+			return unigram[c]
+		}
 		return rareLetter
 	}
 	if r >= 0x80 && r < 0x2000 && !knownLetter[r] {
