@@ -331,6 +331,16 @@ func TestPairPMI(t *testing.T) {
 	if got := PairPMI(0x20000, '行'); got != 0 {
 		t.Errorf("PairPMI outside the BMP = %.2f, want 0", got)
 	}
+	// Lines end in 。 far more often than its frequency says; particles
+	// follow ASCII words ("OS の").
+	for _, p := range [][2]rune{{'。', LineEnd}, {ASCIIWord, 'の'}, {ASCIIWord, 'は'}} {
+		if got := PairPMI(p[0], p[1]); got < 1 {
+			t.Errorf("PairPMI(%U, %U) = %.2f, want at least 1 bit", p[0], p[1], got)
+		}
+	}
+	if got := PairPMI('、', LineEnd); got != 0 {
+		t.Errorf("PairPMI('、', LineEnd) = %.2f, want 0: lines do not end in 、", got)
+	}
 }
 
 func TestPairTableSorted(t *testing.T) {
