@@ -2,6 +2,7 @@ package repair
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -286,7 +287,9 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 		if best.leftovers && len(layers) > 0 {
 			// The same layer, finished: one step in the plan.
 			last := &layers[len(layers)-1]
-			last.Inferred = append(last.Inferred, best.layer.Inferred...)
+			// Clipped: the outcome that wrote last may be remembered
+			// (see tried), and its Inferred must not grow under it.
+			last.Inferred = append(slices.Clip(last.Inferred), best.layer.Inferred...)
 			if last.Loss == "" {
 				last.Loss = best.layer.Loss
 			}
@@ -342,9 +345,10 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	sc.langs, sc.langsOf = nil, s
 	clear(sc.gains)
+	t := sc.triedOn(s)
 	var cands []*outcome
-	for _, w := range utf8Wrong {
-		if o := undoUTF8(sc, s, w, opt, true); o != nil {
+	for k, w := range utf8Wrong {
+		if o := t.undoUTF8(sc, s, k, w, opt); o != nil {
 			cands = append(cands, o)
 		}
 	}
@@ -359,11 +363,15 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 	}
 	if opt.Legacy && !explained {
-		for _, h := range legacyHypotheses {
-			if o := undoLegacy(sc, s, h, opt, true); o != nil {
-				cands = append(cands, o)
+		if !t.legacyDone {
+			for _, h := range legacyHypotheses {
+				if o := undoLegacy(sc, s, h, opt, true); o != nil {
+					t.legacy = append(t.legacy, o)
+				}
 			}
+			t.legacyDone = true
 		}
+		cands = append(cands, t.legacy...)
 	}
 	if len(cands) == 0 {
 		return nil
@@ -429,6 +437,58 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 	}
 	return best
+}
+
+// tried remembers the hypotheses tried on one text, for the rounds of a
+// window: the lookahead tries a whole round on each of the best few
+// candidates, and the round after the choice tries the same hypotheses on
+// the chosen text again. Only the settled decoder reads differently once
+// its round is settled (see lossPriorAt and undoUTF8's leftovers): after
+// "ÃƒÂ©" is undone once as windows-1252, the next round on "Ã©" reuses
+// the lookahead's readings through Latin-1, GBK and the rest, and tries
+// windows-1252 afresh.
+type tried struct {
+	utf8       [maxWrong]*outcome
+	utf8Done   [maxWrong]bool
+	legacy     []*outcome
+	legacyDone bool
+}
+
+// maxWrong bounds len(utf8Wrong).
+const maxWrong = 16
+
+func init() {
+	if len(utf8Wrong) > maxWrong {
+		panic("repair: more wrong decoders than maxWrong")
+	}
+}
+
+// triedOn returns what was tried on s in this window.
+func (sc *scratch) triedOn(s string) *tried {
+	if t, ok := sc.tried[s]; ok {
+		return t
+	}
+	if sc.tried == nil {
+		sc.tried = make(map[string]*tried)
+	}
+	t := new(tried)
+	sc.tried[s] = t
+	return t
+}
+
+// undoUTF8 is undoUTF8(sc, s, w, opt, true) for utf8Wrong[k], remembered
+// unless w is the settled decoder, whose reading depends on the
+// settlement.
+func (t *tried) undoUTF8(sc *scratch, s string, k int, w *wrongDecoder, opt Options) *outcome {
+	settled := w.name() == sc.settled
+	if t.utf8Done[k] && !settled {
+		return t.utf8[k]
+	}
+	o := undoUTF8(sc, s, w, opt, true)
+	if !settled {
+		t.utf8[k], t.utf8Done[k] = o, true
+	}
+	return o
 }
 
 // bestFinal is the text c leads to after one more round, as the
@@ -565,6 +625,7 @@ type scratch struct {
 
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
+	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
 
 	screen      screen // screenFor's memory
 	screenOf    string
@@ -604,9 +665,10 @@ func putScratch(sc *scratch) {
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
+	clear(sc.tried)
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
-		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, openStack: sc.openStack[:0],
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
 	}
 	scratchPool.Put(sc)
 }
