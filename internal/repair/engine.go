@@ -364,12 +364,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	}
 	if opt.Legacy && !explained {
 		if !t.legacyDone {
-			for _, h := range legacyHypotheses {
-				if o := undoLegacy(sc, s, h, opt, true); o != nil {
-					t.legacy = append(t.legacy, o)
-				}
-			}
-			t.legacyDone = true
+			t.legacy, t.legacyDone = undoLegacyAll(sc, s, opt), true
 		}
 		cands = append(cands, t.legacy...)
 	}

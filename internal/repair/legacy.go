@@ -47,6 +47,72 @@ var legacyHypotheses = func() []legacyHypothesis {
 	return hs
 }()
 
+// legacyTwins holds, for each legacy hypothesis, the index of an earlier
+// one with the same true charset whose wrong page encodes every character
+// both pages have to the same byte, or -1. Where both pages cover a text,
+// the two read it alike, byte for byte: "ÄãºÃ" is C4 E3 BA C3 through
+// windows-1252 and Latin-1, and "你好" in GBK either way.
+var legacyTwins = func() []int {
+	twins := make([]int, len(legacyHypotheses))
+	for i, h := range legacyHypotheses {
+		twins[i] = -1
+		for j, e := range legacyHypotheses[:i] {
+			if !h.swap && !e.swap && h.truth == e.truth && h.script == e.script &&
+				h.wrong.sb != nil && e.wrong.sb != nil && pagesAgree(h.wrong.sb, e.wrong.sb) {
+				twins[i] = j
+				break
+			}
+		}
+	}
+	return twins
+}()
+
+// pagesAgree reports whether every character that both pages encode is
+// encoded to the same byte by each.
+func pagesAgree(a, b *codec.SingleByte) bool {
+	for _, p := range [2][2]*codec.SingleByte{{a, b}, {b, a}} {
+		for c := 0; c < 256; c++ {
+			r, ok := p[0].DecodeByte(byte(c))
+			if !ok {
+				continue
+			}
+			x, okx := p[0].EncodeRune(r)
+			y, oky := p[1].EncodeRune(r)
+			if okx && oky && x != y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// undoLegacyAll tries every legacy hypothesis on s and returns the
+// outcomes, in the order of legacyHypotheses. A hypothesis whose twin
+// (see legacyTwins) covers s too takes the twin's outcome under its own
+// name: the readings are the same text at the same gain, and pricing a
+// whole line's reading twice was a tenth of the work on damaged lines.
+func undoLegacyAll(sc *scratch, s string, opt Options) []*outcome {
+	var found []*outcome
+	outs := make([]*outcome, len(legacyHypotheses))
+	for i, h := range legacyHypotheses {
+		var o *outcome
+		if j := legacyTwins[i]; j >= 0 && sc.covers(s, h.wrong) && sc.covers(s, legacyHypotheses[j].wrong) {
+			if twin := outs[j]; twin != nil {
+				c := *twin
+				c.layer.WrongDecoder = h.wrong.name()
+				o = &c
+			}
+		} else {
+			o = undoLegacy(sc, s, h, opt, true)
+		}
+		if o != nil {
+			outs[i] = o
+			found = append(found, o)
+		}
+	}
+	return found
+}
+
 // covers reports, without allocating, whether w can have produced every
 // character of s and s has a run of three non-ASCII characters, as text
 // in a legacy charset shown through a Latin page has: every hanzi is two
