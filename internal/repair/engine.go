@@ -622,6 +622,12 @@ type scratch struct {
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
 	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
 
+	// words and wordIndex are wordAt's memory for the text wordsOf.
+	words     []wordPrice
+	wordIndex map[[2]int]int32
+	wordsOf   string
+	word      wordPrice // wordAt's answer for a text it does not remember
+
 	screen      screen // screenFor's memory
 	screenOf    string
 	screenValid bool
@@ -661,9 +667,11 @@ func putScratch(sc *scratch) {
 	clear(sc.gains)
 	clear(sc.rounds)
 	clear(sc.tried)
+	clear(sc.wordIndex)
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
+		words: sc.words[:0], wordIndex: sc.wordIndex,
 	}
 	scratchPool.Put(sc)
 }
@@ -1119,7 +1127,8 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
-	ctx := newScriptContext(sc, s, ws, we, orig)
+	wp := sc.wordAt(s, ws, we, before, after)
+	ctx := &wp.ctx
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
 	// islands found in correct text (Chinese re-encoded through GBK
@@ -1129,12 +1138,9 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
 	// repair pays only for the strangers it brings: the Latin "hd" of
 	// "В«hd=В»" is in both readings and decides nothing.
-	origCJK, origOther := cjkStrangers(orig, &ctx), 0.0
-	if s := strangers(orig, &ctx); s > origCJK {
-		origOther = s - origCJK
-	}
-	brought := max(0, strangers(repl, &ctx)-origOther)
-	chars := plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after)
+	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
+	brought := max(0, strangers(repl, ctx)-origOther)
+	chars := wp.chars - plausible.CharCost(before, repl, after)
 	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
 		// The island is letters that a language writes side by side,
 		// and the repair a letter that language does not have: "ÅØ" in
@@ -1145,7 +1151,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		chars = 0
 	}
 	quick := chars + origCJK - brought
-	if quick+plausible.LanguageBound(orig) < weakMargin {
+	if quick+wp.bound < weakMargin {
 		return quick
 	}
 	// A language cost is never negative, so the text as it stands bounds
@@ -1154,7 +1160,10 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	// lead of a two-byte sequence and a lost 0xA0) is rejected without
 	// pricing its repair.
 	langs := sc.languages()
-	origLang := plausible.LanguageCost(orig, langs)
+	if !wp.langValid {
+		wp.lang, wp.langValid = plausible.LanguageCost(orig, langs), true
+	}
+	origLang := wp.lang
 	if quick+origLang < weakMargin {
 		return quick + origLang
 	}
@@ -1170,6 +1179,58 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		lang = min(lang, 0)
 	}
 	return quick + lang
+}
+
+// wordPrice is what gainAt learns of a word of the text as it stands,
+// whatever replaces an island in it: islands share words ("Ã¼berprÃ¼ft"
+// holds two), and the decoders of a round find the same island with
+// different readings ("Ã©" is "é" through windows-1252 and "Ă©" through
+// windows-1250), so a word is priced once per text.
+type wordPrice struct {
+	ctx                          scriptContext
+	cjkStrangers, otherStrangers float64 // see gainAt
+	chars                        float64 // plausible.CharCost
+	bound                        float64 // plausible.LanguageBound
+	lang                         float64 // plausible.LanguageCost in the text's languages
+	langValid                    bool
+}
+
+// wordAt returns the price of the word s[ws:we], between the runes
+// before and after, remembered for the text whose languages sc holds.
+// The pointer is good until the next call.
+func (sc *scratch) wordAt(s string, ws, we int, before, after rune) *wordPrice {
+	remember := sc.langsOf == s
+	if remember {
+		if sc.wordsOf != s {
+			clear(sc.wordIndex)
+			sc.words, sc.wordsOf = sc.words[:0], s
+		}
+		if k, ok := sc.wordIndex[[2]int{ws, we}]; ok {
+			return &sc.words[k]
+		}
+	}
+	if !remember {
+		sc.word = priceWord(sc, s, ws, we, before, after)
+		return &sc.word
+	}
+	if sc.wordIndex == nil {
+		sc.wordIndex = make(map[[2]int]int32)
+	}
+	sc.wordIndex[[2]int{ws, we}] = int32(len(sc.words))
+	sc.words = append(sc.words, priceWord(sc, s, ws, we, before, after))
+	return &sc.words[len(sc.words)-1]
+}
+
+func priceWord(sc *scratch, s string, ws, we int, before, after rune) wordPrice {
+	orig := s[ws:we]
+	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig)}
+	wp.cjkStrangers = cjkStrangers(orig, &wp.ctx)
+	if s := strangers(orig, &wp.ctx); s > wp.cjkStrangers {
+		wp.otherStrangers = s - wp.cjkStrangers
+	}
+	wp.chars = plausible.CharCost(before, orig, after)
+	wp.bound = plausible.LanguageBound(orig)
+	return wp
 }
 
 // contextWindow bounds how far around a word its line is read for the
