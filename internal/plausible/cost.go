@@ -323,6 +323,13 @@ type Languages struct {
 	memo   map[string]float64
 }
 
+// SameAs reports whether l and o choose the same model for every script
+// and have the same main script: then they price every text alike, and
+// either's memory of priced words serves both.
+func (l *Languages) SameAs(o *Languages) bool {
+	return l.models == o.models && l.main == o.main
+}
+
 // Writes reports whether the language chosen for r's script has r in its
 // alphabet.
 func (l *Languages) Writes(r rune) bool {

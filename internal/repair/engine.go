@@ -412,7 +412,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 		// Each result is read in its own language: "aktuální" is Czech,
 		// "aktuålní" is nothing.
-		langs := plausible.LanguagesOf(final)
+		langs := sc.sameLanguages(plausible.LanguagesOf(final))
 		cost := plausible.CostWith(0, final, 0, langs)
 		switch {
 		case cost < bestCost-1e-9:
@@ -606,6 +606,9 @@ type scratch struct {
 	// langsOf, chosen on first use: clean text never needs them.
 	langs   *plausible.Languages
 	langsOf string
+	// langsSeen are the distinct Languages of the window (see
+	// sameLanguages).
+	langsSeen []*plausible.Languages
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -668,10 +671,11 @@ func putScratch(sc *scratch) {
 	clear(sc.rounds)
 	clear(sc.tried)
 	clear(sc.wordIndex)
+	clear(sc.langsSeen)
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
-		words: sc.words[:0], wordIndex: sc.wordIndex,
+		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0],
 	}
 	scratchPool.Put(sc)
 }
@@ -737,9 +741,24 @@ func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
 
 func (sc *scratch) languages() *plausible.Languages {
 	if sc.langs == nil {
-		sc.langs = plausible.LanguagesOf(sc.langsOf)
+		sc.langs = sc.sameLanguages(plausible.LanguagesOf(sc.langsOf))
 	}
 	return sc.langs
+}
+
+// sameLanguages returns the Languages of an earlier text of the window
+// that chooses as l does, or l: the rounds and the lookahead price the
+// words of texts that differ only in their islands, in the same languages
+// (a Czech line is Czech before and after "Ã¡" becomes "á"), and the
+// Languages remembers the words it priced.
+func (sc *scratch) sameLanguages(l *plausible.Languages) *plausible.Languages {
+	for _, o := range sc.langsSeen {
+		if o.SameAs(l) {
+			return o
+		}
+	}
+	sc.langsSeen = append(sc.langsSeen, l)
+	return l
 }
 
 type byteKind uint8
