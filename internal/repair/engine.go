@@ -777,6 +777,10 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 		return // the legacy readings through one page share its bytes
 	}
 	sc.encodedBy, sc.encodedOf = w, s
+	if w.sb != nil {
+		sc.encodeSingleByte(s, w.sb)
+		return
+	}
 	sc.b, sc.owner, sc.kind = sc.b[:0], sc.owner[:0], sc.kind[:0]
 	for i, r := range s {
 		if r < utf8.RuneSelf {
@@ -809,6 +813,34 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 			}
 		}
 	}
+}
+
+// encodeSingleByte is encode through a single-byte page, which gives
+// every rune one byte: the buffers are sized once and written in place,
+// not appended to rune by rune (every page of every round encodes the
+// whole segment).
+func (sc *scratch) encodeSingleByte(s string, sb *codec.SingleByte) {
+	n := len(s) // at least the runes' count
+	b, owner, kind := slices.Grow(sc.b[:0], n)[:n], slices.Grow(sc.owner[:0], n)[:n], slices.Grow(sc.kind[:0], n)[:n]
+	j := 0
+	for i, r := range s {
+		c, k := byte(r), kindFirst
+		if r >= utf8.RuneSelf {
+			var ok bool
+			if r != utf8.RuneError {
+				c, ok = sb.EncodeRune(r)
+			}
+			if !ok {
+				c, k = 0, kindOpaque
+				if r == utf8.RuneError {
+					k = kindFFFD
+				}
+			}
+		}
+		b[j], owner[j], kind[j] = c, int32(i), k
+		j++
+	}
+	sc.b, sc.owner, sc.kind = b[:j], owner[:j], kind[:j]
 }
 
 // runeStart reports whether byte j starts a rune of the text.
