@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -186,8 +187,8 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
-		spans          []span
-		dec            = sc.dec[:0]
+		runs           = sc.runs[:0]
+		dec            = sc.dec[:0] // every run's decoding, one after another
 		letters, total int
 		longest        int // longest run of native letters
 	)
@@ -202,7 +203,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		// Decode with the true charset from i for as long as the bytes
 		// are non-ASCII, plus the ASCII trail bytes a double-byte
 		// character takes.
-		dec = dec[:0]
+		start := len(dec)
 		j := i
 		run := 0 // native letters in a row
 		for j < n && b[j] >= utf8.RuneSelf {
@@ -228,17 +229,17 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		if !sc.runeStart(j) {
 			return nil
 		}
-		spans = append(spans, span{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), text: string(dec)})
+		runs = append(runs, legacyRun{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), decFrom: start, decTo: len(dec)})
 		i = j
 	}
-	sc.dec = dec[:0]
+	sc.dec, sc.runs = dec[:0], runs[:0]
 	// Real text in the charset has words: isolated letters ("Â, Ê, Î"
 	// read as cp1256 gives five lone Arabic letters; a table's "│" read
 	// as KOI8-R gives a lone "Ѓ") are no evidence.
-	if len(spans) == 0 || decide && (letters*10 < total*7 || longest < 2) {
+	if len(runs) == 0 || decide && (letters*10 < total*7 || longest < 2) {
 		return nil
 	}
-	out := assemble(s, spans)
+	out := assembleRuns(s, runs, dec)
 	if out == s || decide && kanaInsideLatinWord(out) {
 		return nil
 	}
@@ -257,6 +258,32 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
 	}}
+}
+
+// legacyRun is a run of s, s[from:to], that a legacy reading decodes to
+// dec[decFrom:decTo]. The runs of a reading share one buffer, and the
+// reading is assembled from it: most readings are rejected, and a string
+// per run was most of what they allocated.
+type legacyRun struct {
+	from, to, decFrom, decTo int
+}
+
+// assembleRuns is assemble for runs decoded into dec.
+func assembleRuns(s string, runs []legacyRun, dec []byte) string {
+	size := len(s)
+	for _, r := range runs {
+		size += r.decTo - r.decFrom - (r.to - r.from)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	pos := 0
+	for _, r := range runs {
+		b.WriteString(s[pos:r.from])
+		b.Write(dec[r.decFrom:r.decTo])
+		pos = r.to
+	}
+	b.WriteString(s[pos:])
+	return b.String()
 }
 
 // kanaInsideLatinWord reports whether s has half-width katakana with
