@@ -693,8 +693,12 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 		return 0, nil, nil, false // the next byte would have completed it
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
-	var cands [][]byte
-	var back []byte // one backing array for all the candidates
+	// The candidates on the stack, as in inferLost, and one backing
+	// array for all of them, sized for a position's 64 at once: grown
+	// from nothing it was reallocated several times per lost byte.
+	var candsBuf [maxLost][]byte
+	cands := candsBuf[:0]
+	back := make([]byte, 0, maxLost*(len(prefix)+1+rest))
 	twin := w.lossTwin()
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
@@ -1010,7 +1014,11 @@ func inferLost(prefix []byte, cands []byte, before, after rune, open rune, infer
 	// byte has up to 64 of them, and this runs for every lost byte.
 	n := len(prefix) + 1
 	back := make([]byte, 0, n*len(cands))
-	full := make([][]byte, 0, len(cands))
+	// On the stack for the most candidates a lost byte has (see
+	// lostCandidates): a line of damaged CJK text asks this at every
+	// character.
+	var fullBuf [maxLost][]byte
+	full := fullBuf[:0]
 	for _, x := range cands {
 		back = append(append(back, prefix...), x)
 		full = append(full, back[len(back)-n:len(back):len(back)])
@@ -1031,7 +1039,8 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		score, context float64
 		at, size       int
 	}
-	rs := make([]ranked, 0, len(cands))
+	var rsBuf [maxLost]ranked // on the stack, as in inferLost
+	rs := rsBuf[:0]
 	n := 0
 	for _, buf := range cands {
 		n += len(buf)
@@ -1082,6 +1091,11 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	}
 	return best.Text, alts
 }
+
+// maxLost is the most candidates a lost byte usually has: any of the 64
+// continuation bytes. More are appended past the stack buffers sized by
+// it.
+const maxLost = 64
 
 // writable decodes buf, a candidate for a damaged character, and reports
 // whether it is one character people write, and a visible one: a lost
