@@ -587,6 +587,7 @@ type scratch struct {
 	b     []byte      // the text encoded through W
 	dec   []byte      // an island's decoding, as it grows
 	runs  []legacyRun // a legacy reading's runs (see undoLegacy)
+	spans []span      // a hypothesis's islands (see undoUTF8)
 	owner []int32     // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
@@ -673,8 +674,9 @@ func putScratch(sc *scratch) {
 	clear(sc.tried)
 	clear(sc.wordIndex)
 	clear(sc.langsSeen)
+	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
 	*sc = scratch{
-		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0],
 	}

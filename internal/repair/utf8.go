@@ -37,7 +37,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
-		spans []span
+		spans = sc.spans[:0]
 		gain  float64
 		loss  string
 		dec   = sc.dec[:0]
@@ -189,6 +189,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		i = j
 	}
 	sc.dec = dec[:0] // the islands' text was copied into their spans
+	// The spans stay in sc's buffer: a line's islands are many, its
+	// outcome keeps only their text and lost characters, and most
+	// hypotheses have none.
+	sc.spans = spans[:0]
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
