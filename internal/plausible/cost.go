@@ -471,17 +471,37 @@ func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
 // all ordinary enough to have no excess ("пространств" and "проятранятв").
 func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var scripts [numScripts]bool
-	any := false
+	// While s has letters of one script only, first, the scan gathers
+	// appendOnlyScript(s, first) as it goes: most words are written in
+	// one script, and s need not be read and classified twice.
+	var onlyArr [256]byte
+	only := onlyArr[:0]
+	first, several := NoScript, false
 	for _, r := range s {
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			if !several {
+				only = append(only, ' ')
+			}
 			continue
 		}
-		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+		sc := ClassOf(r).Script()
+		if sc != NoScript && sc != CJK && sc != OtherScript {
 			scripts[sc] = true
-			any = true
+			if first == NoScript {
+				first = sc
+			} else if sc != first {
+				several = true
+			}
+		}
+		if !several {
+			if sc == first && first != NoScript {
+				only = utf8.AppendRune(only, r)
+			} else {
+				only = append(only, ' ')
+			}
 		}
 	}
-	if !any {
+	if first == NoScript {
 		return 0
 	}
 	var total float64
@@ -495,7 +515,11 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// the key bestModelKey looks up.
 		key := append(append(arr[:0], langScript[sc]...), 0)
 		at := len(key)
-		key = appendOnlyScript(key, s, sc)
+		if several {
+			key = appendOnlyScript(key, s, sc)
+		} else {
+			key = append(key, only...)
+		}
 		buf := key[at:]
 		var m *langstats.Model
 		if langs != nil {
