@@ -412,7 +412,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 		// Each result is read in its own language: "aktuální" is Czech,
 		// "aktuålní" is nothing.
-		langs := sc.sameLanguages(plausible.LanguagesOf(final))
+		langs := sc.languagesOf(final)
 		cost := plausible.CostWith(0, final, 0, langs)
 		switch {
 		case cost < bestCost-1e-9:
@@ -424,7 +424,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 			// differ in a few letters are the language model's to tell
 			// apart, at full weight, as for a lost letter.
 			if math.IsInf(bestRaw, 1) {
-				bestRaw = plausible.ChoiceCost(0, bestFinal(sc, best, opt, lookahead), 0, plausible.LanguagesOf(bestFinal(sc, best, opt, lookahead)))
+				bestRaw = plausible.ChoiceCost(0, bestFinal(sc, best, opt, lookahead), 0, sc.languagesOf(bestFinal(sc, best, opt, lookahead)))
 			}
 			if raw := plausible.ChoiceCost(0, final, 0, langs); raw < bestRaw-1e-9 {
 				best, bestRaw = c, raw
@@ -610,7 +610,8 @@ type scratch struct {
 	langsOf string
 	// langsSeen are the distinct Languages of the window (see
 	// sameLanguages).
-	langsSeen []*plausible.Languages
+	langsSeen   []*plausible.Languages
+	langsByText map[string]*plausible.Languages // see languagesOf
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -674,11 +675,12 @@ func putScratch(sc *scratch) {
 	clear(sc.tried)
 	clear(sc.wordIndex)
 	clear(sc.langsSeen)
+	clear(sc.langsByText)
 	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
-		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0],
+		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText,
 	}
 	scratchPool.Put(sc)
 }
@@ -744,10 +746,33 @@ func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
 
 func (sc *scratch) languages() *plausible.Languages {
 	if sc.langs == nil {
-		sc.langs = sc.sameLanguages(plausible.LanguagesOf(sc.langsOf))
+		sc.langs = sc.languagesOf(sc.langsOf)
 	}
 	return sc.langs
 }
+
+// languagesOf is plausible.LanguagesOf(t), remembered for the window: a
+// text is read in its languages as a round's text, as the text a
+// lookahead ends in, and as a draft of lost letters (see refineInDraft),
+// and a fifth of them come again.
+func (sc *scratch) languagesOf(t string) *plausible.Languages {
+	if l, ok := sc.langsByText[t]; ok {
+		return l
+	}
+	l := sc.sameLanguages(plausible.LanguagesOf(t))
+	if sc.langsByText == nil {
+		sc.langsByText = make(map[string]*plausible.Languages)
+	}
+	if len(sc.langsByText) >= maxLangsByText {
+		clear(sc.langsByText) // Apply replays a whole document on one scratch
+	}
+	sc.langsByText[t] = l
+	return l
+}
+
+// maxLangsByText bounds languagesOf's memory: a window's rounds read a
+// few dozen texts.
+const maxLangsByText = 256
 
 // sameLanguages returns the Languages of an earlier text of the window
 // that chooses as l does, or l: the rounds and the lookahead price the

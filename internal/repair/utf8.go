@@ -1395,7 +1395,7 @@ func (sc *scratch) refineInDraft(s string, spans []span) {
 	if !open {
 		return
 	}
-	langs := plausible.LanguagesOf(assemble(s, spans))
+	langs := sc.languagesOf(assemble(s, spans))
 	for i := range spans {
 		sp := &spans[i]
 		if len(sp.inferred) == 0 {
