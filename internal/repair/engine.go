@@ -612,6 +612,7 @@ type scratch struct {
 	// sameLanguages).
 	langsSeen   []*plausible.Languages
 	langsByText map[string]*plausible.Languages // see languagesOf
+	choices     map[choiceKey]float64           // see wordCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -676,11 +677,12 @@ func putScratch(sc *scratch) {
 	clear(sc.wordIndex)
 	clear(sc.langsSeen)
 	clear(sc.langsByText)
+	clear(sc.choices)
 	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
-		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText,
+		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
 	scratchPool.Put(sc)
 }
@@ -1177,8 +1179,36 @@ type gainKey struct {
 // place, as gainAt prices them, in the languages langs.
 func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages) float64 {
 	ws, we := wordBounds(s, from, to)
-	return plausible.ChoiceCost(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), langs)
+	key := choiceKey{langs, lastRune(s[:ws]), firstRune(s[we:]), s[ws:from] + cand + s[to:we]}
+	// Remembered for the window: refineLost tries the letters of a lost
+	// byte in the island's word, then again in the draft line (see
+	// refineInDraft), often in the same languages, and rounds repeat
+	// the tries of the lookahead; on the dev set's damaged lines, more
+	// than half the words priced here had been priced before.
+	if c, ok := sc.choices[key]; ok {
+		return c
+	}
+	c := plausible.ChoiceCost(key.before, key.word, key.after, langs)
+	if sc.choices == nil {
+		sc.choices = make(map[choiceKey]float64)
+	}
+	if len(sc.choices) >= maxChoices {
+		clear(sc.choices) // Apply replays a whole document on one scratch
+	}
+	sc.choices[key] = c
+	return c
 }
+
+// choiceKey is a word wordCost priced, in its languages and between its
+// neighbours.
+type choiceKey struct {
+	langs         *plausible.Languages
+	before, after rune
+	word          string
+}
+
+// maxChoices bounds wordCost's memory.
+const maxChoices = 4096
 
 // wordBounds widens s[from:to] to the surrounding spaces, at most maxWord
 // bytes each way.
