@@ -247,10 +247,13 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// bounds the gain from above; most readings fall short of the margin
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
-	if decide && whole-plausible.CharCost(0, out, 0) < legacyMarginFor(total) {
+	chars := plausible.CharCost(0, out, 0)
+	if decide && whole-chars < legacyMarginFor(total) {
 		return nil
 	}
-	gain := whole - plausible.Cost(out)
+	// plausible.Cost(out), whose character model is chars: a reading
+	// that passes the bound is a whole line, not read twice.
+	gain := whole - (chars + plausible.LanguageCost(out, nil))
 	if decide && gain < legacyMarginFor(total) {
 		return nil
 	}
