@@ -364,7 +364,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	}
 	if opt.Legacy && !explained {
 		if !t.legacyDone {
-			t.legacy, t.legacyDone = undoLegacyAll(sc, s, opt), true
+			t.legacy, t.legacyDone = undoLegacyAll(sc, s, opt, t.legacy[:0]), true
 		}
 		cands = append(cands, t.legacy...)
 	}
@@ -466,10 +466,21 @@ func (sc *scratch) triedOn(s string) *tried {
 	if sc.tried == nil {
 		sc.tried = make(map[string]*tried)
 	}
-	t := new(tried)
+	// Reused from earlier windows (see putScratch): a correct line that
+	// reaches the search tries one text, and a new tried per line was
+	// one allocation more than it needs.
+	var t *tried
+	if n := len(sc.triedFree); n > 0 {
+		t, sc.triedFree = sc.triedFree[n-1], sc.triedFree[:n-1]
+	} else {
+		t = new(tried)
+	}
 	sc.tried[s] = t
 	return t
 }
+
+// maxTriedFree bounds the tried a pooled scratch keeps for reuse.
+const maxTriedFree = 64
 
 // undoUTF8 is undoUTF8(sc, s, w, opt, true) for utf8Wrong[k], remembered
 // unless w is the settled decoder, whose reading depends on the
@@ -628,6 +639,8 @@ type scratch struct {
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
 	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
+	// triedFree are tried of earlier windows, emptied, for triedOn.
+	triedFree []*tried
 
 	// words and wordIndex are wordAt's memory for the text wordsOf.
 	words     []wordPrice
@@ -673,6 +686,13 @@ func putScratch(sc *scratch) {
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
+	for _, t := range sc.tried {
+		if len(sc.triedFree) < maxTriedFree {
+			clear(t.legacy)
+			*t = tried{legacy: t.legacy[:0]}
+			sc.triedFree = append(sc.triedFree, t)
+		}
+	}
 	clear(sc.tried)
 	clear(sc.wordIndex)
 	clear(sc.langsSeen)
@@ -681,7 +701,7 @@ func putScratch(sc *scratch) {
 	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
-		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, openStack: sc.openStack[:0],
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
 	scratchPool.Put(sc)

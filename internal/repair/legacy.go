@@ -48,6 +48,15 @@ var legacyHypotheses = func() []legacyHypothesis {
 	return hs
 }()
 
+// maxLegacy bounds len(legacyHypotheses).
+const maxLegacy = 32
+
+func init() {
+	if len(legacyHypotheses) > maxLegacy {
+		panic("repair: more legacy hypotheses than maxLegacy")
+	}
+}
+
 // legacyTwins holds, for each legacy hypothesis, the index of an earlier
 // one with the same true charset whose wrong page encodes every character
 // both pages have to the same byte, or -1. Where both pages cover a text,
@@ -87,14 +96,14 @@ func pagesAgree(a, b *codec.SingleByte) bool {
 	return true
 }
 
-// undoLegacyAll tries every legacy hypothesis on s and returns the
-// outcomes, in the order of legacyHypotheses. A hypothesis whose twin
+// undoLegacyAll tries every legacy hypothesis on s and appends the
+// outcomes to found, in the order of legacyHypotheses. A hypothesis whose twin
 // (see legacyTwins) covers s too takes the twin's outcome under its own
 // name: the readings are the same text at the same gain, and pricing a
 // whole line's reading twice was a tenth of the work on damaged lines.
-func undoLegacyAll(sc *scratch, s string, opt Options) []*outcome {
-	var found []*outcome
-	outs := make([]*outcome, len(legacyHypotheses))
+func undoLegacyAll(sc *scratch, s string, opt Options, found []*outcome) []*outcome {
+	var outsBuf [maxLegacy]*outcome // on the stack: most lines have no legacy reading
+	outs := outsBuf[:len(legacyHypotheses)]
 	for i, h := range legacyHypotheses {
 		var o *outcome
 		if j := legacyTwins[i]; j >= 0 && sc.covers(s, h.wrong) && sc.covers(s, legacyHypotheses[j].wrong) {

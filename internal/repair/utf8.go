@@ -698,11 +698,12 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
 	// The candidates on the stack, as in inferLost, and one backing
-	// array for all of them, sized for a position's 64 at once: grown
-	// from nothing it was reallocated several times per lost byte.
+	// array for all of them, made with the first for a position's 64 at
+	// once: grown from nothing it was reallocated several times per lost
+	// byte. In correct CJK text most positions have no candidate at all.
 	var candsBuf [maxLost][]byte
 	cands := candsBuf[:0]
-	back := make([]byte, 0, maxLost*(len(prefix)+1+rest))
+	var back []byte
 	twin := w.lossTwin()
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
@@ -725,6 +726,9 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 				continue
 			}
 			// The candidates share one backing array, as in inferLost.
+			if back == nil {
+				back = make([]byte, 0, maxLost*(len(prefix)+1+rest))
+			}
 			at := len(back)
 			back = append(append(append(back, prefix[:m]...), byte(x)), prefix[m:]...)
 			back = append(back, b[p:p+rest]...)
