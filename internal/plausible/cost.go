@@ -584,19 +584,43 @@ var langScript = [numScripts]string{
 // neighbours is no word, and the choice is refined in the whole word
 // later (see ChoiceCost).
 func LostCost(before, r, after rune) float64 {
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	return CharCost(before, string(buf[:n]), after) + punctContext(before, r, after)
+	return charCostRune(before, r, after) + punctContext(before, r, after)
 }
 
 // LostCostParts returns LostCost(before, r, after) and the part of it
 // that is CharCost of r alone: ranking a lost byte's candidates needs
 // both, and the character model need not price each one twice.
 func LostCostParts(before, r, after rune) (lost, chars float64) {
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	chars = CharCost(before, string(buf[:n]), after)
+	chars = charCostRune(before, r, after)
 	return chars + punctContext(before, r, after), chars
+}
+
+// charCostRune is CharCost(before, string(r), after), worked out for the
+// one rune: a lost byte's every candidate is priced so, and a text of one
+// rune has no run of capitals to look back on.
+func charCostRune(before, r, after rune) float64 {
+	prev, next := Space, Space
+	if before > 0 {
+		prev = ClassOf(before)
+	}
+	if after > 0 && after != utf8.RuneError {
+		next = ClassOf(after)
+	}
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError // as string(r) reads back
+	}
+	c := ClassOf(r)
+	var total float64
+	switch {
+	case c == Han || c == Kana || c == Hangul:
+		total += cjkCost(r, c)
+	case c.IsLetter() || c == Combining:
+		total += letterCost(r, c)
+	default:
+		total += unigram[c]
+	}
+	total += transitions[prev][c]
+	return total + transitions[c][next]
 }
 
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,
