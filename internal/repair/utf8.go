@@ -1111,7 +1111,9 @@ const maxLost = 64
 // byte, and a guessed zero-width joiner would hide the loss).
 func writable(buf []byte) (rune, bool) {
 	r, size := utf8.DecodeRune(buf)
-	if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
+	// isCJKRune first: a CJK candidate's cost is its frequency in four
+	// languages, and it is not asked for.
+	if r == utf8.RuneError || size != len(buf) || !isCJKRune(r) && plausible.RuneCost(r) >= 14 || plausible.ClassOf(r) == plausible.Format {
 		return r, false
 	}
 	return r, true
