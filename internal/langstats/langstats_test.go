@@ -396,3 +396,45 @@ func TestTripleTableSorted(t *testing.T) {
 		}
 	}
 }
+
+// TestLookupsNearKeys holds PairPMI and TripleI3 to the tables on keys
+// next to the tables' own, which they must miss unless the table holds
+// them: the lookups search only the keys of their first rune (see
+// firstIndex), and a key just past a first rune's last one, or before
+// its first, must not be found in a neighbour's.
+func TestLookupsNearKeys(t *testing.T) {
+	pairs := map[[2]rune]float64{}
+	for i := 0; i < len(pairPMI); i++ {
+		k := pairKeys[4*i : 4*i+4]
+		pairs[[2]rune{rune(k[0])<<8 | rune(k[1]), rune(k[2])<<8 | rune(k[3])}] = float64(pairPMI[i]) / pairScale
+	}
+	for p := range pairs {
+		for _, d := range [][2]rune{{0, 1}, {0, -1}, {1, 0}, {-1, 0}, {1, -1}, {-1, 1}} {
+			a, b := p[0]+d[0], p[1]+d[1]
+			want := pairs[[2]rune{a, b}]
+			if a < 0x3000 || b < 0x3000 || a > 0xFFFF || b > 0xFFFF {
+				want = 0
+			}
+			if got := PairPMI(a, b); got != want {
+				t.Fatalf("PairPMI(%U, %U) = %v, want %v", a, b, got, want)
+			}
+		}
+	}
+	triples := map[[3]rune]float64{}
+	for i := 0; i < len(tripleI3); i++ {
+		k := tripleKeys[6*i : 6*i+6]
+		triples[[3]rune{rune(k[0])<<8 | rune(k[1]), rune(k[2])<<8 | rune(k[3]), rune(k[4])<<8 | rune(k[5])}] = float64(tripleI3[i]) / pairScale
+	}
+	for p := range triples {
+		for _, d := range [][3]rune{{0, 0, 1}, {0, 0, -1}, {0, 1, 0}, {0, -1, 0}, {1, 0, 0}, {-1, 0, 0}, {1, -1, 0}, {0, 1, -1}} {
+			a, b, c := p[0]+d[0], p[1]+d[1], p[2]+d[2]
+			want := triples[[3]rune{a, b, c}]
+			if min(a, b, c) < 0x3000 || max(a, b, c) > 0xFFFF {
+				want = 0
+			}
+			if got := TripleI3(a, b, c); got != want {
+				t.Fatalf("TripleI3(%U, %U, %U) = %v, want %v", a, b, c, got, want)
+			}
+		}
+	}
+}

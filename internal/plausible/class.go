@@ -103,11 +103,18 @@ func init() {
 	}
 }
 
-// ClassOf returns the class of r.
+// ClassOf returns the class of r. It is small enough to be inlined:
+// every character of every word the search prices is classified, several
+// times, and most are ASCII or Latin.
 func ClassOf(r rune) Class {
 	if r < 0x250 {
 		return latin1Class[r]
 	}
+	return classOfPage(r)
+}
+
+// classOfPage is ClassOf above U+024F.
+func classOfPage(r rune) Class {
 	if r < 0x10000 {
 		page := bmpPages[r>>8].Load()
 		if page == nil {

@@ -329,6 +329,13 @@ type Languages struct {
 	memo   map[string]float64
 }
 
+// SameAs reports whether l and o choose the same model for every script
+// and have the same main script: then they price every text alike, and
+// either's memory of priced words serves both.
+func (l *Languages) SameAs(o *Languages) bool {
+	return l.models == o.models && l.main == o.main
+}
+
 // Writes reports whether the language chosen for r's script has r in its
 // alphabet.
 func (l *Languages) Writes(r rune) bool {
@@ -470,17 +477,37 @@ func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
 // all ordinary enough to have no excess ("пространств" and "проятранятв").
 func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var scripts [numScripts]bool
-	any := false
+	// While s has letters of one script only, first, the scan gathers
+	// appendOnlyScript(s, first) as it goes: most words are written in
+	// one script, and s need not be read and classified twice.
+	var onlyArr [256]byte
+	only := onlyArr[:0]
+	first, several := NoScript, false
 	for _, r := range s {
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			if !several {
+				only = append(only, ' ')
+			}
 			continue
 		}
-		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+		sc := ClassOf(r).Script()
+		if sc != NoScript && sc != CJK && sc != OtherScript {
 			scripts[sc] = true
-			any = true
+			if first == NoScript {
+				first = sc
+			} else if sc != first {
+				several = true
+			}
+		}
+		if !several {
+			if sc == first && first != NoScript {
+				only = utf8.AppendRune(only, r)
+			} else {
+				only = append(only, ' ')
+			}
 		}
 	}
-	if !any {
+	if first == NoScript {
 		return 0
 	}
 	var total float64
@@ -494,7 +521,11 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// the key bestModelKey looks up.
 		key := append(append(arr[:0], langScript[sc]...), 0)
 		at := len(key)
-		key = appendOnlyScript(key, s, sc)
+		if several {
+			key = appendOnlyScript(key, s, sc)
+		} else {
+			key = append(key, only...)
+		}
 		buf := key[at:]
 		var m *langstats.Model
 		if langs != nil {
@@ -559,19 +590,43 @@ var langScript = [numScripts]string{
 // neighbours is no word, and the choice is refined in the whole word
 // later (see ChoiceCost).
 func LostCost(before, r, after rune) float64 {
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	return CharCost(before, string(buf[:n]), after) + punctContext(before, r, after)
+	return charCostRune(before, r, after) + punctContext(before, r, after)
 }
 
 // LostCostParts returns LostCost(before, r, after) and the part of it
 // that is CharCost of r alone: ranking a lost byte's candidates needs
 // both, and the character model need not price each one twice.
 func LostCostParts(before, r, after rune) (lost, chars float64) {
-	var buf [utf8.UTFMax]byte
-	n := utf8.EncodeRune(buf[:], r)
-	chars = CharCost(before, string(buf[:n]), after)
+	chars = charCostRune(before, r, after)
 	return chars + punctContext(before, r, after), chars
+}
+
+// charCostRune is CharCost(before, string(r), after), worked out for the
+// one rune: a lost byte's every candidate is priced so, and a text of one
+// rune has no run of capitals to look back on.
+func charCostRune(before, r, after rune) float64 {
+	prev, next := Space, Space
+	if before > 0 {
+		prev = ClassOf(before)
+	}
+	if after > 0 && after != utf8.RuneError {
+		next = ClassOf(after)
+	}
+	if !utf8.ValidRune(r) {
+		r = utf8.RuneError // as string(r) reads back
+	}
+	c := ClassOf(r)
+	var total float64
+	switch {
+	case c == Han || c == Kana || c == Hangul:
+		total += cjkCost(r, c)
+	case c.IsLetter() || c == Combining:
+		total += letterCost(r, c)
+	default:
+		total += unigram[c]
+	}
+	total += transitions[prev][c]
+	return total + transitions[c][next]
 }
 
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,

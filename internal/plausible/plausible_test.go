@@ -395,3 +395,23 @@ func TestFrequencyCost(t *testing.T) {
 		}
 	}
 }
+
+// TestCharCostRune holds the one-rune shortcut to CharCost of the rune's
+// text, for every rune of the BMP, some beyond, invalid ones, and
+// neighbours of every kind.
+func TestCharCostRune(t *testing.T) {
+	neighbours := []rune{0, 'a', 'A', ' ', '.', 'É', 'é', 'ж', 'Ж', '中', '\uFFFD', 0x301, 0x1F600}
+	runes := []rune{-1, 0xD800, 0xDFFF, 0x10FFFF, 0x110000, 0x1F600, 0x20000}
+	for r := rune(0); r < 0x10000; r++ {
+		runes = append(runes, r)
+	}
+	for _, r := range runes {
+		for _, b := range neighbours {
+			for _, a := range neighbours {
+				if got, want := charCostRune(b, r, a), CharCost(b, string(r), a); got != want {
+					t.Fatalf("charCostRune(%U, %U, %U) = %v, CharCost = %v", b, r, a, got, want)
+				}
+			}
+		}
+	}
+}

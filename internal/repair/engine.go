@@ -2,6 +2,7 @@ package repair
 
 import (
 	"math"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -286,7 +287,9 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 		if best.leftovers && len(layers) > 0 {
 			// The same layer, finished: one step in the plan.
 			last := &layers[len(layers)-1]
-			last.Inferred = append(last.Inferred, best.layer.Inferred...)
+			// Clipped: the outcome that wrote last may be remembered
+			// (see tried), and its Inferred must not grow under it.
+			last.Inferred = append(slices.Clip(last.Inferred), best.layer.Inferred...)
 			if last.Loss == "" {
 				last.Loss = best.layer.Loss
 			}
@@ -342,9 +345,10 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *outcome {
 	sc.langs, sc.langsOf = nil, s
 	clear(sc.gains)
+	t := sc.triedOn(s)
 	var cands []*outcome
-	for _, w := range utf8Wrong {
-		if o := undoUTF8(sc, s, w, opt, true); o != nil {
+	for k, w := range utf8Wrong {
+		if o := t.undoUTF8(sc, s, k, w, opt); o != nil {
 			cands = append(cands, o)
 		}
 	}
@@ -359,11 +363,10 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 	}
 	if opt.Legacy && !explained {
-		for _, h := range legacyHypotheses {
-			if o := undoLegacy(sc, s, h, opt, true); o != nil {
-				cands = append(cands, o)
-			}
+		if !t.legacyDone {
+			t.legacy, t.legacyDone = undoLegacyAll(sc, s, opt, t.legacy[:0]), true
 		}
+		cands = append(cands, t.legacy...)
 	}
 	if len(cands) == 0 {
 		return nil
@@ -409,7 +412,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 		// Each result is read in its own language: "aktuální" is Czech,
 		// "aktuålní" is nothing.
-		langs := plausible.LanguagesOf(final)
+		langs := sc.languagesOf(final)
 		cost := plausible.CostWith(0, final, 0, langs)
 		switch {
 		case cost < bestCost-1e-9:
@@ -421,7 +424,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 			// differ in a few letters are the language model's to tell
 			// apart, at full weight, as for a lost letter.
 			if math.IsInf(bestRaw, 1) {
-				bestRaw = plausible.ChoiceCost(0, bestFinal(sc, best, opt, lookahead), 0, plausible.LanguagesOf(bestFinal(sc, best, opt, lookahead)))
+				bestRaw = plausible.ChoiceCost(0, bestFinal(sc, best, opt, lookahead), 0, sc.languagesOf(bestFinal(sc, best, opt, lookahead)))
 			}
 			if raw := plausible.ChoiceCost(0, final, 0, langs); raw < bestRaw-1e-9 {
 				best, bestRaw = c, raw
@@ -429,6 +432,69 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 	}
 	return best
+}
+
+// tried remembers the hypotheses tried on one text, for the rounds of a
+// window: the lookahead tries a whole round on each of the best few
+// candidates, and the round after the choice tries the same hypotheses on
+// the chosen text again. Only the settled decoder reads differently once
+// its round is settled (see lossPriorAt and undoUTF8's leftovers): after
+// "ÃƒÂ©" is undone once as windows-1252, the next round on "Ã©" reuses
+// the lookahead's readings through Latin-1, GBK and the rest, and tries
+// windows-1252 afresh.
+type tried struct {
+	utf8       [maxWrong]*outcome
+	utf8Done   [maxWrong]bool
+	legacy     []*outcome
+	legacyDone bool
+}
+
+// maxWrong bounds len(utf8Wrong).
+const maxWrong = 16
+
+func init() {
+	if len(utf8Wrong) > maxWrong {
+		panic("repair: more wrong decoders than maxWrong")
+	}
+}
+
+// triedOn returns what was tried on s in this window.
+func (sc *scratch) triedOn(s string) *tried {
+	if t, ok := sc.tried[s]; ok {
+		return t
+	}
+	if sc.tried == nil {
+		sc.tried = make(map[string]*tried)
+	}
+	// Reused from earlier windows (see putScratch): a correct line that
+	// reaches the search tries one text, and a new tried per line was
+	// one allocation more than it needs.
+	var t *tried
+	if n := len(sc.triedFree); n > 0 {
+		t, sc.triedFree = sc.triedFree[n-1], sc.triedFree[:n-1]
+	} else {
+		t = new(tried)
+	}
+	sc.tried[s] = t
+	return t
+}
+
+// maxTriedFree bounds the tried a pooled scratch keeps for reuse.
+const maxTriedFree = 64
+
+// undoUTF8 is undoUTF8(sc, s, w, opt, true) for utf8Wrong[k], remembered
+// unless w is the settled decoder, whose reading depends on the
+// settlement.
+func (t *tried) undoUTF8(sc *scratch, s string, k int, w *wrongDecoder, opt Options) *outcome {
+	settled := w.name() == sc.settled
+	if t.utf8Done[k] && !settled {
+		return t.utf8[k]
+	}
+	o := undoUTF8(sc, s, w, opt, true)
+	if !settled {
+		t.utf8[k], t.utf8Done[k] = o, true
+	}
+	return o
 }
 
 // bestFinal is the text c leads to after one more round, as the
@@ -529,9 +595,11 @@ var otherWrong sync.Map
 
 // scratch holds buffers reused across hypotheses.
 type scratch struct {
-	b     []byte  // the text encoded through W
-	dec   []byte  // an island's decoding, as it grows
-	owner []int32 // for each byte, the offset in s of the rune it came from
+	b     []byte      // the text encoded through W
+	dec   []byte      // an island's decoding, as it grows
+	runs  []legacyRun // a legacy reading's runs (see undoLegacy)
+	spans []span      // a hypothesis's islands (see undoUTF8)
+	owner []int32     // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind
@@ -551,6 +619,11 @@ type scratch struct {
 	// langsOf, chosen on first use: clean text never needs them.
 	langs   *plausible.Languages
 	langsOf string
+	// langsSeen are the distinct Languages of the window (see
+	// sameLanguages).
+	langsSeen   []*plausible.Languages
+	langsByText map[string]*plausible.Languages // see languagesOf
+	choices     map[choiceKey]float64           // see wordCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -565,6 +638,15 @@ type scratch struct {
 
 	gains  map[gainKey]float64 // gainAt's memory for the round
 	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
+	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
+	// triedFree are tried of earlier windows, emptied, for triedOn.
+	triedFree []*tried
+
+	// words and wordIndex are wordAt's memory for the text wordsOf.
+	words     []wordPrice
+	wordIndex map[[2]int]int32
+	wordsOf   string
+	word      wordPrice // wordAt's answer for a text it does not remember
 
 	screen      screen // screenFor's memory
 	screenOf    string
@@ -604,9 +686,23 @@ func putScratch(sc *scratch) {
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
+	for _, t := range sc.tried {
+		if len(sc.triedFree) < maxTriedFree {
+			clear(t.legacy)
+			*t = tried{legacy: t.legacy[:0]}
+			sc.triedFree = append(sc.triedFree, t)
+		}
+	}
+	clear(sc.tried)
+	clear(sc.wordIndex)
+	clear(sc.langsSeen)
+	clear(sc.langsByText)
+	clear(sc.choices)
+	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
 	*sc = scratch{
-		b: sc.b[:0], dec: sc.dec[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
-		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, openStack: sc.openStack[:0],
+		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, openStack: sc.openStack[:0],
+		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
 	scratchPool.Put(sc)
 }
@@ -672,9 +768,47 @@ func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
 
 func (sc *scratch) languages() *plausible.Languages {
 	if sc.langs == nil {
-		sc.langs = plausible.LanguagesOf(sc.langsOf)
+		sc.langs = sc.languagesOf(sc.langsOf)
 	}
 	return sc.langs
+}
+
+// languagesOf is plausible.LanguagesOf(t), remembered for the window: a
+// text is read in its languages as a round's text, as the text a
+// lookahead ends in, and as a draft of lost letters (see refineInDraft),
+// and a fifth of them come again.
+func (sc *scratch) languagesOf(t string) *plausible.Languages {
+	if l, ok := sc.langsByText[t]; ok {
+		return l
+	}
+	l := sc.sameLanguages(plausible.LanguagesOf(t))
+	if sc.langsByText == nil {
+		sc.langsByText = make(map[string]*plausible.Languages)
+	}
+	if len(sc.langsByText) >= maxLangsByText {
+		clear(sc.langsByText) // Apply replays a whole document on one scratch
+	}
+	sc.langsByText[t] = l
+	return l
+}
+
+// maxLangsByText bounds languagesOf's memory: a window's rounds read a
+// few dozen texts.
+const maxLangsByText = 256
+
+// sameLanguages returns the Languages of an earlier text of the window
+// that chooses as l does, or l: the rounds and the lookahead price the
+// words of texts that differ only in their islands, in the same languages
+// (a Czech line is Czech before and after "Ã¡" becomes "á"), and the
+// Languages remembers the words it priced.
+func (sc *scratch) sameLanguages(l *plausible.Languages) *plausible.Languages {
+	for _, o := range sc.langsSeen {
+		if o.SameAs(l) {
+			return o
+		}
+	}
+	sc.langsSeen = append(sc.langsSeen, l)
+	return l
 }
 
 type byteKind uint8
@@ -693,6 +827,10 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 		return // the legacy readings through one page share its bytes
 	}
 	sc.encodedBy, sc.encodedOf = w, s
+	if w.sb != nil {
+		sc.encodeSingleByte(s, w.sb)
+		return
+	}
 	sc.b, sc.owner, sc.kind = sc.b[:0], sc.owner[:0], sc.kind[:0]
 	for i, r := range s {
 		if r < utf8.RuneSelf {
@@ -725,6 +863,34 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 			}
 		}
 	}
+}
+
+// encodeSingleByte is encode through a single-byte page, which gives
+// every rune one byte: the buffers are sized once and written in place,
+// not appended to rune by rune (every page of every round encodes the
+// whole segment).
+func (sc *scratch) encodeSingleByte(s string, sb *codec.SingleByte) {
+	n := len(s) // at least the runes' count
+	b, owner, kind := slices.Grow(sc.b[:0], n)[:n], slices.Grow(sc.owner[:0], n)[:n], slices.Grow(sc.kind[:0], n)[:n]
+	j := 0
+	for i, r := range s {
+		c, k := byte(r), kindFirst
+		if r >= utf8.RuneSelf {
+			var ok bool
+			if r != utf8.RuneError {
+				c, ok = sb.EncodeRune(r)
+			}
+			if !ok {
+				c, k = 0, kindOpaque
+				if r == utf8.RuneError {
+					k = kindFFFD
+				}
+			}
+		}
+		b[j], owner[j], kind[j] = c, int32(i), k
+		j++
+	}
+	sc.b, sc.owner, sc.kind = b[:j], owner[:j], kind[:j]
 }
 
 // runeStart reports whether byte j starts a rune of the text.
@@ -1033,8 +1199,36 @@ type gainKey struct {
 // place, as gainAt prices them, in the languages langs.
 func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages) float64 {
 	ws, we := wordBounds(s, from, to)
-	return plausible.ChoiceCost(lastRune(s[:ws]), s[ws:from]+cand+s[to:we], firstRune(s[we:]), langs)
+	key := choiceKey{langs, lastRune(s[:ws]), firstRune(s[we:]), s[ws:from] + cand + s[to:we]}
+	// Remembered for the window: refineLost tries the letters of a lost
+	// byte in the island's word, then again in the draft line (see
+	// refineInDraft), often in the same languages, and rounds repeat
+	// the tries of the lookahead; on the dev set's damaged lines, more
+	// than half the words priced here had been priced before.
+	if c, ok := sc.choices[key]; ok {
+		return c
+	}
+	c := plausible.ChoiceCost(key.before, key.word, key.after, langs)
+	if sc.choices == nil {
+		sc.choices = make(map[choiceKey]float64)
+	}
+	if len(sc.choices) >= maxChoices {
+		clear(sc.choices) // Apply replays a whole document on one scratch
+	}
+	sc.choices[key] = c
+	return c
 }
+
+// choiceKey is a word wordCost priced, in its languages and between its
+// neighbours.
+type choiceKey struct {
+	langs         *plausible.Languages
+	before, after rune
+	word          string
+}
+
+// maxChoices bounds wordCost's memory.
+const maxChoices = 4096
 
 // wordBounds widens s[from:to] to the surrounding spaces, at most maxWord
 // bytes each way.
@@ -1062,7 +1256,8 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
 	repl := s[ws:from] + cand + s[to:we]
-	ctx := newScriptContext(sc, s, ws, we, orig)
+	wp := sc.wordAt(s, ws, we, before, after)
+	ctx := &wp.ctx
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
 	// islands found in correct text (Chinese re-encoded through GBK
@@ -1072,12 +1267,9 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
 	// repair pays only for the strangers it brings: the Latin "hd" of
 	// "В«hd=В»" is in both readings and decides nothing.
-	origCJK, origOther := cjkStrangers(orig, &ctx), 0.0
-	if s := strangers(orig, &ctx); s > origCJK {
-		origOther = s - origCJK
-	}
-	brought := max(0, strangers(repl, &ctx)-origOther)
-	chars := plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after)
+	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
+	brought := max(0, strangers(repl, ctx)-origOther)
+	chars := wp.chars - plausible.CharCost(before, repl, after)
 	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
 		// The island is letters that a language writes side by side,
 		// and the repair a letter that language does not have: "ÅØ" in
@@ -1088,7 +1280,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		chars = 0
 	}
 	quick := chars + origCJK - brought
-	if quick+plausible.LanguageBound(orig) < weakMargin {
+	if quick+wp.bound < weakMargin {
 		return quick
 	}
 	// A language cost is never negative, so the text as it stands bounds
@@ -1097,7 +1289,10 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	// lead of a two-byte sequence and a lost 0xA0) is rejected without
 	// pricing its repair.
 	langs := sc.languages()
-	origLang := plausible.LanguageCost(orig, langs)
+	if !wp.langValid {
+		wp.lang, wp.langValid = plausible.LanguageCost(orig, langs), true
+	}
+	origLang := wp.lang
 	if quick+origLang < weakMargin {
 		return quick + origLang
 	}
@@ -1113,6 +1308,58 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		lang = min(lang, 0)
 	}
 	return quick + lang
+}
+
+// wordPrice is what gainAt learns of a word of the text as it stands,
+// whatever replaces an island in it: islands share words ("Ã¼berprÃ¼ft"
+// holds two), and the decoders of a round find the same island with
+// different readings ("Ã©" is "é" through windows-1252 and "Ă©" through
+// windows-1250), so a word is priced once per text.
+type wordPrice struct {
+	ctx                          scriptContext
+	cjkStrangers, otherStrangers float64 // see gainAt
+	chars                        float64 // plausible.CharCost
+	bound                        float64 // plausible.LanguageBound
+	lang                         float64 // plausible.LanguageCost in the text's languages
+	langValid                    bool
+}
+
+// wordAt returns the price of the word s[ws:we], between the runes
+// before and after, remembered for the text whose languages sc holds.
+// The pointer is good until the next call.
+func (sc *scratch) wordAt(s string, ws, we int, before, after rune) *wordPrice {
+	remember := sc.langsOf == s
+	if remember {
+		if sc.wordsOf != s {
+			clear(sc.wordIndex)
+			sc.words, sc.wordsOf = sc.words[:0], s
+		}
+		if k, ok := sc.wordIndex[[2]int{ws, we}]; ok {
+			return &sc.words[k]
+		}
+	}
+	if !remember {
+		sc.word = priceWord(sc, s, ws, we, before, after)
+		return &sc.word
+	}
+	if sc.wordIndex == nil {
+		sc.wordIndex = make(map[[2]int]int32)
+	}
+	sc.wordIndex[[2]int{ws, we}] = int32(len(sc.words))
+	sc.words = append(sc.words, priceWord(sc, s, ws, we, before, after))
+	return &sc.words[len(sc.words)-1]
+}
+
+func priceWord(sc *scratch, s string, ws, we int, before, after rune) wordPrice {
+	orig := s[ws:we]
+	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig)}
+	wp.cjkStrangers = cjkStrangers(orig, &wp.ctx)
+	if s := strangers(orig, &wp.ctx); s > wp.cjkStrangers {
+		wp.otherStrangers = s - wp.cjkStrangers
+	}
+	wp.chars = plausible.CharCost(before, orig, after)
+	wp.bound = plausible.LanguageBound(orig)
+	return wp
 }
 
 // contextWindow bounds how far around a word its line is read for the

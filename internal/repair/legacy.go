@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"strings"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -46,6 +47,81 @@ var legacyHypotheses = func() []legacyHypothesis {
 	)
 	return hs
 }()
+
+// maxLegacy bounds len(legacyHypotheses).
+const maxLegacy = 32
+
+func init() {
+	if len(legacyHypotheses) > maxLegacy {
+		panic("repair: more legacy hypotheses than maxLegacy")
+	}
+}
+
+// legacyTwins holds, for each legacy hypothesis, the index of an earlier
+// one with the same true charset whose wrong page encodes every character
+// both pages have to the same byte, or -1. Where both pages cover a text,
+// the two read it alike, byte for byte: "ÄãºÃ" is C4 E3 BA C3 through
+// windows-1252 and Latin-1, and "你好" in GBK either way.
+var legacyTwins = func() []int {
+	twins := make([]int, len(legacyHypotheses))
+	for i, h := range legacyHypotheses {
+		twins[i] = -1
+		for j, e := range legacyHypotheses[:i] {
+			if !h.swap && !e.swap && h.truth == e.truth && h.script == e.script &&
+				h.wrong.sb != nil && e.wrong.sb != nil && pagesAgree(h.wrong.sb, e.wrong.sb) {
+				twins[i] = j
+				break
+			}
+		}
+	}
+	return twins
+}()
+
+// pagesAgree reports whether every character that both pages encode is
+// encoded to the same byte by each.
+func pagesAgree(a, b *codec.SingleByte) bool {
+	for _, p := range [2][2]*codec.SingleByte{{a, b}, {b, a}} {
+		for c := 0; c < 256; c++ {
+			r, ok := p[0].DecodeByte(byte(c))
+			if !ok {
+				continue
+			}
+			x, okx := p[0].EncodeRune(r)
+			y, oky := p[1].EncodeRune(r)
+			if okx && oky && x != y {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// undoLegacyAll tries every legacy hypothesis on s and appends the
+// outcomes to found, in the order of legacyHypotheses. A hypothesis whose twin
+// (see legacyTwins) covers s too takes the twin's outcome under its own
+// name: the readings are the same text at the same gain, and pricing a
+// whole line's reading twice was a tenth of the work on damaged lines.
+func undoLegacyAll(sc *scratch, s string, opt Options, found []*outcome) []*outcome {
+	var outsBuf [maxLegacy]*outcome // on the stack: most lines have no legacy reading
+	outs := outsBuf[:len(legacyHypotheses)]
+	for i, h := range legacyHypotheses {
+		var o *outcome
+		if j := legacyTwins[i]; j >= 0 && sc.covers(s, h.wrong) && sc.covers(s, legacyHypotheses[j].wrong) {
+			if twin := outs[j]; twin != nil {
+				c := *twin
+				c.layer.WrongDecoder = h.wrong.name()
+				o = &c
+			}
+		} else {
+			o = undoLegacy(sc, s, h, opt, true)
+		}
+		if o != nil {
+			outs[i] = o
+			found = append(found, o)
+		}
+	}
+	return found
+}
 
 // covers reports, without allocating, whether w can have produced every
 // character of s and s has a run of three non-ASCII characters, as text
@@ -120,8 +196,8 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
-		spans          []span
-		dec            = sc.dec[:0]
+		runs           = sc.runs[:0]
+		dec            = sc.dec[:0] // every run's decoding, one after another
 		letters, total int
 		longest        int // longest run of native letters
 	)
@@ -136,7 +212,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		// Decode with the true charset from i for as long as the bytes
 		// are non-ASCII, plus the ASCII trail bytes a double-byte
 		// character takes.
-		dec = dec[:0]
+		start := len(dec)
 		j := i
 		run := 0 // native letters in a row
 		for j < n && b[j] >= utf8.RuneSelf {
@@ -162,17 +238,17 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		if !sc.runeStart(j) {
 			return nil
 		}
-		spans = append(spans, span{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), text: string(dec)})
+		runs = append(runs, legacyRun{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), decFrom: start, decTo: len(dec)})
 		i = j
 	}
-	sc.dec = dec[:0]
+	sc.dec, sc.runs = dec[:0], runs[:0]
 	// Real text in the charset has words: isolated letters ("Â, Ê, Î"
 	// read as cp1256 gives five lone Arabic letters; a table's "│" read
 	// as KOI8-R gives a lone "Ѓ") are no evidence.
-	if len(spans) == 0 || decide && (letters*10 < total*7 || longest < 2) {
+	if len(runs) == 0 || decide && (letters*10 < total*7 || longest < 2) {
 		return nil
 	}
-	out := assemble(s, spans)
+	out := assembleRuns(s, runs, dec)
 	if out == s || decide && kanaInsideLatinWord(out) {
 		return nil
 	}
@@ -180,10 +256,13 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// bounds the gain from above; most readings fall short of the margin
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
-	if decide && whole-plausible.CharCost(0, out, 0) < legacyMarginFor(total) {
+	chars := plausible.CharCost(0, out, 0)
+	if decide && whole-chars < legacyMarginFor(total) {
 		return nil
 	}
-	gain := whole - plausible.Cost(out)
+	// plausible.Cost(out), whose character model is chars: a reading
+	// that passes the bound is a whole line, not read twice.
+	gain := whole - (chars + plausible.LanguageCost(out, nil))
 	if decide && gain < legacyMarginFor(total) {
 		return nil
 	}
@@ -191,6 +270,32 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
 	}}
+}
+
+// legacyRun is a run of s, s[from:to], that a legacy reading decodes to
+// dec[decFrom:decTo]. The runs of a reading share one buffer, and the
+// reading is assembled from it: most readings are rejected, and a string
+// per run was most of what they allocated.
+type legacyRun struct {
+	from, to, decFrom, decTo int
+}
+
+// assembleRuns is assemble for runs decoded into dec.
+func assembleRuns(s string, runs []legacyRun, dec []byte) string {
+	size := len(s)
+	for _, r := range runs {
+		size += r.decTo - r.decFrom - (r.to - r.from)
+	}
+	var b strings.Builder
+	b.Grow(size)
+	pos := 0
+	for _, r := range runs {
+		b.WriteString(s[pos:r.from])
+		b.Write(dec[r.decFrom:r.decTo])
+		pos = r.to
+	}
+	b.WriteString(s[pos:])
+	return b.String()
 }
 
 // kanaInsideLatinWord reports whether s has half-width katakana with

@@ -37,7 +37,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	b, kind := sc.b, sc.kind
 	n := len(b)
 	var (
-		spans []span
+		spans = sc.spans[:0]
 		gain  float64
 		loss  string
 		dec   = sc.dec[:0]
@@ -189,6 +189,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		i = j
 	}
 	sc.dec = dec[:0] // the islands' text was copied into their spans
+	// The spans stay in sc's buffer: a line's islands are many, its
+	// outcome keeps only their text and lost characters, and most
+	// hypotheses have none.
+	sc.spans = spans[:0]
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
@@ -693,8 +697,13 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 		return 0, nil, nil, false // the next byte would have completed it
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
-	var cands [][]byte
-	var back []byte // one backing array for all the candidates
+	// The candidates on the stack, as in inferLost, and one backing
+	// array for all of them, made with the first for a position's 64 at
+	// once: grown from nothing it was reallocated several times per lost
+	// byte. In correct CJK text most positions have no candidate at all.
+	var candsBuf [maxLost][]byte
+	cands := candsBuf[:0]
+	var back []byte
 	twin := w.lossTwin()
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
@@ -717,6 +726,9 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 				continue
 			}
 			// The candidates share one backing array, as in inferLost.
+			if back == nil {
+				back = make([]byte, 0, maxLost*(len(prefix)+1+rest))
+			}
 			at := len(back)
 			back = append(append(append(back, prefix[:m]...), byte(x)), prefix[m:]...)
 			back = append(back, b[p:p+rest]...)
@@ -1010,7 +1022,11 @@ func inferLost(prefix []byte, cands []byte, before, after rune, open rune, infer
 	// byte has up to 64 of them, and this runs for every lost byte.
 	n := len(prefix) + 1
 	back := make([]byte, 0, n*len(cands))
-	full := make([][]byte, 0, len(cands))
+	// On the stack for the most candidates a lost byte has (see
+	// lostCandidates): a line of damaged CJK text asks this at every
+	// character.
+	var fullBuf [maxLost][]byte
+	full := fullBuf[:0]
 	for _, x := range cands {
 		back = append(append(back, prefix...), x)
 		full = append(full, back[len(back)-n:len(back):len(back)])
@@ -1031,7 +1047,8 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		score, context float64
 		at, size       int
 	}
-	rs := make([]ranked, 0, len(cands))
+	var rsBuf [maxLost]ranked // on the stack, as in inferLost
+	rs := rsBuf[:0]
 	n := 0
 	for _, buf := range cands {
 		n += len(buf)
@@ -1083,13 +1100,20 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	return best.Text, alts
 }
 
+// maxLost is the most candidates a lost byte usually has: any of the 64
+// continuation bytes. More are appended past the stack buffers sized by
+// it.
+const maxLost = 64
+
 // writable decodes buf, a candidate for a damaged character, and reports
 // whether it is one character people write, and a visible one: a lost
 // byte is put back only as such ("ÖÄ£" is no Armenian sign that lost a
 // byte, and a guessed zero-width joiner would hide the loss).
 func writable(buf []byte) (rune, bool) {
 	r, size := utf8.DecodeRune(buf)
-	if r == utf8.RuneError || size != len(buf) || plausible.RuneCost(r) >= 14 && !isCJKRune(r) || plausible.ClassOf(r) == plausible.Format {
+	// isCJKRune first: a CJK candidate's cost is its frequency in four
+	// languages, and it is not asked for.
+	if r == utf8.RuneError || size != len(buf) || !isCJKRune(r) && plausible.RuneCost(r) >= 14 || plausible.ClassOf(r) == plausible.Format {
 		return r, false
 	}
 	return r, true
@@ -1377,7 +1401,7 @@ func (sc *scratch) refineInDraft(s string, spans []span) {
 	if !open {
 		return
 	}
-	langs := plausible.LanguagesOf(assemble(s, spans))
+	langs := sc.languagesOf(assemble(s, spans))
 	for i := range spans {
 		sp := &spans[i]
 		if len(sp.inferred) == 0 {
