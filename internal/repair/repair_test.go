@@ -374,6 +374,13 @@ var repairCases = []damageCase{
 	// 82 has nothing after it. The tails GBK would drop so are few, and
 	// the line's end names 。 among them.
 	{name: "ja/utf8-as-gbk-dropped-sentence-end", clean: "この値は変更できません。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	// Two lost characters side by side are weighed together: in
+	// "8080 [に][設]定" each is the other's only CJK neighbour, and
+	// alone neither に (after an ASCII word, like の and は) nor 設 (among
+	// 64 characters of E8 A8) is sure; together に設定 is. So is 一番 at
+	// the start of a line, where 一 has no neighbour before it.
+	{name: "ja/utf8-as-gbk-dropped-adjacent", clean: "ポートを 8080 に設定します。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	{name: "ja/utf8-as-gbk-dropped-adjacent-line-start", clean: "一番目の行を表示する。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	// Shift_JIS loses bytes of Japanese UTF-8 with U+FFFD marks; the final
 	// "。" (E3 80 82) lost its last byte and comes back from the context
 	// model of CJK punctuation.

@@ -1285,7 +1285,11 @@ const cjkDisagree = 2.0
 // write. A choice stands only when it is cjkChoiceMargin bits likelier
 // than any other; otherwise the character is U+FFFD, as the plan says.
 func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
+	dec, done := refineCJKPairs(s, from, to, dec, lost)
 	for k := range lost {
+		if done[k] {
+			continue
+		}
 		in := &lost[k]
 		// A punctuation mark already chosen by its context (a closing
 		// 」 for an open 「) stands; a hanzi chosen by frequency alone, or
@@ -1305,26 +1309,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			continue
 		}
 		off := in.Offset
-		// The two characters on each side, across the island's edges.
-		left := s[max(0, from-2*utf8.UTFMax):from] + string(dec[:off])
-		right := string(dec[off+len(in.Chosen):]) + s[to:min(len(s), to+2*utf8.UTFMax)]
-		prev, size := utf8.DecodeLastRuneInString(left)
-		prev2 := lastRune(left[:len(left)-size])
-		next, size := utf8.DecodeRuneInString(right)
-		next2 := firstRune(right[size:])
-		if next == utf8.RuneError && size == 0 || next == '\n' || next == '\r' {
-			// The line ends here: "される[E3 80 ?]" at the end of a line
-			// is "される。".
-			next, next2 = langstats.LineEnd, 0
-		}
-		// An ASCII word before the character, perhaps with a space
-		// between, is one neighbour of its own: "OS [E3 81 ?]値" is
-		// "OS の値". (The table also holds the pairs of a character and
-		// the ASCII word after it, but those chose too eagerly: "は" for
-		// "と" in "オプション[?] plugin", where any particle fits.)
-		if isASCIIWordRune(prev) || prev == ' ' && isASCIIWordRune(prev2) {
-			prev, prev2 = langstats.ASCIIWord, 0
-		}
+		prev2, prev, next, next2 := cjkNeighbours(s, from, to, dec, off, off+len(in.Chosen))
 
 		// Score each candidate as a chain prev → r → next: its own
 		// frequency, how strongly it pairs with each neighbour, and how
@@ -1363,6 +1348,115 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		}
 	}
 	return dec
+}
+
+// cjkNeighbours returns the two characters on each side of dec[lo:hi],
+// across the island s[from:to]'s edges, as the pair and triple tables
+// know them: the end of a line is langstats.LineEnd ("される[E3 80 ?]" at
+// the end of a line is "される。"), and an ASCII word before, perhaps with
+// a space between, is langstats.ASCIIWord ("OS [E3 81 ?]値" is "OS の値").
+// (The tables also hold the pairs of a character and the ASCII word after
+// it, but those chose too eagerly: "は" for "と" in "オプション[?]
+// plugin", where any particle fits.)
+func cjkNeighbours(s string, from, to int, dec []byte, lo, hi int) (prev2, prev, next, next2 rune) {
+	left := s[max(0, from-2*utf8.UTFMax):from] + string(dec[:lo])
+	right := string(dec[hi:]) + s[to:min(len(s), to+2*utf8.UTFMax)]
+	prev, size := utf8.DecodeLastRuneInString(left)
+	prev2 = lastRune(left[:len(left)-size])
+	next, size = utf8.DecodeRuneInString(right)
+	next2 = firstRune(right[size:])
+	if next == utf8.RuneError && size == 0 || next == '\n' || next == '\r' {
+		next, next2 = langstats.LineEnd, 0
+	}
+	if isASCIIWordRune(prev) || prev == ' ' && isASCIIWordRune(prev2) {
+		prev, prev2 = langstats.ASCIIWord, 0
+	}
+	return prev2, prev, next, next2
+}
+
+// maxPairCandidates bounds how many candidates of each of two adjacent
+// lost characters are weighed together: the best by their outer
+// neighbours, out of the hundreds a lead byte alone allows.
+const maxPairCandidates = 48
+
+// refineCJKPairs chooses two adjacent lost CJK characters together, where
+// neither has a first choice: each one's only inner neighbour is the
+// other, unknown, so alone each is weighed against one side only. Together
+// the pair is scored as one chain, and each character is put back when
+// its share of the probability, summed over the other's candidates, is
+// cjkChoiceShare: "るため[? ?]、" is には, though に and は alone each
+// have rivals. It reports which lost characters it settled.
+func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte, []bool) {
+	done := make([]bool, len(lost))
+	pure := func(in *Inferred) bool {
+		return in.Chosen == "\uFFFD" && len(in.Alternatives) >= 2 && cjkLike(firstRune(in.Alternatives[0].Text)) && in.standsIn(dec)
+	}
+	for k := 0; k+1 < len(lost); k++ {
+		a, b := &lost[k], &lost[k+1]
+		if !pure(a) || !pure(b) || a.Offset+len(a.Chosen) != b.Offset {
+			continue
+		}
+		prev2, prev, _, _ := cjkNeighbours(s, from, to, dec, a.Offset, b.Offset)
+		_, _, next, next2 := cjkNeighbours(s, from, to, dec, b.Offset, b.Offset+len(b.Chosen))
+		// Each side's own terms, then the best few of each.
+		for i := range a.Alternatives {
+			r := firstRune(a.Alternatives[i].Text)
+			a.Alternatives[i].Score = -plausible.FrequencyCost(r) + langstats.PairPMI(prev, r) + langstats.TripleI3(prev2, prev, r)
+		}
+		for i := range b.Alternatives {
+			r := firstRune(b.Alternatives[i].Text)
+			b.Alternatives[i].Score = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+		}
+		as, bs := bestScored(a.Alternatives, maxPairCandidates), bestScored(b.Alternatives, maxPairCandidates)
+		joint := make([]float64, len(as)*len(bs))
+		top := math.Inf(-1)
+		for i, x := range as {
+			rx := firstRune(x.Text)
+			for j, y := range bs {
+				ry := firstRune(y.Text)
+				v := x.Score + y.Score + langstats.PairPMI(rx, ry) + langstats.TripleI3(prev, rx, ry) + langstats.TripleI3(rx, ry, next)
+				joint[i*len(bs)+j] = v
+				top = max(top, v)
+			}
+		}
+		// Each candidate's probability, summed over the other's, relative
+		// to the best pair's.
+		ma, mb := make([]float64, len(as)), make([]float64, len(bs))
+		var total float64
+		for i := range as {
+			for j := range bs {
+				p := math.Exp2(joint[i*len(bs)+j] - top)
+				ma[i] += p
+				mb[j] += p
+				total += p
+			}
+		}
+		pick := func(cands []Scored, m []float64) string {
+			best, bestP := "\uFFFD", 0.0
+			for i := range cands {
+				cands[i].Score = math.Log2(m[i] / total)
+				if m[i] > bestP {
+					best, bestP = cands[i].Text, m[i]
+				}
+			}
+			if bestP/total < cjkChoiceShare {
+				return "\uFFFD"
+			}
+			return best
+		}
+		ca, cb := pick(as, ma), pick(bs, mb)
+		a.Alternatives = bestScored(as, maxAlternatives)
+		b.Alternatives = bestScored(bs, maxAlternatives)
+		if cb != b.Chosen {
+			dec = rechoose(dec, lost, k+1, cb)
+		}
+		if ca != a.Chosen {
+			dec = rechoose(dec, lost, k, ca)
+		}
+		done[k], done[k+1] = true, true
+		k++
+	}
+	return dec, done
 }
 
 // isASCIIWordRune reports whether r is an ASCII letter or digit.
