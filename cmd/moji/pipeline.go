@@ -29,8 +29,12 @@ type batchSizes struct {
 }
 
 // defaultSizes suit corpora: a batch is large enough that handing it to a
-// worker costs nothing next to repairing it.
-var defaultSizes = batchSizes{batchBytes: 1 << 20, batchLines: 4096, readBuffer: 1 << 20}
+// worker costs nothing next to repairing it, and small enough that a few
+// megabytes of input keep every worker busy to the end. With batches of
+// 4,096 lines the dev set's damaged texts five times over (11,245 lines)
+// made three batches, and -j 2 ran 1.3–1.8 times as fast as -j 1; with
+// 1,024 lines, 1.7–1.8 times.
+var defaultSizes = batchSizes{batchBytes: 256 << 10, batchLines: 1024, readBuffer: 1 << 20}
 
 type batch struct {
 	data  []byte      // whole lines of input
