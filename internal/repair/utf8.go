@@ -200,7 +200,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	// line, islands it left because their words were still garbled
 	// ("lΓÇÖh├┤tel": ├┤ gains little beside ΓÇÖ) need no new evidence
 	// that the decoder was at work.
-	leftovers := decide && sc.settled == w.name() && len(spans) > 0 && disjoint(spans, sc.settledRanges)
+	// The lookahead also reads texts no round has chosen; the ranges
+	// index settledOf, the text the previous round wrote, and say
+	// nothing of those.
+	leftovers := decide && sc.settled == w.name() && sc.settledOf == s && len(spans) > 0 && disjoint(spans, sc.settledRanges)
 	if decide && !leftovers {
 		spans, gain = keepConvincing(spans, gain, w.prior())
 	}
