@@ -163,12 +163,15 @@ func letterCost(r rune, c Class) float64 {
 }
 
 // RuneCost returns the unigram cost of r.
-func RuneCost(r rune) float64 {
-	c := ClassOf(r)
-	if c == Han || c == Kana || c == Hangul {
+func RuneCost(r rune) float64 { return classCost(r, ClassOf(r)) }
+
+// classCost is RuneCost for r of class c, which the callers that price
+// whole texts have already looked up.
+func classCost(r rune, c Class) float64 {
+	switch {
+	case c == Han || c == Kana || c == Hangul:
 		return cjkCost(r, c)
-	}
-	if c.IsLetter() || c == Combining {
+	case c.IsLetter() || c == Combining:
 		return letterCost(r, c)
 	}
 	return unigram[c]
@@ -280,6 +283,8 @@ func charCost(before Class, s string, after Class) float64 {
 	upperRun, run := 0, 0 // capitals right before prev, and before the current rune
 	for _, r := range s {
 		c := ClassOf(r)
+		// classCost, written out: this loop prices every character of
+		// every candidate, and the call would not be inlined.
 		switch {
 		case c == Han || c == Kana || c == Hangul:
 			total += cjkCost(r, c)
@@ -616,17 +621,7 @@ func charCostRune(before, r, after rune) float64 {
 		r = utf8.RuneError // as string(r) reads back
 	}
 	c := ClassOf(r)
-	var total float64
-	switch {
-	case c == Han || c == Kana || c == Hangul:
-		total += cjkCost(r, c)
-	case c.IsLetter() || c == Combining:
-		total += letterCost(r, c)
-	default:
-		total += unigram[c]
-	}
-	total += transitions[prev][c]
-	return total + transitions[c][next]
+	return classCost(r, c) + transitions[prev][c] + transitions[c][next]
 }
 
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,

@@ -1048,29 +1048,28 @@ func (sc *scratch) readWhole(s string, w *wrongDecoder) bool {
 	if sc.wholeOf == s && sc.wholeBy == w {
 		return sc.whole
 	}
-	sc.wholeOf, sc.wholeBy, sc.whole = s, w, true
+	sc.wholeOf, sc.wholeBy = s, w
 	pos := 0
-	var buf [utf8.UTFMax]byte
 	for _, r := range sc.settledRanges {
-		for _, c := range s[pos:r[0]] {
-			if c < utf8.RuneSelf || c == utf8.RuneError {
-				continue
-			}
-			b, ok := w.encodeRune(buf[:0], c)
-			if !ok || len(b) != 1 || b[0] < 0xC2 || b[0] > 0xF4 {
-				sc.whole = false
-				return false
-			}
+		if !onlyLoneLeads(s[pos:r[0]], w) {
+			sc.whole = false
+			return false
 		}
 		pos = r[1]
 	}
-	for _, c := range s[pos:] {
+	sc.whole = onlyLoneLeads(s[pos:], w)
+	return sc.whole
+}
+
+// onlyLoneLeads reports whether every rune of s outside ASCII is U+FFFD
+// or one that w encodes as a UTF-8 lead byte.
+func onlyLoneLeads(s string, w *wrongDecoder) bool {
+	var buf [utf8.UTFMax]byte
+	for _, c := range s {
 		if c < utf8.RuneSelf || c == utf8.RuneError {
 			continue
 		}
-		b, ok := w.encodeRune(buf[:0], c)
-		if !ok || len(b) != 1 || b[0] < 0xC2 || b[0] > 0xF4 {
-			sc.whole = false
+		if b, ok := w.encodeRune(buf[:0], c); !ok || len(b) != 1 || b[0] < 0xC2 || b[0] > 0xF4 {
 			return false
 		}
 	}
