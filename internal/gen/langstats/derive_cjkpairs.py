@@ -117,12 +117,14 @@ def pmi_table(dist):
     return {k: pmi for v, k, pmi in kept[:TOP]}
 
 
-def zh():
+def lexicon_tables(count, text_count, table):
+    """Return, per language, table() of the lexicon counts that count(word,
+    weight, counter) makes, mixed with text_count(lang) of the case texts.
+    The pairs and the triples (derive_cjktriples.py) are counted so."""
     lex = collections.Counter()
     for name in ('gb_char.bin', 'gbk_char.bin'):
         for w, f in libpinyin_words(PINYIN + name):
-            pairs_of(w, f, lex)
-    hans = pmi_table(mix('zh-hans', lex, text_pairs('zh-hans')))
+            count(w, f, lex)
     st = opencc_table('STCharacters')
     tw = opencc_table('TWVariants')
 
@@ -131,47 +133,45 @@ def zh():
         return tw[t][0] if t in tw else t
     hant_lex = collections.Counter()
     for k, v in lex.items():
-        hant_lex[trad(k[0]) + trad(k[1])] += v
-    hant = pmi_table(mix('zh-hant', hant_lex, text_pairs('zh-hant')))
-    return hans, hant
-
-
-def ja():
-    lex = collections.Counter()
+        hant_lex[''.join(trad(ch) for ch in k)] += v
+    ja_lex, ko_lex = collections.Counter(), collections.Counter()
     for w in ipadic_surfaces():
-        pairs_of(w, 1, lex)
-    return pmi_table(mix('ja', lex, text_pairs('ja')))
-
-
-def ko():
-    lex = collections.Counter()
+        count(w, 1, ja_lex)
     for w in ko_words():
-        pairs_of(w, 1, lex)
-    return pmi_table(mix('ko', lex, text_pairs('ko')))
+        count(w, 1, ko_lex)
+    lexicons = {'zh-hans': lex, 'zh-hant': hant_lex, 'ja': ja_lex, 'ko': ko_lex}
+    return {lang: table(mix(lang, lexicons[lang], text_count(lang))) for lang in lexicons}
 
 
-def main():
-    hans, hant = zh()
-    tables = {'zh-hans': hans, 'zh-hant': hant, 'ja': ja(), 'ko': ko()}
+def write_merged(name, tables, header):
+    """Merge the languages' tables by the largest value and write them to
+    data/name in tenths of a bit, after the sources and the header lines."""
     merged = {}
     for lang, t in tables.items():
         print(lang, len(t))
         for k, v in t.items():
             merged[k] = max(merged.get(k, 0), v)
-    with open(os.path.join(DATA, 'pairs-cjk.txt'), 'w', encoding='utf-8') as f:
-        f.write('# moji langstats CJK character-pair association, written by derive_cjkpairs.py; do not edit.\n')
+    with open(os.path.join(DATA, name), 'w', encoding='utf-8') as f:
+        f.write(header[0])
         f.write('# source: libpinyin-data %s (gb_char.bin, gbk_char.bin word frequencies), zh-hant via\n' % pkg_version('libpinyin-data'))
         f.write('#   libopencc-data %s STCharacters + TWVariants\n' % pkg_version('libopencc-data'))
         f.write('# source: mecab-ipadic %s (*.csv surface forms, one count per entry)\n' % pkg_version('mecab-ipadic'))
         f.write('# source: hunspell-ko %s (ko.dic words, one count each)\n' % pkg_version('hunspell-ko'))
-        f.write('# source: mojibake-dev cases.jsonl originals, pairs of adjacent characters, mixed in with\n')
-        f.write('#   shares %s\n' % ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in sorted(TEXT_SHARE.items())))
-        f.write('# method: pmi = log2(p(ab) / (p(a_) p(_b))) per language; pairs with share >= %g and\n' % MIN_SHARE)
-        f.write('#   pmi >= %g, the %d most frequent per language, merged by the largest pmi.\n' % (MIN_PMI, TOP))
-        f.write('# format: <a><b> <pmi in tenths of a bit>\n')
+        for line in header[1:]:
+            f.write(line)
         for k in sorted(merged):
             f.write('%s %d\n' % (k, round(merged[k] * 10)))
     print('merged', len(merged))
+
+
+def main():
+    write_merged('pairs-cjk.txt', lexicon_tables(pairs_of, text_pairs, pmi_table), [
+        '# moji langstats CJK character-pair association, written by derive_cjkpairs.py; do not edit.\n',
+        '# source: mojibake-dev cases.jsonl originals, pairs of adjacent characters, mixed in with\n',
+        '#   shares %s\n' % ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in sorted(TEXT_SHARE.items())),
+        '# method: pmi = log2(p(ab) / (p(a_) p(_b))) per language; pairs with share >= %g and\n' % MIN_SHARE,
+        '#   pmi >= %g, the %d most frequent per language, merged by the largest pmi.\n' % (MIN_PMI, TOP),
+        '# format: <a><b> <pmi in tenths of a bit>\n'])
 
 
 if __name__ == '__main__':
