@@ -1290,7 +1290,7 @@ const cjkDisagree = 2.0
 func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 	dec, done := refineCJKPairs(s, from, to, dec, lost)
 	for k := range lost {
-		if done[k] {
+		if done != nil && done[k] {
 			continue
 		}
 		in := &lost[k]
@@ -1390,6 +1390,9 @@ const maxPairCandidates = 48
 // cjkChoiceShare: "るため[? ?]、" is には, though に and は alone each
 // have rivals. It reports which lost characters it settled.
 func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte, []bool) {
+	if len(lost) < 2 {
+		return dec, nil // most islands lose one character, or none
+	}
 	done := make([]bool, len(lost))
 	pure := func(in *Inferred) bool {
 		return in.Chosen == "\uFFFD" && len(in.Alternatives) >= 2 && cjkLike(firstRune(in.Alternatives[0].Text)) && in.standsIn(dec)
