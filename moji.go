@@ -17,6 +17,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/ascii"
+	"github.com/mojitext/moji/internal/ftfystep"
 	"github.com/mojitext/moji/internal/repair"
 )
 
@@ -47,6 +48,15 @@ type Config struct {
 	FixC1Controls          bool // U+0080–U+009F become their windows-1252 characters
 	Legacy                 bool // consider legacy true charsets (GBK, Shift_JIS, cp1251, ...)
 	InferLostBytes         bool // choose lost bytes from context; otherwise they become U+FFFD
+
+	// DecideLikeFtfy makes the repair decide as ftfy 6.3.1 does instead
+	// of by moji's search: act only on text ftfy's badness heuristic
+	// flags, re-decode the whole text through the first of its ten
+	// single-byte pages that takes it, or else repair the islands that
+	// look bad on their own. The ftfy presets set it, so that their
+	// output is ftfy's, misses included; Legacy and InferLostBytes do
+	// not apply under it. The default preset decides by its model.
+	DecideLikeFtfy bool
 
 	FixLatinLigatures  bool // "ﬁ" → "fi"
 	FixCharacterWidth  bool // fullwidth/halfwidth forms → normal width
@@ -86,6 +96,7 @@ var (
 		ReplaceLossySequences:  true,
 		DecodeInconsistentUTF8: true,
 		FixC1Controls:          true,
+		DecideLikeFtfy:         true,
 		FixLatinLigatures:      true,
 		FixCharacterWidth:      true,
 		UncurlQuotes:           true,
@@ -103,6 +114,7 @@ var (
 		ReplaceLossySequences:  true,
 		DecodeInconsistentUTF8: true,
 		FixC1Controls:          true,
+		DecideLikeFtfy:         true,
 	}
 )
 
@@ -278,7 +290,11 @@ func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 		for _, st := range c.pipeline(buf[:0], s) {
 			var out string
 			var layers []repair.Layer
-			if st.Action == ActionReinterpret {
+			if st.Action == ActionReinterpret && c.DecideLikeFtfy {
+				var ftfySteps []Step
+				out, ftfySteps = c.repairLikeFtfy(s)
+				steps = append(steps, ftfySteps...)
+			} else if st.Action == ActionReinterpret {
 				out, layers = repair.Repair(s, c.repairOptions())
 			} else {
 				out = st.apply(s)
@@ -301,6 +317,70 @@ func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 		}
 	}
 	return s, steps
+}
+
+// repairLikeFtfy is the repair step under DecideLikeFtfy, ftfy's
+// fix_encoding. Text its heuristic does not flag is left alone; flagged
+// text is re-decoded whole through the first page that takes it, or else
+// island by island, each island only if it looks bad on its own
+// ("Bremer/Mccoy – DrÃ¥ber" stays: "Ã¥" alone is no evidence, and the
+// line cannot be re-decoded whole because of its correct dash).
+func (c Config) repairLikeFtfy(s string) (string, []Step) {
+	if utf8.ValidString(s) {
+		return c.repairValidLikeFtfy(s)
+	}
+	// ftfy never sees bytes that are not UTF-8 (Python decodes first),
+	// and moji passes them through untouched: the valid runs between
+	// them are repaired one by one.
+	var (
+		b     strings.Builder
+		steps []Step
+	)
+	for len(s) > 0 {
+		n := 0
+		for n < len(s) {
+			r, size := utf8.DecodeRuneInString(s[n:])
+			if r == utf8.RuneError && size == 1 {
+				break
+			}
+			n += size
+		}
+		out, st := c.repairValidLikeFtfy(s[:n])
+		b.WriteString(out)
+		steps = mergePlan(steps, st)
+		if n < len(s) {
+			b.WriteByte(s[n])
+			n++
+		}
+		s = s[n:]
+	}
+	return b.String(), steps
+}
+
+func (c Config) repairValidLikeFtfy(s string) (string, []Step) {
+	var steps []Step
+	o := c.ftfyOptions()
+	for range 16 {
+		if !ftfystep.Bad(s) {
+			break
+		}
+		out, enc, ok := ftfystep.Step(s, o)
+		st := Step{Action: ActionReinterpret, WrongDecoder: enc, TrueCharset: "utf-8", Loss: LossFtfy}
+		if !ok && c.DecodeInconsistentUTF8 {
+			out = ftfystep.DecodeInconsistent(s, o)
+			st = Step{Action: ActionFix, Name: FixInconsistentUTF8}
+		}
+		if out == s {
+			break
+		}
+		steps = append(steps, st)
+		s = out
+	}
+	return s, steps
+}
+
+func (c Config) ftfyOptions() ftfystep.Options {
+	return ftfystep.Options{RestoreByteA0: c.RestoreByteA0, LossySequences: c.ReplaceLossySequences, Islands: c.DecodeInconsistentUTF8}
 }
 
 func (c Config) repairOptions() repair.Options {

@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/mojitext/moji/internal/cleanup"
+	"github.com/mojitext/moji/internal/ftfystep"
 	"github.com/mojitext/moji/internal/repair"
 )
 
@@ -20,6 +21,12 @@ const (
 	ActionNormalize = "normalize"
 )
 
+// LossFtfy is the Loss of a step that re-decoded the whole text as ftfy
+// does (under Config.DecideLikeFtfy): a space may stand for byte 0xA0
+// (and after "Ã" stays as well), and a damaged sequence holding U+FFFD or
+// '?' becomes one U+FFFD.
+const LossFtfy = "ftfy"
+
 // Names of the cleanup fixes, as they appear in a plan. They are ftfy's
 // names, so plans read the same to ftfy users.
 const (
@@ -32,7 +39,14 @@ const (
 	FixLineBreaks      = "fix_line_breaks"
 	FixSurrogates      = "fix_surrogates"
 	FixControlChars    = "remove_control_chars"
+
+	// FixInconsistentUTF8 repairs islands of mojibake one by one, as
+	// ftfy's decode_inconsistent_utf8 does (under Config.DecideLikeFtfy).
+	FixInconsistentUTF8 = "decode_inconsistent_utf8"
 )
+
+// ftfyReplay are the byte repairs ftfy makes, for replaying its steps.
+var ftfyReplay = ftfystep.Options{RestoreByteA0: true, LossySequences: true, Islands: true}
 
 var fixers = map[string]func(string) string{
 	FixUnescapeHTML:    cleanup.UnescapeHTML,
@@ -44,6 +58,9 @@ var fixers = map[string]func(string) string{
 	FixLineBreaks:      cleanup.FixLineBreaks,
 	FixSurrogates:      cleanup.FixSurrogates,
 	FixControlChars:    cleanup.RemoveControlChars,
+	FixInconsistentUTF8: func(s string) string {
+		return ftfystep.DecodeInconsistent(s, ftfyReplay)
+	},
 }
 
 // A Plan is the list of steps a fix followed, in order. It marshals to
@@ -62,7 +79,8 @@ type Step struct {
 	WrongDecoder string `json:"wrong_decoder,omitempty"`
 	TrueCharset  string `json:"true_charset,omitempty"`
 	// Loss says how the wrong decoder lost bytes: "dropped", "fffd",
-	// "question", "nbsp-space", or "" when nothing was lost.
+	// "question", "nbsp-space", or "" when nothing was lost. LossFtfy
+	// marks a whole-text decoding made as ftfy makes it.
 	Loss string `json:"loss,omitempty"`
 	// Islands is set when only spans of the text were damaged.
 	Islands bool `json:"islands,omitempty"`
@@ -104,6 +122,8 @@ func (s Step) String() string {
 			b.WriteString(", undecodable bytes replaced by '?'")
 		case "nbsp-space":
 			b.WriteString(", byte 0xA0 turned into a space")
+		case LossFtfy:
+			b.WriteString(", the whole text, as ftfy decodes it")
 		}
 		if s.Islands {
 			b.WriteString(" (in parts of the text)")
@@ -147,6 +167,10 @@ func (s Step) apply(text string) string {
 	case ActionNormalize:
 		return cleanup.Normalize(text, s.Name)
 	case ActionReinterpret:
+		if s.Loss == LossFtfy {
+			out, _ := ftfystep.Redecode(text, s.WrongDecoder, ftfyReplay)
+			return out
+		}
 		return repair.Apply(text, s.layer())
 	}
 	return text
