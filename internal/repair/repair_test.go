@@ -588,3 +588,33 @@ func TestNBSPAfterWord(t *testing.T) {
 		t.Errorf("Repair(%q) = %q %s, want the NBSP after serves restored", in, got, describe(layers))
 	}
 }
+
+// TestWordDamagedTwice checks a line whose only damage is one word read
+// twice through windows-1252: undone once, "Ã„Æ’" reads "Äƒ", mojibake
+// again, so the island is judged by its second reading.
+func TestWordDamagedTwice(t *testing.T) {
+	for _, want := range []string{
+		"Parola nu a fost schimbată.",
+		"Das ist schön.",
+		"Le prix a été fixé.",
+	} {
+		in := latin1Twice(want)
+		got, layers := repair.Repair(in, allOptions)
+		if got != want {
+			t.Errorf("Repair(%q) = %q %s, want %q", in, got, describe(layers), want)
+		}
+	}
+}
+
+// latin1Twice is s as UTF-8 read through windows-1252, twice.
+func latin1Twice(s string) string {
+	for range 2 {
+		var b strings.Builder
+		for i := 0; i < len(s); i++ {
+			r, _ := codec.SloppyWindows1252.DecodeByte(s[i])
+			b.WriteRune(r)
+		}
+		s = b.String()
+	}
+	return s
+}

@@ -149,6 +149,17 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if read == "" {
 			read = cand
 		}
+		if decide && g < margin && len(lost) == 0 && islandLoss == "" {
+			// A word damaged twice by the same page reads, undone once,
+			// as mojibake again: "schimbatÃ„Æ’" is "schimbatÄƒ", no
+			// likelier than before, and the line had no other evidence
+			// to carry the first layer. Judge the island by where it
+			// leads, when its reading is that page's UTF-8 in full:
+			// "Äƒ" is "ă".
+			if deep, ok := w.deeper(cand); ok {
+				g = max(g, gainAt(sc, s, from, to, deep))
+			}
+		}
 		if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
 			// A restored space costs the prior, unless another space
 			// follows: converting NBSP to a space leaves "Ã  " (two
@@ -225,6 +236,29 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
 	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+}
+
+// deeper returns cand undone once more through a single-byte page w:
+// its characters re-encoded and read as UTF-8, when that works, gives
+// other characters and leaves nothing outside ASCII unexplained.
+func (w *wrongDecoder) deeper(cand string) (string, bool) {
+	if w.sb == nil {
+		return "", false
+	}
+	var arr [64]byte
+	b := arr[:0]
+	multi := false
+	for _, r := range cand {
+		var ok bool
+		if b, ok = w.encodeRune(b, r); !ok {
+			return "", false
+		}
+		multi = multi || r >= utf8.RuneSelf
+	}
+	if !multi || !utf8.Valid(b) || string(b) == cand {
+		return "", false
+	}
+	return string(b), true
 }
 
 // lostRun reads a run of U+FFFD that a double-byte decoder left where a
