@@ -606,6 +606,24 @@ func LostCostParts(before, r, after rune) (lost, chars float64) {
 	return chars + punctContext(before, r, after), chars
 }
 
+// LostCostClosing is LostCostParts for a mark r where the quotation
+// opened by open is still open. A mark that closes it is priced where
+// it stands as the closing mark it acts as: German closes „ with “
+// ("„ODER“"), and “ after a word, before a space, where an opening “
+// never stands, is as likely there as ” is in English. Which of the two
+// the line's language writes is the convention's to say (see ChoiceCost).
+func LostCostClosing(before, r, open, after rune) (lost, chars float64) {
+	chars = charCostRune(before, r, after)
+	role := r
+	switch {
+	case open == '„' && r == '“':
+		role = '”'
+	case open == '‚' && r == '‘':
+		role = '’'
+	}
+	return chars + punctContext(before, role, after), chars
+}
+
 // charCostRune is CharCost(before, string(r), after), worked out for the
 // one rune: a lost byte's every candidate is priced so, and a text of one
 // rune has no run of capitals to look back on.

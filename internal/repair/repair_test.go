@@ -348,6 +348,10 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-gbk-dropped", clean: english, steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	{name: "en/utf8-as-gbk-fffd", clean: english, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
 	{name: "en/utf8-as-gbk-question", clean: english, steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
+	// The closing quotation mark lost its last byte: German closes „
+	// with “, Polish with ”, and the line's language says which.
+	{name: "de/utf8-as-gbk-question-quotes", clean: "Die Straße vor dem Bürogebäude wurde über das Wochenende für „größere“ Bauarbeiten gesperrt.", steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
+	{name: "pl/utf8-as-gbk-question-quotes", clean: "Zażółć gęślą jaźń: w Łodzi pociąg przyjechał z „półgodzinnym” opóźnieniem.", steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
 	// Strict windows-1252 has no character for 0x81 0x8D 0x8F 0x90 0x9D:
 	// ” (E2 80 9D) loses its last byte (for two-byte letters, see
 	// knownMisses).

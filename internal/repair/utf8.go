@@ -1097,7 +1097,7 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			continue
 		}
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
-		lost, chars := plausible.LostCostParts(before, r, after)
+		lost, chars := plausible.LostCostClosing(before, r, open, after)
 		quote := plausible.QuoteCost(r, open)
 		rs = append(rs, ranked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
 		texts = append(texts, buf...)
