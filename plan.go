@@ -130,6 +130,9 @@ func (s Step) String() string {
 		}
 		return b.String()
 	case ActionFix:
+		if s.Name == FixInconsistentUTF8 {
+			return "islands of utf-8 mojibake repaired one by one, as ftfy does"
+		}
 		return strings.ReplaceAll(s.Name, "_", " ")
 	case ActionNormalize:
 		return "Unicode normalization " + s.Name
