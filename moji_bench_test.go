@@ -125,3 +125,29 @@ func BenchmarkFixPlan(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkPresetDevLines runs each preset over the dev-set slice, damaged
+// and correct lines alike: the ftfy presets decide as ftfy does (see
+// Config.DecideLikeFtfy), the default preset by its search.
+func BenchmarkPresetDevLines(b *testing.B) {
+	var lines []string
+	n := 0
+	for _, c := range loadDevCases(b, "testdata/mojibake-dev/slice.jsonl") {
+		lines = append(lines, c.Broken+"\n", c.Original+"\n")
+		n += len(c.Broken) + len(c.Original) + 2
+	}
+	for _, p := range []struct {
+		name string
+		cfg  Config
+	}{{"Default", Default}, {"FtfyCompat", FtfyCompat}, {"EncodingOnly", EncodingOnly}} {
+		b.Run(p.name, func(b *testing.B) {
+			b.SetBytes(int64(n))
+			b.ReportAllocs()
+			for b.Loop() {
+				for _, l := range lines {
+					p.cfg.FixString(l)
+				}
+			}
+		})
+	}
+}

@@ -52,8 +52,9 @@ const (
 	clsLiteral                           // the first bit for a set of listed characters
 )
 
-// Classes of the runes below classTableSize come from a table, the few
-// above it from a map.
+// Classes of the runes below classTableSize, where the alphabets ftfy's
+// patterns name are, come from a table; the few listed above it from a
+// map.
 const classTableSize = 0x2600
 
 var (
@@ -82,29 +83,26 @@ func addRange(c uint64, lo, hi rune) {
 	}
 }
 
-// classOf returns r's class mask.
+// classOf returns r's class mask; below classTableSize, start-up has
+// put the classes that depend on r alone into the table.
 func classOf(r rune) uint64 {
-	var c uint64
 	if r < classTableSize {
-		c = classTable[r]
-	} else {
-		c = classMap[r]
+		return classTable[r]
 	}
+	return classMap[r] | generalClass(r)
+}
+
+// generalClass is the part of r's class that Unicode's categories give.
+func generalClass(r rune) uint64 {
+	var c uint64
 	switch {
-	case r < 0x80:
-		if 'a' <= r && r <= 'z' {
-			c |= clsASCIILetter | clsASCIILower | clsWord
-		} else if 'A' <= r && r <= 'Z' {
-			c |= clsASCIILetter | clsWord
-		} else {
-			c |= clsNotASCIILetter
-			if r == '_' || '0' <= r && r <= '9' {
-				c |= clsWord
-			}
-		}
+	case 'a' <= r && r <= 'z':
+		c |= clsASCIILetter | clsASCIILower | clsWord
+	case 'A' <= r && r <= 'Z':
+		c |= clsASCIILetter | clsWord
 	default:
 		c |= clsNotASCIILetter
-		if unicode.IsLetter(r) || unicode.IsNumber(r) {
+		if r == '_' || unicode.IsLetter(r) || unicode.IsNumber(r) {
 			c |= clsWord
 		}
 	}
@@ -144,13 +142,38 @@ func init() {
 	addClass(clsBox, "│┌┐┘├┤┬┼▀▄█▌▐░▒▓")
 	addRange(clsBox, '═', '╬')
 	for i := range patterns {
-		for k, e := range patterns[i].elems {
+		for _, e := range patterns[i].elems {
 			patterns[i].masks = append(patterns[i].masks, e.mask())
-			if k == 0 {
-				firstMasks |= patterns[i].masks[0]
-			}
 		}
 	}
+	for r := range rune(classTableSize) {
+		classTable[r] |= generalClass(r)
+	}
+	// Every pattern has a position only characters outside ASCII fill:
+	// matches are looked for around those characters alone.
+	for i := range patterns {
+		p := &patterns[i]
+		p.anchor = -1
+		for k, m := range p.masks {
+			if !matchesASCII(m) {
+				p.anchor = k
+				break
+			}
+		}
+		if p.anchor < 0 {
+			panic("ftfystep: a badness pattern matches ASCII text")
+		}
+		anchorMasks |= p.masks[p.anchor]
+	}
+}
+
+func matchesASCII(m uint64) bool {
+	for r := range rune(0x80) {
+		if classTable[r]&m != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // A position of a badness pattern: a rune matches it if it is in one of
@@ -186,16 +209,18 @@ func chars(s string) elem           { return elem{chars: s} }
 func clsOr(c uint64, s string) elem { return elem{classes: c, chars: s} }
 
 // pattern is a sequence of positions; atStart anchors it at the text's
-// first character.
+// first character. anchor is its first position that only characters
+// outside ASCII fill.
 type pattern struct {
 	elems   []elem
 	masks   []uint64
 	atStart bool
+	anchor  int
 }
 
-// firstMasks is the union of the patterns' first positions: a rune
-// outside it starts no match.
-var firstMasks uint64
+// anchorMasks is the union of the patterns' anchors: a text without a
+// character in it is not bad.
+var anchorMasks uint64
 
 const (
 	accented = clsLower | clsUpper
@@ -266,12 +291,13 @@ func Bad(s string) bool {
 	for _, r := range s {
 		masks = append(masks, classOf(r))
 	}
-	for i, m := range masks {
-		if m&firstMasks == 0 {
+	for j, m := range masks {
+		if m&anchorMasks == 0 {
 			continue
 		}
 		for _, p := range patterns {
-			if p.atStart && i > 0 || i+len(p.masks) > len(masks) {
+			i := j - p.anchor
+			if m&p.masks[p.anchor] == 0 || i < 0 || p.atStart && i > 0 || i+len(p.masks) > len(masks) {
 				continue
 			}
 			ok := true
