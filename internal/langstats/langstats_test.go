@@ -438,3 +438,48 @@ func TestLookupsNearKeys(t *testing.T) {
 		}
 	}
 }
+
+// TestRunBonus checks the runs of four letters: a word of the language
+// gets more from them than the same word with one letter swapped for a
+// letter its lost byte could as well have been, which the bigrams alone
+// price alike or the other way round.
+func TestRunBonus(t *testing.T) {
+	tests := []struct {
+		lang, word, swapped string
+	}{
+		// с, э and я are D1 81, D1 8D and D1 8F: windows-1252 drops
+		// the second byte of each.
+		{"ru", "меняется", "менсется"},
+		{"ru", "состояние", "состосние"},
+		{"ru", "позволяет", "позволсет"},
+		{"uk", "святошинський", "свстошинський"},
+		// ρ is CF 81, ύ is CF 8D.
+		{"el", "μορφή", "μούφή"},
+		// Á is C3 81, Í is C3 8D.
+		{"es", "árabe", "írabe"},
+	}
+	for _, tt := range tests {
+		m := ByLang(tt.lang)
+		if got, other := m.RunBonus(tt.word), m.RunBonus(tt.swapped); got <= other {
+			t.Errorf("%s: RunBonus(%q) = %.1f, not above RunBonus(%q) = %.1f", tt.lang, tt.word, got, tt.swapped, other)
+		}
+	}
+	ru := ByLang("ru")
+	for _, s := range []string{"", "я", "abc", "a b c d"} {
+		if b := ru.RunBonus(s); b != 0 {
+			t.Errorf("RunBonus(%q) = %.1f, want 0 for a text with no run of four", s, b)
+		}
+	}
+	// Words are read apart: a space ends one and begins the next, and a
+	// letter outside the alphabet breaks the runs through it.
+	if a, b := ru.RunBonus("меняется"), ru.RunBonus("меняется меняется"); b != 2*a {
+		t.Errorf("RunBonus of a word twice = %.1f, want %.1f", b, 2*a)
+	}
+	if b := ru.RunBonus("меняeтся"); b >= ru.RunBonus("меняется") {
+		t.Errorf("a Latin e inside a Russian word keeps its runs: %.1f", b)
+	}
+	// A model with no runs gives none.
+	if b := (&Model{}).RunBonus("меняется"); b != 0 {
+		t.Errorf("RunBonus without runs = %.1f", b)
+	}
+}

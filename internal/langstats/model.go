@@ -27,6 +27,14 @@ type Model struct {
 	spans    []span // rune → letter index tables for the script's ranges
 	k        int    // len(alphabet)+1: letter indexes run 1..k-1, 0 is the word boundary
 	cost     string // cost[a*k+b] = -log2 P(b|a) in 1/costScale bits
+
+	// Runs of four letters (or of the word boundary, index 0, and three
+	// letters) whose last letter is much likelier after the three before
+	// it than the bigram cost says: quadKeys holds their letter indexes,
+	// 4 bytes each, sorted; quadI4 each one's excess in tenths of a bit;
+	// every byte plus quadBase.
+	quadKeys string
+	quadI4   string
 }
 
 // A span maps the runes lo, lo+1, ... to letter indexes (0 = not a letter of
@@ -112,6 +120,87 @@ func (m *Model) Score(s string) (logp float64, n int) {
 		n++
 	}
 	return -float64(total) / costScale, n
+}
+
+// RunBonus returns how many bits likelier the words of s are than Score
+// says, by the runs of four letters it knows (see derive_quads.py): a
+// bigram sees one letter back and prices the Russian "меняется" and
+// "менсется" alike, but "меня" and "еняе" are runs of Russian words and
+// "енсе" is not. Only runs the model lists count, so the bonus is no
+// cost: it tells apart readings that differ in a few letters, and says
+// nothing of how ordinary either is. Words are read as Score reads them;
+// a letter outside the alphabet ends the run.
+func (m *Model) RunBonus(s string) float64 {
+	if len(m.quadKeys) == 0 {
+		return 0
+	}
+	var run [4]byte // the last four letter indexes, the newest last
+	have := 0       // how many of them belong to the current word
+	total := 0
+	for i := 0; i <= len(s); {
+		c := 0 // the boundary
+		if i < len(s) {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			i += size
+			c = m.index(r)
+			switch {
+			case c > 0:
+			case r < utf8.RuneSelf && r|0x20 >= 'a' && r|0x20 <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
+				have = 0 // a foreign letter: no run ends the word here
+				continue
+			case r >= utf8.RuneSelf && unicode.Is(unicode.M, r):
+				continue // as Score: marks outside the alphabet are skipped
+			}
+		} else {
+			i++
+		}
+		if c == 0 {
+			if have >= 3 {
+				run[0], run[1], run[2], run[3] = run[1], run[2], run[3], 0
+				total += m.runI4(run)
+			}
+			have = 0
+			continue
+		}
+		if have == 0 {
+			run[3] = 0 // the boundary before the word
+			have = 1
+		}
+		run[0], run[1], run[2], run[3] = run[1], run[2], run[3], byte(c)
+		have++
+		if have >= 4 {
+			total += m.runI4(run)
+		}
+	}
+	return float64(total) / 10
+}
+
+// quadBase is added to every byte of a model's runs of four letters by
+// the generator, which keeps its strings printable.
+const quadBase = 0x20
+
+// runI4 returns the excess of the run k (letter indexes) in tenths of a
+// bit, 0 if unlisted.
+func (m *Model) runI4(k [4]byte) int {
+	key := uint32(k[0]+quadBase)<<24 | uint32(k[1]+quadBase)<<16 | uint32(k[2]+quadBase)<<8 | uint32(k[3]+quadBase)
+	lo, hi := 0, len(m.quadI4)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		j := 4 * h
+		x := uint32(m.quadKeys[j])<<24 | uint32(m.quadKeys[j+1])<<16 | uint32(m.quadKeys[j+2])<<8 | uint32(m.quadKeys[j+3])
+		switch {
+		case x < key:
+			lo = h + 1
+		case x > key:
+			hi = h
+		default:
+			return int(m.quadI4[h]) - quadBase
+		}
+	}
+	return 0
 }
 
 // ByLang returns the model of the language with ISO 639-1 code lang, or nil.

@@ -569,7 +569,10 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// seen ("Ôôô", an exclamation) is unusual, but no more so than
 		// the symbols a wrong repair would put in its place.
 		if weight < 0 {
-			total += -logp
+			// Choosing among readings, the runs of four letters the
+			// language writes count too: the bigrams alone price
+			// "меняется" and "менсется" alike.
+			total += -logp - m.RunBonus(string(buf))
 			continue
 		}
 		total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))

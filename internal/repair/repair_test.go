@@ -361,6 +361,11 @@ var repairCases = []damageCase{
 	// ("ÑŽÑ‚ÑÑ" for "ются"). The words around them, read in the line's
 	// language once repaired, choose the letter.
 	{name: "ru/utf8-as-1252-dropped", clean: russian, steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// с, э and я (D1 81, D1 8D, D1 8F) all lose their second byte and
+	// leave a lone "Ñ": the letter pairs cannot tell "меняется" from
+	// "менсется" or "ядро" from "сдро"; the runs of four letters can.
+	{name: "ru/utf8-as-1252-dropped-runs-of-four", clean: "Это состояние системы меняется каждый раз, когда ядро получает новый сигнал.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "ru/utf8-as-1252-dropped-verbs", clean: "Он объясняет, что настройки сохраняются в файле и не меняются после перезапуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// The lost byte of « (C2 AB) closes the » before it: German quotes
 	// »…« the other way round.
 	{name: "de/utf8-as-gbk-dropped-guillemets", clean: "Leere Felder werden in der Liste durch »…« angezeigt.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},

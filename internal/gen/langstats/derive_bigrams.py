@@ -121,7 +121,10 @@ def dic_words(path):
             yield w.replace('\\/', '/')
 
 
-def count(lang):
+def word_counts(lang):
+    """Count the words of lang's word list (weight 1) and case texts (weight
+    TEXT_WEIGHT); return (script, pkg, path, ndict, ntext, wc, alpha) with
+    alpha the alphabet. derive_quads.py counts the same words."""
     script, pkg, path = LANGS[lang]
     wc = collections.Counter()
     for w in dic_words(path):
@@ -139,6 +142,11 @@ def count(lang):
             letters[c] += n
     total = sum(letters.values())
     alpha = {c for c, n in letters.items() if n >= MIN_LETTER * total and n >= 3}
+    return script, pkg, path, ndict, ntext, wc, alpha
+
+
+def count(lang):
+    script, pkg, path, ndict, ntext, wc, alpha = word_counts(lang)
     big = collections.Counter()
     for w, n in wc.items():
         if any(c not in alpha for c in w):

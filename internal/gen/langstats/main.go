@@ -32,6 +32,7 @@ var (
 	outFile     = flag.String("out", "tables.go", "output file")
 	pairsFile   = flag.String("pairs", "pairs_table.go", "output file for the CJK pair table")
 	triplesFile = flag.String("triples", "triples_table.go", "output file for the CJK triple table")
+	quadsFile   = flag.String("quads", "quads_table.go", "output file for the runs of four letters")
 )
 
 // Class scale: a character with relative frequency p gets class
@@ -104,8 +105,10 @@ func main() {
 	}
 	sort.Strings(files)
 	var idents []string
+	var quads bytes.Buffer
+	writeHeader(&quads)
 	for _, f := range files {
-		idents = append(idents, genModel(&b, f))
+		idents = append(idents, genModel(&b, &quads, f))
 	}
 	b.WriteString("// Models lists every language model, ordered by language code.\n")
 	b.WriteString("var Models = []*Model{\n")
@@ -115,6 +118,7 @@ func main() {
 	b.WriteString("}\n")
 
 	writeSource(*outFile, b.Bytes())
+	writeSource(*quadsFile, quads.Bytes())
 	genPairs(filepath.Join(*dataDir, "pairs-cjk.txt"), *pairsFile)
 	genTriples(filepath.Join(*dataDir, "triples-cjk.txt"), *triplesFile)
 }
@@ -298,7 +302,68 @@ func genCJK(b *bytes.Buffer, lang, ident string, floor map[rune]uint8) {
 	b.WriteString("}\n\n")
 }
 
-func genModel(b *bytes.Buffer, path string) string {
+// quadBase is added to every byte of the runs' tables, letter indexes
+// and tenths of a bit alike, so that the generated strings are printable
+// and the file a quarter of the size it would be in escapes; it must
+// match internal/langstats.
+const quadBase = 0x20
+
+// genQuads reads the runs of four letters of one language (see
+// derive_quads.py) into q as the model's two strings: the runs' letter
+// indexes (pos, 0 the word boundary), 4 bytes each, sorted, and their
+// interaction in tenths of a bit, capped at 9.4 bits (17 of the 148,000
+// runs are above), one byte each, all plus quadBase. It returns the names
+// of the two strings, or "" when the language has no such file.
+func genQuads(q *bytes.Buffer, path, ident string, pos map[rune]int) (keysName, valsName string) {
+	if _, err := os.Stat(path); err != nil {
+		return "", ""
+	}
+	type quad struct {
+		key [4]byte
+		i4  uint8
+	}
+	var quads []quad
+	eachLine(path, func(line string) {
+		k, v, ok := strings.Cut(line, " ")
+		rs := []rune(k)
+		tenths, err := strconv.Atoi(v)
+		if !ok || len(rs) != 4 || err != nil || tenths < 0 || tenths > 255 {
+			log.Fatalf("%s: bad line %q", path, line)
+		}
+		var t quad
+		for i, r := range rs {
+			p, ok := pos[r]
+			if !ok {
+				log.Fatalf("%s: %q not in alphabet", path, r)
+			}
+			if p > 0x7E-quadBase {
+				log.Fatalf("%s: alphabet too large for printable runs", path)
+			}
+			t.key[i] = byte(p + quadBase)
+		}
+		t.i4 = uint8(min(tenths, 0x7E-quadBase) + quadBase)
+		quads = append(quads, t)
+	})
+	sort.Slice(quads, func(i, j int) bool { return bytes.Compare(quads[i].key[:], quads[j].key[:]) < 0 })
+	keys := make([]byte, 0, 4*len(quads))
+	vals := make([]byte, 0, len(quads))
+	for i, t := range quads {
+		if i > 0 && t.key == quads[i-1].key {
+			log.Fatalf("%s: duplicate run % x", path, t.key)
+		}
+		keys = append(keys, t.key[:]...)
+		vals = append(vals, t.i4)
+	}
+	keysName, valsName = ident+"QuadKeys", ident+"QuadI4"
+	fmt.Fprintf(q, "// %s holds the %d runs of %s as letter indexes plus quadBase, 4 bytes each.\nconst %s = ", keysName, len(quads), filepath.Base(path), keysName)
+	writeString(q, keys)
+	fmt.Fprintf(q, "\n\n// %s holds each run's interaction in tenths of a bit plus quadBase.\nconst %s = ", valsName, valsName)
+	writeString(q, vals)
+	q.WriteString("\n\n")
+	return keysName, valsName
+}
+
+func genModel(b, q *bytes.Buffer, path string) string {
 	var lang, script string
 	var alpha []rune
 	type pair struct{ a, b rune }
@@ -392,7 +457,11 @@ func genModel(b *bytes.Buffer, path string) string {
 	b.WriteString("\t},\n")
 	fmt.Fprintf(b, "\tk: %d,\n\tcost: ", k)
 	writeString(b, cost)
-	b.WriteString(",\n}\n\n")
+	b.WriteString(",\n")
+	if keys, vals := genQuads(q, filepath.Join(filepath.Dir(path), "quads-"+lang+".txt"), ident, pos); keys != "" {
+		fmt.Fprintf(b, "\tquadKeys: %s,\n\tquadI4: %s,\n", keys, vals)
+	}
+	b.WriteString("}\n\n")
 	return ident
 }
 
