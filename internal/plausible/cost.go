@@ -592,13 +592,14 @@ var langScript = [numScripts]string{
 
 // LostCost returns the cost of r standing between before and after, for
 // choosing a lost character: the cost of r with its transitions, plus
-// how unusual r is in that punctuation context (see punctContext).
+// how unusual r is in that punctuation context (see punctContext) and
+// how likely as a symbol (see symbolContext).
 //
 // It leaves out the language model: a single character between two
 // neighbours is no word, and the choice is refined in the whole word
 // later (see ChoiceCost).
 func LostCost(before, r, after rune) float64 {
-	return charCostRune(before, r, after) + punctContext(before, r, after)
+	return charCostRune(before, r, after) + punctContext(before, r, after) + symbolContext(before, r, after)
 }
 
 // LostCostParts returns LostCost(before, r, after) and the part of it
@@ -606,7 +607,7 @@ func LostCost(before, r, after rune) float64 {
 // both, and the character model need not price each one twice.
 func LostCostParts(before, r, after rune) (lost, chars float64) {
 	chars = charCostRune(before, r, after)
-	return chars + punctContext(before, r, after), chars
+	return chars + punctContext(before, r, after) + symbolContext(before, r, after), chars
 }
 
 // LostCostClosing is LostCostParts for a mark r where the quotation
@@ -624,7 +625,7 @@ func LostCostClosing(before, r, open, after rune) (lost, chars float64) {
 	case open == '‚' && r == '‘':
 		role = '’'
 	}
-	return chars + punctContext(before, role, after), chars
+	return chars + punctContext(before, role, after) + symbolContext(before, r, after), chars
 }
 
 // charCostRune is CharCost(before, string(r), after), worked out for the
