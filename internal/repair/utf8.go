@@ -653,6 +653,12 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		after := rune(0)
 		if p < n {
 			after = firstRune(s[sc.offsetAt(s, p):])
+			if r, size := utf8.DecodeRune(b[p:]); size > 1 && sc.readAs(p, size) {
+				// The next bytes make a character of their own: that is
+				// the neighbour, not the mojibake they show as ("â‚„"
+				// after the lost byte of "₁" in "H₁₄" is "₄").
+				after = r
+			}
 		}
 		before := rune(0)
 		if start > 0 {
@@ -1091,9 +1097,14 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		n += len(buf)
 	}
 	texts := make([]byte, 0, n) // every kept candidate's text, one string in the end
+	vs16 := false               // U+FE0F was a candidate, left out
 	for _, buf := range cands {
 		r, ok := writable(buf)
-		if !ok {
+		if !ok && !(r == 0xFE0F && len(buf) == 3 && plausible.TakesEmojiStyle(before)) {
+			// The emoji variation selector is invisible, but after a
+			// character that takes it (⚠️ is E2 9A A0 EF B8 8F) it is
+			// what a lost byte of EF B8 xx most likely was.
+			vs16 = vs16 || r == 0xFE0F && len(buf) == 3
 			continue
 		}
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
@@ -1131,11 +1142,37 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 			return "\uFFFD", alts
 		}
 	}
+	if (vs16 || len(alts) > 1 && alts[1].Score > best.Score-symbolMargin) && plausible.Unranked(r) {
+		// Symbols of one block that nothing tells apart (📁, 📍, 📏,
+		// 📐 and 📝 are F0 9F 93 and a lost 0x81, 0x8D, 0x8F, 0x90 or
+		// 0x9D): a guess would put a symbol the writer never chose
+		// where U+FFFD says what happened. So too where U+FE0F was
+		// left out, the commonest character of its block in text with
+		// emoji: ︐ (EF B8 90) chosen over it would be a guess.
+		return "\uFFFD", trimAlternatives(alts)
+	}
 	if !isCJKRune(r) {
 		alts = trimAlternatives(alts) // refineCJK needs them all
 	}
 	return best.Text, alts
 }
+
+// readAs reports whether b[p:p+size] are bytes that the wrong decoder
+// read (not U+FFFD or a character it could not have made) and begin and
+// end on characters of the text.
+func (sc *scratch) readAs(p, size int) bool {
+	for k := p; k < p+size; k++ {
+		if sc.kind[k] != kindFirst && sc.kind[k] != kindPlain {
+			return false
+		}
+	}
+	return sc.runeStart(p) && sc.runeStart(p+size)
+}
+
+// symbolMargin is how much likelier than the next a lost symbol must be
+// to be put back: a symbol has no word to be re-chosen in, so only its
+// price against the others speaks for it.
+const symbolMargin = 1.0
 
 // maxLost is the most candidates a lost byte usually has: any of the 64
 // continuation bytes. More are appended past the stack buffers sized by
