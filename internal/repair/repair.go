@@ -39,6 +39,9 @@ type Inferred struct {
 	Offset       int      // byte offset in the repaired text
 	Chosen       string   // the character put there
 	Alternatives []Scored // every candidate considered, best first
+	// marked says the loss was marked (U+FFFD or '?'): a character
+	// stood there, whichever it was.
+	marked bool
 }
 
 // Scored is a candidate with its plausibility score.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/repair"
@@ -52,5 +53,23 @@ func TestLostSymbols(t *testing.T) {
 				t.Errorf("Repair(%q)\n got %q\nwant %q", damaged, got, tt.want)
 			}
 		})
+	}
+}
+
+// TestMarkedLossUndecided checks a marked loss that nothing decides: ’
+// read twice through windows-1252 with its undefined bytes marked '?'
+// (ftfy's test case "For goodness' sake"). The first layer's lost byte
+// is Á, Í, Ï or Ý in no word of any language; a guessed letter was read
+// by the next layer as more mojibake, and the line came out as Hangul.
+func TestMarkedLossUndecided(t *testing.T) {
+	in := "ItÃ?Â¢â?¬â?¢s classic. ItÃ?Â¢â?¬â?¢s epic. ItÃ?Â¢â?¬â?¢s ELIZABETH BENNET for goodnessÃ?Â¢â?¬â?¢ sake!"
+	got, _ := repair.Repair(in, allOptions)
+	for _, r := range got {
+		if unicode.In(r, unicode.Hangul, unicode.Han) {
+			t.Fatalf("Repair(%q) = %q: %q is in no script of the text", in, got, r)
+		}
+	}
+	if !strings.Contains(got, "\uFFFD") {
+		t.Errorf("Repair(%q) = %q: the lost characters are not marked", in, got)
 	}
 }

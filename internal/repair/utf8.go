@@ -133,7 +133,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
 			first, firstGain := cand, g
 			dec = refineCJK(s, from, to, dec, lost)
-			dec = sc.refineLost(s, from, to, dec, lost, sc.languages())
+			dec = sc.refineLost(s, from, to, dec, lost, sc.languages(), false)
 			cand = string(dec)
 			g = gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
 			if strings.Count(cand, "\uFFFD") > strings.Count(first, "\uFFFD") {
@@ -678,7 +678,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			return j, dec[:start], "", nil, false, false
 		}
 		dec = append(dec[:start], chosen...)
-		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts}, false, true
+		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts, marked: how == lossFFFD || how == lossQuestion}, false, true
 	}
 	return p, dec, loss, nil, a0, true
 }
@@ -1169,6 +1169,18 @@ func (sc *scratch) readAs(p, size int) bool {
 	return sc.runeStart(p) && sc.runeStart(p+size)
 }
 
+// isLetterText reports whether t is one letter of some script. Marks
+// have their punctuation context to choose them, letters only their word.
+func isLetterText(t string) bool {
+	r, size := utf8.DecodeRuneInString(t)
+	return size > 0 && size == len(t) && plausible.ClassOf(r).IsLetter()
+}
+
+// tieMargin is how much cheaper than the next its word must make a
+// marked loss's character, once the line's languages are known, for it
+// to be put back rather than U+FFFD.
+const tieMargin = 0.25
+
 // symbolMargin is how much likelier than the next a lost symbol must be
 // to be put back: a symbol has no word to be re-chosen in, so only its
 // price against the others speaks for it.
@@ -1201,7 +1213,7 @@ const refineSlack = 12.0
 // whole island is decoded: the first choice saw only its neighbours, but
 // the word it completes tells more. Russian "ÑÑ‚" (D1 [81 lost] D1 82)
 // could be "ст", "эт" or "ят"; in "уСтройСтв" only "устройств" is a word.
-func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred, langs *plausible.Languages) []byte {
+func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred, langs *plausible.Languages, final bool) []byte {
 	for k := range lost {
 		in := &lost[k]
 		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || cjkLike(firstRune(in.Chosen)) {
@@ -1211,15 +1223,29 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 			continue
 		}
 		off := in.Offset
-		best, bestCost := in.Chosen, math.Inf(1)
+		best, bestCost, nextCost := in.Chosen, math.Inf(1), math.Inf(1)
+		next := ""
 		for a, alt := range in.Alternatives {
 			if a >= 8 {
 				break
 			}
 			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
-			if c := sc.wordCost(s, from, to, trial, langs) - alt.context; c < bestCost {
-				best, bestCost = alt.Text, c
+			switch c := sc.wordCost(s, from, to, trial, langs) - alt.context; {
+			case c < bestCost:
+				best, bestCost, next, nextCost = alt.Text, c, best, bestCost
+			case c < nextCost:
+				next, nextCost = alt.Text, c
 			}
+		}
+		if final && in.marked && nextCost-bestCost < tieMargin && isLetterText(best) && isLetterText(next) {
+			// A marked loss that neither the word nor the neighbours
+			// decide: "ItÃ?Â¢", "It’s" read twice with one byte of ’
+			// marked '?', is Á, Í, Ï or Ý in no word of any language.
+			// The mark said a character was lost; U+FFFD says so still,
+			// where a guessed letter adds one nobody wrote, and a later
+			// layer reads it as more mojibake (Ï¢ through Mac Roman is
+			// the Hangul 좉).
+			best = "\uFFFD"
 		}
 		if best != in.Chosen {
 			dec = rechoose(dec, lost, k, best)
@@ -1583,7 +1609,7 @@ func (sc *scratch) refineInDraft(s string, spans []span) {
 			in.Offset -= sp.from // back to an offset within the span's text
 			lost[k] = in
 		}
-		dec := sc.refineLost(s, sp.from, sp.to, []byte(sp.text), lost, langs)
+		dec := sc.refineLost(s, sp.from, sp.to, []byte(sp.text), lost, langs, true)
 		if string(dec) == sp.text {
 			continue
 		}
