@@ -2,7 +2,7 @@
 // several decodings of the same bytes a person wrote: per-character frequency
 // classes for Chinese, Japanese and Korean, the association of adjacent CJK
 // characters and of runs of three, and letter-bigram models for alphabetic
-// languages.
+// languages with the runs of four letters that their bigrams underrate.
 //
 // The tables are generated from count files derived from Debian word lists
 // and lexicons; see internal/gen/langstats/README.md. All lookups are
