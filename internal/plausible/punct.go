@@ -6,7 +6,7 @@ import (
 )
 
 //go:generate go run ../gen/punct/main.go
-//go:generate go run ../gen/emoji/main.go -dir /usr/share/unicode/emoji -out emoji_table.go
+//go:generate go run ../gen/emoji/main.go -dir ../gen/emoji/data -out emoji_table.go
 
 // Context classes for punctuation, in the order of the generated tables.
 const (

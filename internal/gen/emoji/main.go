@@ -3,14 +3,15 @@
 //go:build ignore
 
 // This program generates ../../plausible/emoji_table.go from the Unicode
-// emoji data files that Debian's unicode-data package installs under
-// /usr/share/unicode/emoji: which characters are emoji (emoji-data.txt,
-// property Emoji) and which take the emoji variation selector U+FE0F
-// (emoji-variation-sequences.txt, "emoji style").
+// emoji data files committed under data/ (copied from Debian's
+// unicode-data package, /usr/share/unicode/emoji, Emoji 15.0; Unicode's
+// terms of use are in each file's header): which characters are emoji
+// (emoji-data.txt, property Emoji) and which take the emoji variation
+// selector U+FE0F (emoji-variation-sequences.txt, "emoji style").
 //
 // Usage (run by go generate in internal/plausible):
 //
-//	go run ../gen/emoji/main.go -dir /usr/share/unicode/emoji -out emoji_table.go
+//	go run ../gen/emoji/main.go -dir ../gen/emoji/data -out emoji_table.go
 package main
 
 import (
@@ -28,7 +29,7 @@ import (
 )
 
 var (
-	dir = flag.String("dir", "/usr/share/unicode/emoji", "directory holding emoji-data.txt and emoji-variation-sequences.txt")
+	dir = flag.String("dir", "data", "directory holding emoji-data.txt and emoji-variation-sequences.txt")
 	out = flag.String("out", "emoji_table.go", "output file")
 )
 
