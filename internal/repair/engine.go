@@ -664,6 +664,10 @@ type scratch struct {
 	startsOf    string
 	startsValid bool
 
+	inverted      bool // caseInverted's memory
+	invertedOf    string
+	invertedValid bool
+
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool

@@ -172,6 +172,16 @@ func caseInverted(s string) bool {
 	return upper > lower || upper == 0 && lower >= 8
 }
 
+// caseInverted is caseInverted(s), computed once for both page swaps:
+// KOI8-R and windows-1251 both cover every Cyrillic line, and correct
+// Russian would otherwise be read for its cases twice.
+func (sc *scratch) caseInverted(s string) bool {
+	if !sc.invertedValid || sc.invertedOf != s {
+		sc.inverted, sc.invertedOf, sc.invertedValid = caseInverted(s), s, true
+	}
+	return sc.inverted
+}
+
 // legacyMargin is higher than margin: a legacy page decodes nearly any
 // byte string, so only a clear gain in plausibility counts.
 const legacyMargin = 12.0
@@ -189,7 +199,7 @@ func legacyMarginFor(chars int) float64 {
 // charset, and the decoding must be written mostly in the charset's own script. Only then does the
 // plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
-	if !sc.covers(s, h.wrong) || h.swap && !caseInverted(s) {
+	if !sc.covers(s, h.wrong) || h.swap && !sc.caseInverted(s) {
 		return nil
 	}
 	sc.encode(s, h.wrong)
