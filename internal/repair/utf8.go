@@ -77,6 +77,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		for j < n && (kind[j] == kindFirst || kind[j] == kindPlain) && b[j] >= 0xC2 {
 			next, d, l, inf, a0, ok := w.parseSeq(sc, s, j, opt, dec)
 			if !ok {
+				if len(d) == len(dec) {
+					// The same bytes, in the buffer parseSeq may have
+					// grown: keep it. Every letter of a Russian line is a
+					// lead byte in windows-1251 that begins no sequence,
+					// and each would otherwise grow a buffer anew.
+					dec = d
+				}
 				break
 			}
 			if sc.spaceEndsIsland(s, j, next, dec, d) {
