@@ -15,7 +15,11 @@ import (
 
 // wrongDecoder is a decoder W that may have produced the text.
 type wrongDecoder struct {
-	cs    codec.Charset
+	cs codec.Charset
+	// nm is cs.Name(), kept here: every round asks each decoder whether
+	// it is the settled one, and the interface call was a cost of its own
+	// on every line the search reads.
+	nm    string
 	sb    *codec.SingleByte // set for single-byte pages (fast path)
 	mb    *codec.MultiByte  // set for the double-byte pages, called directly
 	multi bool              // double-byte page: trail bytes may be ASCII
@@ -49,7 +53,7 @@ func (w *wrongDecoder) lostFits(x byte) bool {
 	return x >= 0xC2 && x <= 0xDF && w.fits[x-0xC0]
 }
 
-func (w *wrongDecoder) name() string { return w.cs.Name() }
+func (w *wrongDecoder) name() string { return w.nm }
 
 // encodeRune appends the bytes W decoded into r.
 func (w *wrongDecoder) encodeRune(dst []byte, r rune) ([]byte, bool) {
@@ -81,7 +85,7 @@ func mustCharset(name string) codec.Charset {
 
 func newWrong(name string, dropped ...byte) *wrongDecoder {
 	cs := mustCharset(name)
-	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1, dbPage: -1}
+	w := &wrongDecoder{cs: cs, nm: cs.Name(), dropped: dropped, page: -1, dbPage: -1}
 	for x := 0xC2; x <= 0xDF; x++ {
 		for _, d := range dropped {
 			if _, ok := writable([]byte{byte(x), d}); ok && isCont(d) {
