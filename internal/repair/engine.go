@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
@@ -601,6 +602,7 @@ var otherWrong sync.Map
 type scratch struct {
 	b     []byte      // the text encoded through W
 	dec   []byte      // an island's decoding, as it grows
+	repl  []byte      // the word gainAt prices with an island's reading in place
 	runs  []legacyRun // a legacy reading's runs (see undoLegacy)
 	spans []span      // a hypothesis's islands (see undoUTF8)
 	owner []int32     // for each byte, the offset in s of the rune it came from
@@ -689,7 +691,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
@@ -708,7 +710,7 @@ func putScratch(sc *scratch) {
 	clear(sc.choices)
 	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
 	*sc = scratch{
-		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
@@ -1262,7 +1264,13 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
-	repl := s[ws:from] + cand + s[to:we]
+	// The word with cand in place is built in sc's buffer: most islands
+	// are rejected on the character model, which keeps nothing of it,
+	// and a string per island was most of what a correct line allocated.
+	// repl is good until the next island; the language model, which
+	// remembers the words it priced, gets a copy.
+	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
+	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
 	wp := sc.wordAt(s, ws, we, before, after)
 	ctx := &wp.ctx
 	// The character model alone, plus the most the language model could
@@ -1303,7 +1311,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	if quick+origLang < weakMargin {
 		return quick + origLang
 	}
-	lang := origLang - plausible.LanguageCost(repl, langs)
+	lang := origLang - plausible.LanguageCost(strings.Clone(repl), langs)
 	if holdsRareNonCJK(cand) {
 		// The language model prices letters, and it finds a word cheaper
 		// once a letter foreign to the line's language is gone, whatever
