@@ -635,6 +635,11 @@ type scratch struct {
 	// letters of each script before it (see scratch.scriptsAround).
 	prefix   [][16]uint16
 	prefixOf string
+	// totals counts the letters of each script in totalsOf, for the
+	// spans whose window is the whole line (see scratch.scriptsAround).
+	totals      [16]int
+	totalsOf    string
+	totalsValid bool
 
 	// settled names the decoder the previous round undid, and
 	// settledRanges the text it wrote (see undoUTF8's leftovers).
@@ -1397,6 +1402,30 @@ func scriptsAround(s string, from, to int) (counts [16]int) {
 // the segment's script counts, built once per segment: islands are many,
 // and each would otherwise read half a kilobyte around itself.
 func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
+	if from <= contextWindow && len(s)-to <= contextWindow && runeBoundary(s, from) && runeBoundary(s, to) {
+		// The window reaches both ends of the line: the counts are the
+		// line's less the span's. Most lines are that short, and a line
+		// of correct text prices a word or two, if any: the prefix sums,
+		// 32 bytes written per byte of the line, cost more than the
+		// words they serve.
+		if !sc.totalsValid || sc.totalsOf != s {
+			var t [16]int
+			for _, r := range s {
+				t[plausible.ClassOf(r).Script()]++
+			}
+			sc.totals, sc.totalsOf, sc.totalsValid = t, s, true
+		}
+		counts = sc.totals
+		for _, r := range s[from:to] {
+			counts[plausible.ClassOf(r).Script()]--
+		}
+		return counts
+	}
+	return sc.scriptsAroundPrefix(s, from, to)
+}
+
+// scriptsAroundPrefix is scriptsAround from the prefix sums.
+func (sc *scratch) scriptsAroundPrefix(s string, from, to int) (counts [16]int) {
 	if sc.prefixOf != s || len(sc.prefix) == 0 {
 		sc.prefixOf = s
 		sc.prefix = sc.prefix[:0]
@@ -1417,6 +1446,12 @@ func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
 		counts[k] = int(p[from][k]) - int(p[lo][k]) + int(p[hi][k]) - int(p[to][k])
 	}
 	return counts
+}
+
+// runeBoundary reports whether offset i of s is where a rune starts or
+// s ends.
+func runeBoundary(s string, i int) bool {
+	return i == len(s) || utf8.RuneStart(s[i])
 }
 
 // strangerCost is the cost of a letter whose script appears nowhere

@@ -169,3 +169,27 @@ func TestDecodeRune(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptsAroundShortLine holds the counts of a span whose window is
+// its whole line, taken as the line's less the span's, to the prefix
+// sums, for every span of a few lines of mixed scripts.
+func TestScriptsAroundShortLine(t *testing.T) {
+	var sc, ref scratch
+	for _, s := range []string{
+		"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.\n",
+		"В этом каталоге содержатся различные файлы, 胁 и 懈\n",
+		"",
+		"ÃƒÂ©",
+	} {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				if !runeBoundary(s, from) || !runeBoundary(s, to) {
+					continue
+				}
+				if got, want := sc.scriptsAround(s, from, to), ref.scriptsAroundPrefix(s, from, to); got != want {
+					t.Fatalf("scriptsAround(%q, %d, %d) = %v, want %v", s, from, to, got, want)
+				}
+			}
+		}
+	}
+}
