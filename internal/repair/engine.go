@@ -846,38 +846,44 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 		sc.encodeSingleByte(s, w.sb)
 		return
 	}
-	sc.b, sc.owner, sc.kind = sc.b[:0], sc.owner[:0], sc.kind[:0]
+	// The buffers are appended to as locals and sized for the common
+	// case up front: every double-byte page with an island start in the
+	// line encodes all of it, and appending through sc's fields kept
+	// every slice header in memory.
+	n := len(s) + len(s)/2
+	b, owner, kind := slices.Grow(sc.b[:0], n), slices.Grow(sc.owner[:0], n), slices.Grow(sc.kind[:0], n)
 	for i, r := range s {
 		if r < utf8.RuneSelf {
-			sc.b = append(sc.b, byte(r))
-			sc.owner = append(sc.owner, int32(i))
-			sc.kind = append(sc.kind, kindFirst)
+			b = append(b, byte(r))
+			owner = append(owner, int32(i))
+			kind = append(kind, kindFirst)
 			continue
 		}
-		n := len(sc.b)
+		n := len(b)
 		var ok bool
 		if r != utf8.RuneError {
-			sc.b, ok = w.encodeRune(sc.b, r)
+			b, ok = w.encodeRune(b, r)
 		}
 		if !ok {
-			sc.b = append(sc.b[:n], 0)
+			b = append(b[:n], 0)
 			k := kindOpaque
 			if r == utf8.RuneError {
 				k = kindFFFD
 			}
-			sc.owner = append(sc.owner, int32(i))
-			sc.kind = append(sc.kind, k)
+			owner = append(owner, int32(i))
+			kind = append(kind, k)
 			continue
 		}
-		for j := n; j < len(sc.b); j++ {
-			sc.owner = append(sc.owner, int32(i))
+		for j := n; j < len(b); j++ {
+			owner = append(owner, int32(i))
 			if j == n {
-				sc.kind = append(sc.kind, kindFirst)
+				kind = append(kind, kindFirst)
 			} else {
-				sc.kind = append(sc.kind, kindPlain)
+				kind = append(kind, kindPlain)
 			}
 		}
 	}
+	sc.b, sc.owner, sc.kind = b, owner, kind
 }
 
 // encodeSingleByte is encode through a single-byte page, which gives
