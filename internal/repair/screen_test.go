@@ -193,3 +193,20 @@ func TestScriptsAroundShortLine(t *testing.T) {
 		}
 	}
 }
+
+// TestLostFitsMatchesInferLost holds the shortcuts of parseSeq and
+// prefersDropped to what they skip: a two-byte lead that lostFits
+// refuses is one for which inferLost offers no candidate.
+func TestLostFitsMatchesInferLost(t *testing.T) {
+	for _, w := range utf8Wrong {
+		if w.sb == nil || len(w.dropped) == 0 {
+			continue
+		}
+		for x := 0xC2; x <= 0xDF; x++ {
+			_, alts := inferLost([]byte{byte(x)}, w.lostCandidates(lossUndefined, 0x80, 0xBF), 'a', ' ', 0, true)
+			if got := len(alts) > 0; got != w.lostFits(byte(x)) {
+				t.Errorf("%s: lead %02X: inferLost offers %d candidates, lostFits = %v", w.name(), x, len(alts), w.lostFits(byte(x)))
+			}
+		}
+	}
+}

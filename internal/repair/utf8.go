@@ -622,6 +622,15 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			dec = append(dec[:start], "\uFFFD"...)
 			return p, dec, how, inf, false, true
 		}
+		if how == lossUndefined && need == 2 && !w.lostFits(b[j]) {
+			// No byte w drops completes the lead to a character people
+			// write (see lostFits): inferLost would offer none, and the
+			// loss is refused below. Refused here, without listing and
+			// pricing the candidates: a capital or ß before a letter
+			// ("Straße") is such a lead in windows-1252, and correct
+			// German and French lines are full of them.
+			return j, dec[:start], "", nil, false, false
+		}
 		prefix := append([]byte(nil), dec[start:]...)
 		after := rune(0)
 		if p < n {
@@ -841,10 +850,17 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	if o := sc.offsetAt(s, j); o > 0 {
 		before = lastRune(s[:o])
 	}
-	withA0 := append(append([]byte(nil), prefix...), 0xA0)
+	var buf [utf8.UTFMax + 1]byte
+	withA0 := append(append(buf[:0], prefix...), 0xA0)
 	rA, size := utf8.DecodeRune(withA0)
 	if rA == utf8.RuneError || size != len(withA0) {
 		return true
+	}
+	if len(prefix) == 1 && !w.lostFits(prefix[0]) {
+		// A two-byte lead that no dropped byte completes to a character
+		// people write (see lostFits): inferLost would offer none.
+		// "groß und" asks this of every ß before a space.
+		return false
 	}
 	afterSpace := rune(0)
 	if p+1 < len(sc.b) {
