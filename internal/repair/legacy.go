@@ -102,6 +102,14 @@ func pagesAgree(a, b *codec.SingleByte) bool {
 // name: the readings are the same text at the same gain, and pricing a
 // whole line's reading twice was a tenth of the work on damaged lines.
 func undoLegacyAll(sc *scratch, s string, opt Options, found []*outcome) []*outcome {
+	if legacyScreened && sc.screenFor(s).covers&legacyPages == 0 {
+		// No page of a legacy reading covers s, and each would refuse
+		// it at once (see undoLegacy): most lines that reach the search
+		// are a language's own letters, which no run of three read
+		// through windows-1252 or KOI8-R explains, and asking each of
+		// the readings in turn was a third of the search on such a line.
+		return found
+	}
 	var outsBuf [maxLegacy]*outcome // on the stack: most lines have no legacy reading
 	outs := outsBuf[:len(legacyHypotheses)]
 	for i, h := range legacyHypotheses {

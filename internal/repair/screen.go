@@ -56,6 +56,11 @@ var (
 	screenTab   = buildScreen()
 	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
 	droppingPages pageSet
+	// legacyPages are the pages the legacy readings decode through, and
+	// legacyScreened says that each of them has one, so that the screen's
+	// covers answers for all of them (see undoLegacyAll).
+	legacyPages    pageSet
+	legacyScreened = true
 )
 
 // buildScreen numbers the single-byte pages of utf8Wrong and the legacy
@@ -87,6 +92,11 @@ func buildScreen() *screenTable {
 	}
 	for _, h := range legacyHypotheses {
 		assign(h.wrong)
+		if h.wrong.page < 0 {
+			legacyScreened = false
+		} else {
+			legacyPages |= 1 << h.wrong.page
+		}
 	}
 	t := &screenTable{blocks: make([][256]runeBits, 1)}
 	for k, sb := range screenPages {
