@@ -481,6 +481,7 @@ func (sc *scratch) triedOn(s string) *tried {
 		t = new(tried)
 	}
 	sc.tried[s] = t
+	sc.triedUsed = append(sc.triedUsed, t)
 	return t
 }
 
@@ -652,6 +653,14 @@ type scratch struct {
 	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
 	// triedFree are tried of earlier windows, emptied, for triedOn.
 	triedFree []*tried
+	// triedUsed are the values of tried, listed for putScratch: ranging
+	// over a map, even of one entry, costs what a correct line's whole
+	// round of a decoder does.
+	triedUsed []*tried
+	// spansUsed is the most of spans' room a hypothesis filled: putScratch
+	// clears that much, not all the room a damaged line once made, on
+	// every line after it.
+	spansUsed int
 
 	// words and wordIndex are wordAt's memory for the text wordsOf.
 	words     []wordPrice
@@ -701,7 +710,7 @@ func putScratch(sc *scratch) {
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
-	for _, t := range sc.tried {
+	for _, t := range sc.triedUsed {
 		if len(sc.triedFree) < maxTriedFree {
 			clear(t.legacy)
 			*t = tried{legacy: t.legacy[:0]}
@@ -709,14 +718,15 @@ func putScratch(sc *scratch) {
 		}
 	}
 	clear(sc.tried)
+	clear(sc.triedUsed)
 	clear(sc.wordIndex)
 	clear(sc.langsSeen)
 	clear(sc.langsByText)
 	clear(sc.choices)
-	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
+	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
-		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, openStack: sc.openStack[:0],
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
 	scratchPool.Put(sc)

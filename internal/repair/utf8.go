@@ -199,7 +199,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	// The spans stay in sc's buffer: a line's islands are many, its
 	// outcome keeps only their text and lost characters, and most
 	// hypotheses have none.
-	sc.spans = spans[:0]
+	sc.spans, sc.spansUsed = spans[:0], max(sc.spansUsed, len(spans))
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
