@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/langstats"
 	"github.com/mojitext/moji/internal/plausible"
 )
@@ -41,6 +42,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		gain  float64
 		loss  string
 		dec   = sc.dec[:0]
+		// skipASCII says that no byte below 0x80 can begin an island or
+		// a run of lost bytes: only a double-byte page's U+FFFD, encoded
+		// as 0, begins one there.
+		skipASCII = !(w.multi && opt.LossySequences)
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -58,6 +63,12 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		if kind[i] != kindFirst || b[i] < 0xC2 {
+			if b[i] < utf8.RuneSelf && skipASCII {
+				// Nothing below 0x80 begins an island here: skip the run,
+				// eight bytes at a time.
+				i += ascii.Prefix(b[i:])
+				continue
+			}
 			i++
 			continue
 		}
