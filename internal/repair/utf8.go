@@ -992,14 +992,17 @@ func lastRuneString(dec []byte) string {
 func (sc *scratch) writtenAlone(s string, j int) bool {
 	o := sc.offsetAt(s, j)
 	r, size := utf8.DecodeRuneInString(s[o:])
-	if !sc.languages().Writes(r) {
-		return false
-	}
+	// The word is read first: choosing the line's languages reads all of
+	// it, and a word with other letters outside ASCII, or a capital after
+	// small letters, needs no language to refuse.
 	ws, we := wordBounds(s, o, o+size)
 	if hasNonASCII(s[ws:o]) || hasNonASCII(s[o+size:we]) {
 		return false
 	}
-	return !unicode.IsUpper(r) || !strings.ContainsFunc(s[ws:o], unicode.IsLower)
+	if unicode.IsUpper(r) && strings.ContainsFunc(s[ws:o], unicode.IsLower) {
+		return false
+	}
+	return sc.languages().Writes(r)
 }
 
 // writtenWithA0 reports whether lead byte x followed by 0xA0 is a
