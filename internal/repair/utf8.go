@@ -1106,15 +1106,18 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		texts = append(texts, buf...)
 	}
 	// Best first; among equal scores the earlier stays first. Scores are
-	// sums of finite costs, so ">" orders them.
-	slices.SortStableFunc(rs, func(x, y ranked) int {
+	// sums of finite costs, so ">" orders them. The earlier is the one
+	// whose text comes first in texts: with that tie-break the order is
+	// total, and the unstable sort, which a lost CJK byte's 64 candidates
+	// take in half the time, puts them where the stable one would.
+	slices.SortFunc(rs, func(x, y ranked) int {
 		switch {
 		case x.score > y.score:
 			return -1
 		case y.score > x.score:
 			return 1
 		}
-		return 0
+		return x.at - y.at
 	})
 	all := string(texts)
 	alts := make([]Scored, len(rs))
