@@ -1201,6 +1201,15 @@ func firstRune(s string) rune {
 // to the surrounding spaces (at most maxWord bytes each way), so that the
 // language model sees "förteckning", not "ö" alone.
 func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
+	return gainAtOrBelow(sc, s, from, to, cand, false)
+}
+
+// gainAtOrBelow is gainAt, except that with refuse, for a caller that
+// refuses every island below weakMargin whatever its gain, it may return
+// any figure below weakMargin that is at least the gain: an island of
+// correct text is then refused without choosing the line's languages,
+// which reads all of it (see gainAtUncached).
+func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool) float64 {
 	// Several wrong decoders find the same island with the same
 	// reading ("Ã©" is "é" through windows-1252, Latin-1 and
 	// windows-1254 alike): price it once per round.
@@ -1210,7 +1219,10 @@ func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 			return g
 		}
 	}
-	g := gainAtUncached(sc, s, from, to, cand)
+	g, exact := gainAtUncached(sc, s, from, to, cand, refuse)
+	if !exact {
+		return g // a bound, which another caller may not take for the gain
+	}
 	if sc.langsOf == s {
 		if sc.gains == nil {
 			sc.gains = make(map[gainKey]float64)
@@ -1281,7 +1293,7 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	return ws, we
 }
 
-func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
+func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse bool) (g float64, exact bool) {
 	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
@@ -1317,7 +1329,23 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	}
 	quick := chars + origCJK - brought
 	if quick+wp.bound < weakMargin {
-		return quick
+		return quick, true
+	}
+	if refuse && quick < weakMargin && sc.langs == nil {
+		// Whatever languages the line is in, the word as it stands costs
+		// at most LanguageCostMax, and the language model can add no more
+		// to the gain: an island of correct text (Big5 reads the "М" of
+		// "Москва" as "Ǻ") falls far below, and the line's languages need
+		// not be chosen. The bound is worth reading the word under each
+		// model of its scripts only where the character model does not
+		// already speak for the island, as it does for most mojibake,
+		// and while the languages are still to be chosen.
+		if !wp.maxValid {
+			wp.max, wp.maxValid = plausible.LanguageCostMax(orig), true
+		}
+		if bound := quick + wp.max + boundSlack; bound < weakMargin {
+			return bound, false
+		}
 	}
 	// A language cost is never negative, so the text as it stands bounds
 	// the gain again, more tightly: a correct Russian word costs the
@@ -1330,7 +1358,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	}
 	origLang := wp.lang
 	if quick+origLang < weakMargin {
-		return quick + origLang
+		return quick + origLang, true
 	}
 	lang := origLang - plausible.LanguageCost(strings.Clone(repl), langs)
 	if holdsRareNonCJK(cand) {
@@ -1343,8 +1371,12 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		// support from it.
 		lang = min(lang, 0)
 	}
-	return quick + lang
+	return quick + lang, true
 }
+
+// boundSlack covers the rounding by which LanguageCostMax, summed in
+// another order, may fall short of the cost it bounds.
+const boundSlack = 1e-6
 
 // wordPrice is what gainAt learns of a word of the text as it stands,
 // whatever replaces an island in it: islands share words ("Ã¼berprÃ¼ft"
@@ -1358,6 +1390,8 @@ type wordPrice struct {
 	bound                        float64 // plausible.LanguageBound
 	lang                         float64 // plausible.LanguageCost in the text's languages
 	langValid                    bool
+	max                          float64 // plausible.LanguageCostMax
+	maxValid                     bool
 }
 
 // wordAt returns the price of the word s[ws:we], between the runes

@@ -210,3 +210,44 @@ func TestLostFitsMatchesInferLost(t *testing.T) {
 		}
 	}
 }
+
+// TestGainAtOrBelow holds the figure gainAtOrBelow may give a caller
+// that refuses islands below weakMargin to gainAt itself, in the line's
+// languages: on every span of up to three runes of the dev-set slice's
+// texts, with candidates of several scripts, it is the gain, or a bound
+// on it below weakMargin.
+func TestGainAtOrBelow(t *testing.T) {
+	cands := []string{"Ǻ", "\u00a0", "é", "ы", "Ω", "’", "ā"}
+	bounded, checked := 0, 0
+	for _, s := range cleanTextsInternal(t) {
+		if len(s) > 300 {
+			continue
+		}
+		var exact, below scratch
+		exact.langsOf, below.langsOf = s, s
+		for from := 0; from < len(s); {
+			_, size := utf8.DecodeRuneInString(s[from:])
+			to := from
+			for k := 0; k < 3 && to < len(s); k++ {
+				_, n := utf8.DecodeRuneInString(s[to:])
+				to += n
+				for _, c := range cands {
+					g, b := gainAt(&exact, s, from, to, c), gainAtOrBelow(&below, s, from, to, c, true)
+					checked++
+					if b == g {
+						continue
+					}
+					bounded++
+					if b >= weakMargin || b < g-1e-9 {
+						t.Fatalf("%q: %q → %q: gainAt = %v, gainAtOrBelow = %v", s, s[from:to], c, g, b)
+					}
+				}
+			}
+			from += size
+		}
+	}
+	if bounded == 0 {
+		t.Fatal("gainAtOrBelow bounded nothing")
+	}
+	t.Logf("%d of %d islands bounded", bounded, checked)
+}

@@ -141,7 +141,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			continue
 		}
 		lp := sc.lossPriorAt(s, w, from, to, decide)
-		g := gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
+		// An island without lost characters is kept only from weakMargin
+		// on, whatever else its gain decides: below it, a bound will do.
+		// (With a space read as 0xA0 the island is also tried with the
+		// space kept, and the larger gain, less lossPrior, decides; a
+		// bound below weakMargin never wins that choice from a gain that
+		// could be kept.)
+		refuse := decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace)
+		g := gainAtOrBelow(sc, s, from, to, cand, refuse) - lp*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -180,7 +187,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// is the likelier before the words are read: "jusqu'Ã nos"
 			// is "jusqu'à nos", not "jusqu'ànos".
 			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
-				if g2 := gainAt(sc, s, from, to, cand+" ") - lossPrior; g2 > g {
+				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", refuse) - lossPrior; g2 > g {
 					cand, g = cand+" ", g2
 				}
 			}
