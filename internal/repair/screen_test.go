@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // checkScreen fails unless the one-pass screen of s gives every
@@ -250,4 +252,73 @@ func TestGainAtOrBelow(t *testing.T) {
 		t.Fatal("gainAtOrBelow bounded nothing")
 	}
 	t.Logf("%d of %d islands bounded", bounded, checked)
+}
+
+// TestMayHoldDoubleByteMojibakeTable holds the table-driven test to the
+// rules it was written from (mayHoldDoubleByteMojibakeRef, the test as
+// it read rune by rune), on the dev-set slice's texts, cut at every
+// rune, and on the screen's corners.
+func TestMayHoldDoubleByteMojibakeTable(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	texts = append(texts, "caf茅", "f체r", "seek를", "samba现在由开发组", "胁 в", "в 胁", "ﾃｽﾄ", "a\uFFFDb", "鈥檚", "Gew枚hnlich", "\xff\xfe中", "𠀋中", "中𠀋a")
+	for _, s := range texts {
+		for i := range s {
+			if !utf8.RuneStart(s[i]) {
+				continue
+			}
+			if got, want := mayHoldDoubleByteMojibake(s[i:]), mayHoldDoubleByteMojibakeRef(s[i:]); got != want {
+				t.Fatalf("mayHoldDoubleByteMojibake(%q) = %v, want %v", s[i:], got, want)
+			}
+		}
+	}
+}
+
+// mayHoldDoubleByteMojibakeRef is mayHoldDoubleByteMojibake as it read
+// before its table: each rune classified and priced in turn.
+func mayHoldDoubleByteMojibakeRef(s string) bool {
+	prevLetter := false // the previous rune is an ASCII letter
+	run, runGlued := 0, false
+	runCost := 0.0 // the highest cost in the run
+	sawCJK, sawOtherScript := false, false
+	// glued reports whether the run that ends before a rune that is
+	// (letterAfter) or is not an ASCII letter is suspect.
+	glued := func(letterAfter bool) bool {
+		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runCost >= gluedCJKCost)
+	}
+	for _, r := range s {
+		c := plausible.ClassOf(r)
+		if c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
+			cost := plausible.RuneCost(r)
+			if cost >= rareCJKCost || sawOtherScript {
+				return true
+			}
+			if run == 0 {
+				runGlued, runCost = prevLetter, 0
+			}
+			run++
+			runCost = max(runCost, cost)
+			sawCJK, prevLetter = true, false
+			continue
+		}
+		letter := r < utf8.RuneSelf && isASCIILetter(byte(r))
+		if run > 0 {
+			if glued(letter) {
+				return true
+			}
+			run = 0
+		}
+		prevLetter = letter
+		switch {
+		case c == plausible.HalfKana || c == plausible.Replacement:
+			return true
+		case r >= utf8.RuneSelf && c.IsLetter():
+			// Hanzi among Cyrillic or Greek letters ("胁" left in a
+			// repaired Russian line) are suspect too.
+			if sawCJK {
+				return true
+			}
+			sawOtherScript = true
+		}
+	}
+	return run > 0 && glued(false)
 }

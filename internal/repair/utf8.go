@@ -7,6 +7,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
@@ -428,25 +429,27 @@ func (w *wrongDecoder) leavesLineArt(out string) bool {
 func mayHoldDoubleByteMojibake(s string) bool {
 	prevLetter := false // the previous rune is an ASCII letter
 	run, runGlued := 0, false
-	runCost := 0.0 // the highest cost in the run
+	runDear := false // a character of the run costs gluedCJKCost or more
 	sawCJK, sawOtherScript := false, false
 	// glued reports whether the run that ends before a rune that is
 	// (letterAfter) or is not an ASCII letter is suspect.
 	glued := func(letterAfter bool) bool {
-		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runCost >= gluedCJKCost)
+		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runDear)
 	}
 	for _, r := range s {
-		c := plausible.ClassOf(r)
-		if c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
-			cost := plausible.RuneCost(r)
-			if cost >= rareCJKCost || sawOtherScript {
+		var f cjkFlags
+		if r >= utf8.RuneSelf {
+			f = cjkFlagsOf(r)
+		}
+		if f&cjkChar != 0 {
+			if f&cjkRare != 0 || sawOtherScript {
 				return true
 			}
 			if run == 0 {
-				runGlued, runCost = prevLetter, 0
+				runGlued, runDear = prevLetter, false
 			}
 			run++
-			runCost = max(runCost, cost)
+			runDear = runDear || f&cjkDear != 0
 			sawCJK, prevLetter = true, false
 			continue
 		}
@@ -459,9 +462,9 @@ func mayHoldDoubleByteMojibake(s string) bool {
 		}
 		prevLetter = letter
 		switch {
-		case c == plausible.HalfKana || c == plausible.Replacement:
+		case f&cjkStop != 0:
 			return true
-		case r >= utf8.RuneSelf && c.IsLetter():
+		case f&cjkLetter != 0:
 			// Hanzi among Cyrillic or Greek letters ("胁" left in a
 			// repaired Russian line) are suspect too.
 			if sawCJK {
@@ -471,6 +474,65 @@ func mayHoldDoubleByteMojibake(s string) bool {
 		}
 	}
 	return run > 0 && glued(false)
+}
+
+// cjkFlags is what mayHoldDoubleByteMojibake asks of a rune outside
+// ASCII: its class and, for Han, kana and Hangul, how its cost compares
+// with the two thresholds. Looked up in a table, filled a block of 256
+// runes at a time on first use: the test reads every rune of every line
+// with a CJK character, and the cost of one is its frequency in three
+// languages.
+type cjkFlags uint8
+
+const (
+	cjkChar   cjkFlags = 1 << iota // Han, kana or Hangul
+	cjkRare                        // ... costing rareCJKCost or more
+	cjkDear                        // ... costing gluedCJKCost or more
+	cjkStop                        // half-width katakana or U+FFFD
+	cjkLetter                      // a letter of another kind
+)
+
+// cjkFlagTable holds cjkFlags for the runes up to U+FFFF, in blocks of
+// 256 filled on first use.
+var cjkFlagTable [0x100]atomic.Pointer[[0x100]cjkFlags]
+
+// cjkFlagsOf returns the flags of r, a rune outside ASCII.
+func cjkFlagsOf(r rune) cjkFlags {
+	if r > 0xFFFF {
+		return cjkFlagsSlow(r)
+	}
+	block := cjkFlagTable[r>>8].Load()
+	if block == nil {
+		block = new([0x100]cjkFlags)
+		for k := range block {
+			if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
+				block[k] = cjkFlagsSlow(c)
+			}
+		}
+		// Two goroutines may fill the same block: they fill it alike.
+		cjkFlagTable[r>>8].Store(block)
+	}
+	return block[r&0xFF]
+}
+
+// cjkFlagsSlow works out the flags of r from its class and cost.
+func cjkFlagsSlow(r rune) cjkFlags {
+	c := plausible.ClassOf(r)
+	switch {
+	case c == plausible.Han || c == plausible.Kana || c == plausible.Hangul:
+		f := cjkChar
+		if cost := plausible.RuneCost(r); cost >= rareCJKCost {
+			f |= cjkRare | cjkDear
+		} else if cost >= gluedCJKCost {
+			f |= cjkDear
+		}
+		return f
+	case c == plausible.HalfKana || c == plausible.Replacement:
+		return cjkStop
+	case c.IsLetter():
+		return cjkLetter
+	}
+	return 0
 }
 
 // maxGluedRun is the longest run of CJK characters glued to a Latin
