@@ -267,7 +267,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		return nil
 	}
 	out := assembleRuns(s, runs, dec)
-	if out == s || decide && kanaInsideLatinWord(out) {
+	if out == s {
 		return nil
 	}
 	// The language model only adds cost, so the character model alone
@@ -275,7 +275,10 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
 	chars := plausible.CharCost(0, out, 0)
-	if decide && whole-chars < legacyMarginFor(total) {
+	if decide && (whole-chars < legacyMarginFor(total) || kanaInsideLatinWord(out)) {
+		// (Katakana inside Latin words is asked second: it refuses only
+		// Shift_JIS readings, and the bound refuses most readings of
+		// every page, the Russian page swaps on every lowercase line.)
 		return nil
 	}
 	// plausible.Cost(out), whose character model is chars: a reading
