@@ -322,3 +322,36 @@ func mayHoldDoubleByteMojibakeRef(s string) bool {
 	}
 	return run > 0 && glued(false)
 }
+
+// TestBeginsNothing holds undoUTF8's quick refusal to parseSeq: through
+// every single-byte page that drops no bytes, wherever beginsNothing
+// refuses a lead of the dev-set slice's texts or the screen's corners,
+// parseSeq refuses it too, with each set of options.
+func TestBeginsNothing(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	texts = append(texts, "Ã?", "Ã ", "Ð\uFFFD", "Ñ?x", "í\uFFFD\uFFFD", "ÐÐ", "í", "Ã", "\xed\xa0\xbd\xed\xb8\x8d")
+	refused := 0
+	for _, w := range utf8Wrong {
+		if w.sb == nil || len(w.dropped) > 0 {
+			continue
+		}
+		for _, opt := range []Options{allOptionsInternal, {}, {RestoreByteA0: true}, {LossySequences: true}} {
+			for _, s := range texts {
+				var sc scratch
+				sc.encode(s, w)
+				for i := range sc.b {
+					if sc.kind[i] != kindFirst || sc.b[i] < 0xC2 || !w.beginsNothing(&sc, i, opt) {
+						continue
+					}
+					refused++
+					if _, _, _, _, _, ok := w.parseSeq(&sc, s, i, opt, nil); ok {
+						t.Fatalf("%s, %+v: %q at %d: beginsNothing, but parseSeq reads a sequence", w.name(), opt, s, i)
+					}
+				}
+			}
+		}
+	}
+	if refused == 0 {
+		t.Fatal("beginsNothing refused nothing")
+	}
+}

@@ -47,6 +47,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// a run of lost bytes: only a double-byte page's U+FFFD, encoded
 		// as 0, begins one there.
 		skipASCII = !(w.multi && opt.LossySequences)
+		// quickRefusal says that beginsNothing answers for parseSeq
+		// where an island would begin.
+		quickRefusal = w.sb != nil && len(w.dropped) == 0
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -70,6 +73,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				i += ascii.Prefix(b[i:])
 				continue
 			}
+			i++
+			continue
+		}
+		if quickRefusal && w.beginsNothing(sc, i, opt) {
 			i++
 			continue
 		}
@@ -251,6 +258,44 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
 	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+}
+
+// beginsNothing reports that parseSeq, through w, a single-byte page
+// that drops no bytes, refuses at once the sequence that the lead b[i]
+// would begin: the byte after it neither continues it nor stands for a
+// lost byte (a space read as 0xA0, U+FFFD or '?'), and w drops none of
+// its own. Every letter of a Russian line is such a lead in
+// windows-1251, and most are followed by another letter; the call for
+// each was most of what that page's reading of a correct line cost.
+func (w *wrongDecoder) beginsNothing(sc *scratch, i int, opt Options) bool {
+	b, kind := sc.b, sc.kind
+	c := b[i]
+	if c > 0xF4 {
+		return true // no lead at all
+	}
+	if c == 0xED {
+		return false // a CESU-8 surrogate pair is read on
+	}
+	_, lo, hi := utf8SeqLen(c)
+	p := i + 1
+	if p == len(b) {
+		return true
+	}
+	switch kind[p] {
+	case kindFFFD:
+		return false
+	case kindOpaque:
+		return true
+	}
+	switch x := b[p]; {
+	case x >= lo && x <= hi:
+		return false
+	case x == ' ':
+		return !(opt.RestoreByteA0 && w.a0 && lo <= 0xA0 && 0xA0 <= hi)
+	case x == '?':
+		return c != 0xC2 && c != 0xC3
+	}
+	return true
 }
 
 // lostRun reads a run of U+FFFD that a double-byte decoder left where a
