@@ -580,6 +580,76 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	return total
 }
 
+// LanguageCostMax bounds LanguageCost(s, langs) from above, whatever
+// langs is: for each script of s, the language cost under the model of
+// that script that prices s highest. LanguageBound assumes the worst of
+// every bigram, which for a word of ordinary letters is ten times too
+// much; this bound needs no choice of languages, which reads a whole
+// line, and lets the search refuse an island of correct text without
+// making one.
+func LanguageCostMax(s string) float64 {
+	var scripts [numScripts]bool
+	any := false
+	for _, r := range s {
+		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			continue
+		}
+		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+			scripts[sc], any = true, true
+		}
+	}
+	if !any {
+		return 0
+	}
+	var total float64
+	var arr, tmp [256]byte
+	for sc := Script(1); sc < numScripts; sc++ {
+		if !scripts[sc] {
+			continue
+		}
+		only := appendOnlyScript(arr[:0], s, sc)
+		most := 0.0
+		for _, m := range scriptModels[sc] {
+			// As languageCostWeighted prices one script of s under m,
+			// at lmWeight, on a copy: the foreign letters are blanked.
+			buf := append(tmp[:0], only...)
+			var cost float64
+			for i := 0; i < len(buf); {
+				if buf[i] < utf8.RuneSelf {
+					i++
+					continue
+				}
+				r, size := utf8.DecodeRune(buf[i:])
+				if !m.Has(r) {
+					cost += foreignLetter
+					for j := i; j < i+size; j++ {
+						buf[j] = ' '
+					}
+				}
+				i += size
+			}
+			logp, n := m.Score(string(buf))
+			cost += lmWeight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+			most = max(most, cost)
+		}
+		total += most
+	}
+	return total
+}
+
+// scriptModels lists the language models of each script, for
+// LanguageCostMax.
+var scriptModels = func() (t [numScripts][]*langstats.Model) {
+	for sc := Script(1); sc < numScripts; sc++ {
+		for _, m := range langstats.Models {
+			if langScript[sc] != "" && m.Script == langScript[sc] {
+				t[sc] = append(t[sc], m)
+			}
+		}
+	}
+	return t
+}()
+
 // langScript names each script as package langstats does.
 var langScript = [numScripts]string{
 	Latin:        "Latin",

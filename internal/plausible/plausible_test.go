@@ -1,6 +1,7 @@
 package plausible
 
 import (
+	"math"
 	"testing"
 	"unicode/utf8"
 )
@@ -412,6 +413,54 @@ func TestCharCostRune(t *testing.T) {
 					t.Fatalf("charCostRune(%U, %U, %U) = %v, CharCost = %v", b, r, a, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestLanguageCostMax holds the bound to what it bounds: no choice of
+// languages prices a text above it, and for a text of one script it is
+// the price under one of the script's models.
+func TestLanguageCostMax(t *testing.T) {
+	texts := []string{
+		"Москва", "В этом", "Ǻосква", "Crème brûlée", "Ελληνικά κείμενα", "ĂŽĂ©Ă",
+		"füR", "ÄpfeL", "naïveté", "Ð¿Ñ€Ð¸", "Ïðèâåò", "hello", "東京は日本の首都です。",
+		"Москва — столица Crème Ελληνικά", "ſſ", "Þórshöfn", "ПРИВЕТ", "ǅemal", "שלום", "مرحبا", "สวัสดี",
+		"aЖ中éБ語ü字Ωß", "", "12345", "Ŀ", "ʹ", "Ǻ",
+	}
+	for _, s := range texts {
+		bound := LanguageCostMax(s)
+		if c := LanguageCost(s, nil); c > bound+1e-9 {
+			t.Errorf("LanguageCost(%q, nil) = %v > LanguageCostMax = %v", s, c, bound)
+		}
+		var scripts []Script
+		seen := map[Script]bool{}
+		for _, r := range s {
+			if sc := ClassOf(r).Script(); len(scriptModels[sc]) > 0 && !seen[sc] {
+				seen[sc] = true
+				scripts = append(scripts, sc)
+			}
+		}
+		most := 0.0
+		// Every choice of one model per script.
+		var try func(k int, l *Languages)
+		try = func(k int, l *Languages) {
+			if k == len(scripts) {
+				c := languageCostOf(s, l)
+				if c > bound+1e-9 {
+					t.Errorf("LanguageCost(%q) under %v = %v > LanguageCostMax = %v", s, l.models, c, bound)
+				}
+				most = max(most, c)
+				return
+			}
+			for _, m := range scriptModels[scripts[k]] {
+				m2 := *l
+				m2.models[scripts[k]] = m
+				try(k+1, &m2)
+			}
+		}
+		try(0, &Languages{})
+		if len(scripts) == 1 && math.Abs(most-bound) > 1e-9 {
+			t.Errorf("LanguageCostMax(%q) = %v, want the most a model prices it, %v", s, bound, most)
 		}
 	}
 }

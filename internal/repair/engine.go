@@ -7,6 +7,7 @@ import (
 	"strings"
 	"sync"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
@@ -15,7 +16,11 @@ import (
 
 // wrongDecoder is a decoder W that may have produced the text.
 type wrongDecoder struct {
-	cs    codec.Charset
+	cs codec.Charset
+	// nm is cs.Name(), kept here: every round asks each decoder whether
+	// it is the settled one, and the interface call was a cost of its own
+	// on every line the search reads.
+	nm    string
 	sb    *codec.SingleByte // set for single-byte pages (fast path)
 	mb    *codec.MultiByte  // set for the double-byte pages, called directly
 	multi bool              // double-byte page: trail bytes may be ASCII
@@ -49,7 +54,7 @@ func (w *wrongDecoder) lostFits(x byte) bool {
 	return x >= 0xC2 && x <= 0xDF && w.fits[x-0xC0]
 }
 
-func (w *wrongDecoder) name() string { return w.cs.Name() }
+func (w *wrongDecoder) name() string { return w.nm }
 
 // encodeRune appends the bytes W decoded into r.
 func (w *wrongDecoder) encodeRune(dst []byte, r rune) ([]byte, bool) {
@@ -81,7 +86,7 @@ func mustCharset(name string) codec.Charset {
 
 func newWrong(name string, dropped ...byte) *wrongDecoder {
 	cs := mustCharset(name)
-	w := &wrongDecoder{cs: cs, dropped: dropped, page: -1, dbPage: -1}
+	w := &wrongDecoder{cs: cs, nm: cs.Name(), dropped: dropped, page: -1, dbPage: -1}
 	for x := 0xC2; x <= 0xDF; x++ {
 		for _, d := range dropped {
 			if _, ok := writable([]byte{byte(x), d}); ok && isCont(d) {
@@ -476,6 +481,7 @@ func (sc *scratch) triedOn(s string) *tried {
 		t = new(tried)
 	}
 	sc.tried[s] = t
+	sc.triedUsed = append(sc.triedUsed, t)
 	return t
 }
 
@@ -597,6 +603,7 @@ var otherWrong sync.Map
 type scratch struct {
 	b     []byte      // the text encoded through W
 	dec   []byte      // an island's decoding, as it grows
+	repl  []byte      // the word gainAt prices with an island's reading in place
 	runs  []legacyRun // a legacy reading's runs (see undoLegacy)
 	spans []span      // a hypothesis's islands (see undoUTF8)
 	owner []int32     // for each byte, the offset in s of the rune it came from
@@ -629,6 +636,11 @@ type scratch struct {
 	// letters of each script before it (see scratch.scriptsAround).
 	prefix   [][16]uint16
 	prefixOf string
+	// totals counts the letters of each script in totalsOf, for the
+	// spans whose window is the whole line (see scratch.scriptsAround).
+	totals      [16]int
+	totalsOf    string
+	totalsValid bool
 
 	// settled names the decoder the previous round undid, and
 	// settledRanges the text it wrote (see undoUTF8's leftovers).
@@ -641,6 +653,14 @@ type scratch struct {
 	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
 	// triedFree are tried of earlier windows, emptied, for triedOn.
 	triedFree []*tried
+	// triedUsed are the values of tried, listed for putScratch: ranging
+	// over a map, even of one entry, costs what a correct line's whole
+	// round of a decoder does.
+	triedUsed []*tried
+	// spansUsed is the most of spans' room a hypothesis filled: putScratch
+	// clears that much, not all the room a damaged line once made, on
+	// every line after it.
+	spansUsed int
 
 	// words and wordIndex are wordAt's memory for the text wordsOf.
 	words     []wordPrice
@@ -664,6 +684,10 @@ type scratch struct {
 	startsOf    string
 	startsValid bool
 
+	inverted      bool // caseInverted's memory
+	invertedOf    string
+	invertedValid bool
+
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
@@ -681,12 +705,12 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
 	clear(sc.rounds)
-	for _, t := range sc.tried {
+	for _, t := range sc.triedUsed {
 		if len(sc.triedFree) < maxTriedFree {
 			clear(t.legacy)
 			*t = tried{legacy: t.legacy[:0]}
@@ -694,14 +718,15 @@ func putScratch(sc *scratch) {
 		}
 	}
 	clear(sc.tried)
+	clear(sc.triedUsed)
 	clear(sc.wordIndex)
 	clear(sc.langsSeen)
 	clear(sc.langsByText)
 	clear(sc.choices)
-	clear(sc.spans[:cap(sc.spans)]) // their texts and lost characters
+	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	*sc = scratch{
-		b: sc.b[:0], dec: sc.dec[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
-		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, openStack: sc.openStack[:0],
+		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
+		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
 	scratchPool.Put(sc)
@@ -831,38 +856,44 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 		sc.encodeSingleByte(s, w.sb)
 		return
 	}
-	sc.b, sc.owner, sc.kind = sc.b[:0], sc.owner[:0], sc.kind[:0]
+	// The buffers are appended to as locals and sized for the common
+	// case up front: every double-byte page with an island start in the
+	// line encodes all of it, and appending through sc's fields kept
+	// every slice header in memory.
+	n := len(s) + len(s)/2
+	b, owner, kind := slices.Grow(sc.b[:0], n), slices.Grow(sc.owner[:0], n), slices.Grow(sc.kind[:0], n)
 	for i, r := range s {
 		if r < utf8.RuneSelf {
-			sc.b = append(sc.b, byte(r))
-			sc.owner = append(sc.owner, int32(i))
-			sc.kind = append(sc.kind, kindFirst)
+			b = append(b, byte(r))
+			owner = append(owner, int32(i))
+			kind = append(kind, kindFirst)
 			continue
 		}
-		n := len(sc.b)
+		n := len(b)
 		var ok bool
 		if r != utf8.RuneError {
-			sc.b, ok = w.encodeRune(sc.b, r)
+			b, ok = w.encodeRune(b, r)
 		}
 		if !ok {
-			sc.b = append(sc.b[:n], 0)
+			b = append(b[:n], 0)
 			k := kindOpaque
 			if r == utf8.RuneError {
 				k = kindFFFD
 			}
-			sc.owner = append(sc.owner, int32(i))
-			sc.kind = append(sc.kind, k)
+			owner = append(owner, int32(i))
+			kind = append(kind, k)
 			continue
 		}
-		for j := n; j < len(sc.b); j++ {
-			sc.owner = append(sc.owner, int32(i))
+		for j := n; j < len(b); j++ {
+			owner = append(owner, int32(i))
 			if j == n {
-				sc.kind = append(sc.kind, kindFirst)
+				kind = append(kind, kindFirst)
 			} else {
-				sc.kind = append(sc.kind, kindPlain)
+				kind = append(kind, kindPlain)
 			}
 		}
 	}
+	sc.b, sc.owner, sc.kind = b, owner, kind
 }
 
 // encodeSingleByte is encode through a single-byte page, which gives
@@ -1170,6 +1201,15 @@ func firstRune(s string) rune {
 // to the surrounding spaces (at most maxWord bytes each way), so that the
 // language model sees "förteckning", not "ö" alone.
 func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
+	return gainAtOrBelow(sc, s, from, to, cand, false)
+}
+
+// gainAtOrBelow is gainAt, except that with refuse, for a caller that
+// refuses every island below weakMargin whatever its gain, it may return
+// any figure below weakMargin that is at least the gain: an island of
+// correct text is then refused without choosing the line's languages,
+// which reads all of it (see gainAtUncached).
+func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool) float64 {
 	// Several wrong decoders find the same island with the same
 	// reading ("Ã©" is "é" through windows-1252, Latin-1 and
 	// windows-1254 alike): price it once per round.
@@ -1179,7 +1219,10 @@ func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 			return g
 		}
 	}
-	g := gainAtUncached(sc, s, from, to, cand)
+	g, exact := gainAtUncached(sc, s, from, to, cand, refuse)
+	if !exact {
+		return g // a bound, which another caller may not take for the gain
+	}
 	if sc.langsOf == s {
 		if sc.gains == nil {
 			sc.gains = make(map[gainKey]float64)
@@ -1250,11 +1293,17 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	return ws, we
 }
 
-func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
+func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse bool) (g float64, exact bool) {
 	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
-	repl := s[ws:from] + cand + s[to:we]
+	// The word with cand in place is built in sc's buffer: most islands
+	// are rejected on the character model, which keeps nothing of it,
+	// and a string per island was most of what a correct line allocated.
+	// repl is good until the next island; the language model, which
+	// remembers the words it priced, gets a copy.
+	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
+	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
 	wp := sc.wordAt(s, ws, we, before, after)
 	ctx := &wp.ctx
 	// The character model alone, plus the most the language model could
@@ -1280,7 +1329,23 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	}
 	quick := chars + origCJK - brought
 	if quick+wp.bound < weakMargin {
-		return quick
+		return quick, true
+	}
+	if refuse && quick < weakMargin && sc.langs == nil {
+		// Whatever languages the line is in, the word as it stands costs
+		// at most LanguageCostMax, and the language model can add no more
+		// to the gain: an island of correct text (Big5 reads the "М" of
+		// "Москва" as "Ǻ") falls far below, and the line's languages need
+		// not be chosen. The bound is worth reading the word under each
+		// model of its scripts only where the character model does not
+		// already speak for the island, as it does for most mojibake,
+		// and while the languages are still to be chosen.
+		if !wp.maxValid {
+			wp.max, wp.maxValid = plausible.LanguageCostMax(orig), true
+		}
+		if bound := quick + wp.max + boundSlack; bound < weakMargin {
+			return bound, false
+		}
 	}
 	// A language cost is never negative, so the text as it stands bounds
 	// the gain again, more tightly: a correct Russian word costs the
@@ -1293,9 +1358,9 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 	}
 	origLang := wp.lang
 	if quick+origLang < weakMargin {
-		return quick + origLang
+		return quick + origLang, true
 	}
-	lang := origLang - plausible.LanguageCost(repl, langs)
+	lang := origLang - plausible.LanguageCost(strings.Clone(repl), langs)
 	if holdsRareNonCJK(cand) {
 		// The language model prices letters, and it finds a word cheaper
 		// once a letter foreign to the line's language is gone, whatever
@@ -1306,8 +1371,12 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string) float64 {
 		// support from it.
 		lang = min(lang, 0)
 	}
-	return quick + lang
+	return quick + lang, true
 }
+
+// boundSlack covers the rounding by which LanguageCostMax, summed in
+// another order, may fall short of the cost it bounds.
+const boundSlack = 1e-6
 
 // wordPrice is what gainAt learns of a word of the text as it stands,
 // whatever replaces an island in it: islands share words ("Ã¼berprÃ¼ft"
@@ -1321,6 +1390,8 @@ type wordPrice struct {
 	bound                        float64 // plausible.LanguageBound
 	lang                         float64 // plausible.LanguageCost in the text's languages
 	langValid                    bool
+	max                          float64 // plausible.LanguageCostMax
+	maxValid                     bool
 }
 
 // wordAt returns the price of the word s[ws:we], between the runes
@@ -1381,6 +1452,30 @@ func scriptsAround(s string, from, to int) (counts [16]int) {
 // the segment's script counts, built once per segment: islands are many,
 // and each would otherwise read half a kilobyte around itself.
 func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
+	if from <= contextWindow && len(s)-to <= contextWindow && runeBoundary(s, from) && runeBoundary(s, to) {
+		// The window reaches both ends of the line: the counts are the
+		// line's less the span's. Most lines are that short, and a line
+		// of correct text prices a word or two, if any: the prefix sums,
+		// 32 bytes written per byte of the line, cost more than the
+		// words they serve.
+		if !sc.totalsValid || sc.totalsOf != s {
+			var t [16]int
+			for _, r := range s {
+				t[plausible.ClassOf(r).Script()]++
+			}
+			sc.totals, sc.totalsOf, sc.totalsValid = t, s, true
+		}
+		counts = sc.totals
+		for _, r := range s[from:to] {
+			counts[plausible.ClassOf(r).Script()]--
+		}
+		return counts
+	}
+	return sc.scriptsAroundPrefix(s, from, to)
+}
+
+// scriptsAroundPrefix is scriptsAround from the prefix sums.
+func (sc *scratch) scriptsAroundPrefix(s string, from, to int) (counts [16]int) {
 	if sc.prefixOf != s || len(sc.prefix) == 0 {
 		sc.prefixOf = s
 		sc.prefix = sc.prefix[:0]
@@ -1401,6 +1496,12 @@ func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
 		counts[k] = int(p[from][k]) - int(p[lo][k]) + int(p[hi][k]) - int(p[to][k])
 	}
 	return counts
+}
+
+// runeBoundary reports whether offset i of s is where a rune starts or
+// s ends.
+func runeBoundary(s string, i int) bool {
+	return i == len(s) || utf8.RuneStart(s[i])
 }
 
 // strangerCost is the cost of a letter whose script appears nowhere

@@ -102,6 +102,14 @@ func pagesAgree(a, b *codec.SingleByte) bool {
 // name: the readings are the same text at the same gain, and pricing a
 // whole line's reading twice was a tenth of the work on damaged lines.
 func undoLegacyAll(sc *scratch, s string, opt Options, found []*outcome) []*outcome {
+	if legacyScreened && sc.screenFor(s).covers&legacyPages == 0 {
+		// No page of a legacy reading covers s, and each would refuse
+		// it at once (see undoLegacy): most lines that reach the search
+		// are a language's own letters, which no run of three read
+		// through windows-1252 or KOI8-R explains, and asking each of
+		// the readings in turn was a third of the search on such a line.
+		return found
+	}
 	var outsBuf [maxLegacy]*outcome // on the stack: most lines have no legacy reading
 	outs := outsBuf[:len(legacyHypotheses)]
 	for i, h := range legacyHypotheses {
@@ -172,6 +180,16 @@ func caseInverted(s string) bool {
 	return upper > lower || upper == 0 && lower >= 8
 }
 
+// caseInverted is caseInverted(s), computed once for both page swaps:
+// KOI8-R and windows-1251 both cover every Cyrillic line, and correct
+// Russian would otherwise be read for its cases twice.
+func (sc *scratch) caseInverted(s string) bool {
+	if !sc.invertedValid || sc.invertedOf != s {
+		sc.inverted, sc.invertedOf, sc.invertedValid = caseInverted(s), s, true
+	}
+	return sc.inverted
+}
+
 // legacyMargin is higher than margin: a legacy page decodes nearly any
 // byte string, so only a clear gain in plausibility counts.
 const legacyMargin = 12.0
@@ -189,7 +207,7 @@ func legacyMarginFor(chars int) float64 {
 // charset, and the decoding must be written mostly in the charset's own script. Only then does the
 // plausibility model compare the text before and after, as a whole.
 func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide bool) *outcome {
-	if !sc.covers(s, h.wrong) || h.swap && !caseInverted(s) {
+	if !sc.covers(s, h.wrong) || h.swap && !sc.caseInverted(s) {
 		return nil
 	}
 	sc.encode(s, h.wrong)
@@ -249,7 +267,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		return nil
 	}
 	out := assembleRuns(s, runs, dec)
-	if out == s || decide && kanaInsideLatinWord(out) {
+	if out == s {
 		return nil
 	}
 	// The language model only adds cost, so the character model alone
@@ -257,7 +275,10 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
 	chars := plausible.CharCost(0, out, 0)
-	if decide && whole-chars < legacyMarginFor(total) {
+	if decide && (whole-chars < legacyMarginFor(total) || kanaInsideLatinWord(out)) {
+		// (Katakana inside Latin words is asked second: it refuses only
+		// Shift_JIS readings, and the bound refuses most readings of
+		// every page, the Russian page swaps on every lowercase line.)
 		return nil
 	}
 	// plausible.Cost(out), whose character model is chars: a reading

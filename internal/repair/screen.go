@@ -56,6 +56,11 @@ var (
 	screenTab   = buildScreen()
 	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
 	droppingPages pageSet
+	// legacyPages are the pages the legacy readings decode through, and
+	// legacyScreened says that each of them has one, so that the screen's
+	// covers answers for all of them (see undoLegacyAll).
+	legacyPages    pageSet
+	legacyScreened = true
 )
 
 // buildScreen numbers the single-byte pages of utf8Wrong and the legacy
@@ -87,6 +92,11 @@ func buildScreen() *screenTable {
 	}
 	for _, h := range legacyHypotheses {
 		assign(h.wrong)
+		if h.wrong.page < 0 {
+			legacyScreened = false
+		} else {
+			legacyPages |= 1 << h.wrong.page
+		}
 	}
 	t := &screenTable{blocks: make([][256]runeBits, 1)}
 	for k, sb := range screenPages {
@@ -187,7 +197,7 @@ func screenValid(s string) (screen, bool) {
 			lead, lead2 = 0, 0
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		if r == utf8.RuneError && size == 1 {
 			valid = false
 		}
@@ -216,6 +226,37 @@ func screenValid(s string) (screen, bool) {
 		sn.covers = ^unencodable
 	}
 	return sn, valid
+}
+
+// decodeRune is utf8.DecodeRuneInString(s[i:]) for s[i] >= 0x80, with
+// the two- and three-byte sequences of the alphabets and of CJK text
+// decoded in line: the screen reads every non-ASCII rune of every line,
+// and the library's decoder is a call that is not inlined. Anything else
+// (four bytes, invalid bytes, a sequence cut short) goes to it.
+func decodeRune(s string, i int) (rune, int) {
+	c := s[i]
+	switch {
+	case c >= 0xC2 && c <= 0xDF:
+		if i+1 < len(s) {
+			if c1 := s[i+1]; c1&0xC0 == 0x80 {
+				return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
+			}
+		}
+	case c >= 0xE0 && c <= 0xEF:
+		if i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			lo, hi := byte(0x80), byte(0xBF)
+			if c == 0xE0 {
+				lo = 0xA0
+			} else if c == 0xED {
+				hi = 0x9F
+			}
+			if c1 >= lo && c1 <= hi && c2&0xC0 == 0x80 {
+				return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+			}
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
 }
 
 // The double-byte pages get a screen of their own. A double-byte reading

@@ -6,6 +6,8 @@ import (
 	"os"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // checkScreen fails unless the one-pass screen of s gives every
@@ -143,5 +145,213 @@ func TestLostFits(t *testing.T) {
 				t.Errorf("%s: lostFits(%#x) = %v, inferLost offers %d", w.name(), x, got, len(alts))
 			}
 		}
+	}
+}
+
+// TestDecodeRune holds the screen's decoder to the library's on every
+// sequence of up to three bytes that matters, valid or not, cut short
+// or not.
+func TestDecodeRune(t *testing.T) {
+	check := func(s string) {
+		r, size := decodeRune(s, 0)
+		wr, wsize := utf8.DecodeRuneInString(s)
+		if r != wr || size != wsize {
+			t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", s, r, size, wr, wsize)
+		}
+	}
+	for a := 0x80; a <= 0xFF; a++ {
+		check(string([]byte{byte(a)}))
+		for b := 0; b <= 0xFF; b++ {
+			check(string([]byte{byte(a), byte(b)}))
+			if a >= 0xE0 && a <= 0xEF {
+				for _, c := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
+					check(string([]byte{byte(a), byte(b), c}))
+				}
+			}
+		}
+	}
+}
+
+// TestScriptsAroundShortLine holds the counts of a span whose window is
+// its whole line, taken as the line's less the span's, to the prefix
+// sums, for every span of a few lines of mixed scripts.
+func TestScriptsAroundShortLine(t *testing.T) {
+	var sc, ref scratch
+	for _, s := range []string{
+		"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.\n",
+		"В этом каталоге содержатся различные файлы, 胁 и 懈\n",
+		"",
+		"ÃƒÂ©",
+	} {
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s); to++ {
+				if !runeBoundary(s, from) || !runeBoundary(s, to) {
+					continue
+				}
+				if got, want := sc.scriptsAround(s, from, to), ref.scriptsAroundPrefix(s, from, to); got != want {
+					t.Fatalf("scriptsAround(%q, %d, %d) = %v, want %v", s, from, to, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLostFitsMatchesInferLost holds the shortcuts of parseSeq and
+// prefersDropped to what they skip: a two-byte lead that lostFits
+// refuses is one for which inferLost offers no candidate.
+func TestLostFitsMatchesInferLost(t *testing.T) {
+	for _, w := range utf8Wrong {
+		if w.sb == nil || len(w.dropped) == 0 {
+			continue
+		}
+		for x := 0xC2; x <= 0xDF; x++ {
+			_, alts := inferLost([]byte{byte(x)}, w.lostCandidates(lossUndefined, 0x80, 0xBF), 'a', ' ', 0, true)
+			if got := len(alts) > 0; got != w.lostFits(byte(x)) {
+				t.Errorf("%s: lead %02X: inferLost offers %d candidates, lostFits = %v", w.name(), x, len(alts), w.lostFits(byte(x)))
+			}
+		}
+	}
+}
+
+// TestGainAtOrBelow holds the figure gainAtOrBelow may give a caller
+// that refuses islands below weakMargin to gainAt itself, in the line's
+// languages: on every span of up to three runes of the dev-set slice's
+// texts, with candidates of several scripts, it is the gain, or a bound
+// on it below weakMargin.
+func TestGainAtOrBelow(t *testing.T) {
+	cands := []string{"Ǻ", "\u00a0", "é", "ы", "Ω", "’", "ā"}
+	bounded, checked := 0, 0
+	for _, s := range cleanTextsInternal(t) {
+		if len(s) > 300 {
+			continue
+		}
+		var exact, below scratch
+		exact.langsOf, below.langsOf = s, s
+		for from := 0; from < len(s); {
+			_, size := utf8.DecodeRuneInString(s[from:])
+			to := from
+			for k := 0; k < 3 && to < len(s); k++ {
+				_, n := utf8.DecodeRuneInString(s[to:])
+				to += n
+				for _, c := range cands {
+					g, b := gainAt(&exact, s, from, to, c), gainAtOrBelow(&below, s, from, to, c, true)
+					checked++
+					if b == g {
+						continue
+					}
+					bounded++
+					if b >= weakMargin || b < g-1e-9 {
+						t.Fatalf("%q: %q → %q: gainAt = %v, gainAtOrBelow = %v", s, s[from:to], c, g, b)
+					}
+				}
+			}
+			from += size
+		}
+	}
+	if bounded == 0 {
+		t.Fatal("gainAtOrBelow bounded nothing")
+	}
+	t.Logf("%d of %d islands bounded", bounded, checked)
+}
+
+// TestMayHoldDoubleByteMojibakeTable holds the table-driven test to the
+// rules it was written from (mayHoldDoubleByteMojibakeRef, the test as
+// it read rune by rune), on the dev-set slice's texts, cut at every
+// rune, and on the screen's corners.
+func TestMayHoldDoubleByteMojibakeTable(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	texts = append(texts, "caf茅", "f체r", "seek를", "samba现在由开发组", "胁 в", "в 胁", "ﾃｽﾄ", "a\uFFFDb", "鈥檚", "Gew枚hnlich", "\xff\xfe中", "𠀋中", "中𠀋a")
+	for _, s := range texts {
+		for i := range s {
+			if !utf8.RuneStart(s[i]) {
+				continue
+			}
+			if got, want := mayHoldDoubleByteMojibake(s[i:]), mayHoldDoubleByteMojibakeRef(s[i:]); got != want {
+				t.Fatalf("mayHoldDoubleByteMojibake(%q) = %v, want %v", s[i:], got, want)
+			}
+		}
+	}
+}
+
+// mayHoldDoubleByteMojibakeRef is mayHoldDoubleByteMojibake as it read
+// before its table: each rune classified and priced in turn.
+func mayHoldDoubleByteMojibakeRef(s string) bool {
+	prevLetter := false // the previous rune is an ASCII letter
+	run, runGlued := 0, false
+	runCost := 0.0 // the highest cost in the run
+	sawCJK, sawOtherScript := false, false
+	// glued reports whether the run that ends before a rune that is
+	// (letterAfter) or is not an ASCII letter is suspect.
+	glued := func(letterAfter bool) bool {
+		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runCost >= gluedCJKCost)
+	}
+	for _, r := range s {
+		c := plausible.ClassOf(r)
+		if c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
+			cost := plausible.RuneCost(r)
+			if cost >= rareCJKCost || sawOtherScript {
+				return true
+			}
+			if run == 0 {
+				runGlued, runCost = prevLetter, 0
+			}
+			run++
+			runCost = max(runCost, cost)
+			sawCJK, prevLetter = true, false
+			continue
+		}
+		letter := r < utf8.RuneSelf && isASCIILetter(byte(r))
+		if run > 0 {
+			if glued(letter) {
+				return true
+			}
+			run = 0
+		}
+		prevLetter = letter
+		switch {
+		case c == plausible.HalfKana || c == plausible.Replacement:
+			return true
+		case r >= utf8.RuneSelf && c.IsLetter():
+			// Hanzi among Cyrillic or Greek letters ("胁" left in a
+			// repaired Russian line) are suspect too.
+			if sawCJK {
+				return true
+			}
+			sawOtherScript = true
+		}
+	}
+	return run > 0 && glued(false)
+}
+
+// TestBeginsNothing holds undoUTF8's quick refusal to parseSeq: through
+// every single-byte page that drops no bytes, wherever beginsNothing
+// refuses a lead of the dev-set slice's texts or the screen's corners,
+// parseSeq refuses it too, with each set of options.
+func TestBeginsNothing(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	texts = append(texts, "Ã?", "Ã ", "Ð\uFFFD", "Ñ?x", "í\uFFFD\uFFFD", "ÐÐ", "í", "Ã", "\xed\xa0\xbd\xed\xb8\x8d")
+	refused := 0
+	for _, w := range utf8Wrong {
+		if w.sb == nil || len(w.dropped) > 0 {
+			continue
+		}
+		for _, opt := range []Options{allOptionsInternal, {}, {RestoreByteA0: true}, {LossySequences: true}} {
+			for _, s := range texts {
+				var sc scratch
+				sc.encode(s, w)
+				for i := range sc.b {
+					if sc.kind[i] != kindFirst || sc.b[i] < 0xC2 || !w.beginsNothing(&sc, i, opt) {
+						continue
+					}
+					refused++
+					if _, _, _, _, _, ok := w.parseSeq(&sc, s, i, opt, nil); ok {
+						t.Fatalf("%s, %+v: %q at %d: beginsNothing, but parseSeq reads a sequence", w.name(), opt, s, i)
+					}
+				}
+			}
+		}
+	}
+	if refused == 0 {
+		t.Fatal("beginsNothing refused nothing")
 	}
 }

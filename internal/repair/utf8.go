@@ -7,9 +7,11 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/langstats"
 	"github.com/mojitext/moji/internal/plausible"
 )
@@ -41,6 +43,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		gain  float64
 		loss  string
 		dec   = sc.dec[:0]
+		// skipASCII says that no byte below 0x80 can begin an island or
+		// a run of lost bytes: only a double-byte page's U+FFFD, encoded
+		// as 0, begins one there.
+		skipASCII = !(w.multi && opt.LossySequences)
+		// quickRefusal says that beginsNothing answers for parseSeq
+		// where an island would begin.
+		quickRefusal = w.sb != nil && len(w.dropped) == 0
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -58,6 +67,16 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		if kind[i] != kindFirst || b[i] < 0xC2 {
+			if b[i] < utf8.RuneSelf && skipASCII {
+				// Nothing below 0x80 begins an island here: skip the run,
+				// eight bytes at a time.
+				i += ascii.Prefix(b[i:])
+				continue
+			}
+			i++
+			continue
+		}
+		if quickRefusal && w.beginsNothing(sc, i, opt) {
 			i++
 			continue
 		}
@@ -77,6 +96,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		for j < n && (kind[j] == kindFirst || kind[j] == kindPlain) && b[j] >= 0xC2 {
 			next, d, l, inf, a0, ok := w.parseSeq(sc, s, j, opt, dec)
 			if !ok {
+				if len(d) == len(dec) {
+					// The same bytes, in the buffer parseSeq may have
+					// grown: keep it. Every letter of a Russian line is a
+					// lead byte in windows-1251 that begins no sequence,
+					// and each would otherwise grow a buffer anew.
+					dec = d
+				}
 				break
 			}
 			if sc.spaceEndsIsland(s, j, next, dec, d) {
@@ -123,7 +149,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			continue
 		}
 		lp := sc.lossPriorAt(s, w, from, to, decide)
-		g := gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
+		// An island without lost characters is kept only from weakMargin
+		// on, whatever else its gain decides: below it, a bound will do.
+		// (With a space read as 0xA0 the island is also tried with the
+		// space kept, and the larger gain, less lossPrior, decides; a
+		// bound below weakMargin never wins that choice from a gain that
+		// could be kept.)
+		refuse := decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace)
+		g := gainAtOrBelow(sc, s, from, to, cand, refuse) - lp*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -173,7 +206,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// is the likelier before the words are read: "jusqu'Ã nos"
 			// is "jusqu'à nos", not "jusqu'ànos".
 			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
-				if g2 := gainAt(sc, s, from, to, cand+" ") - lossPrior; g2 > g {
+				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", refuse) - lossPrior; g2 > g {
 					cand, g = cand+" ", g2
 				}
 			}
@@ -203,7 +236,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	// The spans stay in sc's buffer: a line's islands are many, its
 	// outcome keeps only their text and lost characters, and most
 	// hypotheses have none.
-	sc.spans = spans[:0]
+	sc.spans, sc.spansUsed = spans[:0], max(sc.spansUsed, len(spans))
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
@@ -259,6 +292,44 @@ func (w *wrongDecoder) deeper(cand string) (string, bool) {
 		return "", false
 	}
 	return string(b), true
+}
+
+// beginsNothing reports that parseSeq, through w, a single-byte page
+// that drops no bytes, refuses at once the sequence that the lead b[i]
+// would begin: the byte after it neither continues it nor stands for a
+// lost byte (a space read as 0xA0, U+FFFD or '?'), and w drops none of
+// its own. Every letter of a Russian line is such a lead in
+// windows-1251, and most are followed by another letter; the call for
+// each was most of what that page's reading of a correct line cost.
+func (w *wrongDecoder) beginsNothing(sc *scratch, i int, opt Options) bool {
+	b, kind := sc.b, sc.kind
+	c := b[i]
+	if c > 0xF4 {
+		return true // no lead at all
+	}
+	if c == 0xED {
+		return false // a CESU-8 surrogate pair is read on
+	}
+	_, lo, hi := utf8SeqLen(c)
+	p := i + 1
+	if p == len(b) {
+		return true
+	}
+	switch kind[p] {
+	case kindFFFD:
+		return false
+	case kindOpaque:
+		return true
+	}
+	switch x := b[p]; {
+	case x >= lo && x <= hi:
+		return false
+	case x == ' ':
+		return !(opt.RestoreByteA0 && w.a0 && lo <= 0xA0 && 0xA0 <= hi)
+	case x == '?':
+		return c != 0xC2 && c != 0xC3
+	}
+	return true
 }
 
 // lostRun reads a run of U+FFFD that a double-byte decoder left where a
@@ -437,25 +508,27 @@ func (w *wrongDecoder) leavesLineArt(out string) bool {
 func mayHoldDoubleByteMojibake(s string) bool {
 	prevLetter := false // the previous rune is an ASCII letter
 	run, runGlued := 0, false
-	runCost := 0.0 // the highest cost in the run
+	runDear := false // a character of the run costs gluedCJKCost or more
 	sawCJK, sawOtherScript := false, false
 	// glued reports whether the run that ends before a rune that is
 	// (letterAfter) or is not an ASCII letter is suspect.
 	glued := func(letterAfter bool) bool {
-		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runCost >= gluedCJKCost)
+		return run <= maxGluedRun && (runGlued && letterAfter || (runGlued || letterAfter) && runDear)
 	}
 	for _, r := range s {
-		c := plausible.ClassOf(r)
-		if c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
-			cost := plausible.RuneCost(r)
-			if cost >= rareCJKCost || sawOtherScript {
+		var f cjkFlags
+		if r >= utf8.RuneSelf {
+			f = cjkFlagsOf(r)
+		}
+		if f&cjkChar != 0 {
+			if f&cjkRare != 0 || sawOtherScript {
 				return true
 			}
 			if run == 0 {
-				runGlued, runCost = prevLetter, 0
+				runGlued, runDear = prevLetter, false
 			}
 			run++
-			runCost = max(runCost, cost)
+			runDear = runDear || f&cjkDear != 0
 			sawCJK, prevLetter = true, false
 			continue
 		}
@@ -468,9 +541,9 @@ func mayHoldDoubleByteMojibake(s string) bool {
 		}
 		prevLetter = letter
 		switch {
-		case c == plausible.HalfKana || c == plausible.Replacement:
+		case f&cjkStop != 0:
 			return true
-		case r >= utf8.RuneSelf && c.IsLetter():
+		case f&cjkLetter != 0:
 			// Hanzi among Cyrillic or Greek letters ("胁" left in a
 			// repaired Russian line) are suspect too.
 			if sawCJK {
@@ -480,6 +553,65 @@ func mayHoldDoubleByteMojibake(s string) bool {
 		}
 	}
 	return run > 0 && glued(false)
+}
+
+// cjkFlags is what mayHoldDoubleByteMojibake asks of a rune outside
+// ASCII: its class and, for Han, kana and Hangul, how its cost compares
+// with the two thresholds. Looked up in a table, filled a block of 256
+// runes at a time on first use: the test reads every rune of every line
+// with a CJK character, and the cost of one is its frequency in three
+// languages.
+type cjkFlags uint8
+
+const (
+	cjkChar   cjkFlags = 1 << iota // Han, kana or Hangul
+	cjkRare                        // ... costing rareCJKCost or more
+	cjkDear                        // ... costing gluedCJKCost or more
+	cjkStop                        // half-width katakana or U+FFFD
+	cjkLetter                      // a letter of another kind
+)
+
+// cjkFlagTable holds cjkFlags for the runes up to U+FFFF, in blocks of
+// 256 filled on first use.
+var cjkFlagTable [0x100]atomic.Pointer[[0x100]cjkFlags]
+
+// cjkFlagsOf returns the flags of r, a rune outside ASCII.
+func cjkFlagsOf(r rune) cjkFlags {
+	if r > 0xFFFF {
+		return cjkFlagsSlow(r)
+	}
+	block := cjkFlagTable[r>>8].Load()
+	if block == nil {
+		block = new([0x100]cjkFlags)
+		for k := range block {
+			if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
+				block[k] = cjkFlagsSlow(c)
+			}
+		}
+		// Two goroutines may fill the same block: they fill it alike.
+		cjkFlagTable[r>>8].Store(block)
+	}
+	return block[r&0xFF]
+}
+
+// cjkFlagsSlow works out the flags of r from its class and cost.
+func cjkFlagsSlow(r rune) cjkFlags {
+	c := plausible.ClassOf(r)
+	switch {
+	case c == plausible.Han || c == plausible.Kana || c == plausible.Hangul:
+		f := cjkChar
+		if cost := plausible.RuneCost(r); cost >= rareCJKCost {
+			f |= cjkRare | cjkDear
+		} else if cost >= gluedCJKCost {
+			f |= cjkDear
+		}
+		return f
+	case c == plausible.HalfKana || c == plausible.Replacement:
+		return cjkStop
+	case c.IsLetter():
+		return cjkLetter
+	}
+	return 0
 }
 
 // maxGluedRun is the longest run of CJK characters glued to a Latin
@@ -648,6 +780,15 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			}
 			dec = append(dec[:start], "\uFFFD"...)
 			return p, dec, how, inf, false, true
+		}
+		if how == lossUndefined && need == 2 && !w.lostFits(b[j]) {
+			// No byte w drops completes the lead to a character people
+			// write (see lostFits): inferLost would offer none, and the
+			// loss is refused below. Refused here, without listing and
+			// pricing the candidates: a capital or ß before a letter
+			// ("Straße") is such a lead in windows-1252, and correct
+			// German and French lines are full of them.
+			return j, dec[:start], "", nil, false, false
 		}
 		prefix := append([]byte(nil), dec[start:]...)
 		after := rune(0)
@@ -874,10 +1015,17 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	if o := sc.offsetAt(s, j); o > 0 {
 		before = lastRune(s[:o])
 	}
-	withA0 := append(append([]byte(nil), prefix...), 0xA0)
+	var buf [utf8.UTFMax + 1]byte
+	withA0 := append(append(buf[:0], prefix...), 0xA0)
 	rA, size := utf8.DecodeRune(withA0)
 	if rA == utf8.RuneError || size != len(withA0) {
 		return true
+	}
+	if len(prefix) == 1 && !w.lostFits(prefix[0]) {
+		// A two-byte lead that no dropped byte completes to a character
+		// people write (see lostFits): inferLost would offer none.
+		// "groß und" asks this of every ß before a space.
+		return false
 	}
 	afterSpace := rune(0)
 	if p+1 < len(sc.b) {
@@ -998,14 +1146,17 @@ func lastRuneString(dec []byte) string {
 func (sc *scratch) writtenAlone(s string, j int) bool {
 	o := sc.offsetAt(s, j)
 	r, size := utf8.DecodeRuneInString(s[o:])
-	if !sc.languages().Writes(r) {
-		return false
-	}
+	// The word is read first: choosing the line's languages reads all of
+	// it, and a word with other letters outside ASCII, or a capital after
+	// small letters, needs no language to refuse.
 	ws, we := wordBounds(s, o, o+size)
 	if hasNonASCII(s[ws:o]) || hasNonASCII(s[o+size:we]) {
 		return false
 	}
-	return !unicode.IsUpper(r) || !strings.ContainsFunc(s[ws:o], unicode.IsLower)
+	if unicode.IsUpper(r) && strings.ContainsFunc(s[ws:o], unicode.IsLower) {
+		return false
+	}
+	return sc.languages().Writes(r)
 }
 
 // writtenWithA0 reports whether lead byte x followed by 0xA0 is a
@@ -1114,15 +1265,18 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		texts = append(texts, buf...)
 	}
 	// Best first; among equal scores the earlier stays first. Scores are
-	// sums of finite costs, so ">" orders them.
-	slices.SortStableFunc(rs, func(x, y ranked) int {
+	// sums of finite costs, so ">" orders them. The earlier is the one
+	// whose text comes first in texts: with that tie-break the order is
+	// total, and the unstable sort, which a lost CJK byte's 64 candidates
+	// take in half the time, puts them where the stable one would.
+	slices.SortFunc(rs, func(x, y ranked) int {
 		switch {
 		case x.score > y.score:
 			return -1
 		case y.score > x.score:
 			return 1
 		}
-		return 0
+		return x.at - y.at
 	})
 	all := string(texts)
 	alts := make([]Scored, len(rs))
