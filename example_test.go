@@ -48,3 +48,18 @@ func ExampleFtfyCompat() {
 	// Output:
 	// "Hello"
 }
+
+func ExampleConfig_DecideLikeFtfy() {
+	// The ftfy presets decide as ftfy does: "Bremer/Mccoy – DrÃ¥ber"
+	// mixes a correct dash with one pair that alone is no evidence, and
+	// ftfy leaves it. With moji's own decision, the line's Swedish "å"
+	// comes back.
+	line := "Bremer/Mccoy – DrÃ¥ber"
+	own := moji.EncodingOnly
+	own.DecideLikeFtfy = false
+	fmt.Println(moji.EncodingOnly.FixString(line))
+	fmt.Println(own.FixString(line))
+	// Output:
+	// Bremer/Mccoy – DrÃ¥ber
+	// Bremer/Mccoy – Dråber
+}
