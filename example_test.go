@@ -52,8 +52,7 @@ func ExampleFtfyCompat() {
 func ExampleConfig_DecideLikeFtfy() {
 	// The ftfy presets decide as ftfy does: "Bremer/Mccoy – DrÃ¥ber"
 	// mixes a correct dash with one pair that alone is no evidence, and
-	// ftfy leaves it. With moji's own decision, the line's Swedish "å"
-	// comes back.
+	// ftfy leaves it. With moji's own decision, the "å" comes back.
 	line := "Bremer/Mccoy – DrÃ¥ber"
 	own := moji.EncodingOnly
 	own.DecideLikeFtfy = false
