@@ -1206,9 +1206,13 @@ func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 
 // gainAtOrBelow is gainAt, except that with refuse, for a caller that
 // refuses every island below weakMargin whatever its gain, it may return
-// any figure below weakMargin that is at least the gain: an island of
-// correct text is then refused without choosing the line's languages,
-// which reads all of it (see gainAtUncached).
+// for an island whose gain is below weakMargin any other figure below
+// weakMargin: an island of correct text is then refused without choosing
+// the line's languages, which reads all of it, or without pricing the
+// word's languages at all (see gainAtUncached). The figure is a bound on
+// the gain, or, for a reading that writes a rare letter, on the
+// character model's part of it (see rareReadingBound), which the gain
+// may exceed while staying below weakMargin.
 func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool) float64 {
 	// Several wrong decoders find the same island with the same
 	// reading ("Ã©" is "é" through windows-1252, Latin-1 and
@@ -1304,30 +1308,23 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 	// remembers the words it priced, gets a copy.
 	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
 	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
-	wp := sc.wordAt(s, ws, we, before, after)
-	ctx := &wp.ctx
+	if refuse && holdsRareNonCJK(cand) {
+		// A reading that writes a rare letter gets no word of support
+		// from the language model (see below), so its character model
+		// and the hanzi it removes bound all it can gain, read from the
+		// word alone: correct text re-encoded through Big5 reads the "М"
+		// of "Москва" as "Ǻ", and the word's languages, strangers and
+		// language bounds need not be worked out to refuse it.
+		if b, ok := rareReadingBound(orig, before, after, repl); ok && b < weakMargin {
+			return b, false
+		}
+	}
+	quick, wp := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
 	// islands found in correct text (Chinese re-encoded through GBK
 	// happens to hold valid UTF-8) fall far below any margin on that
 	// bound, and the language models are not consulted.
-	// Strangers: the text as it stands pays for its hanzi, kana and
-	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
-	// repair pays only for the strangers it brings: the Latin "hd" of
-	// "В«hd=В»" is in both readings and decides nothing.
-	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
-	brought := max(0, strangers(repl, ctx)-origOther)
-	chars := wp.chars - plausible.CharCost(before, repl, after)
-	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
-		// The island is letters that a language writes side by side,
-		// and the repair a letter that language does not have: "ÅØ" in
-		// the Norwegian capitals "HÅØYA" read through windows-1257 as
-		// Ũ. Two characters read as one always look cheaper to the
-		// character model, so here only the language model may speak
-		// for the repair.
-		chars = 0
-	}
-	quick := chars + origCJK - brought
 	if quick+wp.bound < weakMargin {
 		return quick, true
 	}
@@ -1372,6 +1369,98 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 		lang = min(lang, 0)
 	}
 	return quick + lang, true
+}
+
+// quickGain is the character model's part of the gain of reading
+// s[from:to] as cand, in the word s[ws:we] between the runes before and
+// after, which repl is with cand in place: the difference of the
+// character costs and of the strangers. It also returns the price of
+// the word as it stands, good until the next call.
+func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune, cand, repl string) (float64, *wordPrice) {
+	wp := sc.wordAt(s, ws, we, before, after)
+	// Strangers: the text as it stands pays for its hanzi, kana and
+	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
+	// repair pays only for the strangers it brings: the Latin "hd" of
+	// "В«hd=В»" is in both readings and decides nothing.
+	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
+	brought := max(0, strangers(repl, &wp.ctx)-origOther)
+	chars := wp.chars - plausible.CharCost(before, repl, after)
+	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
+		// The island is letters that a language writes side by side,
+		// and the repair a letter that language does not have: "ÅØ" in
+		// the Norwegian capitals "HÅØYA" read through windows-1257 as
+		// Ũ. Two characters read as one always look cheaper to the
+		// character model, so here only the language model may speak
+		// for the repair.
+		chars = 0
+	}
+	return chars + origCJK - brought, wp
+}
+
+// rareReadingBound bounds, from above, the gain of replacing the word
+// orig = s[ws:we] by repl, between the runes before and after, when the
+// island's reading holds a rare letter (holdsRareNonCJK); ok is false
+// when the word has hanzi, kana or Hangul and letters of another script
+// too, where the bound would need the line's scripts. A bound below
+// weakMargin means gainAtUncached, with refuse, returns a figure below
+// weakMargin too, and the island is refused whatever that figure is.
+//
+// Why: gainAtUncached's quick is chars + origCJK - brought. chars is
+// the character model's difference CharCost(orig) - CharCost(repl), or
+// 0 where that is positive and LeavesAlphabet speaks, which is less.
+// brought is max(0, strangers(repl) - origOther), and strangers counts
+// the hanzi, kana and Hangul as cjkStrangers does and the other scripts'
+// strangers on top, so quick is at most chars + origCJK and at most
+// chars + origCJK + origOther - cjkStrangers(repl). Without hanzi, kana
+// or Hangul in orig, origCJK is 0. Without letters of other scripts,
+// origOther is 0; and cjkStrangers is 0 on a line where CJK letters are
+// no strangers, else strangerCost for each of them and again for each
+// that stands alone, so origCJK - cjkStrangers(repl) is at most the
+// positive part of that count's difference between orig and repl.
+//
+// Every figure gainAtUncached returns for such a reading is below
+// weakMargin once quick is: quick itself, when quick plus LanguageBound
+// is; the bound quick + LanguageCostMax or quick + LanguageCost only
+// when they are below weakMargin; else quick + min(lang, 0), at most
+// quick, for the language model gives a rare letter no support. The
+// caller (see gainAtOrBelow's refuse) keeps no island below weakMargin
+// and treats every figure below it alike.
+func rareReadingBound(orig string, before, after rune, repl string) (bound float64, ok bool) {
+	cjk, other := cjkCount(orig)
+	if cjk > 0 && other {
+		return 0, false
+	}
+	strange := 0.0
+	if cjk > 0 {
+		cjkRepl, _ := cjkCount(repl)
+		strange = max(0, strangerCost*float64(cjk-cjkRepl))
+	}
+	return plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after) + strange, true
+}
+
+// cjkCount returns what cjkStrangers would count in s on a line where
+// hanzi, kana and Hangul are strangers, in units of strangerCost: each
+// of them, and again each that stands alone; and whether s has letters
+// of another script.
+func cjkCount(s string) (n int, other bool) {
+	run := 0
+	for _, r := range s {
+		sc := plausible.ClassOf(r).Script()
+		if sc == plausible.CJK {
+			n++
+			run++
+			continue
+		}
+		if run == 1 {
+			n++
+		}
+		run = 0
+		other = other || sc != plausible.NoScript
+	}
+	if run == 1 {
+		n++
+	}
+	return n, other
 }
 
 // boundSlack covers the rounding by which LanguageCostMax, summed in

@@ -1,0 +1,71 @@
+package repair
+
+import (
+	"testing"
+	"unicode/utf8"
+)
+
+// rareCands are readings of an island that hold a rare letter (see
+// holdsRareNonCJK), alone and beside letters of several scripts.
+var rareCands = []string{
+	"Ǻ", "ƽ", "Դ", "ʏ", "\uFFFD", "\u0489", "Ǻo", "oǺ", "中Ǻ", "Ǻ中", "中Ǻ中", "日本Ǻ", "ｶǺ", "ЖǺ", "ǺЖ", "Ǻ中Ж", "ɐ", "ȸ", "Ŀ",
+}
+
+// TestRareReadingBound holds rareReadingBound to what it bounds, the
+// character model's part of an island's gain (quickGain), on every
+// island of up to three characters of the dev set's texts read as each
+// of rareCands: an island it refuses could never have been kept.
+func TestRareReadingBound(t *testing.T) {
+	texts := append(cleanTextsInternal(t),
+		"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.",
+		"aЖ中éБ語ü字Ωß ОШИБКА 中文Abc日本語 한국어Ж ｶﾀｶﾅ ﾃﾞ",
+	)
+	checked, refused := 0, 0
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		sc := getScratch()
+		sc.langsOf = s
+		var starts []int
+		for i := range s {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(s))
+		for a := 0; a < len(starts)-1 && a < 80; a++ {
+			for k := 1; k <= 3 && a+k < len(starts); k++ {
+				from, to := starts[a], starts[a+k]
+				for _, cand := range rareCands {
+					if !holdsRareNonCJK(cand) {
+						t.Fatalf("%q is no rare reading", cand)
+					}
+					ws, we := wordBounds(s, from, to)
+					before, after := lastRune(s[:ws]), firstRune(s[we:])
+					repl := s[ws:from] + cand + s[to:we]
+					bound, ok := rareReadingBound(s[ws:we], before, after, repl)
+					if !ok {
+						continue
+					}
+					checked++
+					quick, _ := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
+					if quick > bound+1e-9 {
+						t.Errorf("%q read as %q in %q: quick %v > bound %v", s[from:to], cand, s[ws:we], quick, bound)
+					}
+					if bound >= weakMargin {
+						continue
+					}
+					refused++
+					// The full computation, which refuse leaves out.
+					if g, _ := gainAtUncached(sc, s, from, to, cand, false); g >= weakMargin {
+						t.Errorf("%q read as %q in %q: gain %v, refused on bound %v", s[from:to], cand, s[ws:we], g, bound)
+					}
+				}
+			}
+		}
+		putScratch(sc)
+	}
+	if checked == 0 || refused == 0 {
+		t.Fatalf("checked %d islands, refused %d", checked, refused)
+	}
+	t.Logf("checked %d islands, refused %d", checked, refused)
+}
