@@ -881,14 +881,64 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 		return 0, nil, nil, false // the next byte would have completed it
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
+	// after is the byte after the lost one when it was lost at the end
+	// of prefix, or -1: the decoder drops a byte that makes no pair with
+	// the byte it resumes at.
+	after := -1
+	if usable(p) {
+		after = int(b[p])
+	}
+	twin := w.lossTwin()
+	// In correct CJK text most positions have no candidate at all: that
+	// is asked first, before the candidates' buffers below (a kilobyte
+	// and a half of stack to clear) are set up.
+	if !w.anyDropped(sc, j, k, l, h, prefix, after, twin) {
+		return 0, nil, nil, false
+	}
+	return w.droppedCands(sc, s, j, p, k, rest, l, h, dec, start, after, twin, opt)
+}
+
+// anyDropped reports whether droppedCands finds a candidate: a position
+// m after the lead where a character of the reading starts, and a byte
+// there that makes no pair with the byte after it.
+func (w *wrongDecoder) anyDropped(sc *scratch, j, k int, l, h byte, prefix []byte, after int, twin *wrongDecoder) bool {
+	for m := 1; m <= k; m++ {
+		if !sc.runeStart(j + m) {
+			continue
+		}
+		y := after
+		if m < k {
+			y = int(prefix[m])
+		}
+		if y < 0 {
+			return true
+		}
+		lo, hi := byte(0x80), byte(0xBF)
+		if m == 1 {
+			lo, hi = l, h
+		}
+		for x := int(lo); x <= int(hi); x++ {
+			if !twin.pairs(byte(x), byte(y)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// droppedCands lists and ranks the candidates of droppedInside, which
+// found there are some (see anyDropped).
+func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l, h byte, dec []byte, start, afterByte int, twin *wrongDecoder, opt Options) (int, []byte, *Inferred, bool) {
+	b := sc.b
+	n := len(b)
+	prefix := dec[start:]
 	// The candidates on the stack, as in inferLost, and one backing
 	// array for all of them, made with the first for a position's 64 at
 	// once: grown from nothing it was reallocated several times per lost
-	// byte. In correct CJK text most positions have no candidate at all.
+	// byte.
 	var candsBuf [maxLost][]byte
 	cands := candsBuf[:0]
 	var back []byte
-	twin := w.lossTwin()
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
 		// of its reading starts there.
@@ -900,11 +950,9 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			lo, hi = l, h
 		}
 		for x := int(lo); x <= int(hi); x++ {
-			var y int = -1
+			y := afterByte
 			if m < k {
 				y = int(prefix[m])
-			} else if usable(p) {
-				y = int(b[p])
 			}
 			if y >= 0 && twin.pairs(byte(x), byte(y)) {
 				continue
