@@ -3,6 +3,8 @@ package repair
 import (
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // rareCands are readings of an island that hold a rare letter (see
@@ -14,7 +16,8 @@ var rareCands = []string{
 // TestRareReadingBound holds rareReadingBound to what it bounds, the
 // character model's part of an island's gain (quickGain), on every
 // island of up to three characters of the dev set's texts read as each
-// of rareCands: an island it refuses could never have been kept.
+// of rareCands: an island it refuses could never have been kept. The
+// differences it works out near the island are the whole word's.
 func TestRareReadingBound(t *testing.T) {
 	texts := append(cleanTextsInternal(t),
 		"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.",
@@ -42,7 +45,17 @@ func TestRareReadingBound(t *testing.T) {
 					ws, we := wordBounds(s, from, to)
 					before, after := lastRune(s[:ws]), firstRune(s[we:])
 					repl := s[ws:from] + cand + s[to:we]
-					bound, ok := rareReadingBound(s[ws:we], before, after, repl)
+					orig := s[ws:we]
+					chars, cjkDiff := localDiffs(orig, from-ws, to-ws, before, after, cand, true)
+					if want := plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after); chars != want {
+						t.Errorf("%q read as %q in %q: local character difference %v, the word's %v", s[from:to], cand, orig, chars, want)
+					}
+					co, _ := cjkCount(orig)
+					cr, _ := cjkCount(repl)
+					if cjkDiff != co-cr {
+						t.Errorf("%q read as %q in %q: local CJK difference %v, the word's %v", s[from:to], cand, orig, cjkDiff, co-cr)
+					}
+					bound, ok := rareReadingBound(orig, from-ws, to-ws, before, after, cand)
 					if !ok {
 						continue
 					}

@@ -1306,8 +1306,6 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 	// and a string per island was most of what a correct line allocated.
 	// repl is good until the next island; the language model, which
 	// remembers the words it priced, gets a copy.
-	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
-	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
 	if refuse && holdsRareNonCJK(cand) {
 		// A reading that writes a rare letter gets no word of support
 		// from the language model (see below), so its character model
@@ -1315,10 +1313,12 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 		// word alone: correct text re-encoded through Big5 reads the "М"
 		// of "Москва" as "Ǻ", and the word's languages, strangers and
 		// language bounds need not be worked out to refuse it.
-		if b, ok := rareReadingBound(orig, before, after, repl); ok && b < weakMargin {
+		if b, ok := rareReadingBound(orig, from-ws, to-ws, before, after, cand); ok && b < weakMargin {
 			return b, false
 		}
 	}
+	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
+	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
 	quick, wp := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
@@ -1397,17 +1397,18 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	return chars + origCJK - brought, wp
 }
 
-// rareReadingBound bounds, from above, the gain of replacing the word
-// orig = s[ws:we] by repl, between the runes before and after, when the
-// island's reading holds a rare letter (holdsRareNonCJK); ok is false
-// when the word has hanzi, kana or Hangul and letters of another script
-// too, where the bound would need the line's scripts. A bound below
+// rareReadingBound bounds, from above, the gain of reading the island
+// orig[from:to] of the word orig, between the runes before and after,
+// as cand, which holds a rare letter (holdsRareNonCJK); ok is false when
+// the word has hanzi, kana or Hangul and letters of another script too,
+// where the bound would need the line's scripts. A bound below
 // weakMargin means gainAtUncached, with refuse, returns a figure below
 // weakMargin too, and the island is refused whatever that figure is.
 //
-// Why: gainAtUncached's quick is chars + origCJK - brought. chars is
-// the character model's difference CharCost(orig) - CharCost(repl), or
-// 0 where that is positive and LeavesAlphabet speaks, which is less.
+// Why: gainAtUncached's quick is chars + origCJK - brought, with repl
+// the word with cand in place. chars is the character model's
+// difference CharCost(orig) - CharCost(repl) (see localCharDiff), or 0
+// where that is positive and LeavesAlphabet speaks, which is less.
 // brought is max(0, strangers(repl) - origOther), and strangers counts
 // the hanzi, kana and Hangul as cjkStrangers does and the other scripts'
 // strangers on top, so quick is at most chars + origCJK and at most
@@ -1416,7 +1417,8 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 // origOther is 0; and cjkStrangers is 0 on a line where CJK letters are
 // no strangers, else strangerCost for each of them and again for each
 // that stands alone, so origCJK - cjkStrangers(repl) is at most the
-// positive part of that count's difference between orig and repl.
+// positive part of that count's difference between orig and repl, which
+// differ only near the island (see localCJKDiff).
 //
 // Every figure gainAtUncached returns for such a reading is below
 // weakMargin once quick is: quick itself, when quick plus LanguageBound
@@ -1425,17 +1427,75 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 // quick, for the language model gives a rare letter no support. The
 // caller (see gainAtOrBelow's refuse) keeps no island below weakMargin
 // and treats every figure below it alike.
-func rareReadingBound(orig string, before, after rune, repl string) (bound float64, ok bool) {
-	cjk, other := cjkCount(orig)
-	if cjk > 0 && other {
+func rareReadingBound(orig string, from, to int, before, after rune, cand string) (bound float64, ok bool) {
+	cjk, other := false, false
+	for _, r := range orig {
+		switch sc := plausible.ClassOf(r).Script(); sc {
+		case plausible.NoScript:
+		case plausible.CJK:
+			cjk = true
+		default:
+			other = true
+		}
+	}
+	if cjk && other {
 		return 0, false
 	}
-	strange := 0.0
-	if cjk > 0 {
-		cjkRepl, _ := cjkCount(repl)
-		strange = max(0, strangerCost*float64(cjk-cjkRepl))
+	chars, cjkDiff := localDiffs(orig, from, to, before, after, cand, cjk)
+	return chars + max(0, strangerCost*float64(cjkDiff)), true
+}
+
+// localContext is how many runes on each side of an island the
+// character model and the count of lone CJK letters look at: a rune's
+// cost depends on the three before it at most (the run of capitals
+// charCost looks back on), and a run of CJK letters is alone or not by
+// its neighbours.
+const localContext = 3
+
+// localDiffs returns, for the word orig with orig[from:to] read as cand,
+// between the runes before and after, the differences between orig and
+// that reading of CharCost and, when cjk, of cjkCount. Both differ only
+// near the island, and are worked out on the island and localContext
+// runes each side.
+//
+// Why that is exact: charCost adds for each rune its unigram, the
+// transition from the rune before, and a charge that looks at the three
+// runes before it (a small letter after two capitals); a rune further
+// than three after the island, or any rune before it, costs the same in
+// both readings. The window's first runes are priced with less history
+// than the word gives them, but alike in both readings, and so is the
+// rune after the window: where the window stops short of an end of the
+// word, the rune beyond it is left out of both (before or after 0),
+// where it reaches one, the word's neighbour is what CharCost saw. A run
+// of CJK letters that the window cuts either reaches the island, and
+// then holds all localContext runes on that side, no lone letter in
+// either reading, or does not, and then is the same in both.
+func localDiffs(orig string, from, to int, before, after rune, cand string, cjk bool) (chars float64, cjkDiff int) {
+	ls, le := from, to
+	for k := 0; k < localContext && ls > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(orig[:ls])
+		ls -= n
 	}
-	return plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after) + strange, true
+	for k := 0; k < localContext && le < len(orig); k++ {
+		_, n := utf8.DecodeRuneInString(orig[le:])
+		le += n
+	}
+	if ls > 0 {
+		before = 0
+	}
+	if le < len(orig) {
+		after = 0
+	}
+	var buf [64]byte
+	repl := append(append(append(buf[:0], orig[ls:from]...), cand...), orig[to:le]...)
+	w, r := orig[ls:le], unsafe.String(unsafe.SliceData(repl), len(repl))
+	chars = plausible.CharCost(before, w, after) - plausible.CharCost(before, r, after)
+	if cjk {
+		cw, _ := cjkCount(w)
+		cr, _ := cjkCount(r)
+		cjkDiff = cw - cr
+	}
+	return chars, cjkDiff
 }
 
 // cjkCount returns what cjkStrangers would count in s on a line where
