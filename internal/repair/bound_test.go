@@ -82,3 +82,35 @@ func TestRareReadingBound(t *testing.T) {
 	}
 	t.Logf("checked %d islands, refused %d", checked, refused)
 }
+
+// TestStartsIsland holds the walk's skip through double-byte pages to
+// what it stands for: at every lead of the dev set's texts and the
+// screen's corners where startsIsland says no island begins, parseSeq
+// refuses the sequence at once.
+func TestStartsIsland(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	skipped := 0
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		for _, w := range doubleBytePages {
+			sc := new(scratch)
+			sc.langsOf = s
+			sc.encode(s, w)
+			for i := range sc.b {
+				if sc.kind[i] != kindFirst || sc.b[i] < 0xC2 || w.startsIsland(s, int(sc.owner[i])) {
+					continue
+				}
+				skipped++
+				if _, d, _, _, _, ok := w.parseSeq(sc, s, i, allOptionsInternal, nil); ok {
+					t.Errorf("%s: %q at %d begins %q, but startsIsland says no", w.name(), s, sc.owner[i], d)
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("startsIsland skipped nothing")
+	}
+	t.Logf("%d leads skipped", skipped)
+}

@@ -80,6 +80,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			i++
 			continue
 		}
+		if w.dbPage >= 0 && !w.startsIsland(s, int(sc.owner[i])) {
+			i++
+			continue
+		}
 		// Grow an island of consecutive sequences from i, remembering
 		// the last point where it could end on a rune boundary.
 		dec = dec[:0]
@@ -330,6 +334,17 @@ func (w *wrongDecoder) beginsNothing(sc *scratch, i int, opt Options) bool {
 		return c != 0xC2 && c != 0xC3
 	}
 	return true
+}
+
+// startsIsland reports whether an island may begin, through the
+// double-byte page w, at the rune of s at offset o (see mayStartIsland):
+// where it may not, parseSeq refuses the rune's lead at once, for the
+// byte after it neither continues it nor begins a rune where a dropped
+// byte could have stood. Correct hanzi, kana and Hangul are leads in
+// every double-byte page, and few of them begin anything.
+func (w *wrongDecoder) startsIsland(s string, o int) bool {
+	r, _ := utf8.DecodeRuneInString(s[o:])
+	return r > 0xFFFF || islandStartsOf(r)&(1<<w.dbPage) != 0
 }
 
 // lostRun reads a run of U+FFFD that a double-byte decoder left where a
