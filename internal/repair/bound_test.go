@@ -114,3 +114,41 @@ func TestStartsIsland(t *testing.T) {
 	}
 	t.Logf("%d leads skipped", skipped)
 }
+
+// caseInvertedRef is caseInverted as it read every rune through
+// plausible.ClassOf.
+func caseInvertedRef(s string) bool {
+	upper, lower := 0, 0
+	prevLower := false
+	for _, r := range s {
+		c := plausible.ClassOf(r)
+		switch c {
+		case plausible.CyrillicUpper:
+			if prevLower {
+				return true
+			}
+			upper++
+		case plausible.CyrillicLower:
+			lower++
+		}
+		prevLower = c == plausible.CyrillicLower
+	}
+	return upper > lower || upper == 0 && lower >= 8
+}
+
+// TestCaseInverted holds caseInverted to the rune-by-rune reading on the
+// dev set's texts, cut at every rune, and on the screen's corners.
+func TestCaseInverted(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	texts = append(texts, "дБООЩК ЖБКМ", "данный файл\xffА", "ӀѐѝҐґ Ԁԁ ᲀ Ꙁꙁ аБ", "аaБ", "а-Б", "а\u0301Б")
+	for _, s := range texts {
+		for i := range s {
+			if got, want := caseInverted(s[:i]), caseInvertedRef(s[:i]); got != want {
+				t.Fatalf("caseInverted(%q) = %v, want %v", s[:i], got, want)
+			}
+		}
+		if got, want := caseInverted(s), caseInvertedRef(s); got != want {
+			t.Fatalf("caseInverted(%q) = %v, want %v", s, got, want)
+		}
+	}
+}

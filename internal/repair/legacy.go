@@ -164,8 +164,23 @@ func (w *wrongDecoder) covers(s string) bool {
 func caseInverted(s string) bool {
 	upper, lower := 0, 0
 	prevLower := false
-	for _, r := range s {
-		c := plausible.ClassOf(r)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			// No ASCII character is Cyrillic; each ends a word's run.
+			prevLower = false
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		i += size
+		var c plausible.Class
+		if uint32(r)-0x400 < 0x100 {
+			// The Cyrillic block from a table: every rune of every
+			// Cyrillic line that reaches the page swaps is read here.
+			c = cyrillicClass[r-0x400]
+		} else {
+			c = plausible.ClassOf(r)
+		}
 		switch c {
 		case plausible.CyrillicUpper:
 			if prevLower {
@@ -179,6 +194,14 @@ func caseInverted(s string) bool {
 	}
 	return upper > lower || upper == 0 && lower >= 8
 }
+
+// cyrillicClass is plausible.ClassOf for U+0400–U+04FF.
+var cyrillicClass = func() (t [0x100]plausible.Class) {
+	for k := range t {
+		t[k] = plausible.ClassOf(rune(0x400 + k))
+	}
+	return t
+}()
 
 // caseInverted is caseInverted(s), computed once for both page swaps:
 // KOI8-R and windows-1251 both cover every Cyrillic line, and correct
