@@ -1201,19 +1201,20 @@ func firstRune(s string) rune {
 // to the surrounding spaces (at most maxWord bytes each way), so that the
 // language model sees "förteckning", not "ö" alone.
 func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
-	return gainAtOrBelow(sc, s, from, to, cand, false)
+	return gainAtOrBelow(sc, s, from, to, cand, math.Inf(-1))
 }
 
-// gainAtOrBelow is gainAt, except that with refuse, for a caller that
-// refuses every island below weakMargin whatever its gain, it may return
-// for an island whose gain is below weakMargin any other figure below
-// weakMargin: an island of correct text is then refused without choosing
-// the line's languages, which reads all of it, or without pricing the
-// word's languages at all (see gainAtUncached). The figure is a bound on
-// the gain, or, for a reading that writes a rare letter, on the
-// character model's part of it (see rareReadingBound), which the gain
-// may exceed while staying below weakMargin.
-func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool) float64 {
+// gainAtOrBelow is gainAt, except that for a caller that refuses every
+// island whose gain is below floor, whatever else it decides, it may
+// return for such an island any other figure below floor: an island of
+// correct text is then refused without choosing the line's languages,
+// which reads all of it, or without pricing the word's languages at all
+// (see gainAtUncached). The figure is a bound on the gain, or, for a
+// reading that writes a rare letter, on the character model's part of
+// it (see rareReadingBound), which the gain may exceed while staying
+// below floor. floor is weakMargin or more, or -Inf for a caller that
+// needs the gain itself.
+func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float64) float64 {
 	// Several wrong decoders find the same island with the same
 	// reading ("Ã©" is "é" through windows-1252, Latin-1 and
 	// windows-1254 alike): price it once per round.
@@ -1223,7 +1224,7 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool
 			return g
 		}
 	}
-	g, exact := gainAtUncached(sc, s, from, to, cand, refuse)
+	g, exact := gainAtUncached(sc, s, from, to, cand, floor)
 	if !exact {
 		return g // a bound, which another caller may not take for the gain
 	}
@@ -1297,7 +1298,7 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	return ws, we
 }
 
-func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse bool) (g float64, exact bool) {
+func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor float64) (g float64, exact bool) {
 	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
@@ -1306,14 +1307,14 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 	// and a string per island was most of what a correct line allocated.
 	// repl is good until the next island; the language model, which
 	// remembers the words it priced, gets a copy.
-	if refuse && holdsRareNonCJK(cand) {
+	if floor > math.Inf(-1) && holdsRareNonCJK(cand) {
 		// A reading that writes a rare letter gets no word of support
 		// from the language model (see below), so its character model
 		// and the hanzi it removes bound all it can gain, read from the
 		// word alone: correct text re-encoded through Big5 reads the "М"
 		// of "Москва" as "Ǻ", and the word's languages, strangers and
 		// language bounds need not be worked out to refuse it.
-		if b, ok := rareReadingBound(orig, from-ws, to-ws, before, after, cand); ok && b < weakMargin {
+		if b, ok := rareReadingBound(orig, from-ws, to-ws, before, after, cand); ok && b < floor {
 			return b, false
 		}
 	}
@@ -1328,7 +1329,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 	if quick+wp.bound < weakMargin {
 		return quick, true
 	}
-	if refuse && quick < weakMargin && sc.langs == nil {
+	if quick < floor && sc.langs == nil {
 		// Whatever languages the line is in, the word as it stands costs
 		// at most LanguageCostMax, and the language model can add no more
 		// to the gain: an island of correct text (Big5 reads the "М" of
@@ -1340,7 +1341,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 		if !wp.maxValid {
 			wp.max, wp.maxValid = plausible.LanguageCostMax(orig), true
 		}
-		if bound := quick + wp.max + boundSlack; bound < weakMargin {
+		if bound := quick + wp.max + boundSlack; bound < floor {
 			return bound, false
 		}
 	}
@@ -1401,9 +1402,9 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 // orig[from:to] of the word orig, between the runes before and after,
 // as cand, which holds a rare letter (holdsRareNonCJK); ok is false when
 // the word has hanzi, kana or Hangul and letters of another script too,
-// where the bound would need the line's scripts. A bound below
-// weakMargin means gainAtUncached, with refuse, returns a figure below
-// weakMargin too, and the island is refused whatever that figure is.
+// where the bound would need the line's scripts. A bound below a floor
+// of weakMargin or more means gainAtUncached returns a figure below that
+// floor too, and the island is refused whatever that figure is.
 //
 // Why: gainAtUncached's quick is chars + origCJK - brought, with repl
 // the word with cand in place. chars is the character model's
@@ -1420,13 +1421,14 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 // positive part of that count's difference between orig and repl, which
 // differ only near the island (see localCJKDiff).
 //
-// Every figure gainAtUncached returns for such a reading is below
-// weakMargin once quick is: quick itself, when quick plus LanguageBound
-// is; the bound quick + LanguageCostMax or quick + LanguageCost only
-// when they are below weakMargin; else quick + min(lang, 0), at most
-// quick, for the language model gives a rare letter no support. The
-// caller (see gainAtOrBelow's refuse) keeps no island below weakMargin
-// and treats every figure below it alike.
+// Every figure gainAtUncached returns for such a reading is below the
+// floor once quick is: quick itself, when quick plus LanguageBound is
+// below weakMargin; the bound quick + LanguageCostMax only when it is
+// below the floor, and quick + LanguageCost only when it is below
+// weakMargin; else quick + min(lang, 0), at most quick, for the language
+// model gives a rare letter no support. The caller (see gainAtOrBelow)
+// keeps no island below the floor and treats every figure below it
+// alike.
 func rareReadingBound(orig string, from, to int, before, after rune, cand string) (bound float64, ok bool) {
 	cjk, other := false, false
 	for _, r := range orig {

@@ -154,13 +154,21 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		lp := sc.lossPriorAt(s, w, from, to, decide)
 		// An island without lost characters is kept only from weakMargin
-		// on, whatever else its gain decides: below it, a bound will do.
-		// (With a space read as 0xA0 the island is also tried with the
+		// on, whatever else its gain decides: below that floor, a bound
+		// will do (see gainAtOrBelow). A space read as 0xA0 that no other
+		// space follows costs lossPrior below, and raises the floor by as
+		// much. (With such a space the island is also tried with the
 		// space kept, and the larger gain, less lossPrior, decides; a
-		// bound below weakMargin never wins that choice from a gain that
+		// bound below the floor never wins that choice from a gain that
 		// could be kept.)
-		refuse := decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace)
-		g := gainAtOrBelow(sc, s, from, to, cand, refuse) - lp*float64(len(lost))
+		floor := math.Inf(-1)
+		if decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace) {
+			floor = weakMargin
+			if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
+				floor += lossPrior
+			}
+		}
+		g := gainAtOrBelow(sc, s, from, to, cand, floor) - lp*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -210,7 +218,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// is the likelier before the words are read: "jusqu'Ã nos"
 			// is "jusqu'à nos", not "jusqu'ànos".
 			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
-				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", refuse) - lossPrior; g2 > g {
+				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", floor) - lossPrior; g2 > g {
 					cand, g = cand+" ", g2
 				}
 			}
