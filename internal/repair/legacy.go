@@ -112,7 +112,17 @@ func undoLegacyAll(sc *scratch, s string, opt Options, found []*outcome) []*outc
 	}
 	var outsBuf [maxLegacy]*outcome // on the stack: most lines have no legacy reading
 	outs := outsBuf[:len(legacyHypotheses)]
+	// covered holds the pages that cover s, when the screen knows them
+	// all: a reading through another page is refused at once (see
+	// undoLegacy), and is not asked.
+	covered := ^pageSet(0)
+	if legacyScreened {
+		covered = sc.screenFor(s).covers
+	}
 	for i, h := range legacyHypotheses {
+		if h.wrong.page >= 0 && covered&(1<<h.wrong.page) == 0 {
+			continue
+		}
 		var o *outcome
 		if j := legacyTwins[i]; j >= 0 && sc.covers(s, h.wrong) && sc.covers(s, legacyHypotheses[j].wrong) {
 			if twin := outs[j]; twin != nil {
