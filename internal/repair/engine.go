@@ -1211,7 +1211,7 @@ func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
 // which reads all of it, or without pricing the word's languages at all
 // (see gainAtUncached). The figure is a bound on the gain, or, for a
 // reading that writes a rare letter, on the character model's part of
-// it (see rareReadingBound), which the gain may exceed while staying
+// it (see wordCharBound), which the gain may exceed while staying
 // below floor. floor is weakMargin or more, or -Inf for a caller that
 // needs the gain itself.
 func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float64) float64 {
@@ -1302,22 +1302,34 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
+	// An island the caller would refuse below floor is first bounded on
+	// the word alone, without the line's scripts and languages (see
+	// wordCharBound): correct text re-encoded through Big5 reads the "М"
+	// of "Москва" as "Ǻ", and windows-1251 reads the "В " that begins a
+	// Russian sentence as an NBSP.
+	rare := holdsRareNonCJK(cand)
+	if floor > math.Inf(-1) && (rare || sc.langs == nil) {
+		if b, ok := wordCharBound(orig, from-ws, to-ws, before, after, cand); ok && b < floor {
+			if rare {
+				// A reading that writes a rare letter gets no word of
+				// support from the language model (see below), and
+				// the bound on quick is one on the figure returned.
+				return b, false
+			}
+			// Otherwise the language model adds at most what the word
+			// as it stands costs it, as below; that is worth working
+			// out only while the line's languages are still to be
+			// chosen, and only where the character model leaves room.
+			if bound := b + sc.wordMax(s, ws, we) + boundSlack; bound < floor {
+				return bound, false
+			}
+		}
+	}
 	// The word with cand in place is built in sc's buffer: most islands
 	// are rejected on the character model, which keeps nothing of it,
 	// and a string per island was most of what a correct line allocated.
 	// repl is good until the next island; the language model, which
 	// remembers the words it priced, gets a copy.
-	if floor > math.Inf(-1) && holdsRareNonCJK(cand) {
-		// A reading that writes a rare letter gets no word of support
-		// from the language model (see below), so its character model
-		// and the hanzi it removes bound all it can gain, read from the
-		// word alone: correct text re-encoded through Big5 reads the "М"
-		// of "Москва" as "Ǻ", and the word's languages, strangers and
-		// language bounds need not be worked out to refuse it.
-		if b, ok := rareReadingBound(orig, from-ws, to-ws, before, after, cand); ok && b < floor {
-			return b, false
-		}
-	}
 	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
 	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
 	quick, wp := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
@@ -1398,38 +1410,39 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	return chars + origCJK - brought, wp
 }
 
-// rareReadingBound bounds, from above, the gain of reading the island
-// orig[from:to] of the word orig, between the runes before and after,
-// as cand, which holds a rare letter (holdsRareNonCJK); ok is false when
-// the word has hanzi, kana or Hangul and letters of another script too,
-// where the bound would need the line's scripts. A bound below a floor
-// of weakMargin or more means gainAtUncached returns a figure below that
-// floor too, and the island is refused whatever that figure is.
+// wordCharBound bounds, from above, quick, the character model's part
+// of the gain (see quickGain) of reading the island orig[from:to] of the
+// word orig, between the runes before and after, as cand; ok is false
+// when the word has hanzi, kana or Hangul and letters of another script
+// too, where the bound would need the line's scripts.
 //
-// Why: gainAtUncached's quick is chars + origCJK - brought, with repl
-// the word with cand in place. chars is the character model's
-// difference CharCost(orig) - CharCost(repl) (see localCharDiff), or 0
-// where that is positive and LeavesAlphabet speaks, which is less.
-// brought is max(0, strangers(repl) - origOther), and strangers counts
-// the hanzi, kana and Hangul as cjkStrangers does and the other scripts'
-// strangers on top, so quick is at most chars + origCJK and at most
-// chars + origCJK + origOther - cjkStrangers(repl). Without hanzi, kana
-// or Hangul in orig, origCJK is 0. Without letters of other scripts,
-// origOther is 0; and cjkStrangers is 0 on a line where CJK letters are
-// no strangers, else strangerCost for each of them and again for each
-// that stands alone, so origCJK - cjkStrangers(repl) is at most the
-// positive part of that count's difference between orig and repl, which
-// differ only near the island (see localCJKDiff).
+// Why: quick is chars + origCJK - brought, with repl the word with cand
+// in place. chars is the character model's difference CharCost(orig) -
+// CharCost(repl) (see localDiffs), or 0 where that is positive and
+// LeavesAlphabet speaks, which is less. brought is max(0,
+// strangers(repl) - origOther), and strangers counts the hanzi, kana
+// and Hangul as cjkStrangers does and the other scripts' strangers on
+// top, so quick is at most chars + origCJK and at most chars + origCJK +
+// origOther - cjkStrangers(repl). Without hanzi, kana or Hangul in orig,
+// origCJK is 0. Without letters of other scripts, origOther is 0; and
+// cjkStrangers is 0 on a line where CJK letters are no strangers, else
+// strangerCost for each of them and again for each that stands alone,
+// so origCJK - cjkStrangers(repl) is at most the positive part of that
+// count's difference between orig and repl, which differ only near the
+// island (see localDiffs).
 //
-// Every figure gainAtUncached returns for such a reading is below the
-// floor once quick is: quick itself, when quick plus LanguageBound is
-// below weakMargin; the bound quick + LanguageCostMax only when it is
-// below the floor, and quick + LanguageCost only when it is below
-// weakMargin; else quick + min(lang, 0), at most quick, for the language
-// model gives a rare letter no support. The caller (see gainAtOrBelow)
-// keeps no island below the floor and treats every figure below it
-// alike.
-func rareReadingBound(orig string, from, to int, before, after rune, cand string) (bound float64, ok bool) {
+// gainAtUncached returns at most quick + LanguageCostMax(orig) (plus
+// boundSlack): the language model's part is the word's cost as it
+// stands less that of repl, never negative, or a bound on it. For a
+// reading that writes a rare letter (holdsRareNonCJK) every figure it
+// returns is below a floor of weakMargin or more once quick is: quick
+// itself, when quick plus LanguageBound is below weakMargin; the bound
+// quick + LanguageCostMax only when it is below the floor, and quick +
+// LanguageCost only when it is below weakMargin; else quick + min(lang,
+// 0), at most quick, for the language model gives a rare letter no
+// support. The caller (see gainAtOrBelow) keeps no island below the
+// floor and treats every figure below it alike.
+func wordCharBound(orig string, from, to int, before, after rune, cand string) (bound float64, ok bool) {
 	cjk, other := false, false
 	for _, r := range orig {
 		switch sc := plausible.ClassOf(r).Script(); sc {
@@ -1543,6 +1556,9 @@ type wordPrice struct {
 	langValid                    bool
 	max                          float64 // plausible.LanguageCostMax
 	maxValid                     bool
+	// priced says the fields above max are filled: wordMax remembers a
+	// word's max alone.
+	priced bool
 }
 
 // wordAt returns the price of the word s[ws:we], between the runes
@@ -1556,7 +1572,13 @@ func (sc *scratch) wordAt(s string, ws, we int, before, after rune) *wordPrice {
 			sc.words, sc.wordsOf = sc.words[:0], s
 		}
 		if k, ok := sc.wordIndex[[2]int{ws, we}]; ok {
-			return &sc.words[k]
+			wp := &sc.words[k]
+			if !wp.priced {
+				m := wp.max
+				*wp = priceWord(sc, s, ws, we, before, after)
+				wp.max, wp.maxValid = m, true
+			}
+			return wp
 		}
 	}
 	if !remember {
@@ -1571,9 +1593,36 @@ func (sc *scratch) wordAt(s string, ws, we int, before, after rune) *wordPrice {
 	return &sc.words[len(sc.words)-1]
 }
 
+// wordMax is plausible.LanguageCostMax(s[ws:we]), remembered with the
+// word's price (see wordAt): a word is bounded for each island a
+// decoder finds in it, and for each of its readings.
+func (sc *scratch) wordMax(s string, ws, we int) float64 {
+	if sc.langsOf != s {
+		return plausible.LanguageCostMax(s[ws:we])
+	}
+	if sc.wordsOf != s {
+		clear(sc.wordIndex)
+		sc.words, sc.wordsOf = sc.words[:0], s
+	}
+	if k, ok := sc.wordIndex[[2]int{ws, we}]; ok {
+		wp := &sc.words[k]
+		if !wp.maxValid {
+			wp.max, wp.maxValid = plausible.LanguageCostMax(s[ws:we]), true
+		}
+		return wp.max
+	}
+	if sc.wordIndex == nil {
+		sc.wordIndex = make(map[[2]int]int32)
+	}
+	m := plausible.LanguageCostMax(s[ws:we])
+	sc.wordIndex[[2]int{ws, we}] = int32(len(sc.words))
+	sc.words = append(sc.words, wordPrice{max: m, maxValid: true})
+	return m
+}
+
 func priceWord(sc *scratch, s string, ws, we int, before, after rune) wordPrice {
 	orig := s[ws:we]
-	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig)}
+	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig), priced: true}
 	wp.cjkStrangers = cjkStrangers(orig, &wp.ctx)
 	if s := strangers(orig, &wp.ctx); s > wp.cjkStrangers {
 		wp.otherStrangers = s - wp.cjkStrangers
