@@ -181,7 +181,15 @@ func caseInverted(s string) bool {
 			i++
 			continue
 		}
-		r, size := decodeRune(s, i)
+		var (
+			r    rune
+			size int
+		)
+		if b := s[i]; b <= 0xDF && b >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, size = rune(b&0x1F)<<6|rune(s[i+1]&0x3F), 2 // as in screenValid
+		} else {
+			r, size = decodeRune(s, i)
+		}
 		i += size
 		var c plausible.Class
 		if uint32(r)-0x400 < 0x100 {
