@@ -1232,6 +1232,7 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float
 		if sc.gains == nil {
 			sc.gains = make(map[gainKey]float64)
 		}
+		key.cand = strings.Clone(cand) // cand may be the caller's buffer (see undoUTF8)
 		sc.gains[key] = g
 	}
 	return g

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/langstats"
@@ -147,7 +148,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			continue
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
-		cand := string(dec)
+		// cand is dec's bytes, not a copy, until the island is kept (or
+		// refined, which rewrites dec): most islands of a correct line
+		// are refused, and a string for each was what the line
+		// allocated. gainAt copies what it remembers.
+		cand := unsafe.String(unsafe.SliceData(dec), len(dec))
 		if decide && sc.breaksPair(s, from, to, cand) {
 			i = j
 			continue
@@ -176,7 +181,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// character was withdrawn for U+FFFD (see below).
 		read := ""
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
-			first, firstGain := cand, g
+			first, firstGain := strings.Clone(cand), g
 			dec = refineCJK(s, from, to, dec, lost)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages(), false)
 			cand = string(dec)
@@ -224,7 +229,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		if !decide || g >= margin || g >= weakMargin {
-			sp := span{from: from, to: to, text: cand, loss: islandLoss}
+			sp := span{from: from, to: to, text: strings.Clone(cand), loss: islandLoss}
 			for _, in := range lost {
 				in.Alternatives = trimAlternatives(in.Alternatives)
 				in.Offset += from // approximate: offset within the repaired text
