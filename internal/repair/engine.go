@@ -648,9 +648,9 @@ type scratch struct {
 	settledRanges [][2]int
 	settledOf     string // the text settledRanges index
 
-	gains  map[gainKey]float64 // gainAt's memory for the round
-	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
-	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
+	gains  map[gainKey]gainMemo // gainAt's memory for the round
+	rounds map[string]*outcome  // searchRound's memory, by text, without lookahead
+	tried  map[string]*tried    // searchRoundUncached's memory, by text, for the window
 	// triedFree are tried of earlier windows, emptied, for triedOn.
 	triedFree []*tried
 	// triedUsed are the values of tried, listed for putScratch: ranging
@@ -1220,8 +1220,8 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float
 	// windows-1254 alike): price it once per round.
 	key := gainKey{from, to, cand}
 	if sc.langsOf == s {
-		if g, ok := sc.gains[key]; ok {
-			return g
+		if m, ok := sc.gains[key]; ok {
+			return m.g
 		}
 	}
 	g, exact := gainAtUncached(sc, s, from, to, cand, floor)
@@ -1230,10 +1230,10 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float
 	}
 	if sc.langsOf == s {
 		if sc.gains == nil {
-			sc.gains = make(map[gainKey]float64)
+			sc.gains = make(map[gainKey]gainMemo)
 		}
 		key.cand = strings.Clone(cand) // cand may be the caller's buffer (see undoUTF8)
-		sc.gains[key] = g
+		sc.gains[key] = gainMemo{g: g, cand: key.cand}
 	}
 	return g
 }
@@ -1241,6 +1241,21 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float
 type gainKey struct {
 	from, to int
 	cand     string
+}
+
+// gainMemo is a gain gainAt remembers, and its copy of the reading.
+type gainMemo struct {
+	g    float64
+	cand string
+}
+
+// candText returns s[from:to]'s reading cand as a string of its own:
+// gainAt's copy when it remembers the island, else a new one.
+func (sc *scratch) candText(from, to int, cand string) string {
+	if m, ok := sc.gains[gainKey{from, to, cand}]; ok {
+		return m.cand
+	}
+	return strings.Clone(cand)
 }
 
 // wordCost is the cost of the words around s[from:to] with cand in its

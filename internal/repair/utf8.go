@@ -229,7 +229,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		if !decide || g >= margin || g >= weakMargin {
-			sp := span{from: from, to: to, text: strings.Clone(cand), loss: islandLoss}
+			sp := span{from: from, to: to, text: sc.candText(from, to, cand), loss: islandLoss}
 			for _, in := range lost {
 				in.Alternatives = trimAlternatives(in.Alternatives)
 				in.Offset += from // approximate: offset within the repaired text
