@@ -648,9 +648,11 @@ type scratch struct {
 	settledRanges [][2]int
 	settledOf     string // the text settledRanges index
 
-	gains  map[gainKey]gainMemo // gainAt's memory for the round
-	rounds map[string]*outcome  // searchRound's memory, by text, without lookahead
-	tried  map[string]*tried    // searchRoundUncached's memory, by text, for the window
+	gains map[gainKey]gainMemo // gainAt's memory for the round
+	// lastGain is the island gainAt remembered last (see candText).
+	lastGain gainKey
+	rounds   map[string]*outcome // searchRound's memory, by text, without lookahead
+	tried    map[string]*tried   // searchRoundUncached's memory, by text, for the window
 	// triedFree are tried of earlier windows, emptied, for triedOn.
 	triedFree []*tried
 	// triedUsed are the values of tried, listed for putScratch: ranging
@@ -1234,6 +1236,7 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float
 		}
 		key.cand = strings.Clone(cand) // cand may be the caller's buffer (see undoUTF8)
 		sc.gains[key] = gainMemo{g: g, cand: key.cand}
+		sc.lastGain = key
 	}
 	return g
 }
@@ -1252,6 +1255,9 @@ type gainMemo struct {
 // candText returns s[from:to]'s reading cand as a string of its own:
 // gainAt's copy when it remembers the island, else a new one.
 func (sc *scratch) candText(from, to int, cand string) string {
+	if k := sc.lastGain; k.from == from && k.to == to && k.cand == cand {
+		return k.cand // most often the island just priced
+	}
 	if m, ok := sc.gains[gainKey{from, to, cand}]; ok {
 		return m.cand
 	}
@@ -1323,10 +1329,12 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 	// wordCharBound): correct text re-encoded through Big5 reads the "М"
 	// of "Москва" as "Ǻ", and windows-1251 reads the "В " that begins a
 	// Russian sentence as an NBSP.
-	rare := holdsRareNonCJK(cand)
-	if floor > math.Inf(-1) && (rare || sc.langs == nil) {
+	// (Only while the line's languages are still to be chosen: a line
+	// that chose them is being repaired, and its islands are mostly
+	// mojibake, which the bound would not refuse.)
+	if floor > math.Inf(-1) && sc.langs == nil {
 		if b, ok := wordCharBound(orig, from-ws, to-ws, before, after, cand); ok && b < floor {
-			if rare {
+			if holdsRareNonCJK(cand) {
 				// A reading that writes a rare letter gets no word of
 				// support from the language model (see below), and
 				// the bound on quick is one on the figure returned.
@@ -1334,8 +1342,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 			}
 			// Otherwise the language model adds at most what the word
 			// as it stands costs it, as below; that is worth working
-			// out only while the line's languages are still to be
-			// chosen, and only where the character model leaves room.
+			// out only where the character model leaves room.
 			if bound := b + sc.wordMax(s, ws, we) + boundSlack; bound < floor {
 				return bound, false
 			}
