@@ -648,9 +648,11 @@ type scratch struct {
 	settledRanges [][2]int
 	settledOf     string // the text settledRanges index
 
-	gains  map[gainKey]float64 // gainAt's memory for the round
-	rounds map[string]*outcome // searchRound's memory, by text, without lookahead
-	tried  map[string]*tried   // searchRoundUncached's memory, by text, for the window
+	gains map[gainKey]gainMemo // gainAt's memory for the round
+	// lastGain is the island gainAt remembered last (see candText).
+	lastGain gainKey
+	rounds   map[string]*outcome // searchRound's memory, by text, without lookahead
+	tried    map[string]*tried   // searchRoundUncached's memory, by text, for the window
 	// triedFree are tried of earlier windows, emptied, for triedOn.
 	triedFree []*tried
 	// triedUsed are the values of tried, listed for putScratch: ranging
@@ -1201,33 +1203,40 @@ func firstRune(s string) rune {
 // to the surrounding spaces (at most maxWord bytes each way), so that the
 // language model sees "förteckning", not "ö" alone.
 func gainAt(sc *scratch, s string, from, to int, cand string) float64 {
-	return gainAtOrBelow(sc, s, from, to, cand, false)
+	return gainAtOrBelow(sc, s, from, to, cand, math.Inf(-1))
 }
 
-// gainAtOrBelow is gainAt, except that with refuse, for a caller that
-// refuses every island below weakMargin whatever its gain, it may return
-// any figure below weakMargin that is at least the gain: an island of
+// gainAtOrBelow is gainAt, except that for a caller that refuses every
+// island whose gain is below floor, whatever else it decides, it may
+// return for such an island any other figure below floor: an island of
 // correct text is then refused without choosing the line's languages,
-// which reads all of it (see gainAtUncached).
-func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool) float64 {
+// which reads all of it, or without pricing the word's languages at all
+// (see gainAtUncached). The figure is a bound on the gain, or, for a
+// reading that writes a rare letter, on the character model's part of
+// it (see wordCharBound), which the gain may exceed while staying
+// below floor. floor is weakMargin or more, or -Inf for a caller that
+// needs the gain itself.
+func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, floor float64) float64 {
 	// Several wrong decoders find the same island with the same
 	// reading ("Ã©" is "é" through windows-1252, Latin-1 and
 	// windows-1254 alike): price it once per round.
 	key := gainKey{from, to, cand}
 	if sc.langsOf == s {
-		if g, ok := sc.gains[key]; ok {
-			return g
+		if m, ok := sc.gains[key]; ok {
+			return m.g
 		}
 	}
-	g, exact := gainAtUncached(sc, s, from, to, cand, refuse)
+	g, exact := gainAtUncached(sc, s, from, to, cand, floor)
 	if !exact {
 		return g // a bound, which another caller may not take for the gain
 	}
 	if sc.langsOf == s {
 		if sc.gains == nil {
-			sc.gains = make(map[gainKey]float64)
+			sc.gains = make(map[gainKey]gainMemo)
 		}
-		sc.gains[key] = g
+		key.cand = strings.Clone(cand) // cand may be the caller's buffer (see undoUTF8)
+		sc.gains[key] = gainMemo{g: g, cand: key.cand}
+		sc.lastGain = key
 	}
 	return g
 }
@@ -1235,6 +1244,24 @@ func gainAtOrBelow(sc *scratch, s string, from, to int, cand string, refuse bool
 type gainKey struct {
 	from, to int
 	cand     string
+}
+
+// gainMemo is a gain gainAt remembers, and its copy of the reading.
+type gainMemo struct {
+	g    float64
+	cand string
+}
+
+// candText returns s[from:to]'s reading cand as a string of its own:
+// gainAt's copy when it remembers the island, else a new one.
+func (sc *scratch) candText(from, to int, cand string) string {
+	if k := sc.lastGain; k.from == from && k.to == to && k.cand == cand {
+		return k.cand // most often the island just priced
+	}
+	if m, ok := sc.gains[gainKey{from, to, cand}]; ok {
+		return m.cand
+	}
+	return strings.Clone(cand)
 }
 
 // wordCost is the cost of the words around s[from:to] with cand in its
@@ -1293,10 +1320,34 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	return ws, we
 }
 
-func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse bool) (g float64, exact bool) {
+func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor float64) (g float64, exact bool) {
 	ws, we := wordBounds(s, from, to)
 	before, after := lastRune(s[:ws]), firstRune(s[we:])
 	orig := s[ws:we]
+	// An island the caller would refuse below floor is first bounded on
+	// the word alone, without the line's scripts and languages (see
+	// wordCharBound): correct text re-encoded through Big5 reads the "М"
+	// of "Москва" as "Ǻ", and windows-1251 reads the "В " that begins a
+	// Russian sentence as an NBSP.
+	// (Only while the line's languages are still to be chosen: a line
+	// that chose them is being repaired, and its islands are mostly
+	// mojibake, which the bound would not refuse.)
+	if floor > math.Inf(-1) && sc.langs == nil {
+		if b, ok := wordCharBound(orig, from-ws, to-ws, before, after, cand); ok && b < floor {
+			if holdsRareNonCJK(cand) {
+				// A reading that writes a rare letter gets no word of
+				// support from the language model (see below), and
+				// the bound on quick is one on the figure returned.
+				return b, false
+			}
+			// Otherwise the language model adds at most what the word
+			// as it stands costs it, as below; that is worth working
+			// out only where the character model leaves room.
+			if bound := b + sc.wordMax(s, ws, we) + boundSlack; bound < floor {
+				return bound, false
+			}
+		}
+	}
 	// The word with cand in place is built in sc's buffer: most islands
 	// are rejected on the character model, which keeps nothing of it,
 	// and a string per island was most of what a correct line allocated.
@@ -1304,34 +1355,16 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 	// remembers the words it priced, gets a copy.
 	sc.repl = append(append(append(sc.repl[:0], s[ws:from]...), cand...), s[to:we]...)
 	repl := unsafe.String(unsafe.SliceData(sc.repl), len(sc.repl))
-	wp := sc.wordAt(s, ws, we, before, after)
-	ctx := &wp.ctx
+	quick, wp := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
 	// The character model alone, plus the most the language model could
 	// add to the text as it stands, bounds the gain from above. Most
 	// islands found in correct text (Chinese re-encoded through GBK
 	// happens to hold valid UTF-8) fall far below any margin on that
 	// bound, and the language models are not consulted.
-	// Strangers: the text as it stands pays for its hanzi, kana and
-	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
-	// repair pays only for the strangers it brings: the Latin "hd" of
-	// "В«hd=В»" is in both readings and decides nothing.
-	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
-	brought := max(0, strangers(repl, ctx)-origOther)
-	chars := wp.chars - plausible.CharCost(before, repl, after)
-	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
-		// The island is letters that a language writes side by side,
-		// and the repair a letter that language does not have: "ÅØ" in
-		// the Norwegian capitals "HÅØYA" read through windows-1257 as
-		// Ũ. Two characters read as one always look cheaper to the
-		// character model, so here only the language model may speak
-		// for the repair.
-		chars = 0
-	}
-	quick := chars + origCJK - brought
 	if quick+wp.bound < weakMargin {
 		return quick, true
 	}
-	if refuse && quick < weakMargin && sc.langs == nil {
+	if quick < floor && sc.langs == nil {
 		// Whatever languages the line is in, the word as it stands costs
 		// at most LanguageCostMax, and the language model can add no more
 		// to the gain: an island of correct text (Big5 reads the "М" of
@@ -1343,7 +1376,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 		if !wp.maxValid {
 			wp.max, wp.maxValid = plausible.LanguageCostMax(orig), true
 		}
-		if bound := quick + wp.max + boundSlack; bound < weakMargin {
+		if bound := quick + wp.max + boundSlack; bound < floor {
 			return bound, false
 		}
 	}
@@ -1374,6 +1407,160 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, refuse boo
 	return quick + lang, true
 }
 
+// quickGain is the character model's part of the gain of reading
+// s[from:to] as cand, in the word s[ws:we] between the runes before and
+// after, which repl is with cand in place: the difference of the
+// character costs and of the strangers. It also returns the price of
+// the word as it stands, good until the next call.
+func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune, cand, repl string) (float64, *wordPrice) {
+	wp := sc.wordAt(s, ws, we, before, after)
+	// Strangers: the text as it stands pays for its hanzi, kana and
+	// Hangul among other scripts (the trace of UTF-8 read as GBK), and the
+	// repair pays only for the strangers it brings: the Latin "hd" of
+	// "В«hd=В»" is in both readings and decides nothing.
+	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
+	brought := max(0, strangers(repl, &wp.ctx)-origOther)
+	chars := wp.chars - plausible.CharCost(before, repl, after)
+	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
+		// The island is letters that a language writes side by side,
+		// and the repair a letter that language does not have: "ÅØ" in
+		// the Norwegian capitals "HÅØYA" read through windows-1257 as
+		// Ũ. Two characters read as one always look cheaper to the
+		// character model, so here only the language model may speak
+		// for the repair.
+		chars = 0
+	}
+	return chars + origCJK - brought, wp
+}
+
+// wordCharBound bounds, from above, quick, the character model's part
+// of the gain (see quickGain) of reading the island orig[from:to] of the
+// word orig, between the runes before and after, as cand; ok is false
+// when the word has hanzi, kana or Hangul and letters of another script
+// too, where the bound would need the line's scripts.
+//
+// Why: quick is chars + origCJK - brought, with repl the word with cand
+// in place. chars is the character model's difference CharCost(orig) -
+// CharCost(repl) (see localDiffs), or 0 where that is positive and
+// LeavesAlphabet speaks, which is less. brought is max(0,
+// strangers(repl) - origOther), and strangers counts the hanzi, kana
+// and Hangul as cjkStrangers does and the other scripts' strangers on
+// top, so quick is at most chars + origCJK and at most chars + origCJK +
+// origOther - cjkStrangers(repl). Without hanzi, kana or Hangul in orig,
+// origCJK is 0. Without letters of other scripts, origOther is 0; and
+// cjkStrangers is 0 on a line where CJK letters are no strangers, else
+// strangerCost for each of them and again for each that stands alone,
+// so origCJK - cjkStrangers(repl) is at most the positive part of that
+// count's difference between orig and repl, which differ only near the
+// island (see localDiffs).
+//
+// gainAtUncached returns at most quick + LanguageCostMax(orig) (plus
+// boundSlack): the language model's part is the word's cost as it
+// stands less that of repl, never negative, or a bound on it. For a
+// reading that writes a rare letter (holdsRareNonCJK) every figure it
+// returns is below a floor of weakMargin or more once quick is: quick
+// itself, when quick plus LanguageBound is below weakMargin; the bound
+// quick + LanguageCostMax only when it is below the floor, and quick +
+// LanguageCost only when it is below weakMargin; else quick + min(lang,
+// 0), at most quick, for the language model gives a rare letter no
+// support. The caller (see gainAtOrBelow) keeps no island below the
+// floor and treats every figure below it alike.
+func wordCharBound(orig string, from, to int, before, after rune, cand string) (bound float64, ok bool) {
+	cjk, other := false, false
+	for _, r := range orig {
+		switch sc := plausible.ClassOf(r).Script(); sc {
+		case plausible.NoScript:
+		case plausible.CJK:
+			cjk = true
+		default:
+			other = true
+		}
+	}
+	if cjk && other {
+		return 0, false
+	}
+	chars, cjkDiff := localDiffs(orig, from, to, before, after, cand, cjk)
+	return chars + max(0, strangerCost*float64(cjkDiff)), true
+}
+
+// localContext is how many runes on each side of an island the
+// character model and the count of lone CJK letters look at: a rune's
+// cost depends on the three before it at most (the run of capitals
+// charCost looks back on), and a run of CJK letters is alone or not by
+// its neighbours.
+const localContext = 3
+
+// localDiffs returns, for the word orig with orig[from:to] read as cand,
+// between the runes before and after, the differences between orig and
+// that reading of CharCost and, when cjk, of cjkCount. Both differ only
+// near the island, and are worked out on the island and localContext
+// runes each side.
+//
+// Why that is exact: charCost adds for each rune its unigram, the
+// transition from the rune before, and a charge that looks at the three
+// runes before it (a small letter after two capitals); a rune further
+// than three after the island, or any rune before it, costs the same in
+// both readings. The window's first runes are priced with less history
+// than the word gives them, but alike in both readings, and so is the
+// rune after the window: where the window stops short of an end of the
+// word, the rune beyond it is left out of both (before or after 0),
+// where it reaches one, the word's neighbour is what CharCost saw. A run
+// of CJK letters that the window cuts either reaches the island, and
+// then holds all localContext runes on that side, no lone letter in
+// either reading, or does not, and then is the same in both.
+func localDiffs(orig string, from, to int, before, after rune, cand string, cjk bool) (chars float64, cjkDiff int) {
+	ls, le := from, to
+	for k := 0; k < localContext && ls > 0; k++ {
+		_, n := utf8.DecodeLastRuneInString(orig[:ls])
+		ls -= n
+	}
+	for k := 0; k < localContext && le < len(orig); k++ {
+		_, n := utf8.DecodeRuneInString(orig[le:])
+		le += n
+	}
+	if ls > 0 {
+		before = 0
+	}
+	if le < len(orig) {
+		after = 0
+	}
+	var buf [64]byte
+	repl := append(append(append(buf[:0], orig[ls:from]...), cand...), orig[to:le]...)
+	w, r := orig[ls:le], unsafe.String(unsafe.SliceData(repl), len(repl))
+	chars = plausible.CharCost(before, w, after) - plausible.CharCost(before, r, after)
+	if cjk {
+		cw, _ := cjkCount(w)
+		cr, _ := cjkCount(r)
+		cjkDiff = cw - cr
+	}
+	return chars, cjkDiff
+}
+
+// cjkCount returns what cjkStrangers would count in s on a line where
+// hanzi, kana and Hangul are strangers, in units of strangerCost: each
+// of them, and again each that stands alone; and whether s has letters
+// of another script.
+func cjkCount(s string) (n int, other bool) {
+	run := 0
+	for _, r := range s {
+		sc := plausible.ClassOf(r).Script()
+		if sc == plausible.CJK {
+			n++
+			run++
+			continue
+		}
+		if run == 1 {
+			n++
+		}
+		run = 0
+		other = other || sc != plausible.NoScript
+	}
+	if run == 1 {
+		n++
+	}
+	return n, other
+}
+
 // boundSlack covers the rounding by which LanguageCostMax, summed in
 // another order, may fall short of the cost it bounds.
 const boundSlack = 1e-6
@@ -1392,6 +1579,9 @@ type wordPrice struct {
 	langValid                    bool
 	max                          float64 // plausible.LanguageCostMax
 	maxValid                     bool
+	// priced says the fields above max are filled: wordMax remembers a
+	// word's max alone.
+	priced bool
 }
 
 // wordAt returns the price of the word s[ws:we], between the runes
@@ -1405,7 +1595,13 @@ func (sc *scratch) wordAt(s string, ws, we int, before, after rune) *wordPrice {
 			sc.words, sc.wordsOf = sc.words[:0], s
 		}
 		if k, ok := sc.wordIndex[[2]int{ws, we}]; ok {
-			return &sc.words[k]
+			wp := &sc.words[k]
+			if !wp.priced {
+				m := wp.max
+				*wp = priceWord(sc, s, ws, we, before, after)
+				wp.max, wp.maxValid = m, true
+			}
+			return wp
 		}
 	}
 	if !remember {
@@ -1420,9 +1616,36 @@ func (sc *scratch) wordAt(s string, ws, we int, before, after rune) *wordPrice {
 	return &sc.words[len(sc.words)-1]
 }
 
+// wordMax is plausible.LanguageCostMax(s[ws:we]), remembered with the
+// word's price (see wordAt): a word is bounded for each island a
+// decoder finds in it, and for each of its readings.
+func (sc *scratch) wordMax(s string, ws, we int) float64 {
+	if sc.langsOf != s {
+		return plausible.LanguageCostMax(s[ws:we])
+	}
+	if sc.wordsOf != s {
+		clear(sc.wordIndex)
+		sc.words, sc.wordsOf = sc.words[:0], s
+	}
+	if k, ok := sc.wordIndex[[2]int{ws, we}]; ok {
+		wp := &sc.words[k]
+		if !wp.maxValid {
+			wp.max, wp.maxValid = plausible.LanguageCostMax(s[ws:we]), true
+		}
+		return wp.max
+	}
+	if sc.wordIndex == nil {
+		sc.wordIndex = make(map[[2]int]int32)
+	}
+	m := plausible.LanguageCostMax(s[ws:we])
+	sc.wordIndex[[2]int{ws, we}] = int32(len(sc.words))
+	sc.words = append(sc.words, wordPrice{max: m, maxValid: true})
+	return m
+}
+
 func priceWord(sc *scratch, s string, ws, we int, before, after rune) wordPrice {
 	orig := s[ws:we]
-	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig)}
+	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig), priced: true}
 	wp.cjkStrangers = cjkStrangers(orig, &wp.ctx)
 	if s := strangers(orig, &wp.ctx); s > wp.cjkStrangers {
 		wp.otherStrangers = s - wp.cjkStrangers

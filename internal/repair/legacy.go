@@ -112,7 +112,17 @@ func undoLegacyAll(sc *scratch, s string, opt Options, found []*outcome) []*outc
 	}
 	var outsBuf [maxLegacy]*outcome // on the stack: most lines have no legacy reading
 	outs := outsBuf[:len(legacyHypotheses)]
+	// covered holds the pages that cover s, when the screen knows them
+	// all: a reading through another page is refused at once (see
+	// undoLegacy), and is not asked.
+	covered := ^pageSet(0)
+	if legacyScreened {
+		covered = sc.screenFor(s).covers
+	}
 	for i, h := range legacyHypotheses {
+		if h.wrong.page >= 0 && covered&(1<<h.wrong.page) == 0 {
+			continue
+		}
 		var o *outcome
 		if j := legacyTwins[i]; j >= 0 && sc.covers(s, h.wrong) && sc.covers(s, legacyHypotheses[j].wrong) {
 			if twin := outs[j]; twin != nil {
@@ -164,8 +174,31 @@ func (w *wrongDecoder) covers(s string) bool {
 func caseInverted(s string) bool {
 	upper, lower := 0, 0
 	prevLower := false
-	for _, r := range s {
-		c := plausible.ClassOf(r)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			// No ASCII character is Cyrillic; each ends a word's run.
+			prevLower = false
+			i++
+			continue
+		}
+		var (
+			r    rune
+			size int
+		)
+		if b := s[i]; b <= 0xDF && b >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, size = rune(b&0x1F)<<6|rune(s[i+1]&0x3F), 2 // as in screenValid
+		} else {
+			r, size = decodeRune(s, i)
+		}
+		i += size
+		var c plausible.Class
+		if uint32(r)-0x400 < 0x100 {
+			// The Cyrillic block from a table: every rune of every
+			// Cyrillic line that reaches the page swaps is read here.
+			c = cyrillicClass[r-0x400]
+		} else {
+			c = plausible.ClassOf(r)
+		}
 		switch c {
 		case plausible.CyrillicUpper:
 			if prevLower {
@@ -179,6 +212,14 @@ func caseInverted(s string) bool {
 	}
 	return upper > lower || upper == 0 && lower >= 8
 }
+
+// cyrillicClass is plausible.ClassOf for U+0400–U+04FF.
+var cyrillicClass = func() (t [0x100]plausible.Class) {
+	for k := range t {
+		t[k] = plausible.ClassOf(rune(0x400 + k))
+	}
+	return t
+}()
 
 // caseInverted is caseInverted(s), computed once for both page swaps:
 // KOI8-R and windows-1251 both cover every Cyrillic line, and correct

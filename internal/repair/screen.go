@@ -42,12 +42,15 @@ type screenTable struct {
 	blocks [][256]runeBits
 }
 
-func (t *screenTable) lookup(r rune) runeBits {
+func (t *screenTable) lookup(r rune) *runeBits {
 	if uint32(r) > 0xFFFF {
-		return runeBits{}
+		return &noBits
 	}
-	return t.blocks[t.block[r>>8]][r&0xFF]
+	return &t.blocks[t.block[r>>8]][r&0xFF]
 }
+
+// noBits are the bits of a rune beyond the table: no page encodes it.
+var noBits runeBits
 
 // screenPages are the distinct single-byte pages of every wrong decoder,
 // and screen's table and masks over them.
@@ -197,8 +200,16 @@ func screenValid(s string) (screen, bool) {
 			lead, lead2 = 0, 0
 			continue
 		}
-		r, size := decodeRune(s, i)
-		if r == utf8.RuneError && size == 1 {
+		var (
+			r    rune
+			size int
+		)
+		if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// Two bytes, the letters of the alphabets, decoded here:
+			// decodeRune is a call, and this loop reads every rune of
+			// every line outside ASCII.
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else if r, size = decodeRune(s, i); r == utf8.RuneError && size == 1 {
 			valid = false
 		}
 		i += size

@@ -10,6 +10,7 @@ import (
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/langstats"
@@ -80,6 +81,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			i++
 			continue
 		}
+		if w.dbPage >= 0 && !w.startsIsland(s, int(sc.owner[i])) {
+			i++
+			continue
+		}
 		// Grow an island of consecutive sequences from i, remembering
 		// the last point where it could end on a rune boundary.
 		dec = dec[:0]
@@ -143,20 +148,32 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			continue
 		}
 		from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
-		cand := string(dec)
+		// cand is dec's bytes, not a copy, until the island is kept (or
+		// refined, which rewrites dec): most islands of a correct line
+		// are refused, and a string for each was what the line
+		// allocated. gainAt copies what it remembers.
+		cand := unsafe.String(unsafe.SliceData(dec), len(dec))
 		if decide && sc.breaksPair(s, from, to, cand) {
 			i = j
 			continue
 		}
 		lp := sc.lossPriorAt(s, w, from, to, decide)
 		// An island without lost characters is kept only from weakMargin
-		// on, whatever else its gain decides: below it, a bound will do.
-		// (With a space read as 0xA0 the island is also tried with the
+		// on, whatever else its gain decides: below that floor, a bound
+		// will do (see gainAtOrBelow). A space read as 0xA0 that no other
+		// space follows costs lossPrior below, and raises the floor by as
+		// much. (With such a space the island is also tried with the
 		// space kept, and the larger gain, less lossPrior, decides; a
-		// bound below weakMargin never wins that choice from a gain that
+		// bound below the floor never wins that choice from a gain that
 		// could be kept.)
-		refuse := decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace)
-		g := gainAtOrBelow(sc, s, from, to, cand, refuse) - lp*float64(len(lost))
+		floor := math.Inf(-1)
+		if decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace) {
+			floor = weakMargin
+			if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
+				floor += lossPrior
+			}
+		}
+		g := gainAtOrBelow(sc, s, from, to, cand, floor) - lp*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -164,7 +181,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// character was withdrawn for U+FFFD (see below).
 		read := ""
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
-			first, firstGain := cand, g
+			first, firstGain := strings.Clone(cand), g
 			dec = refineCJK(s, from, to, dec, lost)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages(), false)
 			cand = string(dec)
@@ -206,13 +223,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// is the likelier before the words are read: "jusqu'Ã nos"
 			// is "jusqu'à nos", not "jusqu'ànos".
 			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
-				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", refuse) - lossPrior; g2 > g {
+				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", floor) - lossPrior; g2 > g {
 					cand, g = cand+" ", g2
 				}
 			}
 		}
 		if !decide || g >= margin || g >= weakMargin {
-			sp := span{from: from, to: to, text: cand, loss: islandLoss}
+			sp := span{from: from, to: to, text: sc.candText(from, to, cand), loss: islandLoss}
 			for _, in := range lost {
 				in.Alternatives = trimAlternatives(in.Alternatives)
 				in.Offset += from // approximate: offset within the repaired text
@@ -330,6 +347,17 @@ func (w *wrongDecoder) beginsNothing(sc *scratch, i int, opt Options) bool {
 		return c != 0xC2 && c != 0xC3
 	}
 	return true
+}
+
+// startsIsland reports whether an island may begin, through the
+// double-byte page w, at the rune of s at offset o (see mayStartIsland):
+// where it may not, parseSeq refuses the rune's lead at once, for the
+// byte after it neither continues it nor begins a rune where a dropped
+// byte could have stood. Correct hanzi, kana and Hangul are leads in
+// every double-byte page, and few of them begin anything.
+func (w *wrongDecoder) startsIsland(s string, o int) bool {
+	r, _ := utf8.DecodeRuneInString(s[o:])
+	return r > 0xFFFF || islandStartsOf(r)&(1<<w.dbPage) != 0
 }
 
 // lostRun reads a run of U+FFFD that a double-byte decoder left where a
@@ -881,14 +909,64 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 		return 0, nil, nil, false // the next byte would have completed it
 	}
 	prefix := dec[start:] // lead and k-1 continuation bytes
+	// after is the byte after the lost one when it was lost at the end
+	// of prefix, or -1: the decoder drops a byte that makes no pair with
+	// the byte it resumes at.
+	after := -1
+	if usable(p) {
+		after = int(b[p])
+	}
+	twin := w.lossTwin()
+	// In correct CJK text most positions have no candidate at all: that
+	// is asked first, before the candidates' buffers below (a kilobyte
+	// and a half of stack to clear) are set up.
+	if !w.anyDropped(sc, j, k, l, h, prefix, after, twin) {
+		return 0, nil, nil, false
+	}
+	return w.droppedCands(sc, s, j, p, k, rest, l, h, dec, start, after, twin, opt)
+}
+
+// anyDropped reports whether droppedCands finds a candidate: a position
+// m after the lead where a character of the reading starts, and a byte
+// there that makes no pair with the byte after it.
+func (w *wrongDecoder) anyDropped(sc *scratch, j, k int, l, h byte, prefix []byte, after int, twin *wrongDecoder) bool {
+	for m := 1; m <= k; m++ {
+		if !sc.runeStart(j + m) {
+			continue
+		}
+		y := after
+		if m < k {
+			y = int(prefix[m])
+		}
+		if y < 0 {
+			return true
+		}
+		lo, hi := byte(0x80), byte(0xBF)
+		if m == 1 {
+			lo, hi = l, h
+		}
+		for x := int(lo); x <= int(hi); x++ {
+			if !twin.pairs(byte(x), byte(y)) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// droppedCands lists and ranks the candidates of droppedInside, which
+// found there are some (see anyDropped).
+func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l, h byte, dec []byte, start, afterByte int, twin *wrongDecoder, opt Options) (int, []byte, *Inferred, bool) {
+	b := sc.b
+	n := len(b)
+	prefix := dec[start:]
 	// The candidates on the stack, as in inferLost, and one backing
 	// array for all of them, made with the first for a position's 64 at
 	// once: grown from nothing it was reallocated several times per lost
-	// byte. In correct CJK text most positions have no candidate at all.
+	// byte.
 	var candsBuf [maxLost][]byte
 	cands := candsBuf[:0]
 	var back []byte
-	twin := w.lossTwin()
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
 		// of its reading starts there.
@@ -900,11 +978,9 @@ func (w *wrongDecoder) droppedInside(sc *scratch, s string, j, p, k, need int, l
 			lo, hi = l, h
 		}
 		for x := int(lo); x <= int(hi); x++ {
-			var y int = -1
+			y := afterByte
 			if m < k {
 				y = int(prefix[m])
-			} else if usable(p) {
-				y = int(b[p])
 			}
 			if y >= 0 && twin.pairs(byte(x), byte(y)) {
 				continue

@@ -1,0 +1,160 @@
+package repair
+
+import (
+	"math"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/plausible"
+)
+
+// boundCands are readings of an island: ordinary letters, marks and
+// spaces, and readings that hold a rare letter (see holdsRareNonCJK),
+// alone and beside letters of several scripts.
+var boundCands = []string{
+	"é", "ы", "Ω", "’", "\u00a0", "\u00a0 ", "ā", "中", "é中", "日本",
+	"Ǻ", "ƽ", "Դ", "ʏ", "\uFFFD", "\u0489", "Ǻo", "oǺ", "中Ǻ", "Ǻ中", "中Ǻ中", "日本Ǻ", "ｶǺ", "ЖǺ", "ǺЖ", "Ǻ中Ж", "ɐ", "ȸ", "Ŀ",
+}
+
+// TestWordCharBound holds wordCharBound to what it bounds, the character
+// model's part of an island's gain (quickGain), and the gain itself to
+// that bound plus LanguageCostMax, on every island of up to three
+// characters of the dev set's texts read as each of boundCands: an
+// island refused on these bounds could never have been kept (for a
+// rare letter, the bound alone refuses below weakMargin). The
+// differences wordCharBound works out near the island are the whole
+// word's.
+func TestWordCharBound(t *testing.T) {
+	texts := append(cleanTextsInternal(t),
+		"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.",
+		"aЖ中éБ語ü字Ωß ОШИБКА 中文Abc日本語 한국어Ж ｶﾀｶﾅ ﾃﾞ В этом",
+	)
+	checked, refused := 0, 0
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		sc := getScratch()
+		sc.langsOf = s
+		var starts []int
+		for i := range s {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(s))
+		for a := 0; a < len(starts)-1 && a < 16; a++ {
+			for k := 1; k <= 3 && a+k < len(starts); k++ {
+				from, to := starts[a], starts[a+k]
+				for _, cand := range boundCands {
+					ws, we := wordBounds(s, from, to)
+					before, after := lastRune(s[:ws]), firstRune(s[we:])
+					repl := s[ws:from] + cand + s[to:we]
+					orig := s[ws:we]
+					chars, cjkDiff := localDiffs(orig, from-ws, to-ws, before, after, cand, true)
+					if want := plausible.CharCost(before, orig, after) - plausible.CharCost(before, repl, after); chars != want {
+						t.Errorf("%q read as %q in %q: local character difference %v, the word's %v", s[from:to], cand, orig, chars, want)
+					}
+					co, _ := cjkCount(orig)
+					cr, _ := cjkCount(repl)
+					if cjkDiff != co-cr {
+						t.Errorf("%q read as %q in %q: local CJK difference %v, the word's %v", s[from:to], cand, orig, cjkDiff, co-cr)
+					}
+					bound, ok := wordCharBound(orig, from-ws, to-ws, before, after, cand)
+					if !ok {
+						continue
+					}
+					checked++
+					quick, _ := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
+					if quick > bound+1e-9 {
+						t.Errorf("%q read as %q in %q: quick %v > bound %v", s[from:to], cand, orig, quick, bound)
+					}
+					// The full computation, which a floor leaves out.
+					g, _ := gainAtUncached(sc, s, from, to, cand, math.Inf(-1))
+					if most := bound + plausible.LanguageCostMax(orig) + boundSlack; g > most {
+						t.Errorf("%q read as %q in %q: gain %v > bound %v", s[from:to], cand, orig, g, most)
+					}
+					if holdsRareNonCJK(cand) && bound < weakMargin {
+						refused++
+						if g >= weakMargin {
+							t.Errorf("%q read as %q in %q: gain %v, refused on bound %v", s[from:to], cand, orig, g, bound)
+						}
+					}
+				}
+			}
+		}
+		putScratch(sc)
+	}
+	if checked == 0 || refused == 0 {
+		t.Fatalf("checked %d islands, refused %d", checked, refused)
+	}
+	t.Logf("checked %d islands, %d rare ones refused", checked, refused)
+}
+
+// TestStartsIsland holds the walk's skip through double-byte pages to
+// what it stands for: at every lead of the dev set's texts and the
+// screen's corners where startsIsland says no island begins, parseSeq
+// refuses the sequence at once.
+func TestStartsIsland(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	skipped := 0
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		for _, w := range doubleBytePages {
+			sc := new(scratch)
+			sc.langsOf = s
+			sc.encode(s, w)
+			for i := range sc.b {
+				if sc.kind[i] != kindFirst || sc.b[i] < 0xC2 || w.startsIsland(s, int(sc.owner[i])) {
+					continue
+				}
+				skipped++
+				if _, d, _, _, _, ok := w.parseSeq(sc, s, i, allOptionsInternal, nil); ok {
+					t.Errorf("%s: %q at %d begins %q, but startsIsland says no", w.name(), s, sc.owner[i], d)
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Fatal("startsIsland skipped nothing")
+	}
+	t.Logf("%d leads skipped", skipped)
+}
+
+// caseInvertedRef is caseInverted as it read every rune through
+// plausible.ClassOf.
+func caseInvertedRef(s string) bool {
+	upper, lower := 0, 0
+	prevLower := false
+	for _, r := range s {
+		c := plausible.ClassOf(r)
+		switch c {
+		case plausible.CyrillicUpper:
+			if prevLower {
+				return true
+			}
+			upper++
+		case plausible.CyrillicLower:
+			lower++
+		}
+		prevLower = c == plausible.CyrillicLower
+	}
+	return upper > lower || upper == 0 && lower >= 8
+}
+
+// TestCaseInverted holds caseInverted to the rune-by-rune reading on the
+// dev set's texts, cut at every rune, and on the screen's corners.
+func TestCaseInverted(t *testing.T) {
+	texts := append(cleanTextsInternal(t), screenCorners...)
+	texts = append(texts, "дБООЩК ЖБКМ", "данный файл\xffА", "ӀѐѝҐґ Ԁԁ ᲀ Ꙁꙁ аБ", "аaБ", "а-Б", "а\u0301Б")
+	for _, s := range texts {
+		for i := range s {
+			if got, want := caseInverted(s[:i]), caseInvertedRef(s[:i]); got != want {
+				t.Fatalf("caseInverted(%q) = %v, want %v", s[:i], got, want)
+			}
+		}
+		if got, want := caseInverted(s), caseInvertedRef(s); got != want {
+			t.Fatalf("caseInverted(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
