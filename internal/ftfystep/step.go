@@ -7,10 +7,10 @@ import (
 	"github.com/mojitext/moji/internal/codec"
 )
 
-// Encodings are the single-byte pages ftfy tries, in its order: the first
+// pages are the single-byte pages ftfy tries, in its order: the first
 // through which the whole text re-decodes wins, so a text that fits
 // Latin-1 is never read as windows-1252.
-var Encodings = []*codec.SingleByte{
+var pages = []*codec.SingleByte{
 	codec.ISO8859_1,
 	codec.SloppyWindows1252,
 	codec.SloppyWindows1251,
@@ -31,7 +31,8 @@ func sloppy(c *codec.SingleByte) bool {
 	return strings.HasPrefix(c.Name(), "sloppy-")
 }
 
-// Options are the byte repairs made between encoding and decoding.
+// Options say which of ftfy's sub-fixes apply: the byte repairs made
+// between encoding and decoding, and the repair of islands.
 type Options struct {
 	RestoreByteA0  bool // a space may stand for byte 0xA0
 	LossySequences bool // sequences holding 0x1A or '?' become U+FFFD
@@ -46,7 +47,7 @@ func Step(s string, o Options) (out, encoding string, ok bool) {
 	if !Bad(s) {
 		return s, "", false
 	}
-	for _, c := range Encodings {
+	for _, c := range pages {
 		if out, ok := Redecode(s, c.Name(), o); ok {
 			return out, c.Name(), true
 		}
@@ -59,10 +60,6 @@ func Step(s string, o Options) (out, encoding string, ok bool) {
 // otherwise (with islands) each island of mojibake on its own. ok is
 // false if nothing changed.
 func Fix(s string, o Options) (string, bool) {
-	return fixEncoding(s, o)
-}
-
-func fixEncoding(s string, o Options) (string, bool) {
 	out := s
 	for range 16 {
 		next, _, ok := Step(out, o)
@@ -83,7 +80,7 @@ func fixEncoding(s string, o Options) (string, bool) {
 // UTF-8.
 func Redecode(s, encoding string, o Options) (string, bool) {
 	var c *codec.SingleByte
-	for _, e := range Encodings {
+	for _, e := range pages {
 		if e.Name() == encoding {
 			c = e
 		}
@@ -389,7 +386,7 @@ func DecodeInconsistent(s string, o Options) string {
 		}
 		island := string(runes[i:j])
 		if j-i < len(runes) {
-			if fixed, ok := fixEncoding(island, o); ok {
+			if fixed, ok := Fix(island, o); ok {
 				b.WriteString(string(runes[last:i]))
 				b.WriteString(fixed)
 				last = j
