@@ -120,15 +120,16 @@ func Redecode(s, encoding string, o Options) (string, bool) {
 
 func isCont(b byte) bool { return 0x80 <= b && b <= 0xBF }
 
-// contNot85A0 is a continuation byte other than 0x85 (… in windows-1252)
-// and 0xA0 itself: a space after E2 80 is more likely "…" read as 0x85 and
-// spaced than a lost 0xA0.
+// contNot85A0 is a continuation byte other than 0x85 and 0xA0, as ftfy
+// requires beside a space in a three-byte sequence: 0x85 is windows-1252's
+// "…", which a space often follows in correct text, and 0xA0 would be a
+// second lost NBSP.
 func contNot85A0(b byte) bool { return isCont(b) && b != 0x85 && b != 0xA0 }
 
 // alteredAt returns the length of a UTF-8 sequence starting at i that one
 // space (for 0xA0) spoils, or 0. The leads of two-byte sequences are the
 // ones whose character with 0xA0 is common: NBSP (C2), à (C3), Š (C5),
-// Π (CE), Р (D0), ع (D9).
+// Π (CE), Р (D0), the Arabic-Indic zero ٠ (D9).
 func alteredAt(b []byte, i int) int {
 	at := func(k int) byte {
 		if i+k < len(b) {
