@@ -790,11 +790,18 @@ func (sc *scratch) doubleByteSuspect(s string) bool {
 	return sc.suspect
 }
 
-// doubleByteStarts is doubleByteStartsOf(s), computed once for all the
-// double-byte decoders of a round.
+// doubleByteStarts is the set of double-byte pages on which an island
+// may begin somewhere in s, computed once for all the double-byte
+// decoders of a round. It joins the sets of islandStartList, which a
+// page that passes needs anyway: a line of its own pass, which stopped
+// once every page was in, cost as much again as the list on clean text.
 func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
 	if sc.startsOf != s || !sc.startsValid {
-		sc.starts, sc.startsOf, sc.startsValid = doubleByteStartsOf(s), s, true
+		var set doubleByteSet
+		for _, st := range sc.islandStartList(s) {
+			set |= st.set
+		}
+		sc.starts, sc.startsOf, sc.startsValid = set, s, true
 	}
 	return sc.starts
 }

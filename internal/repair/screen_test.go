@@ -30,7 +30,7 @@ func checkScreen(t *testing.T, s string) {
 			t.Errorf("screen of %q: UTF-8 through %s = %v, mayHoldUTF8 = %v", s, w.name(), got, want)
 		}
 	}
-	starts := doubleByteStartsOf(s)
+	starts := new(scratch).doubleByteStarts(s)
 	for _, w := range doubleBytePages {
 		if starts&(1<<w.dbPage) != 0 {
 			continue
