@@ -610,9 +610,11 @@ type scratch struct {
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind
-	// encodedBy and encodedOf say what b holds.
-	encodedBy *wrongDecoder
-	encodedOf string
+	// encodedBy and encodedOf say what b holds; encodedLive, that it
+	// holds encodeLive's reading, which legacy readings cannot use.
+	encodedBy   *wrongDecoder
+	encodedOf   string
+	encodedLive bool
 	// pairs and pairPos track the quotation marks and brackets left open
 	// (see openAt).
 	pairs   pairs
@@ -686,6 +688,10 @@ type scratch struct {
 	startsOf    string
 	startsValid bool
 
+	startList      []islandStart // islandStartList's memory
+	startListOf    string
+	startListValid bool
+
 	inverted      bool // caseInverted's memory
 	invertedOf    string
 	invertedValid bool
@@ -729,7 +735,7 @@ func putScratch(sc *scratch) {
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
-		words: sc.words[:0], wordIndex: sc.wordIndex, langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
+		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 	}
 	scratchPool.Put(sc)
 }
@@ -784,11 +790,18 @@ func (sc *scratch) doubleByteSuspect(s string) bool {
 	return sc.suspect
 }
 
-// doubleByteStarts is doubleByteStartsOf(s), computed once for all the
-// double-byte decoders of a round.
+// doubleByteStarts is the set of double-byte pages on which an island
+// may begin somewhere in s, computed once for all the double-byte
+// decoders of a round. It joins the sets of islandStartList, which a
+// page that passes needs anyway: a line of its own pass, which stopped
+// once every page was in, cost as much again as the list on clean text.
 func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
 	if sc.startsOf != s || !sc.startsValid {
-		sc.starts, sc.startsOf, sc.startsValid = doubleByteStartsOf(s), s, true
+		var set doubleByteSet
+		for _, st := range sc.islandStartList(s) {
+			set |= st.set
+		}
+		sc.starts, sc.startsOf, sc.startsValid = set, s, true
 	}
 	return sc.starts
 }
@@ -850,10 +863,10 @@ const (
 // encode fills sc with s encoded through w. Every rune gets at least one
 // byte so offsets map back.
 func (sc *scratch) encode(s string, w *wrongDecoder) {
-	if sc.encodedBy == w && sc.encodedOf == s && len(s) > 0 {
+	if sc.encodedBy == w && sc.encodedOf == s && !sc.encodedLive && len(s) > 0 {
 		return // the legacy readings through one page share its bytes
 	}
-	sc.encodedBy, sc.encodedOf = w, s
+	sc.encodedBy, sc.encodedOf, sc.encodedLive = w, s, false
 	if w.sb != nil {
 		sc.encodeSingleByte(s, w.sb)
 		return
@@ -894,6 +907,92 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 				kind = append(kind, kindPlain)
 			}
 		}
+	}
+	sc.b, sc.owner, sc.kind = b, owner, kind
+}
+
+// encodeLive fills sc for undoUTF8's walk through the double-byte page
+// w. It reads through w only the stretches of s an island can touch:
+// each begins at a rune where an island may begin on w (see
+// islandStartList) and ends with the first barrier after it, a rune that
+// no island reads past. Each stretch between stands as one opaque byte,
+// owned by its first rune, which the walk steps over as it stepped over
+// the runes themselves (none begins anything). Correct text with a few
+// CJK characters among other scripts has a start or two on some pages,
+// and encoding the whole line through each of those pages was a third
+// of what such a line cost.
+//
+// The walk begins islands only at starts, and it and the readers it
+// calls (parseSeq, lostRun, droppedInside, readAs) read the bytes
+// forward from there, never back (what comes before an island is read
+// in s). No sequence takes a barrier's first byte: an ASCII byte other
+// than ' ' (a lost 0xA0) and '?' (a lost byte) continues none and begins
+// none; nor does an opaque byte; nor the first byte of a rune that
+// begins no island and is 0xC0 or above, which continues none, and the
+// lead it is begins nothing (see mayStartIsland). A reader that looks
+// at a barrier sees its first byte and stops; DecodeRune over it fails
+// on that byte whether the bytes after it are the text's or the stand-in.
+// So the walk finds the same islands in the same bytes, at other
+// indices, with the same offsets in s; and the stand-ins keep the end of
+// the buffer where the end of the line is.
+func (sc *scratch) encodeLive(s string, w *wrongDecoder) {
+	if sc.encodedBy == w && sc.encodedOf == s && len(s) > 0 {
+		return // this reading, or encode's whole one, serves
+	}
+	sc.encodedBy, sc.encodedOf, sc.encodedLive = w, s, true
+	bit := doubleByteSet(1) << w.dbPage
+	b, owner, kind := sc.b[:0], sc.owner[:0], sc.kind[:0]
+	pos := 0 // s[:pos] is in the buffers
+	for _, st := range sc.islandStartList(s) {
+		if int(st.off) < pos || st.set&bit == 0 {
+			continue
+		}
+		if int(st.off) > pos {
+			b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
+		}
+		for pos = int(st.off); pos < len(s); {
+			i := pos
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			pos += size
+			if r < utf8.RuneSelf {
+				b, owner, kind = append(b, byte(r)), append(owner, int32(i)), append(kind, kindFirst)
+				if r != ' ' && r != '?' {
+					break
+				}
+				continue
+			}
+			n := len(b)
+			var ok bool
+			if r != utf8.RuneError {
+				b, ok = w.encodeRune(b, r)
+			}
+			if !ok {
+				b, owner = append(b[:n], 0), append(owner, int32(i))
+				if r != utf8.RuneError {
+					kind = append(kind, kindOpaque)
+					break
+				}
+				kind = append(kind, kindFFFD)
+				continue
+			}
+			for j := n; j < len(b); j++ {
+				owner = append(owner, int32(i))
+				if j == n {
+					kind = append(kind, kindFirst)
+				} else {
+					kind = append(kind, kindPlain)
+				}
+			}
+			if b[n] >= 0xC0 && r <= 0xFFFF && islandStartsOf(r)&bit == 0 {
+				break
+			}
+		}
+	}
+	if pos < len(s) {
+		b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
 	}
 	sc.b, sc.owner, sc.kind = b, owner, kind
 }

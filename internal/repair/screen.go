@@ -363,26 +363,37 @@ func (w *wrongDecoder) mayStartIsland(r rune, buf []byte) bool {
 	return b[1] >= lo && b[1] <= hi
 }
 
-// doubleByteStartsOf is the set of double-byte pages on which an island
-// may begin somewhere in s.
-func doubleByteStartsOf(s string) doubleByteSet {
-	var set doubleByteSet
+// islandStart is a rune of a line outside ASCII, at byte offset off, and
+// the set of double-byte pages on which an island may begin at it.
+type islandStart struct {
+	off int32
+	set doubleByteSet
+}
+
+// islandStartList lists the runes of s at which an island may begin on
+// some double-byte page, in order, computed once for all the pages of a
+// round: doubleByteStarts joins their sets, and encodeLive encodes from
+// them.
+func (sc *scratch) islandStartList(s string) []islandStart {
+	if sc.startListOf == s && sc.startListValid {
+		return sc.startList
+	}
+	list := sc.startList[:0]
 	for i := ascii.Prefix(s); i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
+		if s[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
+		set := allDoubleByte // beyond the table: every page looks
+		if r <= 0xFFFF {
+			set = islandStartsOf(r)
+		}
+		if set != 0 {
+			list = append(list, islandStart{off: int32(i), set: set})
+		}
 		i += size
-		if r > 0xFFFF {
-			// Beyond the table: let every page look.
-			return allDoubleByte
-		}
-		set |= islandStartsOf(r)
-		if set == allDoubleByte {
-			break
-		}
 	}
-	return set
+	sc.startList, sc.startListOf, sc.startListValid = list, s, true
+	return list
 }

@@ -3,6 +3,7 @@ package repair
 import (
 	"bufio"
 	"encoding/json"
+	"fmt"
 	"os"
 	"testing"
 	"unicode/utf8"
@@ -29,7 +30,7 @@ func checkScreen(t *testing.T, s string) {
 			t.Errorf("screen of %q: UTF-8 through %s = %v, mayHoldUTF8 = %v", s, w.name(), got, want)
 		}
 	}
-	starts := doubleByteStartsOf(s)
+	starts := new(scratch).doubleByteStarts(s)
 	for _, w := range doubleBytePages {
 		if starts&(1<<w.dbPage) != 0 {
 			continue
@@ -357,5 +358,48 @@ func TestBeginsNothing(t *testing.T) {
 	}
 	if refused == 0 {
 		t.Fatal("beginsNothing refused nothing")
+	}
+}
+
+// undoBothWays is undoUTF8 through the double-byte page w on s, as
+// undoUnscreened sets it up, from encodeLive's stretches and from encode's
+// whole line (which encodeLive takes as it finds it).
+func undoBothWays(s string, w *wrongDecoder, decide bool) (live, whole *outcome) {
+	for k, out := range []**outcome{&live, &whole} {
+		sc := new(scratch)
+		sc.langsOf = s
+		sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
+		sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
+		sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+		if k == 1 {
+			sc.encode(s, w)
+		}
+		*out = undoUTF8(sc, s, w, allOptionsInternal, decide)
+	}
+	return live, whole
+}
+
+// liveCorners are texts where a double-byte reading's islands meet the
+// ends of encodeLive's stretches: barriers of each kind (a letter, a
+// space or '?' that is none, a rune a page cannot encode, a lead that
+// begins nothing) right after the mojibake, and stretches between.
+var liveCorners = []string{
+	"Japan鈥檚 鈥渂est鈥� food.", "鈥?x", "鈥 x", "鈥 鈥檚", "鈥�", "x鈥", "鈥檚a", "Москва 鈥檚 東京 x", "Crème 鈥檚 brûlée",
+	"¦b status ©R¥Oªº¿é¥X¤¤¡A", "Åã¥Ü§¹¾ãªº³æ¤¸¦WºÙ", "縺薙ｓ縺ｫ縺｡縺ｯ", "繧ｨ繝ｩ繝ｼ 東京", "ÃƒÂ© 東京 鈥", "蜷?蜑", "浣?", "\uFFFD\uFFFD\uFFFD x 鈥",
+	"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.",
+	"tar鐨勬渶鍚庝竴涓?鍙傛暟鏄?浣犺?佸?勭悊鐨勬枃浠舵垨鐩?褰曠殑鍚嶅瓧銆?", // '?' for lost bytes, read on
+}
+
+func TestEncodeLiveMatchesEncode(t *testing.T) {
+	texts := append(append([]string(nil), screenCorners...), liveCorners...)
+	for _, s := range texts {
+		for _, w := range doubleBytePages {
+			for _, decide := range []bool{false, true} {
+				live, whole := undoBothWays(s, w, decide)
+				if fmt.Sprintf("%+v", live) != fmt.Sprintf("%+v", whole) {
+					t.Errorf("%q through %s (decide %v): from the stretches %+v, from the whole line %+v", s, w.name(), decide, live, whole)
+				}
+			}
+		}
 	}
 }

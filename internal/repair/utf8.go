@@ -35,7 +35,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if !sc.mayHold(s, w) {
 		return nil
 	}
-	sc.encode(s, w)
+	if w.dbPage >= 0 {
+		sc.encodeLive(s, w) // the walk reads only what islands can touch
+	} else {
+		sc.encode(s, w)
+	}
 	sc.pairs, sc.pairPos, sc.openValid = sc.pairs[:0], 0, false
 	b, kind := sc.b, sc.kind
 	n := len(b)
