@@ -954,7 +954,7 @@ func (sc *scratch) encodeLive(s string, w *wrongDecoder) {
 			i := pos
 			r, size := rune(s[i]), 1
 			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
+				r, size = decodeRune(s, i) // the CJK and alphabets in line
 			}
 			pos += size
 			if r < utf8.RuneSelf {

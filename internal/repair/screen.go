@@ -384,7 +384,7 @@ func (sc *scratch) islandStartList(s string) []islandStart {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := decodeRune(s, i)
 		set := allDoubleByte // beyond the table: every page looks
 		if r <= 0xFFFF {
 			set = islandStartsOf(r)
