@@ -44,7 +44,11 @@ func checkScreen(t *testing.T, s string) {
 			t.Errorf("screen of %q: covered by %s = %v, covers = %v", s, h.wrong.name(), got, want)
 		}
 	}
-	if sn.empty() {
+	// A line longer than a window is searched window by window, each
+	// with a screen of its own: a window of Latin-1 letters may be
+	// covered by a page that the whole line, with one Armenian letter
+	// further on, is not (a case fuzzing found, kept in testdata/fuzz).
+	if sn.empty() && len(s) <= window {
 		if got, _ := Repair(s, allOptionsInternal); got != s {
 			t.Errorf("screen of %q is empty, but Repair changes it to %q", s, got)
 		}
