@@ -899,16 +899,23 @@ func (sc *scratch) encode(s string, w *wrongDecoder) {
 			kind = append(kind, k)
 			continue
 		}
-		for j := n; j < len(b); j++ {
-			owner = append(owner, int32(i))
-			if j == n {
-				kind = append(kind, kindFirst)
-			} else {
-				kind = append(kind, kindPlain)
-			}
-		}
+		owner, kind = markRune(owner, kind, i, len(b)-n)
 	}
 	sc.b, sc.owner, sc.kind = b, owner, kind
+}
+
+// markRune records the size bytes a rune at offset i of the text was
+// encoded to: each owned by i, the first marked kindFirst.
+func markRune(owner []int32, kind []byteKind, i, size int) ([]int32, []byteKind) {
+	for j := range size {
+		owner = append(owner, int32(i))
+		if j == 0 {
+			kind = append(kind, kindFirst)
+		} else {
+			kind = append(kind, kindPlain)
+		}
+	}
+	return owner, kind
 }
 
 // encodeLive fills sc for undoUTF8's walk through the double-byte page
@@ -978,14 +985,7 @@ func (sc *scratch) encodeLive(s string, w *wrongDecoder) {
 				kind = append(kind, kindFFFD)
 				continue
 			}
-			for j := n; j < len(b); j++ {
-				owner = append(owner, int32(i))
-				if j == n {
-					kind = append(kind, kindFirst)
-				} else {
-					kind = append(kind, kindPlain)
-				}
-			}
+			owner, kind = markRune(owner, kind, i, len(b)-n)
 			if b[n] >= 0xC0 && r <= 0xFFFF && islandStartsOf(r)&bit == 0 {
 				break
 			}
