@@ -627,3 +627,50 @@ func latin1Twice(s string) string {
 	}
 	return s
 }
+
+// TestLostLetterAlternativesAsWeighed checks what a plan says of the
+// letters it put back for bytes windows-1252 dropped: the alternatives
+// are the candidates weighed in the word, best first, the chosen one on
+// top, so that "moji explain" shows why "ст" was chosen over "эт" and "ят".
+func TestLostLetterAlternativesAsWeighed(t *testing.T) {
+	for _, want := range []string{russian, "В Linux 3.7 и старее эти файлы видимы как жёсткие ссылки."} {
+		in := dropUndefined1252(want)
+		_, layers := repair.Repair(in, allOptions)
+		n := 0
+		for _, l := range layers {
+			for _, inf := range l.Inferred {
+				if len(inf.Alternatives) < 2 || inf.Chosen == "\uFFFD" {
+					continue
+				}
+				n++
+				if inf.Alternatives[0].Text != inf.Chosen || inf.Alternatives[0].Score != 0 {
+					t.Errorf("%q: chose %q, alternatives %v: want the chosen first, at 0", in, inf.Chosen, inf.Alternatives)
+				}
+				for i := 1; i < len(inf.Alternatives); i++ {
+					if inf.Alternatives[i].Score > inf.Alternatives[i-1].Score {
+						t.Errorf("%q: alternatives %v not best first", in, inf.Alternatives)
+					}
+				}
+			}
+		}
+		if n == 0 {
+			t.Errorf("Repair(%q): no lost letter chosen among alternatives %s", in, describe(layers))
+		}
+	}
+}
+
+// dropUndefined1252 is s as UTF-8 read through windows-1252 by a decoder
+// that drops the five bytes the page leaves undefined (0x81 of "с", 0x8F
+// of "я").
+func dropUndefined1252(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case 0x81, 0x8D, 0x8F, 0x90, 0x9D:
+			continue
+		}
+		r, _ := codec.SloppyWindows1252.DecodeByte(s[i])
+		b.WriteRune(r)
+	}
+	return b.String()
+}

@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"cmp"
 	"iter"
 	"math"
 	"slices"
@@ -1439,6 +1440,10 @@ func writable(buf []byte) (rune, bool) {
 	return r, true
 }
 
+// maxRefined is how many of a lost letter's candidates, best first by
+// their neighbours, refineLost weighs in the word.
+const maxRefined = 8
+
 // refineSlack is the most that re-choosing lost characters can be
 // expected to add to an island's gain.
 const refineSlack = 12.0
@@ -1459,18 +1464,30 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		off := in.Offset
 		best, bestCost, nextCost := in.Chosen, math.Inf(1), math.Inf(1)
 		next := ""
-		for a, alt := range in.Alternatives {
-			if a >= 8 {
-				break
-			}
+		// The candidates weighed in the word are the plan's
+		// alternatives from here on, scored as they were weighed: the
+		// first scores saw only the neighbours, and "с -5.0 э -5.0 я
+		// -5.0" would not say why "ст" was chosen.
+		weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
+		for a := range weighed {
+			alt := &weighed[a]
 			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
-			switch c := sc.wordCost(s, from, to, trial, langs) - alt.context; {
+			c := sc.wordCost(s, from, to, trial, langs) - alt.context
+			alt.Score = -c
+			switch {
 			case c < bestCost:
 				best, bestCost, next, nextCost = alt.Text, c, best, bestCost
 			case c < nextCost:
 				next, nextCost = alt.Text, c
 			}
 		}
+		for a := range weighed {
+			weighed[a].Score -= -bestCost // relative to the best: 0, then below
+		}
+		// Best first, as the plan lists them; the stable sort keeps
+		// the neighbours' order among equals, which breaks ties.
+		slices.SortStableFunc(weighed, func(x, y Scored) int { return cmp.Compare(y.Score, x.Score) })
+		in.Alternatives = weighed
 		if final && in.marked && nextCost-bestCost < tieMargin && isLetterText(best) && isLetterText(next) {
 			// A marked loss that neither the word nor the neighbours
 			// decide: "ItÃ?Â¢", "It’s" read twice with one byte of ’
@@ -1844,11 +1861,12 @@ func (sc *scratch) refineInDraft(s string, spans []span) {
 			lost[k] = in
 		}
 		dec := sc.refineLost(s, sp.from, sp.to, []byte(sp.text), lost, langs, true)
-		if string(dec) == sp.text {
-			continue
+		if string(dec) != sp.text {
+			sp.text = string(dec)
+			sp.scripts = scriptsOf(sp.text)
 		}
-		sp.text = string(dec)
-		sp.scripts = scriptsOf(sp.text)
+		// The plan lists the alternatives as weighed here, in the
+		// line's languages, whether or not the choice changed.
 		for k := range lost {
 			lost[k].Offset += sp.from
 		}
