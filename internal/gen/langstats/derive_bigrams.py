@@ -18,7 +18,9 @@ import unicodedata
 
 from common import case_texts, pkg_version
 
-TEXT_WEIGHT = 3   # weight of a running-text token relative to a dictionary word
+# Weight of a running-text token relative to a dictionary word; TEXT_WEIGHT=0
+# in the environment leaves the case texts out.
+TEXT_WEIGHT = int(os.environ.get('TEXT_WEIGHT', 3))
 MIN_LETTER = 2e-5  # a letter joins the alphabet at this share of all letters
 
 H = '/usr/share/hunspell/'

@@ -36,6 +36,8 @@ from common import case_texts, pkg_version
 # lexicon has corpus frequencies, larger where the lexicon only lists words
 # and so misses how often particles and endings (の, は, 이, 는) occur.
 TEXT_SHARE = {'zh-hans': 0.1, 'zh-hant': 0.1, 'ja': 0.3, 'ko': 0.3}
+if os.environ.get('TEXT_SHARE') == '0':  # the lexicons alone, to measure what the case texts add
+    TEXT_SHARE = {k: 0.0 for k in TEXT_SHARE}
 TOP = 12000        # characters kept per language
 HALFWIDTH_DIV = 256  # half-width katakana frequency relative to full-width
 PINYIN = '/usr/lib/x86_64-linux-gnu/libpinyin/data/'
