@@ -151,6 +151,126 @@ var (
 	tripleFirst = sync.OnceValue(func() *firstIndex { return buildFirstIndex(tripleKeys, 6) })
 )
 
+// Pairs is the entries of the pair table that begin with one rune a:
+// p.PMI(b) is PairPMI(a, b). A lost CJK character is weighed against
+// dozens or hundreds of candidates beside the same neighbour, and the
+// neighbour's entries are then found once, not once per candidate.
+type Pairs struct{ lo, hi int }
+
+// PairsOf returns the pairs that begin with a.
+func PairsOf(a rune) Pairs {
+	if a > 0xFFFF || a < 0x3000 {
+		return Pairs{}
+	}
+	first := pairFirst()
+	return Pairs{int(first[a-0x3000]), int(first[a-0x3000+1])}
+}
+
+// PMI is PairPMI(a, b) for the a of p: the same entry, the same figure.
+func (p Pairs) PMI(b rune) float64 {
+	lo, hi := p.lo, p.hi
+	if lo >= hi || b > 0xFFFF || b < 0x3000 {
+		return 0
+	}
+	key := uint16(b)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		k := uint16(pairKeys[4*m+2])<<8 | uint16(pairKeys[4*m+3])
+		switch {
+		case k < key:
+			lo = m + 1
+		case k > key:
+			hi = m
+		default:
+			return float64(pairPMI[m]) / pairScale
+		}
+	}
+	return 0
+}
+
+// Triples is the entries of the triple table that begin with one rune
+// a, or with a and then b (see Then): t.I3(b, c) is TripleI3(a, b, c),
+// and after Then(b), t.Last(c) is. As for Pairs, a neighbour's entries
+// are found once for all of a lost character's candidates.
+type Triples struct{ lo, hi int }
+
+// TriplesOf returns the triples that begin with a.
+func TriplesOf(a rune) Triples {
+	if a > 0xFFFF || a < 0x3000 {
+		return Triples{}
+	}
+	first := tripleFirst()
+	return Triples{int(first[a-0x3000]), int(first[a-0x3000+1])}
+}
+
+// tripleKey is the last four bytes of the entry m of the triple table:
+// its second and third runes.
+func tripleKey(m int) uint32 {
+	return uint32(tripleKeys[6*m+2])<<24 | uint32(tripleKeys[6*m+3])<<16 | uint32(tripleKeys[6*m+4])<<8 | uint32(tripleKeys[6*m+5])
+}
+
+// Then narrows t, the triples that begin with a, to those that go on
+// with b. The entries are sorted, so those of b are one stretch.
+func (t Triples) Then(b rune) Triples {
+	if t.lo >= t.hi || b > 0xFFFF || b < 0x3000 {
+		return Triples{}
+	}
+	lo := uint32(b) << 16
+	from := t.lo + sortSearch(t.hi-t.lo, func(i int) bool { return tripleKey(t.lo+i) >= lo })
+	to := from + sortSearch(t.hi-from, func(i int) bool { return tripleKey(from+i) > lo|0xFFFF })
+	return Triples{from, to}
+}
+
+// sortSearch is sort.Search, here without the package.
+func sortSearch(n int, f func(int) bool) int {
+	i, j := 0, n
+	for i < j {
+		h := int(uint(i+j) >> 1)
+		if !f(h) {
+			i = h + 1
+		} else {
+			j = h
+		}
+	}
+	return i
+}
+
+// I3 is TripleI3(a, b, c) for the a of t (not narrowed by Then).
+func (t Triples) I3(b, c rune) float64 {
+	if t.lo >= t.hi || b > 0xFFFF || c > 0xFFFF || b < 0x3000 || c < 0x3000 {
+		return 0
+	}
+	return t.find(uint32(b)<<16 | uint32(c))
+}
+
+// Last is TripleI3(a, b, c) for the a and b of t, narrowed by Then(b).
+func (t Triples) Last(c rune) float64 {
+	if t.lo >= t.hi || c > 0xFFFF || c < 0x3000 {
+		return 0
+	}
+	// Every entry of t has the second rune b: its key's high half.
+	return t.find(tripleKey(t.lo)&0xFFFF0000 | uint32(c))
+}
+
+// find returns the figure of the entry of t whose last four bytes are
+// key, or 0, as TripleI3 does.
+func (t Triples) find(key uint32) float64 {
+	lo, hi := t.lo, t.hi
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		k := tripleKey(m)
+		switch {
+		case k < key:
+			lo = m + 1
+		case k > key:
+			hi = m
+		default:
+			return float64(tripleI3[m]) / pairScale
+		}
+	}
+	return 0
+}
+
 // TripleI3 returns how much likelier the run abc is in Chinese, Japanese or
 // Korean text than its pairs ab and bc predict, in bits: ケット (in
 // パケット, ソケット, チケット) against ケント, whose pairs ケン and ント are

@@ -483,3 +483,43 @@ func TestRunBonus(t *testing.T) {
 		t.Errorf("RunBonus without runs = %.1f", b)
 	}
 }
+
+// TestRowsMatchLookups holds Pairs and Triples, the lookups a lost CJK
+// character's candidates share, to PairPMI and TripleI3: on every entry
+// of the tables, on the runes beside each (present or not), and on runes
+// outside the tables' range.
+func TestRowsMatchLookups(t *testing.T) {
+	near := func(r rune) []rune {
+		return []rune{r - 1, r, r + 1, 0x41, 0x2FFF, 0x3000, 0xFFFE, 0xFFFF, 0x10000, 0x20000}
+	}
+	for i := 0; i < len(pairPMI); i++ {
+		a, b := rune(pairKeys[4*i])<<8|rune(pairKeys[4*i+1]), rune(pairKeys[4*i+2])<<8|rune(pairKeys[4*i+3])
+		for _, x := range near(a) {
+			p := PairsOf(x)
+			for _, y := range near(b) {
+				if got, want := p.PMI(y), PairPMI(x, y); got != want {
+					t.Fatalf("PairsOf(%U).PMI(%U) = %v, PairPMI %v", x, y, got, want)
+				}
+			}
+		}
+	}
+	for i := 0; i < len(tripleI3); i++ {
+		k := tripleKeys[6*i : 6*i+6]
+		a, b, c := rune(k[0])<<8|rune(k[1]), rune(k[2])<<8|rune(k[3]), rune(k[4])<<8|rune(k[5])
+		for _, x := range near(a) {
+			ts := TriplesOf(x)
+			for _, y := range near(b) {
+				tb := ts.Then(y)
+				for _, z := range near(c) {
+					want := TripleI3(x, y, z)
+					if got := ts.I3(y, z); got != want {
+						t.Fatalf("TriplesOf(%U).I3(%U, %U) = %v, TripleI3 %v", x, y, z, got, want)
+					}
+					if got := tb.Last(z); got != want {
+						t.Fatalf("TriplesOf(%U).Then(%U).Last(%U) = %v, TripleI3 %v", x, y, z, got, want)
+					}
+				}
+			}
+		}
+	}
+}

@@ -1668,12 +1668,17 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		// ("パケ?ト" is ケット, not ケント, though ケン and ント are
 		// common pairs), all in bits. The scores replace the first ones
 		// in the plan.
+		// The neighbours' entries in the tables are found once for all
+		// the candidates (up to a lead byte's hundreds); each term is the
+		// lookup's own figure, summed in the same order.
+		prevPairs, prevTriples := langstats.PairsOf(prev), langstats.TriplesOf(prev)
+		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
 		best, bestScore := "\uFFFD", math.Inf(-1)
 		for a := range in.Alternatives {
 			alt := &in.Alternatives[a]
 			r := firstRune(alt.Text)
-			alt.Score = -plausible.FrequencyCost(r) + langstats.PairPMI(prev, r) + langstats.PairPMI(r, next) +
-				langstats.TripleI3(prev2, prev, r) + langstats.TripleI3(prev, r, next) + langstats.TripleI3(r, next, next2)
+			alt.Score = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
+				beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
 			if alt.Score > bestScore {
 				best, bestScore = alt.Text, alt.Score
 			}
@@ -1752,10 +1757,14 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		}
 		prev2, prev, _, _ := cjkNeighbours(s, from, to, dec, a.Offset, b.Offset)
 		_, _, next, next2 := cjkNeighbours(s, from, to, dec, b.Offset, b.Offset+len(b.Chosen))
-		// Each side's own terms, then the best few of each.
+		// Each side's own terms, then the best few of each. The
+		// neighbours' entries in the tables are found once for all the
+		// candidates (see refineCJK).
+		prevPairs, prevTriples := langstats.PairsOf(prev), langstats.TriplesOf(prev)
+		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
 		for i := range a.Alternatives {
 			r := firstRune(a.Alternatives[i].Text)
-			a.Alternatives[i].Score = -plausible.FrequencyCost(r) + langstats.PairPMI(prev, r) + langstats.TripleI3(prev2, prev, r)
+			a.Alternatives[i].Score = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
 		}
 		for i := range b.Alternatives {
 			r := firstRune(b.Alternatives[i].Text)
@@ -1764,11 +1773,23 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		as, bs := bestScored(a.Alternatives, maxPairCandidates), bestScored(b.Alternatives, maxPairCandidates)
 		joint := make([]float64, len(as)*len(bs))
 		top := math.Inf(-1)
+		// b's runes are decoded once, and for each of a's candidates its
+		// entries in the tables are found once for all of b's: the
+		// 48 by 48 pairs are most of what a line of damaged CJK text
+		// costs. Each term is the lookup's own figure, summed in the
+		// same order as PairPMI(rx, ry) + TripleI3(prev, rx, ry) +
+		// TripleI3(rx, ry, next).
+		var rysBuf [maxPairCandidates]rune
+		rys := rysBuf[:0]
+		for _, y := range bs {
+			rys = append(rys, firstRune(y.Text))
+		}
 		for i, x := range as {
 			rx := firstRune(x.Text)
+			xPairs, xTriples, midTriples := langstats.PairsOf(rx), langstats.TriplesOf(rx), prevTriples.Then(rx)
 			for j, y := range bs {
-				ry := firstRune(y.Text)
-				v := x.Score + y.Score + langstats.PairPMI(rx, ry) + langstats.TripleI3(prev, rx, ry) + langstats.TripleI3(rx, ry, next)
+				ry := rys[j]
+				v := x.Score + y.Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
 				joint[i*len(bs)+j] = v
 				top = max(top, v)
 			}
