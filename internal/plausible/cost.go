@@ -450,12 +450,45 @@ func languageCost(s string, langs *Languages) float64 {
 	c := languageCostOf(s, langs)
 	if len(langs.memo) < 4096 {
 		if langs.memo == nil {
-			// Made on first use: most clean lines price no word.
-			langs.memo = make(map[string]float64)
+			// Made on first use: most clean lines price no word. A
+			// memory a released Languages gave back is taken first (see
+			// Release): a damaged line prices a hundred words or more,
+			// and a new map grew through every size up to that, line
+			// after line.
+			if m, ok := memoPool.Get().(map[string]float64); ok {
+				langs.memo = m
+			} else {
+				langs.memo = make(map[string]float64)
+			}
 		}
 		langs.memo[s] = c
 	}
 	return c
+}
+
+// memoPool holds the emptied memories of released Languages.
+var memoPool sync.Pool
+
+// maxPooledMemo bounds the memories kept for reuse: one that grew to
+// the cap costs more to clear and keep than it saves.
+const maxPooledMemo = 1024
+
+// Release gives l's memory of priced words back for another Languages
+// to reuse, emptied; l forgets what it priced. A caller that will not
+// price with l again calls it: the repair engine, when a window's search
+// is done. The memory is only a cache, and l prices every text as before
+// if it is used again.
+func (l *Languages) Release() {
+	m := l.memo
+	if m == nil {
+		return
+	}
+	l.memo = nil
+	if len(m) > maxPooledMemo {
+		return
+	}
+	clear(m)
+	memoPool.Put(m)
 }
 
 func languageCostOf(s string, langs *Languages) float64 {

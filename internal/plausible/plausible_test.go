@@ -464,3 +464,28 @@ func TestLanguageCostMax(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseKeepsPrices holds LanguageCost to the same figures after
+// a Languages released its memory, and for another that took it over.
+func TestReleaseKeepsPrices(t *testing.T) {
+	line := "Le café de la gare était fermé à cause de la grève"
+	words := []string{"café", "cafÃ©", "était", "Ã©tait", "grève", "grÃ¨ve"}
+	a := LanguagesOf(line)
+	want := make([]float64, len(words))
+	for i, w := range words {
+		want[i] = LanguageCost(w, a)
+	}
+	a.Release()
+	b := LanguagesOf(line)
+	for round := 0; round < 2; round++ {
+		for i, w := range words {
+			if got := LanguageCost(w, a); got != want[i] {
+				t.Errorf("after Release, LanguageCost(%q) = %v, want %v", w, got, want[i])
+			}
+			if got := LanguageCost(w, b); got != want[i] {
+				t.Errorf("with a reused memory, LanguageCost(%q) = %v, want %v", w, got, want[i])
+			}
+		}
+		b.Release()
+	}
+}

@@ -728,6 +728,12 @@ func putScratch(sc *scratch) {
 	clear(sc.tried)
 	clear(sc.triedUsed)
 	clear(sc.wordIndex)
+	for _, l := range sc.langsSeen {
+		// The window's Languages are done with: their memories of
+		// priced words serve the next window's, emptied (see
+		// plausible.Languages.Release).
+		l.Release()
+	}
 	clear(sc.langsSeen)
 	clear(sc.langsByText)
 	clear(sc.choices)
