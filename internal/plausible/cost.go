@@ -597,7 +597,11 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 			}
 			i += size
 		}
-		logp, n := m.Score(string(buf))
+		// buf is read in place: Score and RunBonus keep nothing of it,
+		// and a copy of a whole line, which the lookahead prices, was an
+		// allocation per script.
+		text := unsafe.String(unsafe.SliceData(buf), len(buf))
+		logp, n := m.Score(text)
 		// The excess is capped per bigram: a word the model has never
 		// seen ("Ôôô", an exclamation) is unusual, but no more so than
 		// the symbols a wrong repair would put in its place.
@@ -605,7 +609,7 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 			// Choosing among readings, the runs of four letters the
 			// language writes count too: the bigrams alone price
 			// "меняется" and "менсется" alike.
-			total += -logp - m.RunBonus(string(buf))
+			total += -logp - m.RunBonus(text)
 			continue
 		}
 		total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
