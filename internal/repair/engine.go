@@ -418,7 +418,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		// Each result is read in its own language: "aktuální" is Czech,
 		// "aktuålní" is nothing.
 		langs := sc.languagesOf(final)
-		cost := plausible.CostWith(0, final, 0, langs)
+		cost := sc.lineCost(final, langs)
 		switch {
 		case cost < bestCost-1e-9:
 			best, bestCost, bestRaw = c, cost, math.Inf(1)
@@ -429,15 +429,73 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 			// differ in a few letters are the language model's to tell
 			// apart, at full weight, as for a lost letter.
 			if math.IsInf(bestRaw, 1) {
-				bestRaw = plausible.ChoiceCost(0, bestFinal(sc, best, opt, lookahead), 0, sc.languagesOf(bestFinal(sc, best, opt, lookahead)))
+				bf := bestFinal(sc, best, opt, lookahead)
+				bestRaw = sc.lineChoiceCost(bf, sc.languagesOf(bf))
 			}
-			if raw := plausible.ChoiceCost(0, final, 0, langs); raw < bestRaw-1e-9 {
+			if raw := sc.lineChoiceCost(final, langs); raw < bestRaw-1e-9 {
 				best, bestRaw = c, raw
 			}
 		}
 	}
 	return best
 }
+
+// lineCost is plausible.CostWith(0, t, 0, langs), remembered for the
+// window: the lookahead prices the text each of the best few candidates
+// leads to, and the next round, reading the chosen one, prices most of
+// them again (on the dev set's damaged lines, one in six). The figure is
+// a function of the text and its languages, which languagesOf returns
+// alike for a text all window long; the memory holds both.
+func (sc *scratch) lineCost(t string, langs *plausible.Languages) float64 {
+	m, ok := sc.lines[t]
+	if ok && m.langs == langs && m.hasCost {
+		return m.cost
+	}
+	if !ok || m.langs != langs {
+		m = lineMemo{langs: langs}
+	}
+	m.cost, m.hasCost = plausible.CostWith(0, t, 0, langs), true
+	sc.rememberLine(t, m)
+	return m.cost
+}
+
+// lineChoiceCost is plausible.ChoiceCost(0, t, 0, langs), remembered as
+// lineCost is: a tie between the best few is broken on the full language
+// model, and the text that won the last tie is priced again at the next
+// (on the dev set's damaged lines, nearly every time).
+func (sc *scratch) lineChoiceCost(t string, langs *plausible.Languages) float64 {
+	m, ok := sc.lines[t]
+	if ok && m.langs == langs && m.hasRaw {
+		return m.raw
+	}
+	if !ok || m.langs != langs {
+		m = lineMemo{langs: langs}
+	}
+	m.raw, m.hasRaw = plausible.ChoiceCost(0, t, 0, langs), true
+	sc.rememberLine(t, m)
+	return m.raw
+}
+
+func (sc *scratch) rememberLine(t string, m lineMemo) {
+	if sc.lines == nil {
+		sc.lines = make(map[string]lineMemo)
+	}
+	if len(sc.lines) >= maxLines {
+		clear(sc.lines) // Apply replays a whole document on one scratch
+	}
+	sc.lines[t] = m
+}
+
+// lineMemo is what lineCost and lineChoiceCost remember of a text, in
+// the languages langs.
+type lineMemo struct {
+	langs           *plausible.Languages
+	cost, raw       float64
+	hasCost, hasRaw bool
+}
+
+// maxLines bounds the memory of lineCost and lineChoiceCost.
+const maxLines = 256
 
 // tried remembers the hypotheses tried on one text, for the rounds of a
 // window: the lookahead tries a whole round on each of the best few
@@ -633,6 +691,7 @@ type scratch struct {
 	langsSeen   []*plausible.Languages
 	langsByText map[string]*plausible.Languages // see languagesOf
 	choices     map[choiceKey]float64           // see wordCost
+	lines       map[string]lineMemo             // see lineCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -737,11 +796,13 @@ func putScratch(sc *scratch) {
 	clear(sc.langsSeen)
 	clear(sc.langsByText)
 	clear(sc.choices)
+	clear(sc.lines)
 	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
+		lines: sc.lines,
 	}
 	scratchPool.Put(sc)
 }
