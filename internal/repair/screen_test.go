@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/plausible"
@@ -404,6 +405,27 @@ func TestEncodeLiveMatchesEncode(t *testing.T) {
 					t.Errorf("%q through %s (decide %v): from the stretches %+v, from the whole line %+v", s, w.name(), decide, live, whole)
 				}
 			}
+		}
+	}
+}
+
+// TestMayHoldBox holds mayHoldBox to the classes: a character is of
+// class Box exactly when it is U+2500–U+25FF, which mayHoldBox finds by
+// its bytes, and mayHoldBox finds each of them in any text.
+func TestMayHoldBox(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		box := plausible.ClassOf(r) == plausible.Box
+		if want := r >= 0x2500 && r <= 0x25FF; box != want {
+			t.Fatalf("ClassOf(%U) is Box: %v, mayHoldBox assumes %v", r, box, want)
+		}
+		if got := mayHoldBox("a" + string(r) + "b"); box && !got {
+			t.Fatalf("mayHoldBox misses %U", r)
+		}
+		if got := mayHoldBox(string(r)); got != box {
+			t.Fatalf("mayHoldBox(%U) = %v, want %v", r, got, box)
 		}
 	}
 }

@@ -509,7 +509,7 @@ func leadSpaceEnds(r rune, b byte) bool {
 // letters ("├┤a┼┐a┼┐a", where the one readable island "├┤" = ô is chance).
 // Box drawing that stands apart, as in a table's borders, decides nothing.
 func (w *wrongDecoder) leavesLineArt(out string) bool {
-	if w.sb == nil {
+	if w.sb == nil || !mayHoldBox(out) {
 		return false
 	}
 	prevLetter, prevBox := false, false
@@ -525,6 +525,24 @@ func (w *wrongDecoder) leavesLineArt(out string) bool {
 		prevLetter, prevBox = c.IsLetter(), box
 	}
 	return false
+}
+
+// mayHoldBox reports whether the valid UTF-8 s may hold a character of
+// class Box, U+2500–U+25FF, encoded E2 94 80 to E2 97 BF: leavesLineArt
+// asks it first, for every outcome of a single-byte page, and most lines
+// hold none, which a search for the byte E2 tells without decoding and
+// classifying every character.
+func mayHoldBox(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xE2)
+		if i < 0 || i+1 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; c >= 0x94 && c <= 0x97 {
+			return true
+		}
+		s = s[i+1:]
+	}
 }
 
 // mayHoldDoubleByteMojibake is the quick test for the double-byte
