@@ -80,6 +80,27 @@ func Japanese(r rune) uint8 { return japaneseTable.class(r) }
 // U+AC00–U+D7A3 and CJK punctuation.
 func Korean(r rune) uint8 { return koreanTable.class(r) }
 
+// HanMax returns max(ZhHans(r), ZhHant(r), Japanese(r)), the class the
+// character model gives a Han character: from one table for the unified
+// ideographs U+4E00–U+9FFF, which every hanzi of damaged CJK text and
+// every candidate for a lost one is priced by, else from the three.
+func HanMax(r rune) uint8 {
+	if i := uint32(r - 0x4E00); i < uint32(len(hanMax)) {
+		return hanMax[i]
+	}
+	return max(ZhHans(r), ZhHant(r), Japanese(r))
+}
+
+// hanMax is HanMax over U+4E00–U+9FFF, made from the three tables when
+// the package is loaded (twenty thousand bytes).
+var hanMax = func() (t [0x9FFF - 0x4E00 + 1]uint8) {
+	for i := range t {
+		r := rune(0x4E00 + i)
+		t[i] = max(ZhHans(r), ZhHant(r), Japanese(r))
+	}
+	return t
+}()
+
 // LineEnd stands for the end of a line as the second member of a pair:
 // PairPMI(r, LineEnd) says how much more often r ends a line than its
 // frequency predicts ("。" does, "る" less so). It is a noncharacter, which

@@ -523,3 +523,12 @@ func TestRowsMatchLookups(t *testing.T) {
 		}
 	}
 }
+
+// TestHanMax holds HanMax to the three tables it stands for.
+func TestHanMax(t *testing.T) {
+	for r := rune(0); r <= 0x10FFFF; r++ {
+		if got, want := HanMax(r), max(ZhHans(r), ZhHant(r), Japanese(r)); got != want {
+			t.Fatalf("HanMax(%U) = %d, want %d", r, got, want)
+		}
+	}
+}

@@ -78,7 +78,9 @@ func cjkCost(r rune, c Class) float64 {
 	case Kana:
 		f = freqJapanese(r)
 	default:
-		f = max(freqZhHans(r), freqZhHant(r), freqJapanese(r))
+		// max(freqZhHans(r), freqZhHant(r), freqJapanese(r)), from one
+		// table for the unified ideographs.
+		f = langstats.HanMax(r)
 	}
 	return 4 + float64(15-int(f))
 }
