@@ -1,7 +1,10 @@
 package langstats
 
 import (
+	"math/rand/v2"
+	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
@@ -529,6 +532,55 @@ func TestHanMax(t *testing.T) {
 	for r := rune(0); r <= 0x10FFFF; r++ {
 		if got, want := HanMax(r), max(ZhHans(r), ZhHant(r), Japanese(r)); got != want {
 			t.Fatalf("HanMax(%U) = %d, want %d", r, got, want)
+		}
+	}
+}
+
+// TestScoreKnown holds ScoreKnown to Score of the text with each
+// character outside ASCII that the model's alphabet lacks blanked to
+// spaces, byte for byte, under every model, on texts drawn from the
+// letters of all the alphabets, ASCII, marks, CJK, U+FFFD and
+// bytes that are no UTF-8.
+func TestScoreKnown(t *testing.T) {
+	var pool []rune
+	for _, m := range Models {
+		for _, r := range m.Alphabet() {
+			pool = append(pool, r, unicode.ToUpper(r))
+		}
+	}
+	pool = append(pool, 'a', 'q', 'Z', ' ', '.', '-', '1', 0x301, 0x5B4, 0x64E, 'ß', 'Þ', '中', 'ア', 0xFFFD, '€', 'ſ', 'İ')
+	rng := rand.New(rand.NewPCG(5, 5))
+	for k := 0; k < 20000; k++ {
+		var b strings.Builder
+		for n := rng.IntN(12); n >= 0; n-- {
+			b.WriteRune(pool[rng.IntN(len(pool))])
+			if rng.IntN(30) == 0 {
+				b.WriteByte(0xC3) // a sequence cut short
+			}
+		}
+		s := b.String()
+		for _, m := range Models {
+			blank := []byte(s)
+			want := 0
+			for i := 0; i < len(blank); {
+				if blank[i] < utf8.RuneSelf {
+					i++
+					continue
+				}
+				r, size := utf8.DecodeRune(blank[i:])
+				if !m.Has(r) {
+					want++
+					for j := i; j < i+size; j++ {
+						blank[j] = ' '
+					}
+				}
+				i += size
+			}
+			wl, wn := m.Score(string(blank))
+			gl, gn, got := m.ScoreKnown(s)
+			if gl != wl || gn != wn || got != want {
+				t.Fatalf("%s: ScoreKnown(%q) = %v, %d, %d; blanked Score = %v, %d, %d", m.Lang, s, gl, gn, got, wl, wn, want)
+			}
 		}
 	}
 }

@@ -585,36 +585,30 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// foreign letter must not undercut the language's own letters
 		// because it drops out of the bigrams ("ÏLLAMI" is no likelier
 		// Hungarian than "ÁLLAMI"), so the model prices it in full.
-		for i := 0; weight >= 0 && i < len(buf); {
-			if buf[i] < utf8.RuneSelf {
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRune(buf[i:])
-			if !m.Has(r) {
-				total += foreignLetter
-				for j := i; j < i+size; j++ {
-					buf[j] = ' '
-				}
-			}
-			i += size
-		}
+		//
 		// buf is read in place: Score and RunBonus keep nothing of it,
 		// and a copy of a whole line, which the lookahead prices, was an
 		// allocation per script.
 		text := unsafe.String(unsafe.SliceData(buf), len(buf))
-		logp, n := m.Score(text)
-		// The excess is capped per bigram: a word the model has never
-		// seen ("Ôôô", an exclamation) is unusual, but no more so than
-		// the symbols a wrong repair would put in its place.
-		if weight < 0 {
-			// Choosing among readings, the runs of four letters the
-			// language writes count too: the bigrams alone price
-			// "меняется" and "менсется" alike.
-			total += -logp - m.RunBonus(text)
+		if weight >= 0 {
+			// ScoreKnown reads each letter outside ASCII that the
+			// language does not use as the word boundary a space in its
+			// place would be, and counts them, in one pass.
+			logp, n, unknown := m.ScoreKnown(text)
+			for range unknown {
+				total += foreignLetter
+			}
+			// The excess is capped per bigram: a word the model has
+			// never seen ("Ôôô", an exclamation) is unusual, but no more
+			// so than the symbols a wrong repair would put in its place.
+			total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
 			continue
 		}
-		total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+		// Choosing among readings, the runs of four letters the language
+		// writes count too: the bigrams alone price "меняется" and
+		// "менсется" alike.
+		logp, _ := m.Score(text)
+		total += -logp - m.RunBonus(text)
 	}
 	return total
 }
