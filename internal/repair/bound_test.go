@@ -158,3 +158,39 @@ func TestCaseInverted(t *testing.T) {
 		}
 	}
 }
+
+// TestScriptContextOfLine holds newScriptContext, which takes a short
+// line's dominant script from its totals, to the context worked out from
+// the counts around the word (as scriptsAround has them) and the word's
+// own, for every word of a few lines of mixed scripts, short and long.
+func TestScriptContextOfLine(t *testing.T) {
+	lines := []string{
+		"Le café de la gare", "Москва ist die Hauptstadt", "中文 and English 日本語 текст",
+		"ΑΒΓ abc", "ab", "Ω", "Ça va? Ж Ж Ж", "日本", "a中b中c中d Жx",
+	}
+	long := ""
+	for i := 0; i < 40; i++ {
+		long += lines[i%len(lines)] + " "
+	}
+	lines = append(lines, long)
+	for _, s := range lines {
+		sc := getScratch()
+		for from := 0; from <= len(s); from++ {
+			for to := from; to <= len(s) && to-from <= 24; to++ {
+				if !runeBoundary(s, from) || !runeBoundary(s, to) {
+					continue
+				}
+				c := scriptContext{outside: sc.scriptsAround(s, from, to)}
+				all := c.outside
+				for _, r := range s[from:to] {
+					all[plausible.ClassOf(r).Script()]++
+				}
+				c.dominant, c.enough = dominantOf(&all)
+				if got := newScriptContext(sc, s, from, to, s[from:to]); got != c {
+					t.Fatalf("newScriptContext(%q, %d, %d) = %+v, want %+v", s, from, to, got, c)
+				}
+			}
+		}
+		putScratch(sc)
+	}
+}

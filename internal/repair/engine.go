@@ -702,6 +702,9 @@ type scratch struct {
 	totals      [16]int
 	totalsOf    string
 	totalsValid bool
+	// totalsDominant and totalsEnough are dominantOf(totals).
+	totalsDominant plausible.Script
+	totalsEnough   bool
 
 	// settled names the decoder the previous round undid, and
 	// settledRanges the text it wrote (see undoUTF8's leftovers).
@@ -1841,6 +1844,14 @@ func scriptsAround(s string, from, to int) (counts [16]int) {
 // the segment's script counts, built once per segment: islands are many,
 // and each would otherwise read half a kilobyte around itself.
 func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
+	counts, _ = sc.scriptsAroundWhole(s, from, to)
+	return counts
+}
+
+// scriptsAroundWhole is scriptsAround, and whether its window was the
+// whole line: then the counts and those of s[from:to] add up to
+// sc.totals.
+func (sc *scratch) scriptsAroundWhole(s string, from, to int) (counts [16]int, whole bool) {
 	if from <= contextWindow && len(s)-to <= contextWindow && runeBoundary(s, from) && runeBoundary(s, to) {
 		// The window reaches both ends of the line: the counts are the
 		// line's less the span's. Most lines are that short, and a line
@@ -1853,14 +1864,15 @@ func (sc *scratch) scriptsAround(s string, from, to int) (counts [16]int) {
 				t[plausible.ClassOf(r).Script()]++
 			}
 			sc.totals, sc.totalsOf, sc.totalsValid = t, s, true
+			sc.totalsDominant, sc.totalsEnough = dominantOf(&t)
 		}
 		counts = sc.totals
 		for _, r := range s[from:to] {
 			counts[plausible.ClassOf(r).Script()]--
 		}
-		return counts
+		return counts, true
 	}
-	return sc.scriptsAroundPrefix(s, from, to)
+	return sc.scriptsAroundPrefix(s, from, to), false
 }
 
 // scriptsAroundPrefix is scriptsAround from the prefix sums.
@@ -1946,19 +1958,34 @@ type scriptContext struct {
 }
 
 func newScriptContext(sc *scratch, s string, from, to int, word string) scriptContext {
-	c := scriptContext{outside: sc.scriptsAround(s, from, to)}
+	outside, whole := sc.scriptsAroundWhole(s, from, to)
+	c := scriptContext{outside: outside}
+	if whole && word == s[from:to] {
+		// The counts outside the word and the word's own add up to the
+		// line's (see scriptsAroundWhole), whose dominant script was
+		// found once: every caller's word is s[from:to], and each
+		// would read it again and come to the same.
+		c.dominant, c.enough = sc.totalsDominant, sc.totalsEnough
+		return c
+	}
 	all := c.outside
 	for _, r := range word {
 		all[plausible.ClassOf(r).Script()]++
 	}
+	c.dominant, c.enough = dominantOf(&all)
+	return c
+}
+
+// dominantOf returns the script with the most letters in the counts all
+// (the first of equals), and whether it has enough to judge by.
+func dominantOf(all *[16]int) (dominant plausible.Script, enough bool) {
 	most := 0
 	for sc, n := range all {
 		if plausible.Script(sc) != plausible.NoScript && n > most {
-			c.dominant, most = plausible.Script(sc), n
+			dominant, most = plausible.Script(sc), n
 		}
 	}
-	c.enough = most >= 3
-	return c
+	return dominant, most >= 3
 }
 
 // isStranger reports whether letters of script sc are strangers on the
