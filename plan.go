@@ -99,8 +99,10 @@ type Inferred struct {
 	Alternatives []Alternative `json:"alternatives,omitempty"`
 }
 
-// Alternative is a candidate for a lost character and its score (higher
-// is more plausible).
+// Alternative is a candidate for a lost character and its score: higher
+// is more plausible, in bits, and only the differences between the
+// alternatives of one character mean anything ("moji explain" shows each
+// against the best).
 type Alternative struct {
 	Text  string  `json:"text"`
 	Score float64 `json:"score"`

@@ -96,13 +96,15 @@ func explain(w io.Writer, before, after string, plan moji.Plan) {
 				fmt.Fprintf(w, "     lost byte: %s (%U) — no candidate fits, marked as lost\n", in.Chosen, []rune(in.Chosen)[0])
 				continue
 			}
+			// Scores are in bits, best first, and only their differences
+			// mean anything: each is shown against the best one's.
 			fmt.Fprintf(w, "     lost byte: chose %s (%U) among", in.Chosen, []rune(in.Chosen)[0])
 			for k, a := range in.Alternatives {
 				if k == 5 {
 					fmt.Fprintf(w, " …")
 					break
 				}
-				fmt.Fprintf(w, " %s %.1f", a.Text, a.Score)
+				fmt.Fprintf(w, " %s %.1f", a.Text, a.Score-in.Alternatives[0].Score)
 			}
 			fmt.Fprintln(w)
 		}

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/iotest"
@@ -349,6 +350,61 @@ func TestExplain(t *testing.T) {
 	}
 	if code, stdout, _ := runMoji(t, "", "explain", "plain text"); code != 0 || stdout != "no change\n" {
 		t.Errorf("explain of correct text: %d %q", code, stdout)
+	}
+}
+
+// TestExplainLostBytes checks how explain shows the candidates weighed for
+// each lost byte: best first, each scored against the best (0.0), the
+// chosen character on top. The damage is "’" and "—" read as GBK with the
+// undecodable pairs dropped, as in the seed article, and Japanese read as
+// Shift_JIS with U+FFFD for what it could not decode (の, プ and 。 lost a
+// byte each), whose candidates the neighbours score.
+func TestExplainLostBytes(t *testing.T) {
+	for _, tt := range []struct {
+		in   string
+		lost int
+	}{
+		{"The States鈥 most senior official said 鈥 in Tokyo 鈥 that it was over.", 3},
+		{"縺薙\ufffdｮ繝輔ぃ繧､繝ｫ縺ｯ縲√\ufffd励Ο繧ｻ繧ｹ縺梧園螻槭☆繧九さ繝ｳ繝医Ο繝ｼ繝ｫ繧ｰ繝ｫ繝ｼ繝励ｒ遉ｺ縺吶\u0080\ufffd", 3},
+	} {
+		explainLostBytes(t, tt.in, tt.lost)
+	}
+}
+
+func explainLostBytes(t *testing.T, in string, lost int) {
+	t.Helper()
+	code, stdout, stderr := runMoji(t, "", "explain", in)
+	if code != 0 || stderr != "" {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+	n := 0
+	for _, line := range strings.Split(stdout, "\n") {
+		chosen, list, ok := strings.Cut(strings.TrimPrefix(strings.TrimSpace(line), "lost byte: chose "), " among ")
+		if !ok {
+			continue
+		}
+		n++
+		// Split at ASCII spaces only: a candidate may be the
+		// ideographic space U+3000.
+		f := strings.Split(strings.TrimSuffix(list, " …"), " ")
+		if len(f) < 4 || len(f)%2 != 0 {
+			t.Errorf("%q: want pairs of candidate and score", line)
+			continue
+		}
+		if c, _, _ := strings.Cut(chosen, " "); c != f[0] || f[1] != "0.0" {
+			t.Errorf("%q: want the chosen %q first, at 0.0", line, c)
+		}
+		prev := 0.0
+		for i := 3; i < len(f); i += 2 {
+			v, err := strconv.ParseFloat(f[i], 64)
+			if err != nil || v > prev {
+				t.Errorf("%q: scores not best first", line)
+			}
+			prev = v
+		}
+	}
+	if n != lost {
+		t.Errorf("explain %q listed %d lost bytes, want %d:\n%s", in, n, lost, stdout)
 	}
 }
 
