@@ -1590,16 +1590,43 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
 	brought := max(0, strangers(repl, &wp.ctx)-origOther)
 	chars := wp.chars - plausible.CharCost(before, repl, after)
-	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) {
+	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) &&
+		!strangerInWord(s[ws:from], s[from:to], s[to:we]) {
 		// The island is letters that a language writes side by side,
 		// and the repair a letter that language does not have: "ÅØ" in
 		// the Norwegian capitals "HÅØYA" read through windows-1257 as
 		// Ũ. Two characters read as one always look cheaper to the
 		// character model, so here only the language model may speak
-		// for the repair.
+		// for the repair. Not so where the island's letters are of
+		// another script than the rest of their word: the Ukrainian
+		// "Гі" is no letters of "mutaciГіn", the Spanish "mutación"
+		// read through windows-1251 (ó is C3 B3, Г and і there).
 		chars = 0
 	}
 	return chars + origCJK - brought, wp
+}
+
+// strangerInWord reports whether the letters of island are of another
+// script than a letter of the word around it, before or after.
+func strangerInWord(before, island, after string) bool {
+	sc := plausible.NoScript
+	for _, r := range island {
+		if c := plausible.ClassOf(r); c.IsLetter() {
+			sc = c.Script()
+			break
+		}
+	}
+	if sc == plausible.NoScript {
+		return false
+	}
+	for _, part := range [2]string{before, after} {
+		for _, r := range part {
+			if c := plausible.ClassOf(r); c.IsLetter() && c.Script() != sc {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // wordCharBound bounds, from above, quick, the character model's part

@@ -587,6 +587,33 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 	}
 }
 
+// TestLatinReadAsCyrillicOrGreek: Latin words read through windows-1251
+// or windows-1253 come out with two Cyrillic or Greek letters inside
+// ("mutaciГіn", ó = C3 B3 = Г і; "súvisieť" as "sΓΊvisieť"). The pair is
+// letters a Ukrainian or Greek word could hold side by side, but inside a
+// Latin word they are strangers, and the character model speaks for the
+// repair. Each line holds one damaged word or two, among correct ones.
+func TestLatinReadAsCyrillicOrGreek(t *testing.T) {
+	for _, c := range []struct {
+		before, word, after, page string
+	}{
+		{"Busque la ", "mutación", " de la deflexión.", "sloppy-windows-1251"},
+		{"Ze zullen ", "wekelĳks", " bellen.", "sloppy-windows-1251"},
+		{"De ", "mĳnbouwer", " werkt in Limburg.", "sloppy-windows-1251"},
+		{"Il cane è ", "autonòmico", " e sereno.", "sloppy-windows-1251"},
+		{"To ", "súvisieť", " nemusí.", "sloppy-windows-1253"},
+		{"Wir wollen ", "abkühlen", " und ruhen.", "sloppy-windows-1253"},
+		{"Hun var ", "dødsikker", " på det.", "sloppy-windows-1253"},
+	} {
+		_, d := damage(t, c.word, u8(c.page))
+		in := c.before + d + c.after
+		want := c.before + c.word + c.after
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+		}
+	}
+}
+
 // TestNBSPAfterWord: an NBSP after a word reads as "Â" and a space even
 // in a line whose language writes Â (French), and is restored; whether
 // the space also stays is the NBSP-space ambiguity, not asserted here.
