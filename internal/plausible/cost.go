@@ -274,14 +274,21 @@ func smallInCapitals(c Class) bool {
 
 // Cost returns the cost in bits of s as a whole.
 func Cost(s string) float64 {
-	return charCost(Space, s, Space) + languageCost(s, nil)
+	return charCost(Space, 0, s, Space, 0) + languageCost(s, nil)
 }
 
+// disjointBoxes is the transition between two box-drawing or block
+// characters that do not join as line art (see boxesJoin): that of two
+// symbols of different kinds, where joined ones are the run of line art
+// transition gives Box.
+const disjointBoxes = 2
+
 // charCost sums the unigram and transition costs of s between classes
-// before and after.
-func charCost(before Class, s string, after Class) float64 {
+// before and after, whose runes are beforeRune and afterRune (0 where
+// unknown).
+func charCost(before Class, beforeRune rune, s string, after Class, afterRune rune) float64 {
 	var total float64
-	prev := before
+	prev, prevRune := before, beforeRune
 	upperRun, run := 0, 0 // capitals right before prev, and before the current rune
 	for _, r := range s {
 		c := ClassOf(r)
@@ -295,7 +302,11 @@ func charCost(before Class, s string, after Class) float64 {
 		default:
 			total += unigram[c]
 		}
-		total += transitions[prev][c]
+		if prev == Box && c == Box && !boxesJoin(prevRune, r) {
+			total += disjointBoxes
+		} else {
+			total += transitions[prev][c]
+		}
 		if smallInCapitals(prev) && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
 			// An accented small letter inside or at the end of a word of
 			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
@@ -308,10 +319,13 @@ func charCost(before Class, s string, after Class) float64 {
 		} else {
 			run = 0
 		}
-		prev = c
+		prev, prevRune = c, r
 	}
 	if smallInCapitals(prev) && upperRun >= 2 && !after.IsLowerCase() {
 		total += 8
+	}
+	if prev == Box && after == Box && !boxesJoin(prevRune, afterRune) {
+		return total + disjointBoxes
 	}
 	return total + transitions[prev][after]
 }
@@ -746,7 +760,16 @@ func charCostRune(before, r, after rune) float64 {
 		r = utf8.RuneError // as string(r) reads back
 	}
 	c := ClassOf(r)
-	return classCost(r, c) + transitions[prev][c] + transitions[c][next]
+	return classCost(r, c) + transitionRunes(prev, before, c, r) + transitionRunes(c, r, next, after)
+}
+
+// transitionRunes is the transition from a to b, classes of the runes ra
+// and rb, as charCost prices it.
+func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
+	if a == Box && b == Box && !boxesJoin(ra, rb) {
+		return disjointBoxes
+	}
+	return transitions[a][b]
 }
 
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,
@@ -763,7 +786,7 @@ func CharCost(before rune, s string, after rune) float64 {
 	if after > 0 && after != utf8.RuneError {
 		next = ClassOf(after)
 	}
-	return charCost(prev, s, next)
+	return charCost(prev, before, s, next, after)
 }
 
 // LanguageBound is the most the language model can add to the cost of s

@@ -489,3 +489,21 @@ func TestReleaseKeepsPrices(t *testing.T) {
 		b.Release()
 	}
 }
+
+func TestBoxesJoin(t *testing.T) {
+	for _, tt := range []struct {
+		a, b rune
+		want bool
+	}{
+		{'├', '─', true}, {'─', '┼', true}, {'═', '╗', true}, {'╒', '═', true},
+		{'│', '│', true}, {'┐', '┌', true}, {'░', '▒', true}, {'■', '□', true},
+		{'─', '─', true}, {'╭', '─', true},
+		// UTF-8 read through cp437: ú, ð, õ, ü.
+		{'├', '║', false}, {'├', '░', false}, {'├', '╡', false}, {'├', '╝', false},
+		{'─', '═', false}, {'─', '━', false},
+	} {
+		if got := boxesJoin(tt.a, tt.b); got != tt.want {
+			t.Errorf("boxesJoin(%c, %c) = %v, want %v", tt.a, tt.b, got, tt.want)
+		}
+	}
+}

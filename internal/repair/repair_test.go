@@ -498,6 +498,12 @@ var cleanTexts = []string{
 	"┌──────┬──────┐\n│ name │ size │\n├──────┼──────┤\n│ a.go │ 12kB │\n└──────┴──────┘",
 	"∀x ∈ ℝ: x² ≥ 0, and ∑ᵢ aᵢ ≤ √n · ‖a‖ ⇒ ∫₀¹ f(x) dx ≈ π/4",
 	"(╯°□°)╯︵ ┻━┻ and ¯\\_(ツ)_/¯ and (｡◕‿◕｡)",
+	// Line art: joined arms (├──┼──┤, ╒═╤═╕), parallel bars, shades and
+	// shapes in runs, and tree's output. See plausible.boxesJoin.
+	"┌──────┬─────┐ │ Name │ Age │ ├──────┼─────┤ │ Анна │ 42  │ └──────┴─────┘",
+	"╔═══╗ ║ x ║ ╚═══╝ ╒═╤═╕ ╞═╪═╡ ╭─╮ ╰─╯ ┏━┓ ┗━┛ ║║ ││",
+	"progress ░▒▓█▓▒░ rating ■■■□□ 60%",
+	"├── src │   └── main.go └── README.md",
 	"Great job 👍🎉 see you at 🏖️ with 🇫🇷 friends ❤️",
 	"“Quoted,” she said — ‘nested’ … and « guillemets » too.",
 	"Prices: 5 € / £4 / ¥600 / ₹300 — © 2024 ACME™, all rights reserved ®.",
@@ -608,6 +614,26 @@ func TestLatinReadAsCyrillicOrGreek(t *testing.T) {
 		_, d := damage(t, c.word, u8(c.page))
 		in := c.before + d + c.after
 		want := c.before + c.word + c.after
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+		}
+	}
+}
+
+// TestCP437PairsInWords: UTF-8 read through cp437 turns half the small
+// accented letters into two box-drawing characters whose arms do not meet
+// ("ú" = C3 BA = ├║, "ù" = ├╣), glued to the letters of a word. Line
+// art joins its arms; these pairs do not, and one word of them, even at
+// the end of a word, is repaired. Cyrillic read so is whole runs of them.
+func TestCP437PairsInWords(t *testing.T) {
+	for _, want := range []string{
+		"Il a dû partir.",
+		"Sono più forte.",
+		"El caso de Yapeyú.",
+		"Tere, lõõtsutada on raske.",
+		"Стебельський ланкійський компостований",
+	} {
+		_, in := damage(t, want, u8("ibm437"))
 		if got, layers := repair.Repair(in, allOptions); got != want {
 			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
 		}
