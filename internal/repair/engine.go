@@ -402,8 +402,19 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	// Judge each of the best few by the text it leads to after one more
 	// round, priced as a whole: gains found in different rounds are not
 	// additive, because each repair changes the context of the next.
-	best, bestCost, bestRaw := cands[0], math.Inf(1), math.Inf(1)
+	// Each of the best few is priced by the whole-line cost of the text
+	// it leads to; those within lookaheadTie of the cheapest are then
+	// told apart by the language model at full weight.
+	type judged struct {
+		c     *outcome
+		final string
+		langs *plausible.Languages
+		cost  float64
+	}
+	var arr [4]judged
+	judgedAll := arr[:0]
 	seen := map[string]bool{}
+	bestCost := math.Inf(1)
 	for _, c := range cands[:min(len(cands), 4)] {
 		if seen[c.text] || c.gain < cands[0].gain/2 {
 			// A reading that gains less than half as much as the best
@@ -419,23 +430,52 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		// "aktuålní" is nothing.
 		langs := sc.languagesOf(final)
 		cost := sc.lineCost(final, langs)
-		switch {
-		case cost < bestCost-1e-9:
-			best, bestCost, bestRaw = c, cost, math.Inf(1)
-		case cost <= bestCost+1e-9:
-			// A tie: the whole-line cost tolerates one odd word among
-			// many good ones, and windows-1250 and ISO-8859-2 read
-			// "FĂźr" as "Fßr" and "Für" at the same price. Readings that
-			// differ in a few letters are the language model's to tell
-			// apart, at full weight, as for a lost letter.
-			if math.IsInf(bestRaw, 1) {
-				bf := bestFinal(sc, best, opt, lookahead)
-				bestRaw = sc.lineChoiceCost(bf, sc.languagesOf(bf))
-			}
-			if raw := sc.lineChoiceCost(final, langs); raw < bestRaw-1e-9 {
-				best, bestRaw = c, raw
-			}
+		judgedAll = append(judgedAll, judged{c, final, langs, cost})
+		bestCost = min(bestCost, cost)
+	}
+	// A near tie: the whole-line cost weighs the language model lightly
+	// and tolerates one odd word among many good ones, so readings that
+	// differ in a few letters come out within a bit or two of each
+	// other. windows-1250 and ISO-8859-2 read "FĂźr" as "Fßr" and "Für"
+	// at the same price, and a Ukrainian line read through windows-1250
+	// came out "Шимон зелюченке бедистість" through ISO-8859-2 first,
+	// 0.12 bits cheaper than "Шимон Селюченко йодистість". Readings that
+	// differ in a few letters are the language model's to tell apart, at
+	// full weight, as for a lost letter (here by 15 bits).
+	// Only readings in the same scripts as the cheapest are near it: the
+	// letter model has nothing to say of hanzi, and a Ukrainian line
+	// read as GBK would cost it nothing.
+	cheapest := 0
+	for i, j := range judgedAll {
+		if j.cost < judgedAll[cheapest].cost {
+			cheapest = i
 		}
+	}
+	scripts := scriptsOf(judgedAll[cheapest].final)
+	isNear := func(j judged) bool {
+		return j.cost <= bestCost+1e-9 || j.cost <= bestCost+lookaheadTie && scriptsOf(j.final) == scripts
+	}
+	var best *outcome
+	bestRaw := math.Inf(1)
+	near := 0
+	for _, j := range judgedAll {
+		if isNear(j) {
+			near++
+		}
+	}
+	for _, j := range judgedAll {
+		if !isNear(j) {
+			continue
+		}
+		if near == 1 {
+			return j.c
+		}
+		if raw := sc.lineChoiceCost(j.final, j.langs); best == nil || raw < bestRaw-1e-9 {
+			best, bestRaw = j.c, raw
+		}
+	}
+	if best == nil {
+		return cands[0]
 	}
 	return best
 }
@@ -561,14 +601,10 @@ func (t *tried) undoUTF8(sc *scratch, s string, k int, w *wrongDecoder, opt Opti
 	return o
 }
 
-// bestFinal is the text c leads to after one more round, as the
-// lookahead computed it (searchRound remembers it).
-func bestFinal(sc *scratch, c *outcome, opt Options, lookahead int) string {
-	if next := searchRound(sc, c.text, opt, lookahead-1); next != nil {
-		return next.text
-	}
-	return c.text
-}
+// lookaheadTie is how close, in bits, the whole-line costs of the texts
+// two readings lead to must be for the language model at full weight to
+// choose between them (see searchRoundUncached).
+const lookaheadTie = 2.0
 
 // nextDistinct returns the best candidate whose text differs from the
 // first's.

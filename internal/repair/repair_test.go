@@ -640,6 +640,21 @@ func TestCP437PairsInWords(t *testing.T) {
 	}
 }
 
+// TestNearTieByLanguage: ISO-8859-2 reads some islands of a Ukrainian
+// line read through windows-1250 (the two pages share most bytes), as
+// other letters: "Селюченко йодистість" came out "зелюченке бедистість",
+// 0.12 bits cheaper by the whole-line cost. Readings that close, in the
+// same scripts, are told apart by the language model at full weight.
+func TestNearTieByLanguage(t *testing.T) {
+	const want = "Чжан: черниховецький Шпорлюк Шимон Селюченко йодистість ¿двадцятиразовий?"
+	const correct = "Чжан: черниховецький Шпорлюк Шимон "
+	_, d := damage(t, want[len(correct):], u8("sloppy-windows-1250"))
+	in := correct + d
+	if got, layers := repair.Repair(in, allOptions); got != want {
+		t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+	}
+}
+
 // TestNBSPAfterWord: an NBSP after a word reads as "Â" and a space even
 // in a line whose language writes Â (French), and is restored; whether
 // the space also stays is the NBSP-space ambiguity, not asserted here.
