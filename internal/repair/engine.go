@@ -120,7 +120,7 @@ var utf8Wrong = []*wrongDecoder{
 	withPrior(5, newWrong("macintosh")),
 	withPrior(3, newWrong("ibm437")),
 	withPrior(0, gbkWrong),
-	withPrior(1, newWrong("gb18030")),
+	withPrior(1, gb18030Wrong),
 	withPrior(2, newWrong("cp950")),
 	withPrior(1, newWrong("cp932")),
 	withPrior(2, newWrong("cp949")),
@@ -130,6 +130,9 @@ var utf8Wrong = []*wrongDecoder{
 // gbkWrong is GBK as a wrong decoder; GB18030 borrows its pairs (see
 // lossTwin).
 var gbkWrong = newWrong("gbk")
+
+// gb18030Wrong is GB18030 as a wrong decoder (see readsAsGBK).
+var gb18030Wrong = newWrong("gb18030")
 
 func withPrior(bits float64, w *wrongDecoder) *wrongDecoder {
 	w.priorBits = bits
@@ -797,6 +800,17 @@ type scratch struct {
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
+
+	// twin are the islands GBK's reading of twinOf found with the
+	// options twinOpt, before its prior chose among them, and their gain
+	// and loss; twinValid says they were found without GBK settled (see
+	// readsAsGBK).
+	twin      []span
+	twinGain  float64
+	twinLoss  string
+	twinOf    string
+	twinOpt   Options
+	twinValid bool
 }
 
 // scratchPool keeps scratch space between segments: a corpus is millions
@@ -837,11 +851,12 @@ func putScratch(sc *scratch) {
 	clear(sc.choices)
 	clear(sc.lines)
 	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
+	clear(sc.twin[:cap(sc.twin)])
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
-		lines: sc.lines,
+		lines: sc.lines, twin: sc.twin[:0],
 	}
 	scratchPool.Put(sc)
 }

@@ -397,3 +397,56 @@ func (sc *scratch) islandStartList(s string) []islandStart {
 	sc.startList, sc.startListOf, sc.startListValid = list, s, true
 	return list
 }
+
+// readsAsGBK reports whether GB18030 encodes every rune of s outside
+// ASCII as GBK does, U+FFFD aside (neither encodes it: both mark it
+// kindFFFD). Then undoUTF8 finds the same islands through both: the walk
+// reads the same bytes (encodeLive's stretches begin and end where the
+// same bytes say, see mayStartIsland), the pages agree on every question
+// the walk asks of a decoder itself (neither is single-byte, a0 is unset
+// and nothing is dropped on both; lost bytes are judged by GBK's pairs
+// on both, see lossTwin), and the price of a lost byte is the same for
+// both unless one is settled. Only the prior, in keepConvincing and the
+// total's margin, and the name set them apart. GBK encodes no rune
+// differently from GB18030, so this is a test that GBK encodes them all;
+// it is asked rune by rune of the two encoders, through a table filled a
+// block at a time as islandStarts is.
+func readsAsGBK(s string) bool {
+	for i := ascii.Prefix(s); i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if r > 0xFFFF || !gbkAlikeOf(r) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// gbkAlike holds, for each rune up to U+FFFF, whether GBK encodes it, and
+// GB18030 to the same bytes, or it is U+FFFD; in blocks of 256 runes
+// filled on first use.
+var gbkAlike [0x100]atomic.Pointer[[4]uint64]
+
+// gbkAlikeOf returns r's bit of gbkAlike.
+func gbkAlikeOf(r rune) bool {
+	block := gbkAlike[r>>8].Load()
+	if block == nil {
+		block = new([4]uint64)
+		var a, b [8]byte
+		for k := range 256 {
+			c := r&^0xFF | rune(k)
+			x, okX := gbkWrong.encodeRune(a[:0], c)
+			y, okY := gb18030Wrong.encodeRune(b[:0], c)
+			if c == utf8.RuneError || okX && okY && string(x) == string(y) {
+				block[k>>6] |= 1 << (k & 63)
+			}
+		}
+		// Two goroutines may fill the same block: they fill it alike.
+		gbkAlike[r>>8].Store(block)
+	}
+	return block[r&0xFF>>6]&(1<<(r&63)) != 0
+}

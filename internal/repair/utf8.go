@@ -33,6 +33,14 @@ const (
 // decoding is more plausible by the margin; without, every island is
 // undone (replaying a plan).
 func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) *outcome {
+	if decide && w == gb18030Wrong && sc.settled != w.name() && sc.twinValid && sc.twinOf == s && sc.twinOpt == opt && readsAsGBK(s) {
+		// GBK's islands on this text, found a moment ago, are this
+		// decoder's too (see readsAsGBK): only what the decoder's name
+		// and prior decide is worked out again.
+		spans := append(sc.spans[:0], sc.twin...)
+		sc.spans, sc.spansUsed = spans[:0], max(sc.spansUsed, len(spans))
+		return finishUTF8(sc, s, w, decide, spans, sc.twinGain, sc.twinLoss, opt)
+	}
 	if !sc.mayHold(s, w) {
 		return nil
 	}
@@ -262,6 +270,21 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if opt.InferLost {
 		sc.refineInDraft(s, spans)
 	}
+	if decide && w == gbkWrong {
+		// Kept for GB18030, whose round comes next (see readsAsGBK).
+		// GBK's islands do not depend on the settlement unless GBK is
+		// the settled decoder (see lossPriorAt).
+		sc.twin = append(sc.twin[:0], spans...)
+		sc.twinGain, sc.twinLoss, sc.twinOf, sc.twinOpt = gain, loss, s, opt
+		sc.twinValid = sc.settled != w.name()
+	}
+	return finishUTF8(sc, s, w, decide, spans, gain, loss, opt)
+}
+
+// finishUTF8 is the end of undoUTF8 through w, from the islands it found
+// in s, their gain and their loss: which of them are kept, by the
+// decoder's prior, and the outcome.
+func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []span, gain float64, loss string, opt Options) *outcome {
 	// Leftovers: when the previous round undid this same decoder on this
 	// line, islands it left because their words were still garbled
 	// ("lΓÇÖh├┤tel": ├┤ gains little beside ΓÇÖ) need no new evidence
