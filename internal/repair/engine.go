@@ -42,6 +42,8 @@ type wrongDecoder struct {
 	// pairRows are the pairs a double-byte page reads as one character
 	// (see pairs).
 	pairRows *[256]pairRow
+	// pairCols are the same pairs by second byte (see pairsBefore).
+	pairCols *[256]pairRow
 	// fits says, for each two-byte lead 0xC2–0xDF, whether one of the
 	// bytes a single-byte page drops completes it to a character people
 	// write (see lostFits).
@@ -102,6 +104,7 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 		w.multi = true
 		w.mb, _ = cs.(*codec.MultiByte)
 		w.pairRows = new([256]pairRow)
+		w.pairCols = new([256]pairRow)
 	}
 	return w
 }

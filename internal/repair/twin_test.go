@@ -104,3 +104,18 @@ func TestGB18030Twin(t *testing.T) {
 	}
 	t.Logf("borrowed %d readings; %d outcomes", borrowed, outcomes)
 }
+
+// TestPairsBefore holds the columns of pairs to its rows, on every
+// double-byte page and the pages whose pairs they borrow.
+func TestPairsBefore(t *testing.T) {
+	for _, w := range append(doubleBytePages, gbkWrong) {
+		for y := range 256 {
+			col := w.pairsBefore(byte(y))
+			for x := range 256 {
+				if got, want := col[x>>6]&(1<<(x&63)) != 0, w.pairs(byte(x), byte(y)); got != want {
+					t.Fatalf("%s: pairsBefore(%#x) has %#x: %v, pairs says %v", w.name(), y, x, got, want)
+				}
+			}
+		}
+	}
+}

@@ -991,8 +991,9 @@ func (w *wrongDecoder) anyDropped(sc *scratch, j, k int, l, h byte, prefix []byt
 		if m == 1 {
 			lo, hi = l, h
 		}
+		col := twin.pairsBefore(byte(y))
 		for x := int(lo); x <= int(hi); x++ {
-			if !twin.pairs(byte(x), byte(y)) {
+			if col[x>>6]&(1<<(x&63)) == 0 {
 				return true
 			}
 		}
@@ -1023,12 +1024,18 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 		if m == 1 {
 			lo, hi = l, h
 		}
+		y := afterByte
+		if m < k {
+			y = int(prefix[m])
+		}
+		// The first bytes that make a pair with y, looked up once for
+		// the 64 values of x (see pairsBefore).
+		var col *[4]uint64
+		if y >= 0 {
+			col = twin.pairsBefore(byte(y))
+		}
 		for x := int(lo); x <= int(hi); x++ {
-			y := afterByte
-			if m < k {
-				y = int(prefix[m])
-			}
-			if y >= 0 && twin.pairs(byte(x), byte(y)) {
+			if col != nil && col[x>>6]&(1<<(x&63)) != 0 {
 				continue
 			}
 			// The candidates share one backing array, as in inferLost.
@@ -1095,6 +1102,26 @@ func (w *wrongDecoder) pairs(x, y byte) bool {
 		}
 	})
 	return row.bits[y>>6]&(1<<(y&63)) != 0
+}
+
+// pairsBefore is the set of first bytes x, one bit each, that the
+// double-byte decoder reads x y with as one character: pairs(x, y) for
+// every x at once, as droppedInside asks for the candidates of a lost
+// byte, up to 64 of them before the same y. Filled a column at a time
+// on first use from the same decodings as pairs' rows: asked for one
+// pair at a time, each of the 64 cost a call and a check of its row.
+func (w *wrongDecoder) pairsBefore(y byte) *[4]uint64 {
+	col := &w.pairCols[y]
+	col.once.Do(func() {
+		pair := []byte{0, y}
+		for x := range 256 {
+			pair[0] = byte(x)
+			if _, n, ok := w.cs.Decode(pair); ok && n == 2 {
+				col.bits[x>>6] |= 1 << (x & 63)
+			}
+		}
+	})
+	return &col.bits
 }
 
 // pairRow says, for one first byte x, which second bytes y a double-byte
