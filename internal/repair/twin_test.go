@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // twinTexts are the dev set's texts, each also read through GBK and
@@ -116,6 +117,24 @@ func TestPairsBefore(t *testing.T) {
 					t.Fatalf("%s: pairsBefore(%#x) has %#x: %v, pairs says %v", w.name(), y, x, got, want)
 				}
 			}
+		}
+	}
+}
+
+// TestWritableTable holds writable's table to the rune's class and cost,
+// as writable read them for every candidate, for every rune up to U+FFFF.
+func TestWritableTable(t *testing.T) {
+	for r := rune(0); r <= 0xFFFF; r++ {
+		want := !(!isCJKRune(r) && plausible.RuneCost(r) >= 14 || plausible.ClassOf(r) == plausible.Format)
+		if got := writableOf(r); got != want {
+			t.Fatalf("writableOf(%U) = %v, want %v", r, got, want)
+		}
+		if r >= 0xD800 && r <= 0xDFFF {
+			continue
+		}
+		buf := utf8.AppendRune(nil, r)
+		if got, ok := writable(buf); got != r || ok != (want && r != utf8.RuneError) {
+			t.Fatalf("writable(% X) = %U %v, want %v", buf, got, ok, want)
 		}
 	}
 }

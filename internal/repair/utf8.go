@@ -1500,12 +1500,43 @@ const maxLost = 64
 // byte, and a guessed zero-width joiner would hide the loss).
 func writable(buf []byte) (rune, bool) {
 	r, size := utf8.DecodeRune(buf)
-	// isCJKRune first: a CJK candidate's cost is its frequency in four
-	// languages, and it is not asked for.
-	if r == utf8.RuneError || size != len(buf) || !isCJKRune(r) && plausible.RuneCost(r) >= 14 || plausible.ClassOf(r) == plausible.Format {
+	if r == utf8.RuneError || size != len(buf) {
 		return r, false
 	}
-	return r, true
+	if r <= 0xFFFF {
+		// From the table: a lost byte's 64 candidates are priced at
+		// every lost byte, and their classes and costs are the same
+		// each time.
+		return r, writableOf(r)
+	}
+	return r, writableRune(r)
+}
+
+// writableRune is writable for a rune: one people write, and visible.
+func writableRune(r rune) bool {
+	// isCJKRune first: a CJK candidate's cost is its frequency in four
+	// languages, and it is not asked for.
+	return !(!isCJKRune(r) && plausible.RuneCost(r) >= 14 || plausible.ClassOf(r) == plausible.Format)
+}
+
+// writableTable holds writableRune for the runes up to U+FFFF, in blocks
+// of 256 filled on first use.
+var writableTable [0x100]atomic.Pointer[[4]uint64]
+
+// writableOf returns writableRune(r) for r up to U+FFFF, from the table.
+func writableOf(r rune) bool {
+	block := writableTable[r>>8].Load()
+	if block == nil {
+		block = new([4]uint64)
+		for k := range 256 {
+			if writableRune(r&^0xFF | rune(k)) {
+				block[k>>6] |= 1 << (k & 63)
+			}
+		}
+		// Two goroutines may fill the same block: they fill it alike.
+		writableTable[r>>8].Store(block)
+	}
+	return block[r&0xFF>>6]&(1<<(r&63)) != 0
 }
 
 // maxRefined is how many of a lost letter's candidates, best first by
