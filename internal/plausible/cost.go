@@ -525,6 +525,33 @@ func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
 	return CharCost(before, s, after) + languageCostWeighted(s, langs, -1) + marks
 }
 
+// LineChoiceCost is ChoiceCost(0, s, 0, langs) for choosing among whole
+// readings of a line, with every general punctuation mark (U+2010–U+205E:
+// dashes, quotes, daggers, bullets) charged what it costs between its
+// neighbours beyond the likeliest mark there (see punctExcess): a mark
+// where marks stand costs nothing more, a dagger where a quotation closes
+// some 7 bits. Readings of a line
+// through two pages may differ in a mark, not a letter: a German line read
+// through windows-1252 with 0x9D dropped and through windows-1254 with
+// 0xA0 made a space gives "“Höhepunkt” bemängeln" and "“Höhepunkt†
+// bemängeln" at the same whole-line cost, and the German convention,
+// which closes with “, would choose the dagger, which closes nothing.
+func LineChoiceCost(s string, langs *Languages) float64 {
+	var marks float64
+	prev := rune(0)
+	for i, r := range s {
+		if r >= 0x2010 && r <= 0x205E {
+			next := rune(0)
+			if j := i + utf8.RuneLen(r); j < len(s) {
+				next, _ = utf8.DecodeRuneInString(s[j:])
+			}
+			marks += punctExcess(prev, r, next)
+		}
+		prev = r
+	}
+	return ChoiceCost(0, s, 0, langs) + marks
+}
+
 // languageCostWeighted prices the letters of s under their language
 // models. A positive weight scales the capped excess over lmBaseline; a
 // negative one asks for the raw cost, which tells apart words that are

@@ -66,6 +66,32 @@ func init() {
 			punctRightCost[m][c] = -math.Log2((float64(punctRight[m][c]) + alpha) / (sums[m] + alpha*numCtx))
 		}
 	}
+	for l := range numCtx {
+		for r := range numCtx {
+			best := math.Inf(1)
+			for x := rune(0x2010); x <= 0x205E; x++ {
+				m := markIndex(x)
+				best = min(best, punctPrior[m]+punctLeftCost[m][l]+punctRightCost[m][r])
+			}
+			punctBest[l][r] = best
+		}
+	}
+}
+
+// punctBest holds, for each pair of context classes, the least
+// punctContext of any general punctuation mark (U+2010–U+205E) between
+// them: what the likeliest mark there costs.
+var punctBest [numCtx][numCtx]float64
+
+// punctExcess is how much more unusual mark r is between before and after
+// than the likeliest general punctuation mark there (see punctContext).
+func punctExcess(before, r, after rune) float64 {
+	m := markIndex(r)
+	if m < 0 {
+		return 0
+	}
+	lc, rc := contextClass(before), contextClass(after)
+	return punctPrior[m] + punctLeftCost[m][lc] + punctRightCost[m][rc] - punctBest[lc][rc]
 }
 
 // The marks the context model knows: U+2000–U+206F at 0x00–0x6F and the

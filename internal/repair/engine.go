@@ -505,7 +505,7 @@ func (sc *scratch) lineCost(t string, langs *plausible.Languages) float64 {
 	return m.cost
 }
 
-// lineChoiceCost is plausible.ChoiceCost(0, t, 0, langs), remembered as
+// lineChoiceCost is plausible.LineChoiceCost(t, langs), remembered as
 // lineCost is: a tie between the best few is broken on the full language
 // model, and the text that won the last tie is priced again at the next
 // (on the dev set's damaged lines, nearly every time).
@@ -517,7 +517,7 @@ func (sc *scratch) lineChoiceCost(t string, langs *plausible.Languages) float64 
 	if !ok || m.langs != langs {
 		m = lineMemo{langs: langs}
 	}
-	m.raw, m.hasRaw = plausible.ChoiceCost(0, t, 0, langs), true
+	m.raw, m.hasRaw = plausible.LineChoiceCost(t, langs), true
 	sc.rememberLine(t, m)
 	return m.raw
 }

@@ -655,6 +655,24 @@ func TestNearTieByLanguage(t *testing.T) {
 	}
 }
 
+// TestClosingQuoteNotDagger: a closing ” (E2 80 9D) whose 0x9D
+// windows-1252 dropped reads "â€" and a space; so does a dagger (E2 80
+// A0) whose 0xA0 became a space, and windows-1254 reads the rest of a
+// German line as windows-1252 does. The two readings cost the same, and
+// German closes its quotations with “, but a dagger after a word,
+// before a space, closes nothing: the quotation mark stands.
+func TestClosingQuoteNotDagger(t *testing.T) {
+	for _, want := range []string{
+		"Sie nannten es intermediär “Höhepunkt” bemängeln… Glacéhandschuh",
+		"Mluvili o “Vinčálek” Hukelův a ještě déle.",
+	} {
+		_, in := damage(t, want, lossy("windows-1252", codec.Drop))
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+		}
+	}
+}
+
 // TestNBSPAfterWord: an NBSP after a word reads as "Â" and a space even
 // in a line whose language writes Â (French), and is restored; whether
 // the space also stays is the NBSP-space ambiguity, not asserted here.
