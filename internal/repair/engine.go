@@ -1645,7 +1645,7 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	brought := max(0, strangers(repl, &wp.ctx)-origOther)
 	chars := wp.chars - plausible.CharCost(before, repl, after)
 	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) &&
-		!strangerInWord(s[ws:from], s[from:to], s[to:we]) {
+		!strangerInWord(s[ws:from], s[from:to], s[to:we]) && sc.lineWrites(s[from:to]) {
 		// The island is letters that a language writes side by side,
 		// and the repair a letter that language does not have: "ÅØ" in
 		// the Norwegian capitals "HÅØYA" read through windows-1257 as
@@ -1654,10 +1654,25 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 		// for the repair. Not so where the island's letters are of
 		// another script than the rest of their word: the Ukrainian
 		// "Гі" is no letters of "mutaciГіn", the Spanish "mutación"
-		// read through windows-1251 (ó is C3 B3, Г and і there).
+		// read through windows-1251 (ó is C3 B3, Г and і there); nor
+		// where the line's language does not write them: "Ăş" is
+		// Romanian, but in a Spanish line it is "ú" read through
+		// ISO-8859-2.
 		chars = 0
 	}
 	return chars + origCJK - brought, wp
+}
+
+// lineWrites reports whether the line's language for their script writes
+// every letter of island.
+func (sc *scratch) lineWrites(island string) bool {
+	langs := sc.languages()
+	for _, r := range island {
+		if !langs.Writes(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // strangerInWord reports whether the letters of island are of another

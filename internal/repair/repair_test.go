@@ -673,6 +673,24 @@ func TestClosingQuoteNotDagger(t *testing.T) {
 	}
 }
 
+// TestLettersTheLineDoesNotWrite: ISO-8859-2 and windows-1250 read "ú"
+// (C3 BA) as "Ăş" and the Dutch "ĳ" (C4 B3) as "Äł": letters Romanian or
+// no language writes side by side, the kind of pair that stays when it is
+// the line's own ("HÅØYA" in Norwegian). In a Spanish or Dutch line they
+// are no letters of the line, and the character model speaks for the
+// repair.
+func TestLettersTheLineDoesNotWrite(t *testing.T) {
+	for _, c := range []struct{ want, page string }{
+		{"ELECTRÓGENO ÉCHALE COÑARIPE Gramínea gañido’s púnico, lapislázuli solíamos mapear", "iso-8859-2"},
+		{"De vergemakkelĳk grenssteen is ongelĳkmatig.", "sloppy-windows-1250"},
+	} {
+		_, in := damage(t, c.want, u8(c.page))
+		if got, layers := repair.Repair(in, allOptions); got != c.want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), c.want)
+		}
+	}
+}
+
 // TestNBSPAfterWord: an NBSP after a word reads as "Â" and a space even
 // in a line whose language writes Â (French), and is restored; whether
 // the space also stays is the NBSP-space ambiguity, not asserted here.
