@@ -435,7 +435,7 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		// Each result is read in its own language: "aktuální" is Czech,
 		// "aktuålní" is nothing.
 		langs := sc.languagesOf(final)
-		cost := sc.lineCost(final, langs)
+		cost := sc.lineCost(final, langs) + lineCJKStrangers(final)
 		judgedAll = append(judgedAll, judged{c, final, langs, cost})
 		bestCost = min(bestCost, cost)
 	}
@@ -2070,6 +2070,25 @@ func newScriptContext(sc *scratch, s string, from, to int, word string) scriptCo
 	}
 	c.dominant, c.enough = dominantOf(&all)
 	return c
+}
+
+// lineCJKStrangers prices the hanzi, kana and Hangul of the line t where
+// they are strangers to it (see scriptContext.strangers), as the gain of
+// an island does: the whole-line cost the lookahead compares has no such
+// term, and a Spanish line's correct "¿TÄTVUXEN?", read in a later round
+// as Big5 shown as windows-1252, came out "燜麴VUXEN?", 5 bits cheaper by
+// that cost (a word of capitals and Ä is dear in Spanish; two hanzi cost
+// only their frequency).
+func lineCJKStrangers(t string) float64 {
+	var c scriptContext
+	for _, r := range t {
+		c.outside[plausible.ClassOf(r).Script()]++
+	}
+	if c.outside[plausible.CJK] == 0 {
+		return 0
+	}
+	c.dominant, c.enough = dominantOf(&c.outside)
+	return c.strangers(t, true)
 }
 
 // dominantOf returns the script with the most letters in the counts all

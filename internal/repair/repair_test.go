@@ -691,6 +691,20 @@ func TestLettersTheLineDoesNotWrite(t *testing.T) {
 	}
 }
 
+// TestLookaheadPricesCJKStrangers: a line whose damaged part was read
+// through windows-1252 twice is read, in a later round, as Big5 shown as
+// windows-1252 too, which turns the correct "¿TÄT" into two hanzi. The
+// readings the lookahead compares pay for hanzi among Latin words, as an
+// island's gain does.
+func TestLookaheadPricesCJKStrangers(t *testing.T) {
+	const correct = "¿TÄTVUXEN? EMILIO HETEROCERCA "
+	const damaged = "«Itagüí» disformar panorámica «Báguanos» decíselos"
+	in := correct + latin1Twice(damaged)
+	if got, layers := repair.Repair(in, allOptions); got != correct+damaged {
+		t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), correct+damaged)
+	}
+}
+
 // TestNBSPAfterWord: an NBSP after a word reads as "Â" and a space even
 // in a line whose language writes Â (French), and is restored; whether
 // the space also stays is the NBSP-space ambiguity, not asserted here.
