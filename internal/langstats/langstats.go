@@ -120,26 +120,8 @@ const ASCIIWord = '\uFFFE'
 // る and 。 end a sentence. It is 0 for pairs that are not notably
 // associated, and for pairs the tables do not hold.
 func PairPMI(a, b rune) float64 {
-	if a > 0xFFFF || b > 0xFFFF || a < 0x3000 || b < 0x3000 {
-		return 0
-	}
 	// Only the pairs that begin with a are searched (see firstIndex).
-	first := pairFirst()
-	lo, hi := int(first[a-0x3000]), int(first[a-0x3000+1])
-	key := uint16(b)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		k := uint16(pairKeys[4*m+2])<<8 | uint16(pairKeys[4*m+3])
-		switch {
-		case k < key:
-			lo = m + 1
-		case k > key:
-			hi = m
-		default:
-			return float64(pairPMI[m]) / pairScale
-		}
-	}
-	return 0
+	return PairsOf(a).PMI(b)
 }
 
 // firstIndex is, for each first rune U+3000–U+FFFF of a sorted table of
@@ -298,24 +280,6 @@ func (t Triples) find(key uint32) float64 {
 // as common. It is 0 for runs that are not notably more likely, and for
 // runs the tables do not hold.
 func TripleI3(a, b, c rune) float64 {
-	if a > 0xFFFF || b > 0xFFFF || c > 0xFFFF || a < 0x3000 || b < 0x3000 || c < 0x3000 {
-		return 0
-	}
 	// Only the triples that begin with a are searched (see firstIndex).
-	first := tripleFirst()
-	lo, hi := int(first[a-0x3000]), int(first[a-0x3000+1])
-	key := uint32(b)<<16 | uint32(c)
-	for lo < hi {
-		m := int(uint(lo+hi) >> 1)
-		k := uint32(tripleKeys[6*m+2])<<24 | uint32(tripleKeys[6*m+3])<<16 | uint32(tripleKeys[6*m+4])<<8 | uint32(tripleKeys[6*m+5])
-		switch {
-		case k < key:
-			lo = m + 1
-		case k > key:
-			hi = m
-		default:
-			return float64(tripleI3[m]) / pairScale
-		}
-	}
-	return 0
+	return TriplesOf(a).I3(b, c)
 }

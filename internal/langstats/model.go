@@ -74,6 +74,21 @@ func (m *Model) index(r rune) int {
 // after it is scored as if it started a word. Invalid UTF-8 counts as a
 // foreign letter. Score("") is (0, 0).
 func (m *Model) Score(s string) (logp float64, n int) {
+	logp, n, _ = m.score(s, false)
+	return logp, n
+}
+
+// ScoreKnown is Score of s with every character outside ASCII that is
+// not a letter of the alphabet read as a word boundary, as a space in
+// its place would be, and returns their count too: a caller that prices
+// such letters apart (see plausible's languageCostWeighted) reads s once
+// instead of blanking them first.
+func (m *Model) ScoreKnown(s string) (logp float64, n, unknown int) {
+	return m.score(s, true)
+}
+
+// score is Score, or ScoreKnown when blankUnknown is set.
+func (m *Model) score(s string, blankUnknown bool) (logp float64, n, unknown int) {
 	const (
 		outside = -1 // not inside a word
 		foreign = -2 // just after a letter outside the alphabet
@@ -101,58 +116,14 @@ func (m *Model) Score(s string) (logp float64, n int) {
 				prev = foreign
 				continue
 			}
+		case blankUnknown:
+			unknown++ // a boundary, as below
 		case r == utf8.RuneError && size == 1, unicode.IsLetter(r):
 			total += ForeignPenalty * costScale
 			n++
 			prev = foreign
 			continue
 		case unicode.Is(unicode.M, r):
-			continue
-		}
-		if prev > 0 {
-			total += int(m.cost[prev*m.k])
-			n++
-		}
-		prev = outside
-	}
-	if prev > 0 {
-		total += int(m.cost[prev*m.k])
-		n++
-	}
-	return -float64(total) / costScale, n
-}
-
-// ScoreKnown is Score of s with every character outside ASCII that is
-// not a letter of the alphabet read as a word boundary, as a space in
-// its place would be, and returns their count too: a caller that prices
-// such letters apart (see plausible's languageCostWeighted) reads s once
-// instead of blanking them first.
-func (m *Model) ScoreKnown(s string) (logp float64, n, unknown int) {
-	const (
-		outside = -1 // not inside a word
-		foreign = -2 // just after a letter outside the alphabet
-	)
-	var total int // in 1/costScale bits
-	prev := outside
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		i += size
-		if c := m.index(r); c > 0 {
-			from := max(prev, 0) // a word start and a foreign letter both use the boundary row
-			total += int(m.cost[from*m.k+c])
-			n++
-			prev = c
-			continue
-		}
-		if r >= utf8.RuneSelf {
-			unknown++ // a boundary, as below
-		} else if 'a' <= r|0x20 && r|0x20 <= 'z' {
-			total += ForeignPenalty * costScale
-			n++
-			prev = foreign
 			continue
 		}
 		if prev > 0 {

@@ -302,11 +302,7 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 		default:
 			total += unigram[c]
 		}
-		if prev == Box && c == Box && !boxesJoin(prevRune, r) {
-			total += disjointBoxes
-		} else {
-			total += transitions[prev][c]
-		}
+		total += transitionRunes(prev, prevRune, c, r)
 		if smallInCapitals(prev) && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
 			// An accented small letter inside or at the end of a word of
 			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
@@ -324,10 +320,7 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 	if smallInCapitals(prev) && upperRun >= 2 && !after.IsLowerCase() {
 		total += 8
 	}
-	if prev == Box && after == Box && !boxesJoin(prevRune, afterRune) {
-		return total + disjointBoxes
-	}
-	return total + transitions[prev][after]
+	return total + transitionRunes(prev, prevRune, after, afterRune)
 }
 
 // CostInContext returns the cost of s between the runes before and after
