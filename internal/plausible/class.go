@@ -157,6 +157,13 @@ func classifySlow(r rune) Class {
 		return C1
 	case r == 0xA0:
 		return NBSP
+	case r == 0xB5 || r == 0xAA || r == 0xBA:
+		// Unicode calls the micro sign and the ordinal indicators letters,
+		// but no alphabet spells with them: they are symbols written
+		// after numbers ("30 µs", "nº 5", "1ª edición"), and priced as a
+		// letter no language writes they made correct text look like
+		// mojibake.
+		return LatinSymbol
 	case r == 0xFFFD:
 		return Replacement
 	case r >= 0xE000 && r <= 0xF8FF, r >= 0xF0000:
@@ -195,7 +202,11 @@ func classifySlow(r rune) Class {
 		return Han
 	case r >= 0x02B0 && r <= 0x02FF:
 		return Modifier
-	case unicode.Is(unicode.Mn, r):
+	case unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me):
+		// Spacing and enclosing marks outside a script of their own
+		// (Vedic tone marks, the enclosing circle U+20DD) are marks too:
+		// as Other they cost less than a letter nobody writes, and
+		// "盖｡" read as UTF-8 through cp932 became the Vedic "᳡".
 		return Combining
 	case unicode.Is(unicode.Greek, r) && unicode.IsLetter(r):
 		if unicode.IsUpper(r) {

@@ -55,7 +55,7 @@ var unigram = [numClasses]float64{
 	PrivateUse:    24,
 	Replacement:   10,
 	Format:        11,
-	Unassigned:    24,
+	Unassigned:    40,
 }
 
 // Frequency classes, 0 (never seen) to 15 (most frequent), of a
@@ -161,7 +161,24 @@ func letterCost(r rune, c Class) float64 {
 	if r >= 0x80 && r < 0x2000 && !knownLetter[r] {
 		return rareLetter
 	}
+	if r >= 0x2000 && c != HalfKana && !writtenAbove2000(r) {
+		// Above U+2000 no alphabet moji models has a letter: these are
+		// Braille, Yi, Syloti Nagri, Latin Extended-C and -D, Mongolian
+		// beyond the BMP, mathematical alphanumerics. UTF-8 read through
+		// windows-1251 makes them of a Ukrainian letter before a no-break
+		// space ("в ё" is E2 A0 B8, Braille "⠸").
+		return rareLetter
+	}
 	return unigram[c]
+}
+
+// writtenAbove2000 reports whether r, a letter above U+2000 outside the
+// CJK classes, is one people still write in the languages moji models:
+// Bopomofo (Taiwan's phonetic annotation, ㄅㄆㄇ), the Latin ligatures
+// ("ﬁ" from text copied out of PDFs) and the Hebrew and Arabic
+// presentation forms of legacy text.
+func writtenAbove2000(r rune) bool {
+	return r >= 0x3100 && r <= 0x312F || r >= 0x31A0 && r <= 0x31BF || r >= 0xFB00 && r <= 0xFFFF
 }
 
 // RuneCost returns the unigram cost of r.
@@ -175,8 +192,31 @@ func classCost(r rune, c Class) float64 {
 		return cjkCost(r, c)
 	case c.IsLetter() || c == Combining:
 		return letterCost(r, c)
+	case c == Modifier && phoneticModifier(r), c == Math && rareSymbol(r):
+		return rareLetter
 	}
 	return unigram[c]
+}
+
+// rareSymbol reports whether r, a symbol of class Math, lies outside the
+// blocks of symbols people type (U+2000–U+33FF: arrows, operators,
+// letterlike symbols, number forms, enclosed numbers, CJK units): the
+// North Indic fractions, ancient and musical symbols. Ukrainian
+// "к і" (к, no-break space, і) read as UTF-8 through windows-1251 is
+// EA A0 B3, the North Indic "꠳".
+func rareSymbol(r rune) bool {
+	return r >= 0xA000 && r < 0xF900 || r >= 0x10000
+}
+
+// phoneticModifier reports whether r is one of the superscript letters and
+// tone letters of phonetic transcription (ʰ ʲ ʳ ʷ ˠ ˥): no alphabet moji
+// models writes them, and UTF-8 read as Mac Roman makes them of a
+// no-break space before a symbol ("30 µs" is CA B5 there, "ʵ"). The
+// rest of the block stays a modifier: the apostrophes ʻ ʼ (Hawaiian,
+// Ukrainian), the primes, stress and length marks, and the spacing
+// accents ˆ ˇ ˘ ˙ ˛ ˜ ˝ that the code pages hold.
+func phoneticModifier(r rune) bool {
+	return r >= 0x02B0 && r <= 0x02B8 || r >= 0x02E0 && r <= 0x02FF
 }
 
 // wordish reports whether the class continues a word: letters, digits,
@@ -299,6 +339,8 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 			total += cjkCost(r, c)
 		case c.IsLetter() || c == Combining:
 			total += letterCost(r, c)
+		case c == Modifier && phoneticModifier(r), c == Math && rareSymbol(r):
+			total += rareLetter
 		default:
 			total += unigram[c]
 		}

@@ -524,6 +524,13 @@ var cleanTexts = []string{
 	"ПРІЗВИЩЕ: ШУРІ-БУРІ, ГРІХ",
 	"naïve café résumé coöperate façade",
 	"x = a ± b; ½ + ¼ = ¾; 90° north; 3×4 ÷ 2",
+	// No-break spaces of careful typography, before units and after
+	// one-letter words: through Mac Roman " µ" is CA B5 (ʵ), through
+	// windows-1251 "к і" is EA A0 B3 (꠳) and "у є " F3 A0 BA A0,
+	// an unassigned code point.
+	"Durée\u00a0: 30\u00a0µs\u00a0± 2\u00a0%, valeur\u00a0≥\u00a010 et ≤\u00a020\u00a0µm",
+	"підоболонок\u00a0і\u00a0середовища для\u00a0потоку\u00a0є\u00a0незавершеним",
+	"nº 5, 1ª edición, 3º piso, 20 µg",
 }
 
 func TestCleanUnchanged(t *testing.T) {
