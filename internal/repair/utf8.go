@@ -744,6 +744,16 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			a0 = k == need-1
 			continue
 		}
+		if opt.LossySequences && w.multi && k == 1 && start == 0 && sc.runeStart(p) &&
+			!(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]))) {
+			// A lead byte that a double-byte decoder read as a character
+			// of its own (half-width katakana through Shift_JIS), opening
+			// an island, is believed damaged on the evidence a single-byte
+			// page needs (see below): the next byte begins a sequence or
+			// continues a word. The shrug "¯\_(ﾂ)_/¯" is no "( )" with
+			// the 0xA0 of a no-break space dropped after C2.
+			return j, dec[:start], "", nil, false, false
+		}
 		if opt.LossySequences && w.multi && !(p < n && (kind[p] == kindFFFD || b[p] == '?')) {
 			if next, d, inf, ok := w.droppedInside(sc, s, j, p, k, need, lo, hi, dec, start, opt); ok {
 				return next, d, lossDropped, inf, false, true
