@@ -1644,8 +1644,12 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
 	brought := max(0, strangers(repl, &wp.ctx)-origOther)
 	chars := wp.chars - plausible.CharCost(before, repl, after)
-	if chars > 0 && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(s[from:to], cand) &&
-		!strangerInWord(s[ws:from], s[from:to], s[to:we]) && sc.lineWrites(s[from:to]) {
+	letters := wordLetters(s[from:to])
+	if letters != s[from:to] && !sc.wordShowsLanguage(s, ws, from, to, we) {
+		letters = ""
+	}
+	if chars > 0 && letters != "" && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(letters, cand) &&
+		!strangerInWord(s[ws:from], letters, s[to:we]) && sc.lineWrites(letters) {
 		// The island is letters that a language writes side by side,
 		// and the repair a letter that language does not have: "ÅØ" in
 		// the Norwegian capitals "HÅØYA" read through windows-1257 as
@@ -1658,9 +1662,91 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 		// where the line's language does not write them: "Ăş" is
 		// Romanian, but in a Spanish line it is "ú" read through
 		// ISO-8859-2.
+		//
+		// The same holds for the letter that ends a word and the mark
+		// after it, where another letter of the word shows it correct:
+		// in a Polish line whose other half was read through
+		// windows-1257, "OBWĄCHIWAĆ…" is no "OBWĄCHIWAÅ" (Ć … is C3 85
+		// there, and Ą is C0, which begins nothing), nor "RADŽĀ %" a
+		// Latvian word ending in a no-break space. "kuriÄ…" and
+		// "iÅ¡siskleidÅ¾iantis" show nothing of the kind.
 		chars = 0
 	}
 	return chars + origCJK - brought, wp
+}
+
+// wordShowsLanguage reports whether the word s[ws:we] holds, outside its
+// island s[from:to], a letter beyond ASCII that the line's language
+// writes and that begins no UTF-8 sequence in sc's encoding of s: a
+// letter of the word as it was written, not the remains of mojibake.
+func (sc *scratch) wordShowsLanguage(s string, ws, from, to, we int) bool {
+	if sc.encodedOf != s || sc.encodedLive {
+		return false
+	}
+	langs := sc.languages()
+	for _, part := range [2][2]int{{ws, from}, {to, we}} {
+		for i, r := range s[part[0]:part[1]] {
+			if r < utf8.RuneSelf || !plausible.ClassOf(r).IsLetter() || !langs.Writes(r) {
+				continue
+			}
+			if !sc.beginsSequence(part[0] + i) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// beginsSequence reports whether the bytes that encode the rune at
+// offset i of sc's text begin a complete UTF-8 sequence.
+func (sc *scratch) beginsSequence(i int) bool {
+	j, _ := slices.BinarySearch(sc.owner, int32(i))
+	if j >= len(sc.b) || int(sc.owner[j]) != i || sc.kind[j] == kindOpaque {
+		// Not encoded here, or a letter the page cannot encode (the
+		// "ž" of a line read through windows-1252 before, now undone
+		// through windows-1254): no evidence either way.
+		return true
+	}
+	need, lo, hi := utf8SeqLen(sc.b[j])
+	if need < 2 || j+need > len(sc.b) {
+		return false
+	}
+	for k := 1; k < need; k++ {
+		if sc.kind[j+k] == kindOpaque {
+			return true // cut short by a letter the page cannot encode
+		}
+		c := sc.b[j+k]
+		if k == 1 && (c < lo || c > hi) || !isCont(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// wordLetters returns the letters of island that LeavesAlphabet weighs:
+// the island itself when it is all letters, or its letters when they
+// open it and only punctuation or spaces follow them ("Ć…", "Ā "); or ""
+// for any other island ("â\u0080\u009e", „ through ISO-8859-2).
+func wordLetters(island string) string {
+	end := 0
+	for i, r := range island {
+		if !plausible.ClassOf(r).IsLetter() {
+			end = i
+			break
+		}
+		end = len(island)
+	}
+	if end == 0 {
+		return ""
+	}
+	for _, r := range island[end:] {
+		switch plausible.ClassOf(r) {
+		case plausible.GeneralPunct, plausible.Punct, plausible.NBSP, plausible.Space:
+		default:
+			return "" // a letter, or a symbol or control no word ends in
+		}
+	}
+	return island[:end]
 }
 
 // lineWrites reports whether the line's language for their script writes

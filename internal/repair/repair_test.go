@@ -593,6 +593,12 @@ func TestPartialKeepsLettersOfTheLanguage(t *testing.T) {
 		// a Hangul syllable at best, which the neighbours cannot name;
 		// its U+FFFD must not make the reading likelier than 회 did.
 		{"debilný ¿rozježíš? zväzovanie pripášu αριστερίζουμε αλησμονιάς σατιρισμένοι protirakovinový ", "σκούξω Γκάσπερι φυγόστρατος", u8("sloppy-windows-1252")},
+		// A word's last letter and the mark after it: through
+		// windows-1257 "Ć…" is C3 85 (Å) and "Ć " with the no-break
+		// space C3 A0 (à); Ą and Ł of the same words begin no sequence
+		// there and show the words as written.
+		{"OBWĄCHIWAĆ… PRYZMUJĄC ", "majaczeń niewpłacający – monumentalny", u8("sloppy-windows-1257")},
+		{"ROZCZŁONKOWYWAĆ\u00a0% OSTĘP ", "majaczeń niewpłacający – monumentalny", u8("sloppy-windows-1257")},
 	} {
 		// Only the correct part is asserted: the damaged part's lost
 		// letters are the other tests' business.
