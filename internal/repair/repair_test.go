@@ -531,6 +531,9 @@ var cleanTexts = []string{
 	"Durée\u00a0: 30\u00a0µs\u00a0± 2\u00a0%, valeur\u00a0≥\u00a010 et ≤\u00a020\u00a0µm",
 	"підоболонок\u00a0і\u00a0середовища для\u00a0потоку\u00a0є\u00a0незавершеним",
 	"nº 5, 1ª edición, 3º piso, 20 µg",
+	// Serbian capitals: through windows-1251 "ВЉ" is C2 8A, a C1
+	// control, and "ДЈЕЈ" C4 A3 C5 A3 (ģţ).
+	"«ПРОЈАВЉИВАН» БЕСАВЈЕСНОСТ, ¿МОСКОВЉАНИН? ОЧАГЕ ДЈЕЈСТВОВАЊЕ",
 	// The shrug with a half-width ツ: through Shift_JIS with dropped
 	// bytes, ﾂ alone is C2, the lead of a no-break space.
 	"¯\\_(ﾂ)_/¯ whatever, 35 times",

@@ -52,6 +52,14 @@ LANGS = {
     'he': ('Hebrew', 'hunspell-he', H + 'he_IL.dic'),
     'ar': ('Arabic', 'hunspell-ar', H + 'ar.dic'),
     'th': ('Thai', 'hunspell-th', H + 'th_TH.dic'),
+    # Languages with no dev-set text, modelled so that their letters are
+    # letters people write: Serbian and Belarusian capitals read through
+    # windows-1251 (ВЉ = C2 8A) were "repaired" into C1 controls.
+    'sr': ('Cyrillic', 'hunspell-sr', H + 'sr_RS.dic'),
+    'kk': ('Cyrillic', 'hunspell-kk', H + 'kk_KZ.dic'),
+    'eo': ('Latin', 'myspell-eo', H + 'eo.dic'),
+    'hr': ('Latin', 'hunspell-hr', H + 'hr_HR.dic'),
+    'sl': ('Latin', 'hunspell-sl', H + 'sl_SI.dic'),
 }
 
 
