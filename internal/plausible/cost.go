@@ -831,8 +831,19 @@ func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
 	if a == Box && b == Box && !boxesJoin(ra, rb) {
 		return disjointBoxes
 	}
+	if b == Combining && a.Script() == CJK && rb != 0x3099 && rb != 0x309A {
+		// A mark on a hanzi, kana or Hangul is noise, as one on no
+		// letter is, save the voiced sound marks of decomposed Japanese
+		// (か + U+3099 for が). Half-width "ﾌｧ" read as UTF-8 through
+		// Shift_JIS is CC A7, a combining cedilla.
+		return combiningOnCJK
+	}
 	return transitions[a][b]
 }
+
+// combiningOnCJK is the transition to a combining mark from a Han, kana
+// or Hangul character: transition's price for a mark after no letter.
+const combiningOnCJK = 8
 
 // LanguageCost is the language model's part of CostWith: CostWith(b, s,
 // a, langs) == CharCost(b, s, a) + LanguageCost(s, langs).

@@ -534,6 +534,9 @@ var cleanTexts = []string{
 	// Serbian capitals: through windows-1251 "ВЉ" is C2 8A, a C1
 	// control, and "ДЈЕЈ" C4 A3 C5 A3 (ģţ).
 	"«ПРОЈАВЉИВАН» БЕСАВЈЕСНОСТ, ¿МОСКОВЉАНИН? ОЧАГЕ ДЈЕЈСТВОВАЊЕ",
+	// Half-width katakana after kanji: through Shift_JIS "ﾌｧ" is CC A7,
+	// a combining cedilla, which on 定 is noise.
+	"resolv.conf - ﾚゾﾙバ設定ﾌｧｲﾙ",
 	// The shrug with a half-width ツ: through Shift_JIS with dropped
 	// bytes, ﾂ alone is C2, the lead of a no-break space.
 	"¯\\_(ﾂ)_/¯ whatever, 35 times",
