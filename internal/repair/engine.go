@@ -329,6 +329,22 @@ type outcome struct {
 	// leftovers is set when the layer only finished the previous round's
 	// work with the same decoder (see undoUTF8).
 	leftovers bool
+	// kept, when set, is text with the words written correctly left as
+	// they stand (see keptRuns): what a legacy reading writes once it is
+	// chosen. The reading competes as text, whole: a reading that
+	// explains the line worse ("«S»" through Shift_JIS is "ｫSｻ") must
+	// not win by leaving its worst runs out.
+	kept string
+}
+
+// chosen returns o as it is written once the search has chosen it.
+func (o *outcome) chosen() *outcome {
+	if o == nil || o.kept == "" {
+		return o
+	}
+	c := *o
+	c.text, c.kept = o.kept, ""
+	return &c
 }
 
 // searchRound tries every hypothesis once and returns the best one that
@@ -343,7 +359,7 @@ func searchRound(sc *scratch, s string, opt Options, lookahead int) *outcome {
 			return o
 		}
 	}
-	o := searchRoundUncached(sc, s, opt, lookahead)
+	o := searchRoundUncached(sc, s, opt, lookahead).chosen()
 	if lookahead == 0 {
 		if sc.rounds == nil {
 			sc.rounds = make(map[string]*outcome)
@@ -640,7 +656,7 @@ func Apply(s string, l Layer) string {
 		found := false
 		for _, h := range legacyHypotheses {
 			if h.wrong.name() == l.WrongDecoder && h.truth.Name() == l.TrueCharset {
-				undo = func(sc *scratch, seg string) *outcome { return undoLegacy(sc, seg, h, opt, true) }
+				undo = func(sc *scratch, seg string) *outcome { return undoLegacy(sc, seg, h, opt, true).chosen() }
 				found = true
 				break
 			}

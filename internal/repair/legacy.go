@@ -1,7 +1,9 @@
 package repair
 
 import (
+	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
@@ -328,10 +330,216 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	if decide && gain < legacyMarginFor(total) {
 		return nil
 	}
-	return &outcome{text: out, gain: gain, layer: Layer{
+	kept := ""
+	if decide {
+		if k := keptRuns(s, runs, dec, h.swap); len(k) < len(runs) {
+			// Some words read as strangers through the legacy charset:
+			// the line joins text written correctly to text in the
+			// legacy charset, and the reading, once chosen, is undone
+			// in the latter alone (see outcome.kept), where that still
+			// clears the margin; where the words left as they stand
+			// held the evidence, the reading stands whole.
+			if o := assembleRuns(s, k, dec); whole-plausible.Cost(o) >= legacyMarginFor(total) {
+				kept = o
+			}
+		}
+	}
+	return &outcome{text: out, kept: kept, gain: gain, layer: Layer{
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
 	}}
+}
+
+// keptRuns returns the runs of a legacy reading of s that do not read as
+// strangers glued to a word written correctly, in place in runs. A UTF-8
+// page whose template is correct and whose fields came from a legacy
+// database joins the two in one line: in "Die Regeln könnten …
+// ÊáíüíåòÂ" read as windows-1253, "könnten" would become "kφnnten", and
+// the Italian "PIÙ" beside KOI8-R Russian "PIы". A run whose reading
+// puts a letter of one alphabet against a letter of another is such a
+// stranger (Hebrew's "ל־libpam" puts the maqaf there); one that reads
+// as hanzi, kana or Hangul beside a letter or digit is one where the
+// word reads worse by the character model ("FØRSTE" through GBK is
+// "F豏STE", while Chinese glues its common characters to Latin words:
+// "LinuxºÍWindows" is "Linux和Windows").
+func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
+	var strange []int // the runs left as written, ascending
+	for i, r := range runs {
+		read := string(dec[r.decFrom:r.decTo])
+		var before, after rune
+		if r.from > 0 {
+			before, _ = utf8.DecodeLastRuneInString(s[:r.from])
+		}
+		if r.to < len(s) {
+			after, _ = utf8.DecodeRuneInString(s[r.to:])
+		}
+		first, _ := utf8.DecodeRuneInString(read)
+		last, _ := utf8.DecodeLastRuneInString(read)
+		stranger := false
+		if alphabetsMeet(before, first) || alphabetsMeet(last, after) {
+			// The longer part of the word says what it is: "PIÙ" is
+			// Italian, but "Hàñòðîéêà" is Russian read through KOI8-R
+			// after a stray Latin H ("Hастройка").
+			ws, we := wordBounds(s, r.from, r.to)
+			stranger = letterCount(s[ws:r.from])+letterCount(s[r.to:we]) > letterCount(read)
+		}
+		if !stranger && (wordish(before) || wordish(after)) && holdsCJK(read) || !stranger && letterCount(s[r.from:r.to]) == 0 {
+			// Hanzi glued to a word, and marks: "don’t" through the
+			// Russian page swap is "don▓t", and " — " is " ≈ ".
+			ws, we := wordBounds(s, r.from, r.to)
+			repl := s[ws:r.from] + read + s[r.to:we]
+			stranger = plausible.CharCost(0, s[ws:we], 0) < plausible.CharCost(0, repl, 0)
+		}
+		if !stranger && swap {
+			// The page swaps invert the cases of a word: a word that
+			// reads inverted only once swapped was written correctly
+			// ("Идентификатор" is no "хДЕМРХТХЙЮРНП").
+			stranger = smallBeforeCapital(read) && !smallBeforeCapital(s[r.from:r.to])
+		}
+		if stranger {
+			strange = append(strange, i)
+		}
+	}
+	if len(strange) == 0 {
+		return runs
+	}
+	// The line joins text written correctly to legacy text. A word of
+	// one or two letters read on its own ("é", "à", "È") then belongs to
+	// the text its neighbours belong to: the Portuguese "expressão é um"
+	// beside "próxima", left as written, is no "expressão й um".
+	isStrange := func(i int) bool { _, ok := slices.BinarySearch(strange, i); return ok }
+	for i, r := range runs {
+		if isStrange(i) || !shortWord(s, r) {
+			continue
+		}
+		if asWritten(s, runs, isStrange, r.from, -1) && asWritten(s, runs, isStrange, r.to, +1) {
+			strange = append(strange, i)
+			slices.Sort(strange)
+		}
+	}
+	kept := runs[:0]
+	for i, r := range runs {
+		if !isStrange(i) {
+			kept = append(kept, r)
+		}
+	}
+	return kept
+}
+
+// shortWord reports whether run r of s is a word of one or two letters
+// on its own, between characters that are no letters.
+func shortWord(s string, r legacyRun) bool {
+	n := 0
+	for _, c := range s[r.from:r.to] {
+		if !unicode.IsLetter(c) {
+			return false
+		}
+		n++
+	}
+	if n > 2 {
+		return false
+	}
+	if r.from > 0 {
+		if c, _ := utf8.DecodeLastRuneInString(s[:r.from]); unicode.IsLetter(c) {
+			return false
+		}
+	}
+	if r.to < len(s) {
+		if c, _ := utf8.DecodeRuneInString(s[r.to:]); unicode.IsLetter(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// asWritten reports whether the nearest letter of s from at, looking
+// back (dir -1) or ahead (+1), is one the reading leaves as written: an
+// ASCII letter outside every run, or a letter of a run in isStrange. No
+// letter at all on that side counts as written too.
+func asWritten(s string, runs []legacyRun, isStrange func(int) bool, at, dir int) bool {
+	p := at
+	for {
+		var c rune
+		var size int
+		if dir < 0 {
+			if p == 0 {
+				return true
+			}
+			c, size = utf8.DecodeLastRuneInString(s[:p])
+			p -= size
+		} else {
+			if p >= len(s) {
+				return true
+			}
+			c, size = utf8.DecodeRuneInString(s[p:])
+			p += size
+		}
+		if !unicode.IsLetter(c) {
+			continue
+		}
+		pos := p
+		if dir > 0 {
+			pos = p - size
+		}
+		for i, r := range runs {
+			if r.from <= pos && pos < r.to {
+				return isStrange(i)
+			}
+		}
+		return true
+	}
+}
+
+// smallBeforeCapital reports whether s has a small letter right before a
+// capital, as no correctly cased word has (camel case aside, which
+// Cyrillic text does not write).
+func smallBeforeCapital(s string) bool {
+	prevSmall := false
+	for _, r := range s {
+		if prevSmall && unicode.IsUpper(r) {
+			return true
+		}
+		prevSmall = unicode.IsLower(r)
+	}
+	return false
+}
+
+// alphabetsMeet reports whether a and b, side by side, are letters of two
+// alphabets (not hanzi, kana or Hangul, which mix with Latin letters).
+func alphabetsMeet(a, b rune) bool {
+	if !unicode.IsLetter(a) || !unicode.IsLetter(b) {
+		return false // Hebrew's maqaf is of its script, but no letter
+	}
+	sa, sb := plausible.ClassOf(a).Script(), plausible.ClassOf(b).Script()
+	return sa != plausible.NoScript && sb != plausible.NoScript && sa != sb &&
+		sa != plausible.CJK && sb != plausible.CJK
+}
+
+// letterCount counts the letters of s.
+func letterCount(s string) int {
+	n := 0
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n
+}
+
+// wordish reports whether r is a letter or a digit.
+func wordish(r rune) bool {
+	c := plausible.ClassOf(r)
+	return c.IsLetter() || c == plausible.Digit
+}
+
+// holdsCJK reports whether s has a Han, kana or Hangul character.
+func holdsCJK(s string) bool {
+	for _, r := range s {
+		if plausible.ClassOf(r).Script() == plausible.CJK {
+			return true
+		}
+	}
+	return false
 }
 
 // legacyRun is a run of s, s[from:to], that a legacy reading decodes to

@@ -814,3 +814,46 @@ func dropUndefined1252(s string) string {
 	}
 	return b.String()
 }
+
+// TestLegacyLeavesCorrectWords: a UTF-8 page whose template is correct and
+// whose field came from a legacy database joins both in one line. The
+// legacy reading is undone in the legacy text alone: a word written
+// correctly keeps its letters where the reading would put a letter of
+// another alphabet against its own ("könnten" through windows-1253 is
+// "kφnnten"), a mark that reads worse ("don’t" through the Russian page
+// swap is "don▓t"), a short word whose neighbours are written correctly
+// ("é" in "expressão é um" is no "й"), or a word whose cases the swap
+// would invert.
+func TestLegacyLeavesCorrectWords(t *testing.T) {
+	for _, c := range []struct {
+		correct, legacyText string
+		st                  step
+	}{
+		{"Die obigen Regeln könnten auch in einer Datei stehen:", greek, legacy("windows-1253", "sloppy-windows-1252")},
+		{"Med mandag som første dag i ugen:", chinese, legacy("gbk", "sloppy-windows-1252")},
+		{"NELLA PIÙ RECENTE RICERCA:", russian, legacy("koi8-r", "iso-8859-1")},
+		{"A próxima expressão é um terminal:", russian, legacy("windows-1251", "sloppy-windows-1252")},
+		{"Gee, Toto, I don’t think we’re in Kansas — anymore.", russian, legacy("koi8-r", "sloppy-windows-1251")},
+		{"ID Идентификатор, Таймер:", russian, legacy("koi8-r", "sloppy-windows-1251")},
+	} {
+		_, d := damage(t, c.legacyText, c.st)
+		got, layers := repair.Repair(c.correct+" "+d, allOptions)
+		if got != c.correct+" "+c.legacyText {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", c.correct+" "+d, got, describe(layers), c.correct+" "+c.legacyText)
+		}
+	}
+	// Where the legacy text glues its words to Latin ones, they are its
+	// own: Chinese "和" between two English names, Hebrew's maqaf.
+	for _, c := range []struct {
+		text string
+		st   step
+	}{
+		{"系统支持Linux和Windows两种平台，安装时请选择正确的版本。", legacy("gbk", "sloppy-windows-1252")},
+		{"יש לקרוא ל־libpam לפני שמשתמשים במודול הזה.", legacy("windows-1255", "sloppy-windows-1252")},
+	} {
+		_, d := damage(t, c.text, c.st)
+		if got, layers := repair.Repair(d, allOptions); got != c.text {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", d, got, describe(layers), c.text)
+		}
+	}
+}
