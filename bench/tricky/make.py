@@ -21,6 +21,14 @@ changed. The kinds:
   halfwidth            katakana and CJK punctuation in their half-width forms
   join                 the text and two others, of any languages, in one line
 
+With a second argument "partial", every other line but those of the
+kinds join, lower and title is followed by the damaged text of a dev
+case of a reversible kind, as a page joins a correct template to a field
+damaged elsewhere; original is the line and that case's original, and
+the kind is the case's.
+
+    python3 bench/tricky/make.py 1 partial > /tmp/tricky-partial.jsonl
+
 The texts are the dev set's originals (read from ../shared), so this is
 no held-out measure; it finds the kinds of correct text the model
 mistakes, as bench/wordlines does with dictionary words.
@@ -58,12 +66,22 @@ def typography(t):
 def main():
     rnd = random.Random(int(sys.argv[1]) if len(sys.argv) > 1 else 1)
     with open(CASES, encoding='utf-8') as f:
-        texts = sorted({json.loads(line)['original'] for line in f})
+        cases = [json.loads(line) for line in f]
+    texts = sorted({c['original'] for c in cases})
+    damaged = [c for c in cases if c['broken'] != c['original'] and not c['kind'].startswith('lossy')
+               and not c['kind'].startswith('partial')]
+    partial = len(sys.argv) > 2 and sys.argv[2] == 'partial'
+    pick = random.Random(rnd.random()) if partial else None
     n = 0
 
     def emit(kind, t):
         nonlocal n
-        print(json.dumps({'id': f'tricky-{n}', 'kind': kind, 'broken': t, 'original': t}, ensure_ascii=False))
+        if not partial:
+            print(json.dumps({'id': f'tricky-{n}', 'kind': kind, 'broken': t, 'original': t}, ensure_ascii=False))
+        elif kind not in ('join', 'lower', 'title') and pick.random() < 0.5:
+            c = pick.choice(damaged)
+            print(json.dumps({'id': f'tricky-{n}', 'kind': c['kind'], 'broken': t + ' ' + c['broken'],
+                              'original': t + ' ' + c['original']}, ensure_ascii=False))
         n += 1
 
     def rewrite(t, f, k=2):
