@@ -390,6 +390,11 @@ func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 			repl := s[ws:r.from] + read + s[r.to:we]
 			stranger = plausible.CharCost(0, s[ws:we], 0) < plausible.CharCost(0, repl, 0)
 		}
+		if !stranger && letterCount(read) == 0 && letterCount(s[r.from:r.to]) > 0 && unicode.IsLetter(before) && unicode.IsLetter(after) {
+			// A letter inside a word read as no letter at all: "ž"
+			// through windows-1256 is a zero-width joiner.
+			stranger = true
+		}
 		if !stranger && swap {
 			// The page swaps invert the cases of a word: a word that
 			// reads inverted only once swapped was written correctly
@@ -407,12 +412,27 @@ func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 	// one or two letters read on its own ("é", "à", "È") then belongs to
 	// the text its neighbours belong to: the Portuguese "expressão é um"
 	// beside "próxima", left as written, is no "expressão й um".
+	// So do marks and symbols standing among such words ("5 × 10³" is
+	// no "5 Ч 10і"), and a word that is half written correctly, half
+	// read ("är" through windows-1255 is "הr").
 	isStrange := func(i int) bool { _, ok := slices.BinarySearch(strange, i); return ok }
 	for i, r := range runs {
-		if isStrange(i) || !shortWord(s, r) {
+		if isStrange(i) {
 			continue
 		}
-		if asWritten(s, runs, isStrange, r.from, -1) && asWritten(s, runs, isStrange, r.to, +1) {
+		read := string(dec[r.decFrom:r.decTo])
+		var mark bool
+		switch {
+		case shortWord(s, r) || letterCount(s[r.from:r.to]) == 0:
+			mark = asWritten(s, runs, isStrange, r.from, -1) && asWritten(s, runs, isStrange, r.to, +1)
+		default:
+			ws, we := wordBounds(s, r.from, r.to)
+			first, _ := utf8.DecodeRuneInString(read)
+			last, _ := utf8.DecodeLastRuneInString(read)
+			mark = (alphabetsMeet(lastRune(s[:r.from]), first) || alphabetsMeet(last, firstRune(s[r.to:]))) &&
+				letterCount(s[ws:r.from])+letterCount(s[r.to:we]) >= letterCount(read)
+		}
+		if mark {
 			strange = append(strange, i)
 			slices.Sort(strange)
 		}
@@ -507,13 +527,32 @@ func smallBeforeCapital(s string) bool {
 // alphabetsMeet reports whether a and b, side by side, are letters of two
 // alphabets (not hanzi, kana or Hangul, which mix with Latin letters).
 func alphabetsMeet(a, b rune) bool {
-	if !unicode.IsLetter(a) || !unicode.IsLetter(b) {
+	if !letterOrMark(a) || !letterOrMark(b) {
 		return false // Hebrew's maqaf is of its script, but no letter
 	}
-	sa, sb := plausible.ClassOf(a).Script(), plausible.ClassOf(b).Script()
+	sa, sb := scriptOf(a), scriptOf(b)
 	return sa != plausible.NoScript && sb != plausible.NoScript && sa != sb &&
 		sa != plausible.CJK && sb != plausible.CJK
 }
+
+// scriptOf is the script of a letter, or of a mark of one script (the
+// Arabic and Hebrew vowel signs, which plausible classes as marks).
+func scriptOf(r rune) plausible.Script {
+	if sc := plausible.ClassOf(r).Script(); sc != plausible.NoScript {
+		return sc
+	}
+	switch {
+	case unicode.Is(unicode.Arabic, r):
+		return plausible.ArabicScript
+	case unicode.Is(unicode.Hebrew, r):
+		return plausible.HebrewScript
+	}
+	return plausible.NoScript
+}
+
+// letterOrMark reports whether r is a letter or a mark set on one (the
+// Arabic vowel signs: "ó" through windows-1256 is the fatha "َ").
+func letterOrMark(r rune) bool { return unicode.IsLetter(r) || unicode.Is(unicode.Mn, r) }
 
 // letterCount counts the letters of s.
 func letterCount(s string) int {

@@ -835,6 +835,11 @@ func TestLegacyLeavesCorrectWords(t *testing.T) {
 		{"A próxima expressão é um terminal:", russian, legacy("windows-1251", "sloppy-windows-1252")},
 		{"Gee, Toto, I don’t think we’re in Kansas — anymore.", russian, legacy("koi8-r", "sloppy-windows-1251")},
 		{"ID Идентификатор, Таймер:", russian, legacy("koi8-r", "sloppy-windows-1251")},
+		// Through windows-1255 "ó" is a Hebrew letter, through
+		// windows-1256 "ö" the kasra, a mark of the Arabic script, and
+		// "ž" a zero-width joiner.
+		{"Esta información aún no está:", hebrew, legacy("windows-1255", "sloppy-windows-1252")},
+		{"Den förtydligade aktu cizoložství:", arabic, legacy("windows-1256", "iso-8859-1")},
 	} {
 		_, d := damage(t, c.legacyText, c.st)
 		got, layers := repair.Repair(c.correct+" "+d, allOptions)
