@@ -365,43 +365,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 	var strange []int // the runs left as written, ascending
 	for i, r := range runs {
-		read := string(dec[r.decFrom:r.decTo])
-		var before, after rune
-		if r.from > 0 {
-			before, _ = utf8.DecodeLastRuneInString(s[:r.from])
-		}
-		if r.to < len(s) {
-			after, _ = utf8.DecodeRuneInString(s[r.to:])
-		}
-		first, _ := utf8.DecodeRuneInString(read)
-		last, _ := utf8.DecodeLastRuneInString(read)
-		stranger := false
-		if alphabetsMeet(before, first) || alphabetsMeet(last, after) {
-			// The longer part of the word says what it is: "PIÙ" is
-			// Italian, but "Hàñòðîéêà" is Russian read through KOI8-R
-			// after a stray Latin H ("Hастройка").
-			ws, we := wordBounds(s, r.from, r.to)
-			stranger = letterCount(s[ws:r.from])+letterCount(s[r.to:we]) > letterCount(read)
-		}
-		if !stranger && (wordish(before) || wordish(after)) && holdsCJK(read) || !stranger && letterCount(s[r.from:r.to]) == 0 {
-			// Hanzi glued to a word, and marks: "don’t" through the
-			// Russian page swap is "don▓t", and " — " is " ≈ ".
-			ws, we := wordBounds(s, r.from, r.to)
-			repl := s[ws:r.from] + read + s[r.to:we]
-			stranger = plausible.CharCost(0, s[ws:we], 0) < plausible.CharCost(0, repl, 0)
-		}
-		if !stranger && letterCount(read) == 0 && letterCount(s[r.from:r.to]) > 0 && unicode.IsLetter(before) && unicode.IsLetter(after) {
-			// A letter inside a word read as no letter at all: "ž"
-			// through windows-1256 is a zero-width joiner.
-			stranger = true
-		}
-		if !stranger && swap {
-			// The page swaps invert the cases of a word: a word that
-			// reads inverted only once swapped was written correctly
-			// ("Идентификатор" is no "хДЕМРХТХЙЮРНП").
-			stranger = smallBeforeCapital(read) && !smallBeforeCapital(s[r.from:r.to])
-		}
-		if stranger {
+		if strangeRun(s, r, string(dec[r.decFrom:r.decTo]), swap) {
 			strange = append(strange, i)
 		}
 	}
@@ -411,26 +375,20 @@ func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 	// The line joins text written correctly to legacy text. A word of
 	// one or two letters read on its own ("é", "à", "È") then belongs to
 	// the text its neighbours belong to: the Portuguese "expressão é um"
-	// beside "próxima", left as written, is no "expressão й um".
-	// So do marks and symbols standing among such words ("5 × 10³" is
-	// no "5 Ч 10і"), and a word that is half written correctly, half
-	// read ("är" through windows-1255 is "הr").
+	// beside "próxima", left as written, is no "expressão й um". So do
+	// marks and symbols standing among such words (the « » of a French
+	// "« utiliser »"), and a word that is half written correctly, half
+	// read, on a tie ("är" through windows-1255 is "הr").
 	isStrange := func(i int) bool { _, ok := slices.BinarySearch(strange, i); return ok }
 	for i, r := range runs {
 		if isStrange(i) {
 			continue
 		}
-		read := string(dec[r.decFrom:r.decTo])
 		var mark bool
-		switch {
-		case shortWord(s, r) || letterCount(s[r.from:r.to]) == 0:
+		if shortWord(s, r) || letterCount(s[r.from:r.to]) == 0 {
 			mark = asWritten(s, runs, isStrange, r.from, -1) && asWritten(s, runs, isStrange, r.to, +1)
-		default:
-			ws, we := wordBounds(s, r.from, r.to)
-			first, _ := utf8.DecodeRuneInString(read)
-			last, _ := utf8.DecodeLastRuneInString(read)
-			mark = (alphabetsMeet(lastRune(s[:r.from]), first) || alphabetsMeet(last, firstRune(s[r.to:]))) &&
-				letterCount(s[ws:r.from])+letterCount(s[r.to:we]) >= letterCount(read)
+		} else {
+			mark = againstAlphabet(s, r, string(dec[r.decFrom:r.decTo])) >= 0
 		}
 		if mark {
 			strange = append(strange, i)
@@ -444,6 +402,49 @@ func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 		}
 	}
 	return kept
+}
+
+// strangeRun reports whether run r of s, which a legacy reading reads as
+// read, is a stranger where it stands (see keptRuns); swap says that
+// the reading is one of the Russian page swaps.
+func strangeRun(s string, r legacyRun, read string, swap bool) bool {
+	before, after := lastRune(s[:r.from]), firstRune(s[r.to:])
+	orig := s[r.from:r.to]
+	switch {
+	case againstAlphabet(s, r, read) > 0:
+		// The longer part of the word says what it is: "PIÙ" is
+		// Italian, but "Hàñòðîéêà" is Russian read through KOI8-R
+		// after a stray Latin H ("Hастройка").
+		return true
+	case letterCount(orig) == 0 || (wordish(before) || wordish(after)) && strings.ContainsFunc(read, isCJKRune):
+		// Marks, and hanzi glued to a word: "don’t" through the
+		// Russian page swap is "don▓t", " — " is " ≈ ".
+		ws, we := wordBounds(s, r.from, r.to)
+		return plausible.CharCost(0, s[ws:we], 0) < plausible.CharCost(0, s[ws:r.from]+read+s[r.to:we], 0)
+	case letterCount(read) == 0 && unicode.IsLetter(before) && unicode.IsLetter(after):
+		// A letter inside a word read as no letter at all: "ž"
+		// through windows-1256 is a zero-width joiner.
+		return true
+	case swap:
+		// The page swaps invert the cases of a word: a word that reads
+		// inverted only once swapped was written correctly
+		// ("Идентификатор" is no "хДЕМРХТХЙЮРНП").
+		return smallBeforeCapital(read) && !smallBeforeCapital(orig)
+	}
+	return false
+}
+
+// againstAlphabet compares, where the reading of run r puts a letter of
+// one alphabet against a letter of another in its word, the letters of
+// the word outside the run with those of the reading: positive when the
+// word outside holds more, 0 on a tie, negative when the reading holds
+// more or no alphabets meet.
+func againstAlphabet(s string, r legacyRun, read string) int {
+	if !alphabetsMeet(lastRune(s[:r.from]), firstRune(read)) && !alphabetsMeet(lastRune(read), firstRune(s[r.to:])) {
+		return -1
+	}
+	ws, we := wordBounds(s, r.from, r.to)
+	return letterCount(s[ws:r.from]) + letterCount(s[r.to:we]) - letterCount(read)
 }
 
 // shortWord reports whether run r of s is a word of one or two letters
@@ -569,16 +570,6 @@ func letterCount(s string) int {
 func wordish(r rune) bool {
 	c := plausible.ClassOf(r)
 	return c.IsLetter() || c == plausible.Digit
-}
-
-// holdsCJK reports whether s has a Han, kana or Hangul character.
-func holdsCJK(s string) bool {
-	for _, r := range s {
-		if plausible.ClassOf(r).Script() == plausible.CJK {
-			return true
-		}
-	}
-	return false
 }
 
 // legacyRun is a run of s, s[from:to], that a legacy reading decodes to
