@@ -55,7 +55,10 @@ var unigram = [numClasses]float64{
 	PrivateUse:    24,
 	Replacement:   10,
 	Format:        11,
-	Unassigned:    40,
+	// A reading that decodes to a code point Unicode has not assigned is
+	// wrong: Ukrainian "у є " with its no-break spaces, read as UTF-8
+	// through windows-1251, is F3 A0 BA A0, U+E0EA0.
+	Unassigned: 40,
 }
 
 // Frequency classes, 0 (never seen) to 15 (most frequent), of a

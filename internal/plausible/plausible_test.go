@@ -507,3 +507,29 @@ func TestBoxesJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestRarePrices holds the prices of characters that correct text writes
+// (the micro sign, the ordinal indicators, the Ukrainian apostrophe ʼ,
+// the spacing accents) below those of characters only a wrong reading
+// makes (phonetic superscripts, Braille, the North Indic fractions, a
+// Vedic tone mark, an unassigned code point).
+func TestRarePrices(t *testing.T) {
+	for _, r := range "µªºʼˆ˜ﬁㄅ" {
+		if c := RuneCost(r); c >= rareLetter {
+			t.Errorf("RuneCost(%q) = %v, want less than %v", r, c, rareLetter)
+		}
+	}
+	for _, r := range "ʰʵˠ⠸꠳\u1CE1\U000E0EA0" {
+		if c := RuneCost(r); c < rareLetter {
+			t.Errorf("RuneCost(%q) = %v, want at least %v", r, c, rareLetter)
+		}
+	}
+	// A mark on a hanzi is noise, but Japanese decomposes が into か and
+	// U+3099.
+	if CharCost(0, "定\u0327", 0) <= CharCost(0, "定", 0)+RuneCost('\u0327') {
+		t.Errorf("a cedilla on 定 costs no more than its unigram")
+	}
+	if CharCost(0, "か\u3099", 0) > CharCost(0, "か", 0)+RuneCost('\u3099')+transitions[Kana][Combining] {
+		t.Errorf("the voiced sound mark on か costs more than a mark on a letter")
+	}
+}
