@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 	"unsafe"
 
@@ -1661,11 +1662,16 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	brought := max(0, strangers(repl, &wp.ctx)-origOther)
 	chars := wp.chars - plausible.CharCost(before, repl, after)
 	letters := wordLetters(s[from:to])
-	if letters != s[from:to] && !sc.wordShowsLanguage(s, ws, from, to, we) {
-		letters = ""
+	wordAfter := s[to:we]
+	if letters != s[from:to] {
+		// The island ends its word with a mark or a space.
+		wordAfter = ""
+		if !sc.wordShowsLanguage(s, ws, from, to, we) && !wordOfItsOwn(s, from, len(letters)) {
+			letters = ""
+		}
 	}
 	if chars > 0 && letters != "" && utf8.RuneCountInString(cand) < utf8.RuneCountInString(s[from:to]) && plausible.LeavesAlphabet(letters, cand) &&
-		!strangerInWord(s[ws:from], letters, s[to:we]) && sc.lineWrites(letters) {
+		!strangerInWord(s[ws:from], letters, wordAfter) && sc.lineWrites(letters) {
 		// The island is letters that a language writes side by side,
 		// and the repair a letter that language does not have: "ÅØ" in
 		// the Norwegian capitals "HÅØYA" read through windows-1257 as
@@ -1689,6 +1695,19 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 		chars = 0
 	}
 	return chars + origCJK - brought, wp
+}
+
+// wordOfItsOwn reports whether the n bytes of letters at s[from:] are a
+// word on their own, after no letter: the Russian preposition "В" before
+// a no-break space, as careful typography writes it ("В Linux"), which
+// through windows-1251 is C2 A0, the no-break space itself. UTF-8 read
+// so glues that "В " to the word before it ("РІВ Linux" for "в Linux"),
+// and where it stands alone it is the word.
+func wordOfItsOwn(s string, from, n int) bool {
+	if n == 0 || from > 0 && unicode.IsLetter(lastRune(s[:from])) {
+		return false
+	}
+	return !unicode.IsLetter(firstRune(s[from+n:]))
 }
 
 // wordShowsLanguage reports whether the word s[ws:we] holds, outside its
