@@ -397,6 +397,10 @@ var repairCases = []damageCase{
 
 	// "à" is C3 A0, and 0xA0 is the NBSP that software turns into a space.
 	{name: "fr/utf8-as-1252-nbsp-space", clean: frenchA0, steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
+	// A no-break space made a space is "Â " (C2, then the space for
+	// 0xA0), and it is the no-break space alone: "«  Bonjour" with a
+	// space kept after it would be two spaces where typography put one.
+	{name: "fr/utf8-as-1252-nbsp-space-guillemets", clean: "Il a dit\u00a0: «\u00a0Bonjour, ça va\u00a0?\u00a0» et il est parti à Lyon.", steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 
 	// Native CJK text read as a double-byte page: pairs that straddle
 	// characters are invalid and lost, so the hanzi they held come back

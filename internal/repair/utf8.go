@@ -234,8 +234,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// software that turns NBSP into a space is the software
 			// that collapses runs of spaces (HTML), so neither reading
 			// is the likelier before the words are read: "jusqu'Ã nos"
-			// is "jusqu'à nos", not "jusqu'ànos".
-			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' {
+			// is "jusqu'à nos", not "jusqu'ànos". Not where the 0xA0
+			// was a no-break space's own: "«Â Bonjour" is "« Bonjour",
+			// whose space typography never doubles.
+			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' && !strings.HasSuffix(cand, "\u00a0") {
 				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", floor) - lossPrior; g2 > g {
 					cand, g = cand+" ", g2
 				}
