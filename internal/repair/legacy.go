@@ -1,7 +1,7 @@
 package repair
 
 import (
-	"slices"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -363,13 +363,16 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 // "F豏STE", while Chinese glues its common characters to Latin words:
 // "LinuxºÍWindows" is "Linux和Windows").
 func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
-	var strange []int // the runs left as written, ascending
+	var strange []bool // the runs left as written, by index
 	for i, r := range runs {
 		if strangeRun(s, r, string(dec[r.decFrom:r.decTo]), swap) {
-			strange = append(strange, i)
+			if strange == nil {
+				strange = make([]bool, len(runs))
+			}
+			strange[i] = true
 		}
 	}
-	if len(strange) == 0 {
+	if strange == nil {
 		return runs
 	}
 	// The line joins text written correctly to legacy text. A word of
@@ -379,25 +382,19 @@ func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 	// marks and symbols standing among such words (the « » of a French
 	// "« utiliser »"), and a word that is half written correctly, half
 	// read, on a tie ("är" through windows-1255 is "הr").
-	isStrange := func(i int) bool { _, ok := slices.BinarySearch(strange, i); return ok }
 	for i, r := range runs {
-		if isStrange(i) {
+		if strange[i] {
 			continue
 		}
-		var mark bool
 		if shortWord(s, r) || letterCount(s[r.from:r.to]) == 0 {
-			mark = asWritten(s, runs, isStrange, r.from, -1) && asWritten(s, runs, isStrange, r.to, +1)
+			strange[i] = asWritten(s, runs, strange, r.from, -1) && asWritten(s, runs, strange, r.to, +1)
 		} else {
-			mark = againstAlphabet(s, r, string(dec[r.decFrom:r.decTo])) >= 0
-		}
-		if mark {
-			strange = append(strange, i)
-			slices.Sort(strange)
+			strange[i] = againstAlphabet(s, r, string(dec[r.decFrom:r.decTo])) >= 0
 		}
 	}
 	kept := runs[:0]
 	for i, r := range runs {
-		if !isStrange(i) {
+		if !strange[i] {
 			kept = append(kept, r)
 		}
 	}
@@ -475,11 +472,13 @@ func shortWord(s string, r legacyRun) bool {
 
 // asWritten reports whether the nearest letter of s from at, looking
 // back (dir -1) or ahead (+1), is one the reading leaves as written: an
-// ASCII letter outside every run, or a letter of a run in isStrange. No
-// letter at all on that side counts as written too.
-func asWritten(s string, runs []legacyRun, isStrange func(int) bool, at, dir int) bool {
+// ASCII letter outside every run, or a letter of a run marked in
+// strange. No letter on that side within maxWord bytes counts as written
+// too: the look is bounded, so that a line of many runs is read in
+// linear time.
+func asWritten(s string, runs []legacyRun, strange []bool, at, dir int) bool {
 	p := at
-	for {
+	for n := 0; n < maxWord; n++ {
 		var c rune
 		var size int
 		if dir < 0 {
@@ -502,13 +501,14 @@ func asWritten(s string, runs []legacyRun, isStrange func(int) bool, at, dir int
 		if dir > 0 {
 			pos = p - size
 		}
-		for i, r := range runs {
-			if r.from <= pos && pos < r.to {
-				return isStrange(i)
-			}
+		// The run holding pos, if any: the last that starts at or before it.
+		i := sort.Search(len(runs), func(k int) bool { return runs[k].from > pos }) - 1
+		if i >= 0 && pos < runs[i].to {
+			return strange[i]
 		}
 		return true
 	}
+	return true
 }
 
 // smallBeforeCapital reports whether s has a small letter right before a
