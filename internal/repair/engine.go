@@ -1661,12 +1661,17 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
 	brought := max(0, strangers(repl, &wp.ctx)-origOther)
 	chars := wp.chars - plausible.CharCost(before, repl, after)
-	letters := wordLetters(s[from:to])
-	wordAfter := s[to:we]
-	if letters != s[from:to] {
+	// The rule below asks about the island's letters only where the
+	// character model speaks for the repair, and the line's languages
+	// only for an island whose letters end their word.
+	letters, wordAfter := "", s[to:we]
+	if chars > 0 {
+		letters = wordLetters(s[from:to])
+	}
+	if letters != "" && letters != s[from:to] {
 		// The island ends its word with a mark or a space.
 		wordAfter = ""
-		if !sc.wordShowsLanguage(s, ws, from, to, we) && !wordOfItsOwn(s, from, len(letters)) {
+		if !wordOfItsOwn(s, from, len(letters)) && !sc.wordShowsLanguage(s, ws, from, to, we) {
 			letters = ""
 		}
 	}
