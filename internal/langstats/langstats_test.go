@@ -584,3 +584,30 @@ func TestScoreKnown(t *testing.T) {
 		}
 	}
 }
+
+func TestKatakanaWords(t *testing.T) {
+	for i := 1; i < len(katakanaWords); i++ {
+		if katakanaWords[i-1] >= katakanaWords[i] {
+			t.Fatalf("katakanaWords not sorted and unique at %d: %q, %q", i, katakanaWords[i-1], katakanaWords[i])
+		}
+	}
+	for _, c := range []struct {
+		w            string
+		word, prefix bool
+	}{
+		{"コントロール", true, false},
+		{"コントロ", false, true},
+		{"キーワード", true, true}, // キーワードテーブル begins with it
+		{"コントリール", false, false},
+		{"ダウンロード", true, false},
+		{"アップデート", true, false},
+	} {
+		word, prefix := KatakanaLookup(c.w)
+		if word != c.word || prefix != c.prefix {
+			t.Errorf("KatakanaLookup(%q) = %v, %v; want %v, %v", c.w, word, prefix, c.word, c.prefix)
+		}
+		if KatakanaWord(c.w) != c.word || KatakanaPrefix(c.w) != c.prefix {
+			t.Errorf("KatakanaWord/KatakanaPrefix(%q) disagree with KatakanaLookup", c.w)
+		}
+	}
+}

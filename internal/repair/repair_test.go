@@ -395,6 +395,14 @@ var repairCases = []damageCase{
 	// model of CJK punctuation.
 	{name: "ja/utf8-as-shift_jis-fffd", clean: japanese, steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd", marked: true},
 
+	// A katakana letter that lost its last byte is told by the whole
+	// word (scoreKatakanaWords): クリ[E3 83 ?]ク is クリック, though リッ
+	// and リン are both common runs; アップデート and スクリプト likewise.
+	{name: "ja/utf8-as-shift_jis-fffd-katakana-word", clean: "ウィンドウの右上にあるボタンをクリックしてください。", steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd"},
+	{name: "ja/utf8-as-shift_jis-fffd-katakana-compound", clean: "セキュリティアップデートを自動で適用する。", steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd"},
+	{name: "ja/utf8-as-gbk-dropped-katakana-word", clean: "スクリプトの実行にはインタープリターが必要です。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	{name: "ja/utf8-as-gbk-dropped-katakana-words", clean: "ログインするにはユーザー名とパスワードを入力してください。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+
 	// "à" is C3 A0, and 0xA0 is the NBSP that software turns into a space.
 	{name: "fr/utf8-as-1252-nbsp-space", clean: frenchA0, steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 	// A no-break space made a space is "Â " (C2, then the space for

@@ -33,6 +33,7 @@ var (
 	pairsFile   = flag.String("pairs", "pairs_table.go", "output file for the CJK pair table")
 	triplesFile = flag.String("triples", "triples_table.go", "output file for the CJK triple table")
 	quadsFile   = flag.String("quads", "quads_table.go", "output file for the runs of four letters")
+	kanaFile    = flag.String("katakana", "katakana_table.go", "output file for the katakana words")
 )
 
 // Class scale: a character with relative frequency p gets class
@@ -121,7 +122,46 @@ func main() {
 	writeSource(*quadsFile, quads.Bytes())
 	genPairs(filepath.Join(*dataDir, "pairs-cjk.txt"), *pairsFile)
 	genTriples(filepath.Join(*dataDir, "triples-cjk.txt"), *triplesFile)
+	genKatakana(filepath.Join(*dataDir, "katakana-ja.txt"), *kanaFile)
 }
+
+// genKatakana writes the katakana words as a sorted array of strings,
+// eight to a line.
+func genKatakana(path, out string) {
+	var words []string
+	eachLine(path, func(w string) {
+		n := 0
+		for _, r := range w {
+			if !(r >= 0x30A1 && r <= 0x30FA || r == 0x30FC) {
+				log.Fatalf("%s: %q is not all katakana", path, w)
+			}
+			n++
+		}
+		if n < 2 || n > maxKatakanaWord {
+			log.Fatalf("%s: %q is not %d to %d letters", path, w, 2, maxKatakanaWord)
+		}
+		words = append(words, w)
+	})
+	sort.Strings(words)
+	var b bytes.Buffer
+	writeHeader(&b)
+	fmt.Fprintf(&b, "// maxKatakanaWord is the most letters a word of katakanaWords has.\nconst maxKatakanaWord = %d\n\n", maxKatakanaWord)
+	fmt.Fprintf(&b, "// katakanaWords holds the %d words of data/katakana-ja.txt, sorted.\nvar katakanaWords = [...]string{", len(words))
+	for i, w := range words {
+		if i > 0 && w == words[i-1] {
+			log.Fatalf("%s: duplicate word %q", path, w)
+		}
+		if i%8 == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(&b, "%q, ", w)
+	}
+	b.WriteString("\n}\n")
+	writeSource(out, b.Bytes())
+}
+
+// maxKatakanaWord is the most letters a katakana word may have.
+const maxKatakanaWord = 20
 
 // genTriples writes the CJK triple table as genPairs writes the pairs:
 // each triple's three runes (all in the Basic Multilingual Plane) as 6
