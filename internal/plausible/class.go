@@ -19,6 +19,7 @@
 package plausible
 
 import (
+	"sync"
 	"sync/atomic"
 	"unicode"
 )
@@ -285,3 +286,48 @@ func (c Class) IsUpper() bool {
 func (c Class) IsLowerCase() bool {
 	return c == Lower || c == LatinLower || c == GreekLower || c == CyrillicLower
 }
+
+// MarkScript returns the script of the combining mark r by Unicode's
+// Script property, as ClassOf places letters, or NoScript for the marks
+// every script uses (Inherited: the combining diacritics, and also the
+// Arabic harakat, which Persian and Urdu share) and for any r that is no
+// mark.
+func MarkScript(r rune) Script {
+	return markScripts()[r]
+}
+
+// markScripts maps each combining mark of a script of its own to that
+// script; built on first use.
+var markScripts = sync.OnceValue(func() map[rune]Script {
+	m := map[rune]Script{}
+	known := map[string]Script{
+		"Latin": Latin, "Greek": Greek, "Cyrillic": Cyrillic, "Hebrew": HebrewScript,
+		"Arabic": ArabicScript, "Thai": ThaiScript,
+		"Han": CJK, "Hiragana": CJK, "Katakana": CJK, "Hangul": CJK,
+	}
+	add := func(r rune, sc Script) {
+		if unicode.In(r, unicode.Mn, unicode.Mc, unicode.Me) {
+			m[r] = sc
+		}
+	}
+	for name, table := range unicode.Scripts {
+		if name == "Inherited" || name == "Common" {
+			continue
+		}
+		sc, ok := known[name]
+		if !ok {
+			sc = OtherScript
+		}
+		for _, rng := range table.R16 {
+			for r := rune(rng.Lo); r <= rune(rng.Hi); r += rune(rng.Stride) {
+				add(r, sc)
+			}
+		}
+		for _, rng := range table.R32 {
+			for r := rune(rng.Lo); r <= rune(rng.Hi); r += rune(rng.Stride) {
+				add(r, sc)
+			}
+		}
+	}
+	return m
+})

@@ -552,6 +552,13 @@ var cleanTexts = []string{
 	// The shrug with a half-width ツ: through Shift_JIS with dropped
 	// bytes, ﾂ alone is C2, the lead of a no-break space.
 	"¯\\_(ﾂ)_/¯ whatever, 35 times",
+	// Two rare hanzi of a Cantonese transliteration (the month
+	// Phalguna): through Shift_JIS 窶拏 is E2 80 9D 5B, "”[", a bracket
+	// nothing in the line closes.
+	"頗勒窶拏月、四月",
+	// Ngiemboon month names (CLDR): through Mac Roman "ÿó" is D8 97, an
+	// Arabic mark on a Latin letter, and the three paid for each other.
+	"saŋ cÿó · saŋ tsɛ̀ɛ cÿó · Shwóŋò pʉa shÿó",
 }
 
 func TestCleanUnchanged(t *testing.T) {

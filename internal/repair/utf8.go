@@ -187,6 +187,12 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		g := gainAtOrBelow(sc, s, from, to, cand, floor) - lp*float64(len(lost))
+		if w.multi && bracketUnpaired(s, from, to, cand) {
+			g -= unpairedBracketBits
+		}
+		if markOnStranger(s, from, cand) {
+			g -= strangerMarkBits
+		}
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -281,6 +287,61 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		sc.twinValid = sc.settled != w.name()
 	}
 	return finishUTF8(sc, s, w, decide, spans, gain, loss, opt)
+}
+
+// unpairedBracketBits is the price, in bits, of a bracket that a
+// double-byte reading brings into a line and that nothing in the line
+// pairs: the reading turns a trail byte in ASCII's range into the mark
+// ("窶拏", two rare hanzi of a Cantonese transliteration, read through
+// Shift_JIS are E2 80 9D 5B, "”["), and where the reading were true the
+// bracket would be closed as correct text closes its brackets. In the dev
+// set's original texts, 17 of 1,632 brackets are unpaired in their line
+// (1.0%); log2(1/0.010) is 6.6.
+const unpairedBracketBits = 6.0
+
+// bracketUnpaired reports whether cand, the reading of s[from:to], holds
+// more of an ASCII bracket than s[from:to] does, one that opens with no
+// closer after it in the line, or closes with no opener before it.
+func bracketUnpaired(s string, from, to int, cand string) bool {
+	for _, p := range [...]struct{ open, close byte }{{'(', ')'}, {'[', ']'}, {'{', '}'}} {
+		island := s[from:to]
+		if i := strings.IndexByte(cand, p.open); i >= 0 && strings.Count(cand, string(p.open)) > strings.Count(island, string(p.open)) &&
+			strings.IndexByte(cand[i+1:], p.close) < 0 && strings.IndexByte(s[to:], p.close) < 0 {
+			return true
+		}
+		if i := strings.LastIndexByte(cand, p.close); i >= 0 && strings.Count(cand, string(p.close)) > strings.Count(island, string(p.close)) &&
+			strings.IndexByte(cand[:i], p.open) < 0 && strings.IndexByte(s[:from], p.open) < 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// strangerMarkBits is the price, in bits, of a combining mark that an
+// island's reading puts on a letter of another script: what a mark on no
+// letter at all costs (see plausible's transition). Ngiemboon "shÿó"
+// read through Mac Roman is D8 97, the Arabic small high zain on an "h",
+// and three such in a line had paid for each other. The marks every
+// script shares (the combining acute of decomposed "é") are no
+// strangers.
+const strangerMarkBits = 8.0
+
+// markOnStranger reports whether cand, the reading of an island that
+// begins at byte from of s, holds a combining mark of one script right
+// after a letter of another.
+func markOnStranger(s string, from int, cand string) bool {
+	prev := lastRune(s[:from])
+	for _, r := range cand {
+		if c := plausible.ClassOf(r); c == plausible.Combining {
+			if ms := plausible.MarkScript(r); ms != plausible.NoScript {
+				if p := plausible.ClassOf(prev); p.IsLetter() && p.Script() != ms {
+					return true
+				}
+			}
+		}
+		prev = r
+	}
+	return false
 }
 
 // finishUTF8 is the end of undoUTF8 through w, from the islands it found
