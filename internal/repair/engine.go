@@ -796,6 +796,11 @@ type scratch struct {
 	screen      screen // screenFor's memory
 	screenOf    string
 	screenValid bool
+	// brackets holds, for bracketsOf, the first opener and the last
+	// closer of each of asciiBrackets (see scanBrackets).
+	brackets      [len(asciiBrackets)][2]int
+	bracketsOf    string
+	bracketsValid bool
 
 	whole   bool // readWhole's memory
 	wholeOf string

@@ -187,12 +187,6 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			}
 		}
 		g := gainAtOrBelow(sc, s, from, to, cand, floor) - lp*float64(len(lost))
-		if w.multi && bracketUnpaired(s, from, to, cand) {
-			g -= unpairedBracketBits
-		}
-		if markOnStranger(s, from, cand) {
-			g -= strangerMarkBits
-		}
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
 		// through a double-byte page is full of hopeless ones.
@@ -249,6 +243,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				}
 			}
 		}
+		if !decide || g >= weakMargin {
+			// Priced only here, where the island could be kept: the
+			// reading as it will be written.
+			g -= sc.readingPrice(w, s, from, to, cand)
+		}
 		if !decide || g >= margin || g >= weakMargin {
 			sp := span{from: from, to: to, text: sc.candText(from, to, cand), loss: islandLoss}
 			for _, in := range lost {
@@ -299,22 +298,57 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 // (1.0%); log2(1/0.010) is 6.6.
 const unpairedBracketBits = 6.0
 
+// readingPrice is what the reading cand of the island s[from:to] through
+// w costs beyond the character and language models: a combining mark on
+// a stranger's letter, and for a double-byte page a bracket nothing
+// pairs.
+func (sc *scratch) readingPrice(w *wrongDecoder, s string, from, to int, cand string) float64 {
+	price := 0.0
+	if markOnStranger(s, from, cand) {
+		price += strangerMarkBits
+	}
+	if w.multi && sc.bracketUnpaired(s, from, to, cand) {
+		price += unpairedBracketBits
+	}
+	return price
+}
+
+// asciiBrackets are the bracket pairs bracketUnpaired knows.
+var asciiBrackets = [...]struct{ open, close byte }{{'(', ')'}, {'[', ']'}, {'{', '}'}}
+
 // bracketUnpaired reports whether cand, the reading of s[from:to], holds
 // more of an ASCII bracket than s[from:to] does, one that opens with no
 // closer after it in the line, or closes with no opener before it.
-func bracketUnpaired(s string, from, to int, cand string) bool {
-	for _, p := range [...]struct{ open, close byte }{{'(', ')'}, {'[', ']'}, {'{', '}'}} {
-		island := s[from:to]
+func (sc *scratch) bracketUnpaired(s string, from, to int, cand string) bool {
+	island := s[from:to]
+	for k, p := range asciiBrackets {
+		if strings.IndexByte(cand, p.open) < 0 && strings.IndexByte(cand, p.close) < 0 {
+			continue // most readings hold no bracket
+		}
+		line := sc.bracketsIn(s)[k]
 		if i := strings.IndexByte(cand, p.open); i >= 0 && strings.Count(cand, string(p.open)) > strings.Count(island, string(p.open)) &&
-			strings.IndexByte(cand[i+1:], p.close) < 0 && strings.IndexByte(s[to:], p.close) < 0 {
+			strings.IndexByte(cand[i+1:], p.close) < 0 && line[1] < to {
 			return true
 		}
 		if i := strings.LastIndexByte(cand, p.close); i >= 0 && strings.Count(cand, string(p.close)) > strings.Count(island, string(p.close)) &&
-			strings.IndexByte(cand[:i], p.open) < 0 && strings.IndexByte(s[:from], p.open) < 0 {
+			strings.IndexByte(cand[:i], p.open) < 0 && !(line[0] >= 0 && line[0] < from) {
 			return true
 		}
 	}
 	return false
+}
+
+// bracketsIn returns, for each of asciiBrackets, the offset of its first
+// opener in s and of its last closer, or -1: found once per line, so
+// that a line of many islands is read once, not once an island.
+func (sc *scratch) bracketsIn(s string) *[len(asciiBrackets)][2]int {
+	if !sc.bracketsValid || sc.bracketsOf != s {
+		for k, p := range asciiBrackets {
+			sc.brackets[k] = [2]int{strings.IndexByte(s, p.open), strings.LastIndexByte(s, p.close)}
+		}
+		sc.bracketsOf, sc.bracketsValid = s, true
+	}
+	return &sc.brackets
 }
 
 // strangerMarkBits is the price, in bits, of a combining mark that an
