@@ -559,6 +559,9 @@ var cleanTexts = []string{
 	// Ngiemboon month names (CLDR): through Mac Roman "ÿó" is D8 97, an
 	// Arabic mark on a Latin letter, and the three paid for each other.
 	"saŋ cÿó · saŋ tsɛ̀ɛ cÿó · Shwóŋò pʉa shÿó",
+	// Two hanzi in an English line: through GBK with dropped bytes each
+	// lost its last byte, and the reading is nothing but "��".
+	"He played the harp 箜篌 in the old court.",
 }
 
 func TestCleanUnchanged(t *testing.T) {

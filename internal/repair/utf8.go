@@ -248,6 +248,17 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// reading as it will be written.
 			g -= sc.readingPrice(w, s, from, to, cand)
 		}
+		// A reading of nothing but lost characters is no evidence of
+		// its own that the decoder was at work: the two hanzi of "憔悴"
+		// in an English line, read through GBK with dropped bytes, are
+		// "��", as any two characters could be. It may only follow a
+		// hypothesis convincing elsewhere in the line, as the hanzi of a
+		// Chinese line that lost a byte each do. Where the text held the
+		// decoder's own marks (U+FFFD, '?'), they are its evidence.
+		unknown := decide && unknownOnly(cand) && !strings.ContainsAny(s[from:to], "\uFFFD?")
+		if unknown {
+			g = min(g, margin-weakMargin)
+		}
 		if !decide || g >= margin || g >= weakMargin {
 			sp := span{from: from, to: to, text: sc.candText(from, to, cand), loss: islandLoss}
 			for _, in := range lost {
@@ -259,7 +270,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			ctx := newScriptContext(sc, s, from, to, s[from:to])
 			sp.scripts = scriptsOf(read)
 			sp.strangerScripts = ctx.strangerScripts(read)
-			sp.follower = g < margin && ordinary(read)
+			sp.follower = g < margin && (ordinary(read) || unknown)
 			spans = append(spans, sp)
 			gain += g
 			sc.acceptPairs(s, from, to, cand)
@@ -349,6 +360,22 @@ func (sc *scratch) bracketsIn(s string) *[len(asciiBrackets)][2]int {
 		sc.bracketsOf, sc.bracketsValid = s, true
 	}
 	return &sc.brackets
+}
+
+// unknownOnly reports whether the reading t is nothing but U+FFFD,
+// spaces aside.
+func unknownOnly(t string) bool {
+	unknown := false
+	for _, r := range t {
+		switch r {
+		case utf8.RuneError:
+			unknown = true
+		case ' ', '\u00a0':
+		default:
+			return false
+		}
+	}
+	return unknown
 }
 
 // strangerMarkBits is the price, in bits, of a combining mark that an
