@@ -55,13 +55,23 @@ def annotations(path):
     return out
 
 
+def locales(directory, read):
+    """Yield each locale of directory with what read finds in its file,
+    where that is ten items or more."""
+    for path in sorted(glob.glob(os.path.join(directory, '*.xml'))):
+        items = read(path)
+        if len(items) >= 10:
+            yield os.path.basename(path)[:-4], items
+
+
+def emit(ident, locale, line):
+    print(json.dumps({'id': ident, 'kind': 'clean', 'lang': locale,
+                      'broken': line, 'original': line}, ensure_ascii=False))
+
+
 def annotation_lines(rng):
     n = 0
-    for path in sorted(glob.glob(os.path.join(ANNOTATIONS, '*.xml'))):
-        locale = os.path.basename(path)[:-4]
-        items = annotations(path)
-        if len(items) < 10:
-            continue
+    for locale, items in locales(ANNOTATIONS, annotations):
         for _ in range(30):
             sample = rng.sample(items, rng.randint(2, 6))
             mode = rng.random()
@@ -71,8 +81,7 @@ def annotation_lines(rng):
                 line = ' '.join(c + ' ' + t for c, t in sample)
             else:
                 line = ', '.join(t + ' ' + c for c, t in sample)
-            print(json.dumps({'id': f'cldr-an-{n:05d}', 'kind': 'clean', 'lang': locale,
-                              'broken': line, 'original': line}, ensure_ascii=False))
+            emit(f'cldr-an-{n:05d}', locale, line)
             n += 1
 
 
@@ -83,19 +92,14 @@ def main():
         annotation_lines(rng)
         return
     n = 0
-    for path in sorted(glob.glob(os.path.join(MAIN, '*.xml'))):
-        locale = os.path.basename(path)[:-4]
-        ns = names(path)
-        if len(ns) < 10:
-            continue
+    for locale, ns in locales(MAIN, names):
         for _ in range(6):
             k = rng.randint(3, 10)
             sep = rng.choice([' ', ', ', ' · ', '، ', '、', ' - '])
             line = sep.join(rng.sample(ns, k))
             if rng.random() < 0.3:
                 line = line[0].upper() + line[1:]
-            print(json.dumps({'id': f'cldr-{n:05d}', 'kind': 'clean', 'lang': locale,
-                              'broken': line, 'original': line}, ensure_ascii=False))
+            emit(f'cldr-{n:05d}', locale, line)
             n += 1
 
 
