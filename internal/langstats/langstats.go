@@ -1,8 +1,9 @@
 // Package langstats holds compact language statistics for telling which of
 // several decodings of the same bytes a person wrote: per-character frequency
 // classes for Chinese, Japanese and Korean, the association of adjacent CJK
-// characters and of runs of three, and letter-bigram models for alphabetic
-// languages with the runs of four letters that their bigrams underrate.
+// characters and of runs of three, lexicons of katakana words and of words
+// of two ideographs, and letter-bigram models for alphabetic languages with
+// the runs of four letters that their bigrams underrate.
 //
 // The tables are generated from count files derived from Debian word lists
 // and lexicons; see internal/gen/langstats/README.md. All lookups are

@@ -611,3 +611,39 @@ func TestKatakanaWords(t *testing.T) {
 		}
 	}
 }
+
+func TestHanWords(t *testing.T) {
+	if len(hanWords)%6 != 0 {
+		t.Fatalf("len(hanWords) = %d, not six bytes a word", len(hanWords))
+	}
+	for i := 0; i < len(hanWords); i += 6 {
+		if i > 0 && hanWords[i-6:i] >= hanWords[i:i+6] {
+			t.Fatalf("hanWords not sorted and unique at %d: %q, %q", i/6, hanWords[i-6:i], hanWords[i:i+6])
+		}
+		rs := []rune(hanWords[i : i+6])
+		if len(rs) != 2 || !HanWord(rs[0], rs[1]) {
+			t.Fatalf("HanWord misses the table's word %q", hanWords[i:i+6])
+		}
+	}
+	for _, c := range []struct {
+		w    string
+		word bool
+	}{
+		{"眉毛", true},  // libpinyin
+		{"默认", true},  // libpinyin
+		{"網絡", true},  // traditional form of 网络
+		{"設定", true},  // mecab-ipadic
+		{"鈥檚", false}, // "’s" read through GBK
+		{"涓嶆", false}, // "不" read through GBK
+		{"毛眉", false},
+		{"一", false}, // one ideograph
+		{"ab", false},
+		{"銆€", false}, // U+20AC is no ideograph
+	} {
+		rs := []rune(c.w)
+		got := len(rs) == 2 && HanWord(rs[0], rs[1])
+		if got != c.word {
+			t.Errorf("HanWord(%q) = %v, want %v", c.w, got, c.word)
+		}
+	}
+}

@@ -7,7 +7,8 @@ import (
 
 // TestReadingPrices holds the island prices to what they say: a bracket
 // the reading brings and nothing pairs, a mark of one script on a letter
-// of another, and a reading of nothing but lost characters.
+// of another, the words of two ideographs a reading takes apart, and a
+// reading of nothing but lost characters.
 func TestReadingPrices(t *testing.T) {
 	brackets := []struct {
 		line, island, cand string
@@ -43,6 +44,21 @@ func TestReadingPrices(t *testing.T) {
 	for _, c := range marks {
 		if got := markOnStranger(c.before, len(c.before), c.cand); got != c.stranger {
 			t.Errorf("markOnStranger(%q + %q) = %v, want %v", c.before, c.cand, got, c.stranger)
+		}
+	}
+	for _, c := range []struct {
+		island string
+		words  int
+	}{
+		{"眉毛", 1},      // eyebrows
+		{"猕猴桃", 1},     // kiwi fruit: 猕猴 is a word, 猴桃 is not
+		{"鈥檚", 0},      // "’s" read through GBK
+		{"銆€", 0},      // "、" read through GBK: not two ideographs
+		{"设置为默认", 2},   // 设置, 默认
+		{"Japan鈥檚", 0}, // ASCII beside them counts for nothing
+	} {
+		if got := hanWordsIn(c.island); got != c.words {
+			t.Errorf("hanWordsIn(%q) = %d, want %d", c.island, got, c.words)
 		}
 	}
 	for _, c := range []struct {

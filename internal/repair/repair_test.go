@@ -562,6 +562,11 @@ var cleanTexts = []string{
 	// Two hanzi in an English line: through GBK with dropped bytes each
 	// lost its last byte, and the reading is nothing but "��".
 	"He played the harp 箜篌 in the old court.",
+	// Chinese words in English lines: through Big5 猕猴 (macaque) is
+	// E2 A8 BA A5 E8, and 瘰癧 (scrofula) is the UTF-8 of U+FFFD and "[";
+	// each is a word, which mojibake hanzi side by side almost never are.
+	"The macaque, 猕猴, lives in Asia.",
+	"See 瘰癧 for details.",
 }
 
 func TestCleanUnchanged(t *testing.T) {

@@ -34,6 +34,7 @@ var (
 	triplesFile = flag.String("triples", "triples_table.go", "output file for the CJK triple table")
 	quadsFile   = flag.String("quads", "quads_table.go", "output file for the runs of four letters")
 	kanaFile    = flag.String("katakana", "katakana_table.go", "output file for the katakana words")
+	hanFile     = flag.String("hanwords", "hanwords_table.go", "output file for the two-character Han words")
 )
 
 // Class scale: a character with relative frequency p gets class
@@ -123,6 +124,39 @@ func main() {
 	genPairs(filepath.Join(*dataDir, "pairs-cjk.txt"), *pairsFile)
 	genTriples(filepath.Join(*dataDir, "triples-cjk.txt"), *triplesFile)
 	genKatakana(filepath.Join(*dataDir, "katakana-ja.txt"), *kanaFile)
+	genHanWords(filepath.Join(*dataDir, "hanwords.txt"), *hanFile)
+}
+
+// genHanWords writes the two-character Han words as one string of their
+// UTF-8 encodings, six bytes each (both ideographs are in U+4E00–U+9FFF),
+// sorted, twenty to a line: a binary search needs no table built at init.
+func genHanWords(path, out string) {
+	var words []string
+	eachLine(path, func(w string) {
+		rs := []rune(w)
+		if len(rs) != 2 || rs[0] < 0x4E00 || rs[0] > 0x9FFF || rs[1] < 0x4E00 || rs[1] > 0x9FFF {
+			log.Fatalf("%s: %q is not two ideographs of U+4E00–U+9FFF", path, w)
+		}
+		words = append(words, w)
+	})
+	sort.Strings(words)
+	var b bytes.Buffer
+	writeHeader(&b)
+	fmt.Fprintf(&b, "// hanWords holds the %d words of data/hanwords.txt, six bytes each, sorted.\nconst hanWords = \"\" +", len(words))
+	for i, w := range words {
+		if i > 0 && w == words[i-1] {
+			log.Fatalf("%s: duplicate word %q", path, w)
+		}
+		if i%20 == 0 {
+			if i > 0 {
+				b.WriteString("\" +")
+			}
+			b.WriteString("\n\t\"")
+		}
+		b.WriteString(w)
+	}
+	b.WriteString("\"\n")
+	writeSource(out, b.Bytes())
 }
 
 // genKatakana writes the katakana words as a sorted array of strings,
