@@ -308,6 +308,10 @@ var transitions = func() (t [numClasses][numClasses]float64) {
 	return t
 }()
 
+// smallCapsCharge is what charCost charges for a small letter among
+// capitals (see smallInCapitals).
+const smallCapsCharge = 8
+
 // smallInCapitals reports whether a small letter of class c among
 // capitals is unusual: any cased script's small letter outside ASCII
 // (ASCII ones are common in names: "McDONALD", "iPHONE").
@@ -352,7 +356,7 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 			// An accented small letter inside or at the end of a word of
 			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
 			// Ukrainian "ШУРІ" through windows-1251 "ШУв" (D0 B2).
-			total += 8
+			total += smallCapsCharge
 		}
 		upperRun = run
 		if c.IsUpper() {
@@ -363,7 +367,7 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 		prev, prevRune = c, r
 	}
 	if smallInCapitals(prev) && upperRun >= 2 && !after.IsLowerCase() {
-		total += 8
+		total += smallCapsCharge
 	}
 	return total + transitionRunes(prev, prevRune, after, afterRune)
 }
@@ -827,6 +831,64 @@ func charCostRune(before, r, after rune) float64 {
 	c := ClassOf(r)
 	return classCost(r, c) + transitionRunes(prev, before, c, r) + transitionRunes(c, r, next, after)
 }
+
+// SwapBound bounds from above CharCost(before, x, after) minus
+// CharCost(before, y, after), where y is the text x with one rune r
+// replaced by c, and prev and next are the runes beside r as the cost
+// sees them: x's own, or before where r begins x and after where r ends
+// it (0 for none). Neither may be U+FFFD, nor a NUL inside x: CharCost
+// reads those differently as a neighbour and as before or after. The
+// bound is worked out on r, c and their neighbours alone, whatever the
+// rest of x is; the search asks it of an island of one character, for
+// every double-byte page of every correct line with a hanzi in it.
+//
+// Why: charCost adds for each rune its unigram, the transition from the
+// rune before, and a charge of smallCapsCharge for a small letter among
+// capitals (see charCost), which looks at the rune and the three before
+// it. Only the unigram of r, the transitions into and out of it, and the
+// charges at r and the three runes after it (or the one after the text,
+// where r is one of its last three) differ: charCostRune prices the
+// first three, and a charge of x that y does not also pay can only be
+// one whose condition r meets and c does not. Where r and c are alike in
+// case (IsUpper, IsLowerCase, smallInCapitals), every charge is paid
+// alike. Otherwise each charge that reads r is counted as x's, when its
+// condition holds of prev, r and next: at r, a small letter before it
+// and r no small one; at the rune after r, r small after a capital; two
+// after, next small after r a capital; three after, next and r capitals.
+// The sums are taken in another order than CharCost's, which swapBoundSlack
+// covers.
+func SwapBound(prev, r, c, next rune) float64 {
+	bound := charCostRune(prev, r, next) - charCostRune(prev, c, next) + swapBoundSlack
+	cr, cc := ClassOf(r), ClassOf(c)
+	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
+		return bound
+	}
+	p, n := Space, Space
+	if prev > 0 {
+		p = ClassOf(prev)
+	}
+	if next > 0 {
+		n = ClassOf(next)
+	}
+	if smallInCapitals(p) && !cr.IsLowerCase() {
+		bound += smallCapsCharge
+	}
+	if smallInCapitals(cr) && p.IsUpper() {
+		bound += smallCapsCharge
+	}
+	if smallInCapitals(n) && cr.IsUpper() {
+		bound += smallCapsCharge
+	}
+	if cr.IsUpper() && n.IsUpper() {
+		bound += smallCapsCharge
+	}
+	return bound
+}
+
+// swapBoundSlack covers the rounding by which SwapBound, summed in
+// another order than CharCost, may fall short of the difference it
+// bounds.
+const swapBoundSlack = 1e-9
 
 // transitionRunes is the transition from a to b, classes of the runes ra
 // and rb, as charCost prices it.
