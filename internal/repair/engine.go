@@ -814,6 +814,11 @@ type scratch struct {
 	startsOf    string
 	startsValid bool
 
+	refuted      doubleByteSet // doubleByteRefuted's memory
+	refutedOf    string
+	refutedValid bool
+	loneBuf      [8]byte // room for loneIsland's encodings
+
 	startList      []islandStart // islandStartList's memory
 	startListOf    string
 	startListValid bool

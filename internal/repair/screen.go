@@ -3,6 +3,7 @@ package repair
 import (
 	"sync/atomic"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
@@ -396,6 +397,216 @@ func (sc *scratch) islandStartList(s string) []islandStart {
 	}
 	sc.startList, sc.startListOf, sc.startListValid = list, s, true
 	return list
+}
+
+// refuteDoubleByte enables doubleByteRefuted in undoUTF8; the tests turn
+// it off to hold the test to the walk it stands in for.
+var refuteDoubleByte = true
+
+// doubleByteRefuted is the set of double-byte pages on which undoUTF8,
+// deciding, keeps no island of s, found without encoding s through them
+// or walking their bytes: every island start on the page (see
+// islandStartList) is a lone island that prices below weakMargin (see
+// refutesAt). Correct text with a few hanzi among other scripts has a
+// start or two on some pages, each a character whose two bytes in that
+// page are a complete UTF-8 sequence of their own ("М" is C7 BA in Big5,
+// "Ǻ"), and each priced far below any margin: the walk that found them,
+// and the encoding it reads, were most of what such a line cost. Computed
+// once for all the double-byte decoders of a round; it depends on s
+// alone. A line with U+FFFD or an invalid byte has an island start on
+// every page there, which refutes none.
+func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
+	if sc.refutedOf == s && sc.refutedValid {
+		return sc.refuted
+	}
+	refuted := allDoubleByte
+	var word wordFlags
+	for _, st := range sc.islandStartList(s) {
+		set := st.set & refuted
+		for k, w := range doubleBytePages {
+			if set&(1<<k) != 0 && !sc.refutesAt(s, int(st.off), w, &word) {
+				refuted &^= 1 << k
+			}
+		}
+		if refuted == 0 {
+			break
+		}
+	}
+	sc.refuted, sc.refutedOf, sc.refutedValid = refuted, s, true
+	return refuted
+}
+
+// wordFlags is what refutesAt learns of a word of a line, from a break
+// (see isBreak) to the next, for the island starts in it: its bounds and
+// whether it holds hanzi, kana or Hangul and letters of another script
+// too, which wordCharBound refuses to bound. The word wordBounds gives an
+// island is part of it, cut at maxWord bytes each way, and holds both
+// only if it does.
+type wordFlags struct {
+	start, end int
+	mixed      bool
+}
+
+// wordAt makes f the flags of the word of s around s[o:to], unless they
+// are already (the island starts of a line come in order).
+func (f *wordFlags) wordAt(s string, o, to int) {
+	if o < f.end {
+		return
+	}
+	ws, we := o, to
+	for ws > 0 && !isBreak(rune(s[ws-1])) {
+		ws--
+	}
+	for we < len(s) && !isBreak(rune(s[we])) {
+		we++
+	}
+	*f = wordFlags{start: ws, end: we, mixed: mixedWord(s[ws:we])}
+}
+
+// mixedWord reports whether w holds hanzi, kana or Hangul and letters of
+// another script too, as wordCharBound reads them.
+func mixedWord(w string) bool {
+	cjk, other := false, false
+	for i := 0; i < len(w); {
+		if c := w[i]; c < utf8.RuneSelf {
+			other = other || isASCIILetter(c)
+			i++
+			continue
+		}
+		r, size := decodeRune(w, i)
+		i += size
+		switch plausible.ClassOf(r).Script() {
+		case plausible.NoScript:
+		case plausible.CJK:
+			cjk = true
+		default:
+			other = true
+		}
+	}
+	return cjk && other
+}
+
+// refutesAt reports that undoUTF8 through the double-byte page w, with
+// decide, keeps no island that begins at the rune of s at offset o, an
+// island start on w (see mayStartIsland): the island there is the rune
+// alone (see loneIsland), and it prices below weakMargin. Its floor is
+// weakMargin, and it is kept only if gainAtOrBelow returns weakMargin or
+// more. That figure is at most wordCharBound's bound on the character
+// model, where the reading is rare (see holdsRareNonCJK and
+// wordCharBound), or that bound plus the language model's most on the
+// word, LanguageCostMax (see gainAtUncached); loneIslandBound bounds
+// wordCharBound's bound. word holds the flags of the word of the last
+// start asked about.
+func (sc *scratch) refutesAt(s string, o int, w *wrongDecoder, word *wordFlags) bool {
+	c, to, ok := w.loneIsland(s, o, sc.loneBuf[:0])
+	if !ok {
+		return false
+	}
+	bound, ok := loneIslandBound(s, o, to, c, word)
+	if !ok {
+		return false
+	}
+	var buf [utf8.UTFMax]byte
+	cb := utf8.AppendRune(buf[:0], c)
+	if holdsRareNonCJK(unsafe.String(unsafe.SliceData(cb), len(cb))) {
+		return bound < weakMargin
+	}
+	ws, we := wordBounds(s, o, to)
+	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
+}
+
+// loneIsland reports whether the island that undoUTF8's walk through the
+// double-byte page w may begin at the rune of s at offset o is that rune
+// alone, s[o:to], read as c, without lost bytes or a restored space: the
+// rune's bytes in w are two, a complete UTF-8 sequence that reads as c,
+// and the walk stops before the next rune (see stopsIsland), or
+// spaceEndsIsland ends the island before it begins. U+FFFD begins an
+// island on every page (see lostRun), and is no lone island. buf is room
+// for an encoding.
+func (w *wrongDecoder) loneIsland(s string, o int, buf []byte) (c rune, to int, ok bool) {
+	r, size := decodeRune(s, o)
+	if r == utf8.RuneError || r > 0xFFFF {
+		return 0, 0, false
+	}
+	e, ok := w.encodeRune(buf[:0], r)
+	if !ok || len(e) != 2 || e[0] < 0xC2 || e[0] > 0xDF || !isCont(e[1]) {
+		return 0, 0, false
+	}
+	c, to = rune(e[0]&0x1F)<<6|rune(e[1]&0x3F), o+size
+	if to < len(s) && s[to] >= utf8.RuneSelf {
+		if next, _ := decodeRune(s, to); !w.stopsIsland(next, buf) {
+			return 0, 0, false
+		}
+	}
+	return c, to, true
+}
+
+// stopsIsland reports whether undoUTF8's walk through the double-byte
+// page w, having read a complete sequence, stops before r, a rune
+// outside ASCII, whatever comes after r: the island grows only by a
+// sequence that begins at a byte 0xC2 or above of a rune w encodes
+// (not U+FFFD, which lostRun reads), and parseSeq refuses one whose lead
+// leads nothing (0xF5 and above) or is followed inside r's own bytes by
+// a byte the lead does not take second (nor a space, a lost 0xA0).
+// That byte is no rune's start:
+// no dropped byte can have stood before it (see droppedInside), and no
+// lost byte is inferred. ED goes to cesuPair first, and is left out.
+// buf is room for r's encoding.
+func (w *wrongDecoder) stopsIsland(r rune, buf []byte) bool {
+	if r == utf8.RuneError {
+		return false
+	}
+	e, ok := w.encodeRune(buf[:0], r)
+	switch {
+	case !ok:
+		return true // an opaque byte
+	case len(e) == 0:
+		return false
+	case e[0] < 0xC2:
+		return true
+	}
+	need, lo, hi := utf8SeqLen(e[0])
+	return need == 0 || len(e) >= 2 && e[0] != 0xED && e[1] != ' ' && (e[1] < lo || e[1] > hi)
+}
+
+// loneIslandBound bounds from above what wordCharBound returns for the
+// island s[o:to], one rune, read as the rune c, in its word (see
+// gainAtUncached), worked out from the rune's neighbours alone; ok is
+// false where wordCharBound bounds nothing (a word of hanzi and letters
+// of another script) or a neighbour is one SwapBound cannot take. word
+// holds the flags of a word of s, and is made those of the island's.
+//
+// Why: wordCharBound is the character model's difference on the word,
+// which plausible.SwapBound bounds, plus strangerCost for each lone CJK
+// letter the reading removes, counted as cjkCount counts (each such
+// letter, and again each that stands alone, among the runes localDiffs
+// reads). c is below U+0800 (two bytes of UTF-8), never CJK: reading a
+// hanzi as c loses the hanzi, and its run where no CJK letter stood
+// beside it (a CJK letter is no break, and the word, and localDiffs'
+// runes, take in the runes beside the island up to a break); the runs
+// beside it may only come apart, which the reading pays for. Reading any
+// other rune as c changes no run.
+func loneIslandBound(s string, o, to int, c rune, word *wordFlags) (bound float64, ok bool) {
+	r, _ := decodeRune(s, o)
+	prev, next := lastRune(s[:o]), firstRune(s[to:])
+	if o > 0 && (prev == 0 || prev == utf8.RuneError) || to < len(s) && (next == 0 || next == utf8.RuneError) {
+		return 0, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
+	}
+	word.wordAt(s, o, to)
+	if word.mixed {
+		if ws, we := wordBounds(s, o, to); mixedWord(s[ws:we]) {
+			return 0, false
+		}
+	}
+	bound = plausible.SwapBound(prev, r, c, next)
+	if isCJKRune(r) {
+		if isCJKRune(prev) || isCJKRune(next) {
+			bound += strangerCost
+		} else {
+			bound += 2 * strangerCost
+		}
+	}
+	return bound, true
 }
 
 // readsAsGBK reports whether GB18030 encodes every rune of s outside

@@ -4,7 +4,10 @@ import (
 	"bufio"
 	"encoding/json"
 	"fmt"
+	"math/bits"
+	"math/rand"
 	"os"
+	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
@@ -40,6 +43,7 @@ func checkScreen(t *testing.T, s string) {
 			t.Errorf("screen of %q: no island starts through %s, but undoing it gives %q", s, w.name(), o.text)
 		}
 	}
+	checkRefuted(t, s)
 	for _, h := range legacyHypotheses {
 		if got, want := sn.covers&(1<<h.wrong.page) != 0, h.wrong.covers(s); got != want {
 			t.Errorf("screen of %q: covered by %s = %v, covers = %v", s, h.wrong.name(), got, want)
@@ -65,6 +69,97 @@ func undoUnscreened(s string, w *wrongDecoder) *outcome {
 	sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
 	sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
 	return undoUTF8(sc, s, w, allOptionsInternal, false)
+}
+
+// checkRefuted fails unless, on every double-byte page that
+// doubleByteRefuted refutes for s, the walk it stands in for keeps no
+// island: undoUTF8, deciding, with the quick tests passed and the
+// refutation off, whether the line's languages are still to be chosen
+// (gainAtOrBelow may then bound an island) or chosen already (it prices
+// each in full). It returns how many pages with an island start were
+// refuted.
+func checkRefuted(t *testing.T, s string) int {
+	t.Helper()
+	if !utf8.ValidString(s) {
+		return 0 // the search reads valid stretches only
+	}
+	refuted := new(scratch).doubleByteRefuted(s)
+	starts := new(scratch).doubleByteStarts(s)
+	n := 0
+	for _, w := range doubleBytePages {
+		if refuted&(1<<w.dbPage) == 0 {
+			continue
+		}
+		if starts&(1<<w.dbPage) != 0 {
+			n++
+		}
+		for _, chosen := range []bool{false, true} {
+			sc := new(scratch)
+			sc.langsOf = s
+			if chosen {
+				sc.languages()
+			}
+			sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
+			sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
+			sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+			refuteDoubleByte = false
+			o := undoUTF8(sc, s, w, allOptionsInternal, true)
+			refuteDoubleByte = true
+			if o != nil || sc.spansUsed != 0 {
+				t.Errorf("%q through %s (languages chosen: %v) is refuted, but the walk keeps %d islands, outcome %v", s, w.name(), chosen, sc.spansUsed, o != nil)
+			}
+		}
+	}
+	checkLoneIslands(t, s)
+	return n
+}
+
+// checkLoneIslands holds loneIsland and loneIslandBound to what they
+// stand for, at every island start of s on every double-byte page: where
+// loneIsland says the island is the rune alone, read as c, the walk
+// undoing every island finds that island there or none; and
+// loneIslandBound is no less than wordCharBound.
+func checkLoneIslands(t *testing.T, s string) {
+	t.Helper()
+	starts := new(scratch).islandStartList(s)
+	for _, w := range doubleBytePages {
+		var spans []span
+		walked := false
+		for _, st := range starts {
+			if st.set&(1<<w.dbPage) == 0 {
+				continue
+			}
+			o := int(st.off)
+			c, to, ok := w.loneIsland(s, o, make([]byte, 0, 8))
+			if !ok {
+				continue
+			}
+			if !walked {
+				sc := new(scratch)
+				sc.langsOf = s
+				sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
+				sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
+				sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+				undoUTF8(sc, s, w, allOptionsInternal, false)
+				spans, walked = sc.spans[:sc.spansUsed], true
+			}
+			for _, sp := range spans {
+				if sp.from >= o && sp.from < to && (sp.from != o || sp.to != to || sp.text != string(c)) {
+					t.Errorf("%q through %s: lone island %q at %d, but the walk finds %q for %q", s, w.name(), string(c), o, sp.text, s[sp.from:sp.to])
+				}
+			}
+			var word wordFlags
+			bound, ok := loneIslandBound(s, o, to, c, &word)
+			if !ok {
+				continue
+			}
+			ws, we := wordBounds(s, o, to)
+			b, okb := wordCharBound(s[ws:we], o-ws, to-ws, lastRune(s[:ws]), firstRune(s[we:]), string(c))
+			if !okb || b > bound {
+				t.Errorf("%q through %s: the lone island %q at %d is bounded by %v, but wordCharBound gives %v, %v", s, w.name(), string(c), o, bound, b, okb)
+			}
+		}
+	}
 }
 
 var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: true}
@@ -427,5 +522,44 @@ func TestMayHoldBox(t *testing.T) {
 		if got := mayHoldBox(string(r)); got != box {
 			t.Fatalf("mayHoldBox(%U) = %v, want %v", r, got, box)
 		}
+	}
+}
+
+// refuteWords are words of many scripts, correct text of the kind a
+// corpus holds, for TestDoubleByteRefuted's random lines; the CJK ones
+// come with and without spaces around them.
+var refuteWords = []string{
+	"Crème", "brûlée", "for", "10", "€.", "Москва", "—", "столица.", "東京は日本の首都です。", "Ελληνικά", "κείμενα.",
+	"Größe", "ÉCOLE", "Łódź", "ŻÓŁW", "İstanbul", "ÇAĞ", "Ñandú", "ΑΘΗΝΑ", "Σοφία", "ПРИВЕТ", "Ёлки-палки", "ǅemal",
+	"中文", "简体中文的句子，", "繁體中文", "漢字", "日本語", "カタカナ", "ひらがな", "한국어", "서울은", "대한민국의", "수도이다.",
+	"東", "都", "す", "は", "の", "人", "大", "이", "가", "ア", "ｶﾀｶﾅ", "「引用」", "（括弧）", "¥100", "№5", "§2", "µs", "½",
+	"(", ")", "“quoted”", "it’s", "«guillemets»", "a", "I", "x", "COVID-19", "ąę", "ĄĘ", "ß", "ẞ", "ÆØÅ", "æøå",
+	"עברית", "العربية", "ไทย", "Հայերեն", "ქართული", "हिन्दी", "😀", "𠀋", "├──", "→", "•", "…", "\u00a0", "\t",
+}
+
+// TestDoubleByteRefuted holds doubleByteRefuted to the walk (see
+// checkRefuted) on the dev slice, the screen's and encodeLive's corners
+// and random lines of words of many scripts, joined by spaces or glued.
+func TestDoubleByteRefuted(t *testing.T) {
+	texts := append(append(append([]string(nil), screenCorners...), liveCorners...), cleanTextsInternal(t)...)
+	rng := rand.New(rand.NewSource(7))
+	for range 3000 {
+		var b strings.Builder
+		for k := range 1 + rng.Intn(12) {
+			if k > 0 && rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(refuteWords[rng.Intn(len(refuteWords))])
+		}
+		texts = append(texts, b.String())
+	}
+	refuted, started := 0, 0
+	for _, s := range texts {
+		refuted += checkRefuted(t, s)
+		started += bits.OnesCount8(uint8(new(scratch).doubleByteStarts(s)))
+	}
+	t.Logf("%d of %d readings with an island start refuted", refuted, started)
+	if refuted == 0 {
+		t.Error("nothing refuted: the test tests nothing")
 	}
 }

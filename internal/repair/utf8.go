@@ -44,6 +44,18 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if !sc.mayHold(s, w) {
 		return nil
 	}
+	if decide && w.dbPage >= 0 && refuteDoubleByte && sc.doubleByteRefuted(s)&(1<<w.dbPage) != 0 {
+		// Every island of this reading is one character that prices
+		// below weakMargin (see doubleByteRefuted): the walk would keep
+		// none.
+		if w == gbkWrong {
+			// As the walk leaves it for GB18030: no islands.
+			sc.twin = sc.twin[:0]
+			sc.twinGain, sc.twinLoss, sc.twinOf, sc.twinOpt = 0, "", s, opt
+			sc.twinValid = sc.settled != w.name()
+		}
+		return nil
+	}
 	if w.dbPage >= 0 {
 		sc.encodeLive(s, w) // the walk reads only what islands can touch
 	} else {
