@@ -290,6 +290,11 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	sc := getScratch()
 	sc.screen, sc.screenOf, sc.screenValid = sn, s, true
 	defer putScratch(sc)
+	if sn.utf8 == 0 && sn.covers&legacyPages == 0 && legacyScreened && sc.doubleByteNothing(s) {
+		// Only the double-byte readings had anything to look at, and
+		// none finds an island to keep: the round would find nothing.
+		return s, nil
+	}
 	for round := 0; round < maxRounds; round++ {
 		best := searchRound(sc, s, opt, 1)
 		if best == nil {
@@ -930,6 +935,13 @@ func (sc *scratch) covers(s string, w *wrongDecoder) bool {
 		return w.covers(s)
 	}
 	return sc.screenFor(s).covers&(1<<w.page) != 0
+}
+
+// doubleByteNothing reports that, deciding, no double-byte reading of s
+// keeps an island: each fails the quick test (see mayHold) or is refuted
+// (see doubleByteRefuted).
+func (sc *scratch) doubleByteNothing(s string) bool {
+	return !sc.screenFor(s).cjk || !sc.doubleByteSuspect(s) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for

@@ -399,8 +399,8 @@ func (sc *scratch) islandStartList(s string) []islandStart {
 	return list
 }
 
-// refuteDoubleByte enables doubleByteRefuted in undoUTF8; the tests turn
-// it off to hold the test to the walk it stands in for.
+// refuteDoubleByte enables doubleByteRefuted; the tests turn it off to
+// hold it to the walk it stands in for.
 var refuteDoubleByte = true
 
 // doubleByteRefuted is the set of double-byte pages on which undoUTF8,
@@ -416,6 +416,9 @@ var refuteDoubleByte = true
 // alone. A line with U+FFFD or an invalid byte has an island start on
 // every page there, which refutes none.
 func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
+	if !refuteDoubleByte {
+		return 0
+	}
 	if sc.refutedOf == s && sc.refutedValid {
 		return sc.refuted
 	}

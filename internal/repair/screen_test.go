@@ -80,6 +80,17 @@ func undoUnscreened(s string, w *wrongDecoder) *outcome {
 // refuted.
 func checkRefuted(t *testing.T, s string) int {
 	t.Helper()
+	if len(s) <= 4*window {
+		// End to end: the search, and the exit before it where only the
+		// double-byte readings had anything to look at.
+		got, layers := Repair(s, allOptionsInternal)
+		refuteDoubleByte = false
+		want, wantLayers := Repair(s, allOptionsInternal)
+		refuteDoubleByte = true
+		if got != want || fmt.Sprint(layers) != fmt.Sprint(wantLayers) {
+			t.Errorf("Repair(%q) = %q %v, without refutations %q %v", s, got, layers, want, wantLayers)
+		}
+	}
 	if !utf8.ValidString(s) {
 		return 0 // the search reads valid stretches only
 	}

@@ -44,7 +44,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if !sc.mayHold(s, w) {
 		return nil
 	}
-	if decide && w.dbPage >= 0 && refuteDoubleByte && sc.doubleByteRefuted(s)&(1<<w.dbPage) != 0 {
+	if decide && w.dbPage >= 0 && sc.doubleByteRefuted(s)&(1<<w.dbPage) != 0 {
 		// Every island of this reading is one character that prices
 		// below weakMargin (see doubleByteRefuted): the walk would keep
 		// none.
