@@ -218,6 +218,12 @@ func FuzzScreen(f *testing.F) {
 	for _, s := range screenCorners {
 		f.Add(s)
 	}
+	// Lone islands of double-byte readings (see doubleByteRefuted): a
+	// hanzi alone or in a run, a capital, beside letters of its own
+	// script or another, at the ends of a word and of the line.
+	for _, s := range append(liveCorners, "a 都 b", "都", "Москва 都 b", "МА", "ÅØ 東", "(東)", "日本語Größe", "東京Москва", "ΣΟΦΙΑ 首都", "x都y", "ǻ都", "都́") {
+		f.Add(s)
+	}
 	f.Fuzz(func(t *testing.T, s string) {
 		if len(s) > 4096 {
 			return
