@@ -3,7 +3,6 @@ package repair
 import (
 	"sync/atomic"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
@@ -509,9 +508,7 @@ func (sc *scratch) refutesAt(s string, o int, w *wrongDecoder, word *wordFlags) 
 	if !ok {
 		return false
 	}
-	var buf [utf8.UTFMax]byte
-	cb := utf8.AppendRune(buf[:0], c)
-	if holdsRareNonCJK(unsafe.String(unsafe.SliceData(cb), len(cb))) {
+	if rareNonCJK(c) {
 		return bound < weakMargin
 	}
 	ws, we := wordBounds(s, o, to)
@@ -572,6 +569,32 @@ func (w *wrongDecoder) stopsIsland(r rune, buf []byte) bool {
 	return need == 0 || len(e) >= 2 && e[0] != 0xED && e[1] != ' ' && (e[1] < lo || e[1] > hi)
 }
 
+// rareNonCJK is holdsRareNonCJK(string(c)) for one rune.
+func rareNonCJK(c rune) bool {
+	return c == utf8.RuneError || c >= utf8.RuneSelf && !isCJKRune(c) &&
+		(plausible.RuneCost(c) >= rareCJKCost || plausible.ClassOf(c) == plausible.Combining)
+}
+
+// runeBefore is lastRune(s[:o]) for the valid UTF-8 s and a rune start o,
+// decoded by decodeRune.
+func runeBefore(s string, o int) rune {
+	if o == 0 {
+		return 0
+	}
+	i := o - 1
+	for i > 0 && i > o-utf8.UTFMax && !utf8.RuneStart(s[i]) {
+		i--
+	}
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i])
+	}
+	r, size := decodeRune(s, i)
+	if i+size != o {
+		return lastRune(s[:o]) // not valid UTF-8 after all
+	}
+	return r
+}
+
 // loneIslandBound bounds from above what wordCharBound returns for the
 // island s[o:to], one rune, read as the rune c, in its word (see
 // gainAtUncached), worked out from the rune's neighbours alone; ok is
@@ -591,7 +614,10 @@ func (w *wrongDecoder) stopsIsland(r rune, buf []byte) bool {
 // other rune as c changes no run.
 func loneIslandBound(s string, o, to int, c rune, word *wordFlags) (bound float64, ok bool) {
 	r, _ := decodeRune(s, o)
-	prev, next := lastRune(s[:o]), firstRune(s[to:])
+	prev, next := runeBefore(s, o), rune(0)
+	if to < len(s) {
+		next, _ = decodeRune(s, to)
+	}
 	if o > 0 && (prev == 0 || prev == utf8.RuneError) || to < len(s) && (next == 0 || next == utf8.RuneError) {
 		return 0, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
 	}

@@ -580,3 +580,26 @@ func TestDoubleByteRefuted(t *testing.T) {
 		t.Error("nothing refuted: the test tests nothing")
 	}
 }
+
+// TestRareNonCJK holds rareNonCJK to holdsRareNonCJK, and runeBefore to
+// lastRune.
+func TestRareNonCJK(t *testing.T) {
+	for c := rune(0); c <= 0x10FFFF; c++ {
+		if c >= 0x10000 && c&0xFF != 0 {
+			continue // a sample of the planes above the BMP
+		}
+		if got, want := rareNonCJK(c), holdsRareNonCJK(string(c)); got != want {
+			t.Fatalf("rareNonCJK(%U) = %v, holdsRareNonCJK = %v", c, got, want)
+		}
+	}
+	for _, s := range append(append([]string(nil), screenCorners...), liveCorners...) {
+		for o := range len(s) + 1 {
+			if o < len(s) && !utf8.RuneStart(s[o]) {
+				continue
+			}
+			if got, want := runeBefore(s, o), lastRune(s[:o]); got != want {
+				t.Fatalf("runeBefore(%q, %d) = %U, lastRune %U", s, o, got, want)
+			}
+		}
+	}
+}
