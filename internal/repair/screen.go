@@ -547,11 +547,10 @@ func (w *wrongDecoder) loneIsland(s string, o int, buf []byte) (c rune, to int, 
 // sequence that begins at a byte 0xC2 or above of a rune w encodes
 // (not U+FFFD, which lostRun reads), and parseSeq refuses one whose lead
 // leads nothing (0xF5 and above) or is followed inside r's own bytes by
-// a byte the lead does not take second (nor a space, a lost 0xA0).
-// That byte is no rune's start:
-// no dropped byte can have stood before it (see droppedInside), and no
-// lost byte is inferred. ED goes to cesuPair first, and is left out.
-// buf is room for r's encoding.
+// a byte the lead does not take second (nor a space, a lost 0xA0). That
+// byte is no rune's start: no dropped byte can have stood before it (see
+// droppedInside), and no lost byte is inferred. ED goes to cesuPair
+// first, and is left out. buf is room for r's encoding.
 func (w *wrongDecoder) stopsIsland(r rune, buf []byte) bool {
 	if r == utf8.RuneError {
 		return false
