@@ -80,9 +80,10 @@ func undoUnscreened(s string, w *wrongDecoder) *outcome {
 // refuted.
 func checkRefuted(t *testing.T, s string) int {
 	t.Helper()
-	if len(s) <= 4*window {
-		// End to end: the search, and the exit before it where only the
-		// double-byte readings had anything to look at.
+	if bites := new(scratch).doubleByteStarts(s) & new(scratch).doubleByteRefuted(s); bites != 0 && len(s) <= 4*window {
+		// End to end, where a refutation spares a walk: the search, and
+		// the exit before it where only the double-byte readings had
+		// anything to look at.
 		got, layers := Repair(s, allOptionsInternal)
 		refuteDoubleByte = false
 		want, wantLayers := Repair(s, allOptionsInternal)
