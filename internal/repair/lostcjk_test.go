@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/langstats"
 )
 
 func TestCJKCompletions(t *testing.T) {
@@ -156,5 +158,31 @@ func TestDroppableTails(t *testing.T) {
 	beforeSpace := gbkWrong.droppableTails(cjkCompletions([]byte{0xE3}, 3), 1, ' ')
 	if !has(beforeSpace, "。") {
 		t.Errorf("tails dropped before a space: %v, want 。", beforeSpace)
+	}
+}
+
+// TestCJKNeighbours: the neighbours a lost CJK character is scored
+// against. Chinese written with spaces between its words ("是 一个 字符串",
+// as some translations are) keeps its characters' associations across a
+// single space; an ASCII word beside the character is one neighbour.
+func TestCJKNeighbours(t *testing.T) {
+	tests := []struct {
+		before, after     string
+		prev, next, next2 rune
+	}{
+		{"是 ", " 字符串", '是', '字', 0},
+		{"返回", "个", '回', '个', 0},
+		{"OS ", "ツール", langstats.ASCIIWord, 'ツ', 'ー'},
+		{"gcc", " 字", langstats.ASCIIWord, '字', 0},
+		{"る ", "", 'る', langstats.LineEnd, 0},
+		{"a ", " b", langstats.ASCIIWord, ' ', 'b'},
+	}
+	for _, tt := range tests {
+		s := tt.before + "涓" + tt.after
+		from := len(tt.before)
+		_, prev, next, next2 := cjkNeighbours(s, from, from+len("涓"), []byte("\uFFFD"), 0, len("\uFFFD"))
+		if prev != tt.prev || next != tt.next || next2 != tt.next2 {
+			t.Errorf("cjkNeighbours(%q ? %q) = %q, %q, %q; want %q, %q, %q", tt.before, tt.after, prev, next, next2, tt.prev, tt.next, tt.next2)
+		}
 	}
 }

@@ -892,3 +892,15 @@ func TestLegacyLeavesCorrectWords(t *testing.T) {
 		}
 	}
 }
+
+// TestLostCJKAcrossSpaces: in Chinese written with spaces between its
+// words, two characters that each lost their last byte through GBK ("一个"
+// is E4 B8 80 E4 B8 AA, read "涓涓") are chosen by the words on either side.
+func TestLostCJKAcrossSpaces(t *testing.T) {
+	const clean = "它 返回 一个 新的 字符串。"
+	_, broken := damage(t, clean, lossy("gbk", codec.Drop))
+	got, _ := repair.Repair(broken, allOptions)
+	if !strings.Contains(got, " 一个 新的 字符串") {
+		t.Errorf("Repair(%q) = %q, want 一个 back", broken, got)
+	}
+}

@@ -2165,7 +2165,11 @@ func (sp *katakanaSplitter) fewestWith(letter string) int {
 // a space between, is langstats.ASCIIWord ("OS [E3 81 ?]値" is "OS の値").
 // (The tables also hold the pairs of a character and the ASCII word after
 // it, but those chose too eagerly: "は" for "と" in "オプション[?]
-// plugin", where any particle fits.)
+// plugin", where any particle fits.) A single space between CJK
+// characters is passed over: Chinese written with spaces between its
+// words ("是 [E4 B8 ?][E4 B8 ?] 字符串") keeps its words' associations
+// across them: of the 4,096 pairs two lost last bytes allow, 是 and 字
+// tell "一个".
 func cjkNeighbours(s string, from, to int, dec []byte, lo, hi int) (prev2, prev, next, next2 rune) {
 	left := s[max(0, from-2*utf8.UTFMax):from] + string(dec[:lo])
 	right := string(dec[hi:]) + s[to:min(len(s), to+2*utf8.UTFMax)]
@@ -2178,6 +2182,11 @@ func cjkNeighbours(s string, from, to int, dec []byte, lo, hi int) (prev2, prev,
 	}
 	if isASCIIWordRune(prev) || prev == ' ' && isASCIIWordRune(prev2) {
 		prev, prev2 = langstats.ASCIIWord, 0
+	} else if prev == ' ' && isCJKRune(prev2) {
+		prev, prev2 = prev2, 0
+	}
+	if next == ' ' && isCJKRune(next2) {
+		next, next2 = next2, 0
 	}
 	return prev2, prev, next, next2
 }
