@@ -567,6 +567,10 @@ var cleanTexts = []string{
 	// each is a word, which mojibake hanzi side by side almost never are.
 	"The macaque, 猕猴, lives in Asia.",
 	"See 瘰癧 for details.",
+	// French typography's no-break spaces in a Polish sign in capitals:
+	// through windows-1250 "Ć\u00a0" is C6 A0, the UTF-8 of "Ơ".
+	"UWAGA\u00a0: NIE WOLNO PALIĆ\u00a0! NIE WOLNO PIĆ\u00a0!",
+	"«\u00a0ZAKAZ PALENIA\u00a0» — NIE PALIĆ\u00a0! NIE PIĆ\u00a0!",
 }
 
 func TestCleanUnchanged(t *testing.T) {
