@@ -47,18 +47,22 @@ func TestReadingPrices(t *testing.T) {
 		}
 	}
 	for _, c := range []struct {
-		island string
-		words  int
+		line, island string
+		words        int
 	}{
-		{"眉毛", 1},      // eyebrows
-		{"猕猴桃", 1},     // kiwi fruit: 猕猴 is a word, 猴桃 is not
-		{"鈥檚", 0},      // "’s" read through GBK
-		{"銆€", 0},      // "、" read through GBK: not two ideographs
-		{"设置为默认", 2},   // 设置, 默认
-		{"Japan鈥檚", 0}, // ASCII beside them counts for nothing
+		{"他的眉毛很浓", "眉毛", 1},        // eyebrows
+		{"猕猴桃", "猕猴桃", 1},          // kiwi fruit: 猕猴 is a word, 猴桃 is not
+		{"Japan鈥檚 hopes", "鈥檚", 0}, // "’s" read through GBK
+		{"銆€", "銆€", 0},            // "、" read through GBK: not two ideographs
+		{"设置为默认", "设置为默认", 2},      // 设置, 默认
+		{"保險櫃", "險櫃", 1},           // 保險 across the island's edge
+		{"保險櫃", "保險", 1},           // 保險 inside; 險櫃 is no word
+		{"網絡", "絡", 1},             // across the edge before it
+		{"網絡", "網", 1},             // across the edge after it
 	} {
-		if got := hanWordsIn(c.island); got != c.words {
-			t.Errorf("hanWordsIn(%q) = %d, want %d", c.island, got, c.words)
+		from := strings.Index(c.line, c.island)
+		if got := hanWordsTaken(c.line, from, from+len(c.island)); got != c.words {
+			t.Errorf("hanWordsTaken(%q, %q) = %d, want %d", c.line, c.island, got, c.words)
 		}
 	}
 	for _, c := range []struct {

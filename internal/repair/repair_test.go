@@ -567,6 +567,9 @@ var cleanTexts = []string{
 	// each is a word, which mojibake hanzi side by side almost never are.
 	"The macaque, 猕猴, lives in Asia.",
 	"See 瘰癧 for details.",
+	// A line of bench/cjkwords (english, seed 3): read from 險 on, the
+	// reading takes apart 保險 across the island's edge.
+	"serenading craggiest burps detrimental 保險櫃feeding malfeasance 哥倫布",
 	// French typography's no-break spaces in a Polish sign in capitals:
 	// through windows-1250 "Ć\u00a0" is C6 A0, the UTF-8 of "Ơ".
 	"UWAGA\u00a0: NIE WOLNO PALIĆ\u00a0! NIE WOLNO PIĆ\u00a0!",

@@ -334,13 +334,14 @@ func (sc *scratch) readingPrice(w *wrongDecoder, s string, from, to int, cand st
 		if sc.bracketUnpaired(s, from, to, cand) {
 			price += unpairedBracketBits
 		}
-		price += hanWordBits * float64(hanWordsIn(s[from:to]))
+		price += hanWordBits * float64(hanWordsTaken(s, from, to))
 	}
 	return price
 }
 
 // hanWordBits is the price, in bits, of each word of two ideographs
-// (langstats.HanWord) that a double-byte reading takes apart. UTF-8 read
+// (langstats.HanWord) that a double-byte reading takes apart (see
+// hanWordsTaken). UTF-8 read
 // through GBK, Big5, Shift_JIS or EUC-JP writes runs of hanzi that are
 // almost never words: of the 5,317 pairs of adjacent ideographs the dev
 // set's double-byte damage wrote, 2 are words of the list (0.04%); of the
@@ -350,15 +351,21 @@ func (sc *scratch) readingPrice(w *wrongDecoder, s string, from, to int, cand st
 // an English line had become "üë", whose GBK bytes they are.
 const hanWordBits = 10.0
 
-// hanWordsIn counts the pairs of adjacent ideographs in t that are words.
-func hanWordsIn(t string) int {
+// hanWordsTaken counts the words of two ideographs that a reading of the
+// island s[from:to] takes apart: pairs of adjacent ideographs inside it,
+// and across its edges with the character beside it ("保險櫃" read from
+// 險 on takes 保險 apart).
+func hanWordsTaken(s string, from, to int) int {
 	n := 0
-	var prev rune
-	for _, r := range t {
+	prev, _ := utf8.DecodeLastRuneInString(s[:from])
+	for _, r := range s[from:to] {
 		if langstats.HanWord(prev, r) {
 			n++
 		}
 		prev = r
+	}
+	if next, _ := utf8.DecodeRuneInString(s[to:]); langstats.HanWord(prev, next) {
+		n++
 	}
 	return n
 }
