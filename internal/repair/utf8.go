@@ -341,10 +341,10 @@ func (sc *scratch) readingPrice(w *wrongDecoder, s string, from, to int, cand st
 
 // hanWordBits is the price, in bits, of each word of two ideographs
 // (langstats.HanWord) that a double-byte reading takes apart (see
-// hanWordsTaken). UTF-8 read
-// through GBK, Big5, Shift_JIS or EUC-JP writes runs of hanzi that are
-// almost never words: of the 5,317 pairs of adjacent ideographs the dev
-// set's double-byte damage wrote, 2 are words of the list (0.04%); of the
+// hanWordsTaken). UTF-8 read through GBK, Big5, Shift_JIS or EUC-JP
+// writes runs of hanzi that are almost never words: of the 5,317 pairs
+// of adjacent ideographs the dev set's double-byte damage wrote, 2 are
+// words of the list (0.04%); of the
 // pairs of adjacent ideographs in its Chinese and Japanese texts, 43–84%
 // are (Chinese runs cross word boundaries more often), and of its runs
 // of exactly two, 84–92%. log2(0.43/0.0004) is 10. "眉毛" (eyebrows) in
