@@ -6,6 +6,7 @@ inside Chinese or Japanese text.
     apt-get install wamerican libpinyin-data opencc mecab-ipadic
     python3 bench/cjkwords/make.py english [SEED] > /tmp/encjk.jsonl
     python3 bench/cjkwords/make.py tokens  [SEED] > /tmp/cjktok.jsonl
+    python3 bench/cjkwords/make.py boundary [SEED] > /tmp/cjkbound.jsonl
     python3 ../shared/tools/score_fix.py /tmp/encjk.jsonl -- moji fix --jsonl
 
 "english": 4 to 12 wamerican words with one or two CJK words among them,
@@ -14,7 +15,9 @@ Chinese (libpinyin's 20,000 most frequent words), traditional Chinese
 (the same carried over by OpenCC's s2tw) and Japanese (mecab-ipadic
 nouns of cost below 5,000). "tokens": 2 to 10 such CJK words with one to
 three ASCII tokens ("gcc", "/etc/passwd", "UTF-8") inserted anywhere,
-with or without spaces, 20,000 lines per variety. Every line is correct
+with or without spaces, 20,000 lines per variety; inserted anywhere,
+a token may split a word ("釘make子"). "boundary": the same, with each
+token between two words. Every line is correct
 text, so every change is a false positive. Lines are JSON objects with
 id, kind ("clean"), lang, broken and original, as score_fix.py reads
 them.
@@ -103,6 +106,28 @@ def token_lines(rng, pools, out):
             n += 1
 
 
+def boundary_lines(rng, pools, out):
+    """As token_lines, but each token goes between two words, never inside
+    one: tokens inserted at any character split words ("釘子" as
+    "釘make子"), which leaves lone hanzi glued to tokens that real text
+    seldom writes."""
+    n = 0
+    for name, pool in pools:
+        for _ in range(20000):
+            words = [rng.choice(pool) for _ in range(rng.randint(2, 10))]
+            for _ in range(rng.randint(1, 3)):
+                i = rng.randint(0, len(words))
+                tok = rng.choice(TOKENS)
+                words.insert(i, (' ' if rng.random() < 0.5 else '') + tok + (' ' if rng.random() < 0.5 else ''))
+            line = ''
+            for w in words:
+                line += w
+                if rng.random() < 0.15:
+                    line += rng.choice(['，', '、', '。', ' ', '：'])
+            out(n, name, line)
+            n += 1
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else 'english'
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -115,6 +140,8 @@ def main():
                           'broken': line, 'original': line}, ensure_ascii=False))
     if mode == 'tokens':
         token_lines(rng, pools, out)
+    elif mode == 'boundary':
+        boundary_lines(rng, pools, out)
     else:
         english_lines(rng, pools, out)
 
