@@ -511,6 +511,11 @@ func (sc *scratch) refutesAt(s string, o int, w *wrongDecoder, word *wordFlags) 
 	if rareNonCJK(c) {
 		return bound < weakMargin
 	}
+	if bound+boundSlack >= weakMargin {
+		// The word's LanguageCostMax is never negative: it cannot bring
+		// the bound below weakMargin, and need not be priced.
+		return false
+	}
 	ws, we := wordBounds(s, o, to)
 	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
 }
