@@ -88,20 +88,37 @@ def english_lines(rng, pools, out):
             n += 1
 
 
+def spaced_token(rng):
+    """Return one of TOKENS, with or without a space on either side."""
+    tok = rng.choice(TOKENS)
+    return (' ' if rng.random() < 0.5 else '') + tok + (' ' if rng.random() < 0.5 else '')
+
+
+def words_with_marks(rng, words):
+    """Join words, each followed now and then by a mark or a space."""
+    line = ''
+    for w in words:
+        line += w
+        if rng.random() < 0.15:
+            line += rng.choice(['，', '、', '。', ' ', '：'])
+    return line
+
+
+def insert_tokens(rng, items):
+    """Insert one to three spaced tokens into the list items, anywhere."""
+    for _ in range(rng.randint(1, 3)):
+        i = rng.randint(0, len(items))
+        items.insert(i, spaced_token(rng))
+    return items
+
+
 def token_lines(rng, pools, out):
     n = 0
     for name, pool in pools:
         for _ in range(20000):
-            line = ''
-            for _ in range(rng.randint(2, 10)):
-                line += rng.choice(pool)
-                if rng.random() < 0.15:
-                    line += rng.choice(['，', '、', '。', ' ', '：'])
-            chars = list(line)
-            for _ in range(rng.randint(1, 3)):
-                i = rng.randint(0, len(chars))
-                tok = rng.choice(TOKENS)
-                chars.insert(i, (' ' if rng.random() < 0.5 else '') + tok + (' ' if rng.random() < 0.5 else ''))
+            # Each word is drawn as it is joined, before its mark.
+            words = (rng.choice(pool) for _ in range(rng.randint(2, 10)))
+            chars = insert_tokens(rng, list(words_with_marks(rng, words)))
             out(n, name, ''.join(chars))
             n += 1
 
@@ -115,16 +132,7 @@ def boundary_lines(rng, pools, out):
     for name, pool in pools:
         for _ in range(20000):
             words = [rng.choice(pool) for _ in range(rng.randint(2, 10))]
-            for _ in range(rng.randint(1, 3)):
-                i = rng.randint(0, len(words))
-                tok = rng.choice(TOKENS)
-                words.insert(i, (' ' if rng.random() < 0.5 else '') + tok + (' ' if rng.random() < 0.5 else ''))
-            line = ''
-            for w in words:
-                line += w
-                if rng.random() < 0.15:
-                    line += rng.choice(['，', '、', '。', ' ', '：'])
-            out(n, name, line)
+            out(n, name, words_with_marks(rng, insert_tokens(rng, words)))
             n += 1
 
 
