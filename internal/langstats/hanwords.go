@@ -1,8 +1,10 @@
 package langstats
 
+import "unicode/utf8"
+
 // HanWord reports whether a and b, side by side, are a word of two
-// ideographs in the lexicons: one of libpinyin's most frequent (and its
-// traditional form) or of mecab-ipadic's common entries. UTF-8 read
+// ideographs in the lexicons: one of libpinyin's (or its traditional
+// form) or of mecab-ipadic's common entries. UTF-8 read
 // through a double-byte page is a run of hanzi that almost never holds
 // one ("鈥檚", "銆€"), while correct Chinese and Japanese text is made of
 // them: "眉毛" in an English line is eyebrows, not "üë" read through GBK.
@@ -11,8 +13,8 @@ func HanWord(a, b rune) bool {
 		return false
 	}
 	var key [6]byte
-	putHan(key[:3], a)
-	putHan(key[3:], b)
+	utf8.EncodeRune(key[:3], a) // three bytes each in U+4E00–U+9FFF
+	utf8.EncodeRune(key[3:], b)
 	k := string(key[:])
 	lo, hi := 0, len(hanWords)/6
 	for lo < hi {
@@ -24,11 +26,4 @@ func HanWord(a, b rune) bool {
 		}
 	}
 	return lo < len(hanWords)/6 && hanWords[lo*6:lo*6+6] == k
-}
-
-// putHan writes r, an ideograph of U+4E00–U+9FFF, as its three UTF-8 bytes.
-func putHan(p []byte, r rune) {
-	p[0] = 0xE0 | byte(r>>12)
-	p[1] = 0x80 | byte(r>>6)&0x3F
-	p[2] = 0x80 | byte(r)&0x3F
 }
