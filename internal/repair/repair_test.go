@@ -775,6 +775,33 @@ func TestNBSPAfterWord(t *testing.T) {
 	}
 }
 
+// TestDoubleSpaceTelltale: "à" alone between words, its 0xA0 made a
+// space, leaves "Ã" and two spaces, the line's only damage; the double
+// space is the evidence that carries it. Where the line doubles spaces
+// the damage cannot explain, or the island ends a word of capitals laid
+// out with double spaces, nothing changes.
+func TestDoubleSpaceTelltale(t *testing.T) {
+	for _, want := range []string{
+		"Merci à tous pour votre aide.",
+		"Le train part à huit heures.",
+	} {
+		in := nbspToSpace(strings.ReplaceAll(want, "à", "Ã\u00a0"))
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q) = %q %s, want %q", in, got, describe(layers), want)
+		}
+	}
+	for _, s := range []string{
+		"Il habite Ã  Paris  depuis longtemps.",
+		"NIEDOTRUWANY  UPIĆ  POSZLAKÓWKA",
+		"WYLATYWAĆ  ULSAN podpatrzył",
+		"MÃ  NHẬN DIỆN NHÓM CHO VIỆC",
+	} {
+		if got, layers := repair.Repair(s, allOptions); got != s {
+			t.Errorf("Repair(%q) = %q %s, want it unchanged", s, got, describe(layers))
+		}
+	}
+}
+
 // TestWordDamagedTwice checks a line whose only damage is one word read
 // twice through windows-1252: undone once, "Ã„Æ’" reads "Äƒ", mojibake
 // again, so the island is judged by its second reading.
