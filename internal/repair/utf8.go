@@ -195,9 +195,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// An island whose last byte is a space read as 0xA0, with
 		// another space after it, explains a double space between
 		// words: "configuration Ã  utiliser" is "à utiliser" with its
-		// NBSP turned into a space. The character model prices a space
-		// after a space at nothing, so the island's gain takes the
-		// double space's rarity (see doubleSpaceBits). Not where the
+		// NBSP turned into a space. The character model charges any
+		// two spaces in a row 3 bits; between the words of running
+		// text they are rarer still, and the island's gain takes that
+		// rarity beside (see doubleSpaceBits). Not where the
 		// line doubles spaces that w cannot explain so: a list of
 		// words laid out with two spaces between them
 		// ("NIEDOTRUWANY  UPIĆ  POSZLAKÓWKA") would read its Polish
@@ -330,10 +331,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 }
 
 // doubleSpaceBits is what a double space between words costs correct
-// text, in bits: of the 455,853 spaces between word characters in the
-// identity corpus (correct text of many languages and sources), 188 are
-// doubled (0.04%, 11 bits); the dev set's original texts have none in
-// 31,083. Half of that is counted, for text laid out with runs of spaces.
+// text beyond the character model's 3 bits for two spaces in a row: of
+// the 455,853 spaces between word characters in the identity corpus
+// (correct text of many languages and sources), 188 are doubled (0.04%,
+// 11 bits); the dev set's original texts have none in 31,083. Half of
+// that is counted, for text laid out with runs of spaces.
 const doubleSpaceBits = 5.5
 
 // explainsDoubleSpaces reports whether every double space in s follows
