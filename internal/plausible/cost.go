@@ -154,6 +154,12 @@ func letterCost(r rune, c Class) float64 {
 			0x030A, 0x030B, 0x030C, 0x031B, 0x0323, 0x0327, 0x0328:
 			return unigram[c]
 		}
+		if arabicHaraka(r) {
+			// A short vowel, tanween, shadda or sukun: Arabic marks
+			// them where a word could be misread ("الوَصل"). Off an
+			// Arabic letter it is priced as rare (see transitionRunes).
+			return unigram[c]
+		}
 		if r < 0x2000 && knownLetter[r] {
 			// A mark a language model spells with: Thai writes its
 			// vowels above and below the consonants as combining marks
@@ -184,6 +190,12 @@ func letterCost(r rune, c Class) float64 {
 func writtenAbove2000(r rune) bool {
 	return r >= 0x3100 && r <= 0x312F || r >= 0x31A0 && r <= 0x31BF || r >= 0xFB00 && r <= 0xFFFF
 }
+
+// arabicHaraka reports whether r is one of the marks Arabic writes on its
+// letters: tanween, the short vowels, shadda and sukun (U+064B–U+0652),
+// and the dagger alif (U+0670). The dev set's Arabic texts hold 26 in
+// 3,388 letters (0.8%, 7 bits), fewer bits than unigram[Combining].
+func arabicHaraka(r rune) bool { return r >= 0x064B && r <= 0x0652 || r == 0x0670 }
 
 // RuneCost returns the unigram cost of r.
 func RuneCost(r rune) float64 { return classCost(r, ClassOf(r)) }
@@ -903,6 +915,12 @@ func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
 		// (か + U+3099 for が). Half-width "ﾌｧ" read as UTF-8 through
 		// Shift_JIS is CC A7, a combining cedilla.
 		return combiningOnCJK
+	}
+	if b == Combining && arabicHaraka(rb) && a.Script() != ArabicScript && !(a == Combining && arabicHaraka(ra)) {
+		// A haraka on no Arabic letter is as rare as the marks no
+		// language spells with: Latin-1 "ó" is F3, the fatha of
+		// windows-1256.
+		return transitions[a][b] + rareLetter - unigram[Combining]
 	}
 	if a == NBSP && strings.ContainsRune(typographicAfterNBSP, rb) || ra == '«' && b == NBSP {
 		// Where French typography puts a no-break space (before ; : ! ?

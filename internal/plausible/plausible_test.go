@@ -380,6 +380,21 @@ func TestOtherScriptMarks(t *testing.T) {
 	}
 }
 
+// TestArabicHaraka: a haraka on an Arabic letter costs a mark's unigram,
+// on a Latin letter or after a space as much as a rare letter.
+func TestArabicHaraka(t *testing.T) {
+	const fatha = "\u064e"
+	if got, want := CharCost(0, "الوَصل", 0)-CharCost(0, "الوصل", 0), unigram[Combining]; got != want {
+		t.Errorf("a fatha on an Arabic letter costs %v, want %v", got, want)
+	}
+	if got := CharCost(0, "canci"+fatha+"n", 0) - CharCost(0, "cancin", 0); got < rareLetter {
+		t.Errorf("a fatha on a Latin letter costs %v, want at least %v", got, rareLetter)
+	}
+	if got := CharCost(0, "a "+fatha, 0) - CharCost(0, "a ", 0); got < rareLetter {
+		t.Errorf("a fatha after a space costs %v, want at least %v", got, rareLetter)
+	}
+}
+
 func TestFrequencyCost(t *testing.T) {
 	// East Asian text writes the full-width comma and the ideographic
 	// full stop far more often than the exclamation mark or 〃.

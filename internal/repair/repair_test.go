@@ -336,6 +336,10 @@ var repairCases = []damageCase{
 	{name: "el/1253-as-1252", clean: greek, steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
 	{name: "ar/1256-as-1252", clean: arabic, steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
+	// A fatha (F3, "ó") in a short line: its reading as cp949 was
+	// "礬龜 햐息干窮庄", Hangul with hanja inside, and cheaper than the
+	// Arabic while the mark was priced as a rare letter.
+	{name: "ar/1256-as-latin1-haraka", clean: "عَدد المستخدمين", steps: []step{legacy("windows-1256", "iso-8859-1")}},
 	{name: "ru/1251-as-latin1", clean: russian, steps: []step{legacy("windows-1251", "iso-8859-1")}},
 	{name: "zh/gbk-as-latin1", clean: chinese, steps: []step{legacy("gbk", "iso-8859-1")}},
 
