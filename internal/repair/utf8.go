@@ -203,12 +203,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// words laid out with two spaces between them
 		// ("NIEDOTRUWANY  UPIĆ  POSZLAKÓWKA") would read its Polish
 		// "Ć " as the C6 A0 of "Ơ" through windows-1250. Nor where the
-		// island ends a word of letters, whose last letter, read with
+		// island ends a word of capitals, whose last letter, read with
 		// the space, is as likely a capital of a word list laid out so
-		// ("WYLATYWAĆ  ULSAN"): the island must be a word of its own.
+		// ("WYLATYWAĆ  ULSAN"). A capital that ends a word of small
+		// letters ("sarÃ  posizionato") is no such word.
 		telltale := 0.0
 		if islandLoss == lossNBSPSpace && endsInA0 && to < len(s) && s[to] == ' ' &&
-			!plausible.ClassOf(lastRune(s[:from])).IsLetter() && w.explainsDoubleSpaces(s) {
+			!plausible.ClassOf(lastRune(s[:from])).IsUpper() && w.explainsDoubleSpaces(s) {
 			telltale = doubleSpaceBits
 		}
 		if decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace) {
