@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
 	"github.com/mojitext/moji/internal/repair"
 )
 
@@ -805,6 +806,29 @@ func TestDoubleSpaceTelltale(t *testing.T) {
 	} {
 		if got, layers := repair.Repair(s, allOptions); got != s {
 			t.Errorf("Repair(%q) = %q %s, want it unchanged", s, got, describe(layers))
+		}
+	}
+}
+
+// TestBig5LostLeads: Big5 loses the lead and middle bytes of many
+// characters of Chinese read as UTF-8 ("在" is E5 9C A8: E5 pairs with no
+// 9C, 9C begins nothing), and pairs the last byte with the next
+// character's lead ("券" is A8 E9). Each such character must be read,
+// even where it stays unknown: before, every one stopped the island, and
+// the hanzi Big5 had made of its bytes ("券") stood in the repair.
+func TestBig5LostLeads(t *testing.T) {
+	for _, want := range []string{
+		"我們來決定在這裡使用那種方法。",
+		"請參照說明文件中的範例。",
+		chineseT,
+	} {
+		_, in := damage(t, want, lossy("big5", codec.ReplaceFFFD))
+		got, layers := repair.Repair(in, allOptions)
+		for _, r := range got {
+			if plausible.ClassOf(r) == plausible.Han && !strings.ContainsRune(want, r) {
+				t.Errorf("Repair(%q)\n  = %q %s\n holds %c, which %q lacks", in, got, describe(layers), r, want)
+				break
+			}
 		}
 	}
 }

@@ -92,7 +92,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				continue
 			}
 		}
-		if kind[i] != kindFirst || b[i] < 0xC2 {
+		// A character whose lead byte was lost, with the bytes after it
+		// (see headless), begins an island of its own.
+		var head *Inferred
+		headNext := -1
+		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
+			head, headNext = w.headless(sc, i, opt)
+		}
+		if headNext < 0 && (kind[i] != kindFirst || b[i] < 0xC2) {
 			if b[i] < utf8.RuneSelf && skipASCII {
 				// Nothing below 0x80 begins an island here: skip the run,
 				// eight bytes at a time.
@@ -102,11 +109,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			i++
 			continue
 		}
-		if quickRefusal && w.beginsNothing(sc, i, opt) {
+		if headNext < 0 && quickRefusal && w.beginsNothing(sc, i, opt) {
 			i++
 			continue
 		}
-		if w.dbPage >= 0 && !w.startsIsland(s, int(sc.owner[i])) {
+		if headNext < 0 && w.dbPage >= 0 && !w.startsIsland(s, int(sc.owner[i])) {
 			i++
 			continue
 		}
@@ -123,6 +130,17 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			a0           bool
 		}
 		good := mark{j: -1}
+		if headNext >= 0 {
+			dec = append(dec, "\uFFFD"...)
+			if head != nil {
+				lost = append(lost, *head) // at offset 0 of dec
+			}
+			islandLoss = lossFFFD
+			j = headNext
+			if sc.runeStart(j) {
+				good = mark{j: j, dec: len(dec), lost: len(lost), loss: islandLoss}
+			}
+		}
 		for j < n && (kind[j] == kindFirst || kind[j] == kindPlain) && b[j] >= 0xC2 {
 			next, d, l, inf, a0, ok := w.parseSeq(sc, s, j, opt, dec)
 			if !ok {
@@ -650,6 +668,81 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 		sp.inferred = []Inferred{*inf}
 	}
 	return sp, g, j, true
+}
+
+// headless reads, through the double-byte decoder w, a character of
+// three bytes whose lead byte was lost, and maybe the byte after it,
+// each marked U+FFFD, from the marks at i: the bytes that survived are
+// continuation bytes, the first of them the first byte of a character
+// the decoder read. Big5 reads 在 (E5 9C A8) and the E9 of 這 after it
+// as "��券": E5 pairs with no 9C and 9C begins no pair, so both are lost,
+// and A8 E9 is 券. The island that begins here goes on into 這, whose
+// lead is 券's second byte. It returns the inferred character, U+FFFD
+// with the common CJK characters the bytes allow as alternatives, and
+// the position after its bytes; or -1 where no such character begins
+// at i.
+func (w *wrongDecoder) headless(sc *scratch, i int, opt Options) (*Inferred, int) {
+	b, kind := sc.b, sc.kind
+	n := len(b)
+	m := 0
+	for i+m < n && kind[i+m] == kindFFFD {
+		m++
+	}
+	if m != 2 {
+		// Three marks are lostRun's, more are several characters. One
+		// mark before a continuation byte that begins a character of
+		// the decoder's is no lost lead: Big5 and GBK pair their CJK
+		// leads with every byte that can begin such a character, and
+		// a lead is lost only before a byte that begins nothing (GBK
+		// read "�þʹÓ" so in a line of GBK read as windows-1252).
+		return nil, -1
+	}
+	p := i + m
+	if p+3-m > n || kind[p] != kindFirst {
+		return nil, -1
+	}
+	for k := p; k < p+3-m; k++ {
+		if !isCont(b[k]) || kind[k] == kindOpaque || kind[k] == kindFFFD {
+			return nil, -1
+		}
+	}
+	if !opt.InferLost {
+		return nil, p + 3 - m
+	}
+	twin := w.lossTwin()
+	lostAlone := func(x, y byte) bool { // x was lost before y
+		_, size, ok := twin.cs.Decode([]byte{x})
+		return !(ok && size == 1) && !twin.pairs(x, y)
+	}
+	alts := commonCJK(func(yield func(rune) bool) {
+		for x := 0xE2; x <= 0xEF; x++ {
+			if x == 0xED {
+				continue // surrogates
+			}
+			if m == 1 {
+				if lostAlone(byte(x), b[p]) {
+					r, size := utf8.DecodeRune([]byte{byte(x), b[p], b[p+1]})
+					if size == 3 && !yield(r) {
+						return
+					}
+				}
+				continue
+			}
+			for y := 0x80; y <= 0xBF; y++ {
+				if lostAlone(byte(x), byte(y)) && lostAlone(byte(y), b[p]) {
+					r, size := utf8.DecodeRune([]byte{byte(x), byte(y), b[p]})
+					if size == 3 && !yield(r) {
+						return
+					}
+				}
+			}
+		}
+	})
+	inf := &Inferred{Chosen: "\uFFFD", marked: true}
+	if len(alts) >= 2 {
+		inf.Alternatives = alts
+	}
+	return inf, p + 3 - m
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
