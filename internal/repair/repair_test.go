@@ -815,7 +815,9 @@ func TestDoubleSpaceTelltale(t *testing.T) {
 // 9C, 9C begins nothing), and pairs the last byte with the next
 // character's lead ("券" is A8 E9). Each such character must be read,
 // even where it stays unknown: before, every one stopped the island, and
-// the hanzi Big5 had made of its bytes ("券") stood in the repair.
+// the hanzi Big5 had made of its bytes ("券") stood in the repair. The
+// full stop, all three bytes lost at the end of the line, is told by
+// the hanzi before it, not by the marks between.
 func TestBig5LostLeads(t *testing.T) {
 	for _, want := range []string{
 		"我們來決定在這裡使用那種方法。",
@@ -829,6 +831,9 @@ func TestBig5LostLeads(t *testing.T) {
 				t.Errorf("Repair(%q)\n  = %q %s\n holds %c, which %q lacks", in, got, describe(layers), r, want)
 				break
 			}
+		}
+		if !strings.HasSuffix(got, "。") {
+			t.Errorf("Repair(%q)\n  = %q %s\n want it to end in 。 as %q does", in, got, describe(layers), want)
 		}
 	}
 }

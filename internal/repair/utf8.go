@@ -652,10 +652,25 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 	}
 	from, to := sc.offsetAt(s, i), sc.offsetAt(s, j)
 	before, after := lastRune(s[:from]), firstRune(s[to:])
+	// The text the marks stand in is told by the characters beside them,
+	// not by other marks: after "方法" read through Big5 ("寞��", 法 with
+	// its last two bytes lost) the three marks of "。" follow a hanzi.
+	beside := before
+	if t := strings.TrimRight(s[:from], "\uFFFD"); len(t) < from {
+		beside = lastRune(t)
+	}
 	// One mark for the lost character.
 	cand := "\uFFFD"
 	var inf *Inferred
-	if r == 3 && opt.InferLost && !isCJKRune(before) && !isCJKRune(after) {
+	if r == 3 && opt.InferLost && isCJKRune(beside) && (to == len(s) || s[to] == '\n' || s[to] == '\r') {
+		// A character of three bytes that ends a line of CJK text is
+		// its full stop three times in four: of the dev set's Chinese
+		// and Japanese lines that end in such a character, 289 of 384
+		// end in "。". Its candidates are the CJK marks E3 80 xx.
+		chosen, alts := inferLost([]byte{0xE3, 0x80}, w.lostCandidates(lossFFFD, 0x80, 0xBF), beside, after, 0, true)
+		cand = chosen
+		inf = &Inferred{Chosen: chosen, Alternatives: alts}
+	} else if r == 3 && opt.InferLost && !isCJKRune(beside) && !isCJKRune(after) {
 		open := sc.openAt(s, from, "")
 		chosen, alts := inferLost([]byte{0xE2, 0x80}, w.lostCandidates(lossFFFD, 0x80, 0xBF), before, after, open, true)
 		cand = chosen
