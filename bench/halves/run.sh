@@ -5,6 +5,8 @@
 # in two halves by text (split.py), derives every table that reads the
 # case texts from one half only (CASES=..., in a scratch git worktree of
 # HEAD, so the checkout is untouched), and scores the other half with it;
+# the running text of internal/gen/langstats/data/written/ is no dev text
+# and is read whole for both halves;
 # and both halves with the committed tables, for comparison.
 #
 # Needs the Debian packages of internal/gen/langstats/README.md and

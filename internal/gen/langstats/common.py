@@ -1,4 +1,5 @@
 """Helpers shared by the derive*.py scripts (not imported by the Go generator)."""
+import glob
 import json
 import os
 import subprocess
@@ -25,3 +26,23 @@ def case_texts(lang):
             d = json.loads(line)
             if d.get('lang') == lang and d.get('original'):
                 yield d['original']
+
+
+# WRITTEN is running text written for moji by its engineers (data/written/,
+# README.md there): technical and everyday prose in Japanese and Chinese.
+# Unlike the lexicons it shows the runs across word boundaries ("して|いる",
+# "ファイル|を", "する|。"), and unlike the case texts it is not the
+# evaluation set. WRITTEN=0 in the environment leaves it out.
+WRITTEN = os.path.join(os.path.dirname(os.path.abspath(__file__)), 'data', 'written')
+
+
+def written_texts(lang):
+    """Yield the paragraphs (lines) of data/written/<lang>-*.txt."""
+    if os.environ.get('WRITTEN') == '0':
+        return
+    for path in sorted(glob.glob(os.path.join(WRITTEN, lang + '-*.txt'))):
+        with open(path, encoding='utf-8') as f:
+            for line in f:
+                line = line.rstrip('\n')
+                if line.strip():
+                    yield line

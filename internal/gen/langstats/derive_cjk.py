@@ -38,6 +38,14 @@ from common import case_texts, pkg_version
 TEXT_SHARE = {'zh-hans': 0.1, 'zh-hant': 0.1, 'ja': 0.3, 'ko': 0.3}
 if os.environ.get('TEXT_SHARE') == '0':  # the lexicons alone, to measure what the case texts add
     TEXT_SHARE = {k: 0.0 for k in TEXT_SHARE}
+# Share of the running text written for moji (common.written_texts) in the
+# pair and triple counts (derive_cjkpairs.py, derive_cjktriples.py), taken
+# from the lexicon's share; the character frequencies do not read it.
+WRITTEN_SHARE = {'zh-hans': 0.1, 'zh-hant': 0.1, 'ja': 0.2, 'ko': 0.0}
+if os.environ.get('WRITTEN_SHARE'):  # e.g. "ja=0.2,zh-hans=0.05", to measure other shares
+    for kv in os.environ['WRITTEN_SHARE'].split(','):
+        k, v = kv.split('=')
+        WRITTEN_SHARE[k] = float(v)
 TOP = 12000        # characters kept per language
 HALFWIDTH_DIV = 256  # half-width katakana frequency relative to full-width
 PINYIN = '/usr/lib/x86_64-linux-gnu/libpinyin/data/'
@@ -91,14 +99,20 @@ def normalize(c):
     return {k: v / tot for k, v in c.items()} if tot else {}
 
 
-def mix(lang, lex, text):
-    lex, text = normalize(lex), normalize(text)
+def mix(lang, lex, text, written=None):
+    """Mix the normalized lexicon, case-text and written-text counts with
+    the shares TEXT_SHARE and WRITTEN_SHARE; the lexicon takes the rest,
+    and the share of a source that is empty."""
+    lex, text, written = normalize(lex), normalize(text), normalize(written or {})
     share = TEXT_SHARE[lang] if text else 0
+    wshare = WRITTEN_SHARE[lang] if written else 0
     out = collections.Counter()
     for k, v in lex.items():
-        out[k] += (1 - share) * v
+        out[k] += (1 - share - wshare) * v
     for k, v in text.items():
         out[k] += share * v
+    for k, v in written.items():
+        out[k] += wshare * v
     return out
 
 

@@ -6,9 +6,10 @@ A lost byte of a Han or kana character leaves up to 64 candidates that the
 character's own frequency cannot tell apart; its neighbours can. For each
 language the pair counts come from the same lexicons as derive_cjk.py (a
 word's frequency credited to each pair inside it) mixed with the pairs of
-the mojibake dev cases' original texts, which alone supply pairs across
-word boundaries (particles, punctuation), the end of a line (LINE_END) and
-ASCII words beside CJK text (ASCII_WORD). For each pair the pointwise mutual
+the mojibake dev cases' original texts and with the running text written for
+moji (data/written/, derive_cjk.WRITTEN_SHARE), which alone supply pairs
+across word boundaries (particles, punctuation), the end of a line
+(LINE_END) and ASCII words beside CJK text (ASCII_WORD). For each pair the pointwise mutual
 information is
 
     pmi(a, b) = log2( p(a, b) / (p(a _) p(_ b)) )
@@ -27,7 +28,7 @@ import math
 import os
 
 import derive_cjk
-from common import case_texts, pkg_version
+from common import case_texts, pkg_version, written_texts
 from derive_cjk import PINYIN, DATA, TEXT_SHARE, ipadic_surfaces, ko_words, libpinyin_words, mix, opencc_table, wanted
 
 if os.environ.get('TEXT_SHARE') == '0':  # the lexicons alone, to measure what the case texts add
@@ -91,9 +92,9 @@ def with_ascii_words(line):
     return ''.join(out)
 
 
-def text_pairs(lang):
+def text_pairs(lang, texts=case_texts):
     c = collections.Counter()
-    for t in case_texts(lang):
+    for t in texts(lang):
         for line in t.split('\n'):
             pairs_of(with_ascii_words(line.rstrip()) + LINE_END, 1, c)
     for k in [k for k in c if (LINE_END in k or ASCII_WORD in k) and c[k] < MIN_LINE_ENDS]:
@@ -140,7 +141,15 @@ def lexicon_tables(count, text_count, table):
     for w in ko_words():
         count(w, 1, ko_lex)
     lexicons = {'zh-hans': lex, 'zh-hant': hant_lex, 'ja': ja_lex, 'ko': ko_lex}
-    return {lang: table(mix(lang, lexicons[lang], text_count(lang))) for lang in lexicons}
+    return {lang: table(mix(lang, lexicons[lang], text_count(lang), text_count(lang, written_texts)))
+            for lang in lexicons}
+
+
+def written_header():
+    """The header line that names the written texts' share per language."""
+    shares = derive_cjk.WRITTEN_SHARE if any(written_texts('ja')) else {}
+    return '# source: data/written/ running text written for moji, mixed in with shares %s\n' % (
+        ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in sorted(shares.items()) if v) or 'none')
 
 
 def write_merged(name, tables, header):
@@ -169,6 +178,7 @@ def main():
         '# moji langstats CJK character-pair association, written by derive_cjkpairs.py; do not edit.\n',
         '# source: mojibake-dev cases.jsonl originals, pairs of adjacent characters, mixed in with\n',
         '#   shares %s\n' % ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in sorted(TEXT_SHARE.items())),
+        written_header(),
         '# method: pmi = log2(p(ab) / (p(a_) p(_b))) per language; pairs with share >= %g and\n' % MIN_SHARE,
         '#   pmi >= %g, the %d most frequent per language, merged by the largest pmi.\n' % (MIN_PMI, TOP),
         '# format: <a><b> <pmi in tenths of a bit>\n'])

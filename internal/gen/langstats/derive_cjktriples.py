@@ -11,7 +11,8 @@ only the three together tell them apart. For each run abc the interaction
 
 says how much likelier abc is than a chain of the pairs ab and bc predicts,
 with the marginals taken from the same triple counts. The counts come from
-the same lexicons and case texts as the pairs, with the same shares; a triple
+the same lexicons, case texts and written texts as the pairs, with the same
+shares; a triple
 is kept when its share is at least MIN_SHARE, its i3 at least MIN_I3, and it
 is among the TOP most frequent kept triples of its language; the languages
 are merged by the largest i3.
@@ -28,7 +29,7 @@ import derive_cjk
 from common import case_texts
 from derive_cjk import wanted
 # Importing derive_cjkpairs also applies TEXT_SHARE=0 from the environment.
-from derive_cjkpairs import lexicon_tables, write_merged
+from derive_cjkpairs import lexicon_tables, write_merged, written_header
 
 MIN_I3 = 1.0
 TOP = 6000
@@ -40,9 +41,9 @@ def triples_of(word, weight, out):
             out[a + b + c] += weight
 
 
-def text_triples(lang):
+def text_triples(lang, texts=case_texts):
     c = collections.Counter()
-    for t in case_texts(lang):
+    for t in texts(lang):
         triples_of(t, 1, c)
     return c
 
@@ -69,6 +70,7 @@ def main():
         '# moji langstats CJK character-triple interaction, written by derive_cjktriples.py; do not edit.\n',
         '# source: mojibake-dev cases.jsonl originals, runs of three adjacent characters, mixed in with\n',
         '#   shares %s\n' % ', '.join('%s %.0f%%' % (k, 100 * v) for k, v in sorted(derive_cjk.TEXT_SHARE.items())),
+        written_header(),
         '# method: i3 = log2(p(abc) p(_b_) / (p(ab_) p(_bc))) per language; triples with share >= %g\n' % MIN_SHARE,
         '#   and i3 >= %g, the %d most frequent per language, merged by the largest i3.\n' % (MIN_I3, TOP),
         '# format: <a><b><c> <i3 in tenths of a bit>\n'])
