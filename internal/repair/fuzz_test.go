@@ -30,6 +30,8 @@ func FuzzRepair(f *testing.F) {
 	// surrogate-like CESU-8 mojibake, invalid UTF-8.
 	for _, s := range []string{
 		"", "Ã", "Ã ", "â€", "\u0080\u0081", "\uFFFD\uFFFD?", "í\u00a0½í¸\u008d", "caf\xe9", "\xff\xfe", "鈥檚鈥",
+		// Big5's lost leads: "在這" read with U+FFFD (see headless).
+		"\uFFFD\uFFFD券\uFFFD\uFFFD鋆∩蝙", "�\uFFFD\uFFFD�瘙箏\uFFFD\uFFFD\uFFFD",
 	} {
 		f.Add(s)
 	}
