@@ -364,38 +364,187 @@ func (w *wrongDecoder) mayStartIsland(r rune, buf []byte) bool {
 }
 
 // islandStart is a rune of a line outside ASCII, at byte offset off, and
-// the set of double-byte pages on which an island may begin at it.
+// the set of double-byte pages on which an island may begin at it; mixed
+// says that the rune's word, from a break (see isBreak) to the next,
+// holds hanzi, kana or Hangul and letters of another script too (see
+// mixedWord), which loneIslandBound asks of every start it bounds.
 type islandStart struct {
-	off int32
-	set doubleByteSet
+	off   int32
+	set   doubleByteSet
+	mixed bool
 }
 
-// islandStartList lists the runes of s at which an island may begin on
-// some double-byte page, in order, computed once for all the pages of a
-// round: doubleByteStarts joins their sets, and encodeLive encodes from
-// them.
-func (sc *scratch) islandStartList(s string) []islandStart {
-	if sc.startListOf == s && sc.startListValid {
-		return sc.startList
+// dbRune is what doubleByteScan asks of a rune outside ASCII: its
+// cjkFlags (for mayHoldDoubleByteMojibake), its islandStartsOf set, and
+// whether mixedWord counts it as CJK (dbWordCJK) or as a letter of
+// another script (dbWordOther).
+type dbRune struct {
+	flags  cjkFlags
+	starts doubleByteSet
+	word   uint8
+}
+
+const (
+	dbWordCJK uint8 = 1 << iota
+	dbWordOther
+)
+
+// dbRuneTable holds dbRune for the runes up to U+FFFF, in blocks of 256
+// filled on first use from cjkFlagsOf and islandStartsOf, so that it
+// agrees with them by construction: one lookup per rune where the
+// double-byte screen made two, each behind a block pointer of its own.
+var dbRuneTable [0x100]atomic.Pointer[[0x100]dbRune]
+
+// dbRuneOf returns the dbRune of r, a rune outside ASCII.
+func dbRuneOf(r rune) dbRune {
+	if r > 0xFFFF {
+		return dbRuneSlow(r)
 	}
-	list := sc.startList[:0]
-	for i := ascii.Prefix(s); i < len(s); {
-		if s[i] < utf8.RuneSelf {
+	block := dbRuneTable[r>>8].Load()
+	if block == nil {
+		block = new([0x100]dbRune)
+		for k := range block {
+			if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
+				block[k] = dbRuneSlow(c)
+			}
+		}
+		// Two goroutines may fill the same block: they fill it alike.
+		dbRuneTable[r>>8].Store(block)
+	}
+	return block[r&0xFF]
+}
+
+// dbRuneSlow works out the dbRune of r, a rune outside ASCII.
+func dbRuneSlow(r rune) dbRune {
+	d := dbRune{flags: cjkFlagsOf(r), starts: allDoubleByte} // beyond the table: every page looks
+	if r <= 0xFFFF {
+		d.starts = islandStartsOf(r)
+	}
+	switch plausible.ClassOf(r).Script() {
+	case plausible.NoScript:
+	case plausible.CJK:
+		d.word = dbWordCJK
+	default:
+		d.word = dbWordOther
+	}
+	return d
+}
+
+// doubleByteScan answers, in one pass over s, the questions the
+// double-byte readings ask of a line before any of them is tried:
+// whether it passes their quick test (mayHoldDoubleByteMojibake, kept
+// in sc.suspect), the runes at which an island may begin on some page
+// (sc.startList, see mayStartIsland) and the join of their sets
+// (sc.starts). Asked one at a time, they were three passes, each
+// decoding every rune and looking it up in a table of its own: on a
+// line like "Москва — столица. 東京は日本の首都です。" the quick test
+// reads up to 東 before it passes, the list reads the whole line, and
+// refutesAt read the words of the starts again to learn whether they
+// were mixed. The answers depend on s alone, and are computed once for
+// all the double-byte decoders of a round.
+func (sc *scratch) doubleByteScan(s string) {
+	if sc.dbScanOf == s && sc.dbScanValid {
+		return
+	}
+	var (
+		list   = sc.startList[:0]
+		starts doubleByteSet
+		// The quick test's state, as mayHoldDoubleByteMojibake keeps
+		// it; suspect is its answer, set for good once it passes.
+		suspect            bool
+		prevLetter         bool
+		run                int
+		runGlued, runDear  bool
+		sawCJK, sawOther   bool
+		wordFrom           int // the index in list of the word's first start
+		wordCJK, wordOther bool
+	)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
+			letter := isASCIILetter(c)
+			if run > 0 {
+				// A run of CJK characters ends: glued, as
+				// mayHoldDoubleByteMojibake reads it.
+				if run <= maxGluedRun && (runGlued && letter || (runGlued || letter) && runDear) {
+					suspect = true
+				}
+				run = 0
+			}
+			prevLetter = letter
+			if letter {
+				wordOther = true
+			} else if isBreak(rune(c)) {
+				if wordCJK && wordOther {
+					for k := wordFrom; k < len(list); k++ {
+						list[k].mixed = true
+					}
+				}
+				wordFrom, wordCJK, wordOther = len(list), false, false
+			}
 			continue
 		}
 		r, size := decodeRune(s, i)
-		set := allDoubleByte // beyond the table: every page looks
-		if r <= 0xFFFF {
-			set = islandStartsOf(r)
+		d := dbRuneOf(r)
+		if !suspect {
+			f := d.flags
+			if f&cjkChar != 0 {
+				if f&cjkRare != 0 || sawOther {
+					suspect = true
+				}
+				if run == 0 {
+					runGlued, runDear = prevLetter, false
+				}
+				run++
+				runDear = runDear || f&cjkDear != 0
+				sawCJK, prevLetter = true, false
+			} else {
+				if run > 0 {
+					if run <= maxGluedRun && runGlued && runDear {
+						suspect = true
+					}
+					run = 0
+				}
+				prevLetter = false
+				switch {
+				case f&cjkStop != 0:
+					suspect = true
+				case f&cjkLetter != 0:
+					if sawCJK {
+						suspect = true
+					}
+					sawOther = true
+				}
+			}
 		}
-		if set != 0 {
-			list = append(list, islandStart{off: int32(i), set: set})
+		wordCJK = wordCJK || d.word&dbWordCJK != 0
+		wordOther = wordOther || d.word&dbWordOther != 0
+		if d.starts != 0 {
+			list = append(list, islandStart{off: int32(i), set: d.starts})
+			starts |= d.starts
 		}
 		i += size
 	}
-	sc.startList, sc.startListOf, sc.startListValid = list, s, true
-	return list
+	if run > 0 && run <= maxGluedRun && runGlued && runDear {
+		suspect = true
+	}
+	if wordCJK && wordOther {
+		for k := wordFrom; k < len(list); k++ {
+			list[k].mixed = true
+		}
+	}
+	sc.suspect, sc.starts, sc.startList = suspect, starts, list
+	sc.dbScanOf, sc.dbScanValid = s, true
+}
+
+// islandStartList lists the runes of s at which an island may begin on
+// some double-byte page, in order (see doubleByteScan): doubleByteStarts
+// joins their sets, doubleByteRefuted bounds them, and encodeLive
+// encodes from them.
+func (sc *scratch) islandStartList(s string) []islandStart {
+	sc.doubleByteScan(s)
+	return sc.startList
 }
 
 // refuteDoubleByte enables doubleByteRefuted; the tests turn it off to
@@ -422,11 +571,10 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 		return sc.refuted
 	}
 	refuted := allDoubleByte
-	var word wordFlags
 	for _, st := range sc.islandStartList(s) {
 		set := st.set & refuted
 		for k, w := range doubleBytePages {
-			if set&(1<<k) != 0 && !sc.refutesAt(s, int(st.off), w, &word) {
+			if set&(1<<k) != 0 && !sc.refutesAt(s, int(st.off), st.mixed, w) {
 				refuted &^= 1 << k
 			}
 		}
@@ -436,33 +584,6 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 	}
 	sc.refuted, sc.refutedOf, sc.refutedValid = refuted, s, true
 	return refuted
-}
-
-// wordFlags is what refutesAt learns of a word of a line, from a break
-// (see isBreak) to the next, for the island starts in it: its bounds and
-// whether it holds hanzi, kana or Hangul and letters of another script
-// too, which wordCharBound refuses to bound. The word wordBounds gives an
-// island is part of it, cut at maxWord bytes each way, and holds both
-// only if it does.
-type wordFlags struct {
-	start, end int
-	mixed      bool
-}
-
-// wordAt makes f the flags of the word of s around s[o:to], unless they
-// are already (the island starts of a line come in order).
-func (f *wordFlags) wordAt(s string, o, to int) {
-	if o < f.end {
-		return
-	}
-	ws, we := o, to
-	for ws > 0 && !isBreak(rune(s[ws-1])) {
-		ws--
-	}
-	for we < len(s) && !isBreak(rune(s[we])) {
-		we++
-	}
-	*f = wordFlags{start: ws, end: we, mixed: mixedWord(s[ws:we])}
 }
 
 // mixedWord reports whether w holds hanzi, kana or Hangul and letters of
@@ -497,14 +618,13 @@ func mixedWord(w string) bool {
 // model, where the reading is rare (see holdsRareNonCJK and
 // wordCharBound), or that bound plus the language model's most on the
 // word, LanguageCostMax (see gainAtUncached); loneIslandBound bounds
-// wordCharBound's bound. word holds the flags of the word of the last
-// start asked about.
-func (sc *scratch) refutesAt(s string, o int, w *wrongDecoder, word *wordFlags) bool {
+// wordCharBound's bound. mixed is the start's flag (see islandStart).
+func (sc *scratch) refutesAt(s string, o int, mixed bool, w *wrongDecoder) bool {
 	c, to, ok := w.loneIsland(s, o, sc.loneBuf[:0])
 	if !ok {
 		return false
 	}
-	bound, ok := loneIslandBound(s, o, to, c, word)
+	bound, ok := loneIslandBound(s, o, to, c, mixed)
 	if !ok {
 		return false
 	}
@@ -603,8 +723,11 @@ func runeBefore(s string, o int) rune {
 // island s[o:to], one rune, read as the rune c, in its word (see
 // gainAtUncached), worked out from the rune's neighbours alone; ok is
 // false where wordCharBound bounds nothing (a word of hanzi and letters
-// of another script) or a neighbour is one SwapBound cannot take. word
-// holds the flags of a word of s, and is made those of the island's.
+// of another script) or a neighbour is one SwapBound cannot take. mixed
+// is the island start's flag: the island's word, from a break to the
+// next, holds hanzi, kana or Hangul and letters of another script (see
+// islandStart); the word wordBounds gives the island is part of it, cut
+// at maxWord bytes each way, and holds both only if it does.
 //
 // Why: wordCharBound is the character model's difference on the word,
 // which plausible.SwapBound bounds, plus strangerCost for each lone CJK
@@ -616,7 +739,7 @@ func runeBefore(s string, o int) rune {
 // runes, take in the runes beside the island up to a break); the runs
 // beside it may only come apart, which the reading pays for. Reading any
 // other rune as c changes no run.
-func loneIslandBound(s string, o, to int, c rune, word *wordFlags) (bound float64, ok bool) {
+func loneIslandBound(s string, o, to int, c rune, mixed bool) (bound float64, ok bool) {
 	r, _ := decodeRune(s, o)
 	prev, next := runeBefore(s, o), rune(0)
 	if to < len(s) {
@@ -625,8 +748,7 @@ func loneIslandBound(s string, o, to int, c rune, word *wordFlags) (bound float6
 	if o > 0 && (prev == 0 || prev == utf8.RuneError) || to < len(s) && (next == 0 || next == utf8.RuneError) {
 		return 0, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
 	}
-	word.wordAt(s, o, to)
-	if word.mixed {
+	if mixed {
 		if ws, we := wordBounds(s, o, to); mixedWord(s[ws:we]) {
 			return 0, false
 		}
