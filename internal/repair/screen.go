@@ -374,20 +374,19 @@ type islandStart struct {
 	mixed bool
 }
 
-// dbRune is what doubleByteScan asks of a rune outside ASCII: its
-// cjkFlags (for mayHoldDoubleByteMojibake), its islandStartsOf set, and
-// whether mixedWord counts it as CJK (dbWordCJK) or as a letter of
-// another script (dbWordOther).
-type dbRune struct {
-	flags  cjkFlags
-	starts doubleByteSet
-	word   uint8
-}
+// dbRune is what doubleByteScan asks of a rune outside ASCII, in one
+// word read at once: its cjkFlags (for mayHoldDoubleByteMojibake), its
+// islandStartsOf set, and whether mixedWord counts it as CJK
+// (dbWordCJK) or as a letter of another script (dbWordOther).
+type dbRune uint32
 
 const (
-	dbWordCJK uint8 = 1 << iota
+	dbWordCJK dbRune = 1 << (16 + iota)
 	dbWordOther
 )
+
+func (d dbRune) flags() cjkFlags       { return cjkFlags(d) }
+func (d dbRune) starts() doubleByteSet { return doubleByteSet(d >> 8) }
 
 // dbRuneTable holds dbRune for the runes up to U+FFFF, in blocks of 256
 // filled on first use from cjkFlagsOf and islandStartsOf, so that it
@@ -395,37 +394,37 @@ const (
 // double-byte screen made two, each behind a block pointer of its own.
 var dbRuneTable [0x100]atomic.Pointer[[0x100]dbRune]
 
-// dbRuneOf returns the dbRune of r, a rune outside ASCII.
-func dbRuneOf(r rune) dbRune {
+// dbRuneFill is the dbRune of r, a rune outside ASCII, beyond the table
+// or in a block not filled yet, which it fills. doubleByteScan looks in
+// the table itself.
+func dbRuneFill(r rune) dbRune {
 	if r > 0xFFFF {
 		return dbRuneSlow(r)
 	}
-	block := dbRuneTable[r>>8].Load()
-	if block == nil {
-		block = new([0x100]dbRune)
-		for k := range block {
-			if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
-				block[k] = dbRuneSlow(c)
-			}
+	block := new([0x100]dbRune)
+	for k := range block {
+		if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
+			block[k] = dbRuneSlow(c)
 		}
-		// Two goroutines may fill the same block: they fill it alike.
-		dbRuneTable[r>>8].Store(block)
 	}
+	// Two goroutines may fill the same block: they fill it alike.
+	dbRuneTable[r>>8].Store(block)
 	return block[r&0xFF]
 }
 
 // dbRuneSlow works out the dbRune of r, a rune outside ASCII.
 func dbRuneSlow(r rune) dbRune {
-	d := dbRune{flags: cjkFlagsOf(r), starts: allDoubleByte} // beyond the table: every page looks
+	starts := allDoubleByte // beyond the table: every page looks
 	if r <= 0xFFFF {
-		d.starts = islandStartsOf(r)
+		starts = islandStartsOf(r)
 	}
+	d := dbRune(cjkFlagsOf(r)) | dbRune(starts)<<8
 	switch plausible.ClassOf(r).Script() {
 	case plausible.NoScript:
 	case plausible.CJK:
-		d.word = dbWordCJK
+		d |= dbWordCJK
 	default:
-		d.word = dbWordOther
+		d |= dbWordOther
 	}
 	return d
 }
@@ -485,10 +484,27 @@ func (sc *scratch) doubleByteScan(s string) {
 			}
 			continue
 		}
-		r, size := decodeRune(s, i)
-		d := dbRuneOf(r)
+		var (
+			r    rune
+			size int
+		)
+		// The CJK characters and the alphabets decoded in line, as
+		// decodeRune would: a call per rune was a fifth of the pass.
+		if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else {
+			r, size = decodeRune(s, i)
+		}
+		var d dbRune
+		if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
+			d = block[r&0xFF]
+		} else {
+			d = dbRuneFill(r)
+		}
 		if !suspect {
-			f := d.flags
+			f := d.flags()
 			if f&cjkChar != 0 {
 				if f&cjkRare != 0 || sawOther {
 					suspect = true
@@ -518,11 +534,11 @@ func (sc *scratch) doubleByteScan(s string) {
 				}
 			}
 		}
-		wordCJK = wordCJK || d.word&dbWordCJK != 0
-		wordOther = wordOther || d.word&dbWordOther != 0
-		if d.starts != 0 {
-			list = append(list, islandStart{off: int32(i), set: d.starts})
-			starts |= d.starts
+		wordCJK = wordCJK || d&dbWordCJK != 0
+		wordOther = wordOther || d&dbWordOther != 0
+		if set := d.starts(); set != 0 {
+			list = append(list, islandStart{off: int32(i), set: set})
+			starts |= set
 		}
 		i += size
 	}
