@@ -36,17 +36,17 @@ type runeBits struct {
 
 // screenTable maps runes up to U+FFFF to their bits, in blocks of 256
 // like the codec's encoders: most blocks hold nothing any page encodes
-// and share the zero block.
-type screenTable struct {
-	block  [256]uint8 // rune>>8 → index into blocks
-	blocks [][256]runeBits
-}
+// and share the zero block. The table points to each block itself:
+// screenValid looks up every rune outside ASCII of every line, and a
+// lookup through a block's index into a slice of blocks was four loads,
+// each waiting for the one before.
+type screenTable [256]*[256]runeBits
 
 func (t *screenTable) lookup(r rune) *runeBits {
 	if uint32(r) > 0xFFFF {
 		return &noBits
 	}
-	return &t.blocks[t.block[r>>8]][r&0xFF]
+	return &t[r>>8][r&0xFF]
 }
 
 // noBits are the bits of a rune beyond the table: no page encodes it.
@@ -56,7 +56,7 @@ var noBits runeBits
 // and screen's table and masks over them.
 var (
 	screenPages []*codec.SingleByte
-	screenTab   = buildScreen()
+	screenTab   = *buildScreen()
 	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
 	droppingPages pageSet
 	// legacyPages are the pages the legacy readings decode through, and
@@ -101,7 +101,10 @@ func buildScreen() *screenTable {
 			legacyPages |= 1 << h.wrong.page
 		}
 	}
-	t := &screenTable{blocks: make([][256]runeBits, 1)}
+	t, zero := new(screenTable), new([256]runeBits)
+	for hi := range t {
+		t[hi] = zero
+	}
 	for k, sb := range screenPages {
 		for c := 0x80; c <= 0xFF; c++ {
 			r, ok := sb.DecodeByte(byte(c))
@@ -113,11 +116,10 @@ func buildScreen() *screenTable {
 				continue
 			}
 			hi := r >> 8
-			if t.block[hi] == 0 {
-				t.blocks = append(t.blocks, [256]runeBits{})
-				t.block[hi] = uint8(len(t.blocks) - 1)
+			if t[hi] == zero {
+				t[hi] = new([256]runeBits)
 			}
-			e := &t.blocks[t.block[hi]][r&0xFF]
+			e := &t[hi][r&0xFF]
 			bit := pageSet(1) << k
 			e.enc |= bit
 			if b >= 0xC2 && b <= 0xF4 {
@@ -209,6 +211,11 @@ func screenValid(s string) (screen, bool) {
 			// decodeRune is a call, and this loop reads every rune of
 			// every line outside ASCII.
 			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// Three bytes, CJK text and the punctuation of every
+			// language (E0 and ED take a narrower second byte, and
+			// go to decodeRune).
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		} else if r, size = decodeRune(s, i); r == utf8.RuneError && size == 1 {
 			valid = false
 		}
