@@ -43,3 +43,52 @@ func TestSwapBound(t *testing.T) {
 		}
 	}
 }
+
+// swapBoundRef is SwapBound as it was written first, from charCostRune:
+// TestSwapBoundClasses holds the version that looks each class up once
+// to it, bit for bit.
+func swapBoundRef(prev, r, c, next rune) float64 {
+	bound := charCostRune(prev, r, next) - charCostRune(prev, c, next) + swapBoundSlack
+	cr, cc := ClassOf(r), ClassOf(c)
+	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
+		return bound
+	}
+	p, n := Space, Space
+	if prev > 0 {
+		p = ClassOf(prev)
+	}
+	if next > 0 {
+		n = ClassOf(next)
+	}
+	if smallInCapitals(p) && !cr.IsLowerCase() {
+		bound += smallCapsCharge
+	}
+	if smallInCapitals(cr) && p.IsUpper() {
+		bound += smallCapsCharge
+	}
+	if smallInCapitals(n) && cr.IsUpper() {
+		bound += smallCapsCharge
+	}
+	if cr.IsUpper() && n.IsUpper() {
+		bound += smallCapsCharge
+	}
+	return bound
+}
+
+// TestSwapBoundClasses holds SwapBound to swapBoundRef on every
+// combination of swapRunes, no neighbour, U+FFFD and runes that are no
+// characters (a surrogate, beyond U+10FFFF) as all four of its runes.
+func TestSwapBoundClasses(t *testing.T) {
+	runes := append([]rune{0, 0xFFFD, 0xD800, 0x110000}, swapRunes...)
+	for _, prev := range runes {
+		for _, r := range runes {
+			for _, c := range runes {
+				for _, next := range runes {
+					if got, want := SwapBound(prev, r, c, next), swapBoundRef(prev, r, c, next); got != want {
+						t.Fatalf("SwapBound(%q, %q, %q, %q) = %v, from charCostRune %v", prev, r, c, next, got, want)
+					}
+				}
+			}
+		}
+	}
+}
