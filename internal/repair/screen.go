@@ -384,7 +384,8 @@ type islandStart struct {
 // dbRune is what doubleByteScan asks of a rune outside ASCII, in one
 // word read at once: its cjkFlags (for mayHoldDoubleByteMojibake), its
 // islandStartsOf set, and whether mixedWord counts it as CJK
-// (dbWordCJK) or as a letter of another script (dbWordOther).
+// (dbWordCJK) or as a letter of another script (dbWordOther); and what
+// refutesAt asks of the rune after an island start (stops).
 type dbRune uint32
 
 const (
@@ -395,11 +396,26 @@ const (
 func (d dbRune) flags() cjkFlags       { return cjkFlags(d) }
 func (d dbRune) starts() doubleByteSet { return doubleByteSet(d >> 8) }
 
+// stops is the set of double-byte pages w on which w.stopsIsland(r)
+// holds, for r up to U+FFFF; beyond, it is empty, and refutesAt asks
+// stopsIsland itself (a rune there is rare, and the scan reads every
+// rune's dbRune).
+func (d dbRune) stops() doubleByteSet { return doubleByteSet(d >> 24) }
+
 // dbRuneTable holds dbRune for the runes up to U+FFFF, in blocks of 256
-// filled on first use from cjkFlagsOf and islandStartsOf, so that it
-// agrees with them by construction: one lookup per rune where the
-// double-byte screen made two, each behind a block pointer of its own.
+// filled on first use from cjkFlagsOf, islandStartsOf and stopsIsland,
+// so that it agrees with them by construction: one lookup per rune
+// where the double-byte screen made two, each behind a block pointer of
+// its own.
 var dbRuneTable [0x100]atomic.Pointer[[0x100]dbRune]
+
+// dbRuneOf returns the dbRune of r, a rune outside ASCII.
+func dbRuneOf(r rune) dbRune {
+	if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
+		return block[r&0xFF]
+	}
+	return dbRuneFill(r)
+}
 
 // dbRuneFill is the dbRune of r, a rune outside ASCII, beyond the table
 // or in a block not filled yet, which it fills. doubleByteScan looks in
@@ -426,6 +442,14 @@ func dbRuneSlow(r rune) dbRune {
 		starts = islandStartsOf(r)
 	}
 	d := dbRune(cjkFlagsOf(r)) | dbRune(starts)<<8
+	if r <= 0xFFFF {
+		var buf [8]byte
+		for _, w := range doubleBytePages {
+			if w.stopsIsland(r, buf[:0]) {
+				d |= dbRune(1) << (24 + w.dbPage)
+			}
+		}
+	}
 	switch plausible.ClassOf(r).Script() {
 	case plausible.NoScript:
 	case plausible.CJK:
@@ -596,9 +620,17 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 	refuted := allDoubleByte
 	for _, st := range sc.islandStartList(s) {
 		set := st.set & refuted
-		for k, w := range doubleBytePages {
-			if set&(1<<k) != 0 && !sc.refutesAt(s, int(st.off), st.mixed, w) {
-				refuted &^= 1 << k
+		if set == 0 {
+			continue
+		}
+		lone, ok := loneStartAt(s, st)
+		if !ok {
+			refuted &^= set
+		} else {
+			for k, w := range doubleBytePages {
+				if set&(1<<k) != 0 && !sc.refutesAt(s, &lone, w) {
+					refuted &^= 1 << k
+				}
 			}
 		}
 		if refuted == 0 {
@@ -633,25 +665,39 @@ func mixedWord(w string) bool {
 }
 
 // refutesAt reports that undoUTF8 through the double-byte page w, with
-// decide, keeps no island that begins at the rune of s at offset o, an
-// island start on w (see mayStartIsland): the island there is the rune
-// alone (see loneIsland), and it prices below weakMargin. Its floor is
-// weakMargin, and it is kept only if gainAtOrBelow returns weakMargin or
-// more. That figure is at most wordCharBound's bound on the character
-// model, where the reading is rare (see holdsRareNonCJK and
-// wordCharBound), or that bound plus the language model's most on the
-// word, LanguageCostMax (see gainAtUncached); loneIslandBound bounds
-// wordCharBound's bound. mixed is the start's flag (see islandStart).
-func (sc *scratch) refutesAt(s string, o int, mixed bool, w *wrongDecoder) bool {
-	c, to, ok := w.loneIsland(s, o, sc.loneBuf[:0])
-	if !ok {
+// decide, keeps no island that begins at the island start lone (see
+// loneStartAt), a start on w (see mayStartIsland): the island there is
+// the rune alone (see loneIsland), and it prices below weakMargin. Its
+// floor is weakMargin, and it is kept only if gainAtOrBelow returns
+// weakMargin or more. That figure is at most wordCharBound's bound on
+// the character model, where the reading is rare (see holdsRareNonCJK
+// and wordCharBound), or that bound plus the language model's most on
+// the word, LanguageCostMax (see gainAtUncached); loneIslandBound bounds
+// wordCharBound's bound. It asks what loneIsland and loneIslandBound ask
+// of the page, and takes what they ask of the start and its neighbours
+// from lone: on a line of Russian and Japanese the starts are each on
+// one page, and decoding the neighbours, encoding the next rune to ask
+// whether the walk stops there, and pricing the reading's rarity were a
+// third of the refutation. checkRefutesAt holds it to loneIsland and
+// loneIslandBound, the definitions, at every start of the screen's test
+// lines and FuzzScreen's.
+func (sc *scratch) refutesAt(s string, lone *loneStart, w *wrongDecoder) bool {
+	e, ok := w.encodeRune(sc.loneBuf[:0], lone.r)
+	if !ok || len(e) != 2 || e[0] < 0xC2 || e[0] > 0xDF || !isCont(e[1]) {
 		return false
 	}
-	bound, ok := loneIslandBound(s, o, to, c, mixed)
-	if !ok {
-		return false
+	c := rune(e[0]&0x1F)<<6 | rune(e[1]&0x3F)
+	if lone.next >= utf8.RuneSelf {
+		stops := lone.nextFacts.stops()&(1<<w.dbPage) != 0
+		if lone.next > 0xFFFF {
+			stops = w.stopsIsland(lone.next, sc.loneBuf[:0])
+		}
+		if !stops {
+			return false
+		}
 	}
-	if rareNonCJK(c) {
+	bound := plausible.SwapBound(lone.prev, lone.r, c, lone.next) + lone.strangers
+	if rareLone(c) {
 		return bound < weakMargin
 	}
 	if bound+boundSlack >= weakMargin {
@@ -659,8 +705,61 @@ func (sc *scratch) refutesAt(s string, o int, mixed bool, w *wrongDecoder) bool 
 		// the bound below weakMargin, and need not be priced.
 		return false
 	}
-	ws, we := wordBounds(s, o, to)
+	ws, we := wordBounds(s, lone.o, lone.to)
 	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
+}
+
+// loneStart is what refutesAt reads of an island start and its
+// neighbours, the same on every page: the rune r at s[o:to], the runes
+// before and after it (prev and next, 0 for none), next's dbRune, and
+// what loneIslandBound adds to the character model's bound for the CJK
+// letters the reading removes (strangers).
+type loneStart struct {
+	o, to         int
+	r, prev, next rune
+	nextFacts     dbRune
+	strangers     float64
+}
+
+// loneStartAt reads the island start st of s for refutesAt, once for all
+// its pages; ok is false where no page can refute it: its rune is U+FFFD
+// or beyond U+FFFF (see loneIsland), a neighbour is a NUL or U+FFFD, or
+// its word holds hanzi and letters of another script (see
+// loneIslandBound).
+func loneStartAt(s string, st islandStart) (lone loneStart, ok bool) {
+	o := int(st.off)
+	r, size := decodeRune(s, o)
+	if r == utf8.RuneError || r > 0xFFFF {
+		return lone, false
+	}
+	lone = loneStart{o: o, to: o + size, r: r, prev: runeBefore(s, o)}
+	if lone.to < len(s) {
+		lone.next, _ = decodeRune(s, lone.to)
+	}
+	if o > 0 && (lone.prev == 0 || lone.prev == utf8.RuneError) || lone.to < len(s) && (lone.next == 0 || lone.next == utf8.RuneError) {
+		return lone, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
+	}
+	if st.mixed {
+		if ws, we := wordBounds(s, o, lone.to); mixedWord(s[ws:we]) {
+			return lone, false
+		}
+	}
+	if lone.next >= utf8.RuneSelf {
+		lone.nextFacts = dbRuneOf(lone.next)
+	}
+	if dbRuneOf(r)&dbWordCJK != 0 {
+		if cjkFacts(lone.prev) || lone.nextFacts&dbWordCJK != 0 {
+			lone.strangers = strangerCost
+		} else {
+			lone.strangers = 2 * strangerCost
+		}
+	}
+	return lone, true
+}
+
+// cjkFacts is isCJKRune(r), from r's dbRune.
+func cjkFacts(r rune) bool {
+	return r >= utf8.RuneSelf && dbRuneOf(r)&dbWordCJK != 0
 }
 
 // loneIsland reports whether the island that undoUTF8's walk through the
@@ -721,6 +820,20 @@ func rareNonCJK(c rune) bool {
 	return c == utf8.RuneError || c >= utf8.RuneSelf && !isCJKRune(c) &&
 		(plausible.RuneCost(c) >= rareCJKCost || plausible.ClassOf(c) == plausible.Combining)
 }
+
+// rareLoneBits holds rareNonCJK of every rune below U+0800, the readings
+// of a lone island (two bytes of UTF-8), one bit each.
+var rareLoneBits = func() (bits [0x800 / 64]uint64) {
+	for c := rune(0); c < 0x800; c++ {
+		if rareNonCJK(c) {
+			bits[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return bits
+}()
+
+// rareLone is rareNonCJK(c) for c below U+0800.
+func rareLone(c rune) bool { return rareLoneBits[c>>6&0x1F]&(1<<(c&63)) != 0 }
 
 // runeBefore is lastRune(s[:o]) for the valid UTF-8 s and a rune start o,
 // decoded by decodeRune.

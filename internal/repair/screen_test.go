@@ -174,7 +174,73 @@ func checkRefuted(t *testing.T, s string) int {
 		}
 	}
 	checkLoneIslands(t, s)
+	checkRefutesAt(t, s)
 	return n
+}
+
+// refutesAtRef is refutesAt as it was first written, from loneIsland,
+// loneIslandBound and rareNonCJK, one island start and page at a time.
+func refutesAtRef(sc *scratch, s string, st islandStart, w *wrongDecoder) bool {
+	o := int(st.off)
+	c, to, ok := w.loneIsland(s, o, nil)
+	if !ok {
+		return false
+	}
+	bound, ok := loneIslandBound(s, o, to, c, st.mixed)
+	if !ok {
+		return false
+	}
+	if rareNonCJK(c) {
+		return bound < weakMargin
+	}
+	if bound+boundSlack >= weakMargin {
+		return false
+	}
+	ws, we := wordBounds(s, o, to)
+	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
+}
+
+// checkRefutesAt holds refutesAt, with what loneStartAt reads of each
+// island start once for all its pages, to refutesAtRef at every island
+// start of s on every page.
+func checkRefutesAt(t *testing.T, s string) {
+	t.Helper()
+	sc := new(scratch)
+	for _, st := range sc.islandStartList(s) {
+		lone, ok := loneStartAt(s, st)
+		for _, w := range doubleBytePages {
+			if st.set&(1<<w.dbPage) == 0 {
+				continue
+			}
+			got := ok && sc.refutesAt(s, &lone, w)
+			if want := refutesAtRef(new(scratch), s, st, w); got != want {
+				t.Errorf("%q through %s, the start at %d: refutesAt = %v, from loneIsland and loneIslandBound %v", s, w.name(), st.off, got, want)
+			}
+		}
+	}
+}
+
+// TestRareLone holds rareLone to rareNonCJK below U+0800.
+func TestRareLone(t *testing.T) {
+	for c := rune(0); c < 0x800; c++ {
+		if rareLone(c) != rareNonCJK(c) {
+			t.Fatalf("rareLone(%q) = %v, rareNonCJK %v", c, rareLone(c), rareNonCJK(c))
+		}
+	}
+}
+
+// TestRuneStops holds dbRune's stops to stopsIsland on every rune up to
+// U+FFFF.
+func TestRuneStops(t *testing.T) {
+	var buf [8]byte
+	for r := rune(utf8.RuneSelf); r <= 0xFFFF; r++ {
+		d := dbRuneOf(r)
+		for _, w := range doubleBytePages {
+			if got, want := d.stops()&(1<<w.dbPage) != 0, w.stopsIsland(r, buf[:0]); got != want {
+				t.Fatalf("dbRune(%q) stops on %s = %v, stopsIsland %v", r, w.name(), got, want)
+			}
+		}
+	}
 }
 
 // checkLoneIslands holds loneIsland and loneIslandBound to what they
