@@ -476,18 +476,30 @@ func (sc *scratch) doubleByteScan(s string) {
 	if sc.dbScanOf == s && sc.dbScanValid {
 		return
 	}
+	// The state is kept in few words: the loop makes calls (decodeRune,
+	// dbRuneFill, append) that it seldom takes, and every variable live
+	// across them was stored and loaded again on every rune.
 	var (
-		list   = sc.startList[:0]
-		starts doubleByteSet
-		// The quick test's state, as mayHoldDoubleByteMojibake keeps
-		// it; suspect is its answer, set for good once it passes.
-		suspect            bool
-		prevLetter         bool
-		run                int
-		runGlued, runDear  bool
-		sawCJK, sawOther   bool
-		wordFrom           int // the index in list of the word's first start
-		wordCJK, wordOther bool
+		list = sc.startList[:0]
+		// seen joins the dbRune of every rune: a rare character, a
+		// stop, or CJK characters and letters of another script
+		// anywhere in the line pass the quick test whatever their
+		// order ("Москва 東京" passes at 東, "東京 Москва" at М), and
+		// seen's starts are the join of the starts' sets.
+		seen dbRune
+		// word holds dbWordCJK and dbWordOther of the word so far,
+		// and the quick test's state of the runs glued to Latin
+		// letters, which it follows rune by rune.
+		word     dbRune
+		run      int // the CJK characters in the run so far
+		wordFrom int // the index in list of the word's first start
+	)
+	const (
+		prevLetter = 1 << iota // the previous rune is an ASCII letter
+		runGlued               // the run follows an ASCII letter
+		runDear                // a character of the run costs gluedCJKCost or more
+		suspect                // the quick test passes
+		mixed      = dbWordCJK | dbWordOther
 	)
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -497,21 +509,23 @@ func (sc *scratch) doubleByteScan(s string) {
 			if run > 0 {
 				// A run of CJK characters ends: glued, as
 				// mayHoldDoubleByteMojibake reads it.
-				if run <= maxGluedRun && (runGlued && letter || (runGlued || letter) && runDear) {
-					suspect = true
+				if run <= maxGluedRun && (word&runGlued != 0 && letter || (word&runGlued != 0 || letter) && word&runDear != 0) {
+					word |= suspect
 				}
 				run = 0
 			}
-			prevLetter = letter
 			if letter {
-				wordOther = true
-			} else if isBreak(rune(c)) {
-				if wordCJK && wordOther {
-					for k := wordFrom; k < len(list); k++ {
-						list[k].mixed = true
+				word |= prevLetter | dbWordOther
+			} else {
+				word &^= prevLetter
+				if isBreak(rune(c)) {
+					if word&mixed == mixed {
+						for k := wordFrom; k < len(list); k++ {
+							list[k].mixed = true
+						}
 					}
+					wordFrom, word = len(list), word&suspect
 				}
-				wordFrom, wordCJK, wordOther = len(list), false, false
 			}
 			continue
 		}
@@ -534,54 +548,41 @@ func (sc *scratch) doubleByteScan(s string) {
 		} else {
 			d = dbRuneFill(r)
 		}
-		if !suspect {
-			f := d.flags()
-			if f&cjkChar != 0 {
-				if f&cjkRare != 0 || sawOther {
-					suspect = true
-				}
-				if run == 0 {
-					runGlued, runDear = prevLetter, false
-				}
-				run++
-				runDear = runDear || f&cjkDear != 0
-				sawCJK, prevLetter = true, false
-			} else {
-				if run > 0 {
-					if run <= maxGluedRun && runGlued && runDear {
-						suspect = true
-					}
-					run = 0
-				}
-				prevLetter = false
-				switch {
-				case f&cjkStop != 0:
-					suspect = true
-				case f&cjkLetter != 0:
-					if sawCJK {
-						suspect = true
-					}
-					sawOther = true
+		seen |= d
+		if d&dbRune(cjkChar) != 0 {
+			if run == 0 {
+				word &^= runGlued | runDear
+				if word&prevLetter != 0 {
+					word |= runGlued
 				}
 			}
+			run++
+			if d&dbRune(cjkDear) != 0 {
+				word |= runDear
+			}
+		} else if run > 0 {
+			if run <= maxGluedRun && word&(runGlued|runDear) == runGlued|runDear {
+				word |= suspect
+			}
+			run = 0
 		}
-		wordCJK = wordCJK || d&dbWordCJK != 0
-		wordOther = wordOther || d&dbWordOther != 0
+		word = word&^prevLetter | d&mixed
 		if set := d.starts(); set != 0 {
 			list = append(list, islandStart{off: int32(i), set: set})
-			starts |= set
 		}
 		i += size
 	}
-	if run > 0 && run <= maxGluedRun && runGlued && runDear {
-		suspect = true
+	if run > 0 && run <= maxGluedRun && word&(runGlued|runDear) == runGlued|runDear {
+		word |= suspect
 	}
-	if wordCJK && wordOther {
+	if word&mixed == mixed {
 		for k := wordFrom; k < len(list); k++ {
 			list[k].mixed = true
 		}
 	}
-	sc.suspect, sc.starts, sc.startList = suspect, starts, list
+	f := seen.flags()
+	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
+	sc.starts, sc.startList = seen.starts(), list
 	sc.dbScanOf, sc.dbScanValid = s, true
 }
 
