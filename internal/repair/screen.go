@@ -167,39 +167,49 @@ func screenOf(s string) screen {
 // line then needs no pass of its own for the check. (A replayed plan
 // screens invalid text too, reading each bad byte as U+FFFD.)
 func screenValid(s string) (screen, bool) {
-	valid := true
+	// The state is kept in few words (the bits of the rune before are
+	// read through a pointer to its entry, not copied out field by
+	// field): the loop makes calls (ascii.Prefix, decodeRune,
+	// plausible.ClassOf), and every variable live across them was
+	// stored and loaded again on every rune.
 	var (
-		sn                 screen
-		lead, lead2, after pageSet
-		leadEnds           pageSet // the spaceEnds of the lead before
-		unencodable        pageSet
-		run, longest       int
+		sn          screen
+		valid       = true
+		prev        = &noBits // the bits of the rune before, or none after ASCII
+		after       pageSet   // the pages on which a space after a lead awaits a continuation
+		unencodable pageSet
+		// run counts the runes outside ASCII in a row, and stops
+		// being reset once a run reaches three (see covers).
+		run int
 	)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			run = 0
+			if run < 3 {
+				run = 0
+			}
 			after = 0
-			if lead == 0 {
+			if prev.lead == 0 {
 				// Nothing is pending, and ASCII sets nothing: skip to
 				// the next rune outside it.
 				i += ascii.Prefix(s[i:])
 				continue
 			}
 			i++
+			lead, lead2 := prev.lead, prev.lead2
 			switch {
 			case c == ' ':
 				// After a two-byte lead a space may be its lost 0xA0;
 				// after a longer lead only if a continuation byte
 				// follows it.
-				sn.utf8 |= lead & lead2 &^ leadEnds
-				after = lead &^ lead2 &^ leadEnds
+				sn.utf8 |= lead & lead2 &^ prev.spaceEnds
+				after = lead &^ lead2 &^ prev.spaceEnds
 			case c == '?':
 				sn.utf8 |= lead
 			case isASCIILetter(c):
 				sn.utf8 |= lead2 & droppingPages
 			}
-			lead, lead2 = 0, 0
+			prev = &noBits
 			continue
 		}
 		var (
@@ -223,16 +233,15 @@ func screenValid(s string) (screen, bool) {
 		e := screenTab.lookup(r)
 		sn.utf8 |= after & e.cont
 		after = 0
-		if lead != 0 {
+		if lead := prev.lead; lead != 0 {
 			if r == utf8.RuneError {
 				sn.utf8 |= lead
 			}
-			sn.utf8 |= lead&e.cont | lead2&droppingPages&e.lead
+			sn.utf8 |= lead&e.cont | prev.lead2&droppingPages&e.lead
 		}
-		lead, lead2, leadEnds = e.lead, e.lead2, e.spaceEnds
+		prev = e
 		unencodable |= ^e.enc
 		run++
-		longest = max(longest, run)
 		if !sn.cjk && r >= 0x1100 {
 			switch plausible.ClassOf(r) {
 			case plausible.Han, plausible.Kana, plausible.HalfKana, plausible.Hangul, plausible.Replacement:
@@ -240,7 +249,7 @@ func screenValid(s string) (screen, bool) {
 			}
 		}
 	}
-	if longest >= 3 {
+	if run >= 3 {
 		sn.covers = ^unencodable
 	}
 	return sn, valid
