@@ -383,11 +383,13 @@ func (w *wrongDecoder) mayStartIsland(r rune, buf []byte) bool {
 // the set of double-byte pages on which an island may begin at it; mixed
 // says that the rune's word, from a break (see isBreak) to the next,
 // holds hanzi, kana or Hangul and letters of another script too (see
-// mixedWord), which loneIslandBound asks of every start it bounds.
+// mixedWord), which loneIslandBound asks of every start it bounds, as it
+// asks whether the rune is CJK (cjk).
 type islandStart struct {
 	off   int32
 	set   doubleByteSet
 	mixed bool
+	cjk   bool // isCJKRune of the rune
 }
 
 // dbRune is what doubleByteScan asks of a rune outside ASCII, in one
@@ -577,7 +579,7 @@ func (sc *scratch) doubleByteScan(s string) {
 		}
 		word = word&^prevLetter | d&mixed
 		if set := d.starts(); set != 0 {
-			list = append(list, islandStart{off: int32(i), set: set})
+			list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
 		}
 		i += size
 	}
@@ -633,8 +635,8 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 		if set == 0 {
 			continue
 		}
-		lone, ok := loneStartAt(s, st)
-		if !ok {
+		var lone loneStart
+		if !lone.read(s, st) {
 			refuted &^= set
 		} else {
 			for k, w := range doubleBytePages {
@@ -676,7 +678,7 @@ func mixedWord(w string) bool {
 
 // refutesAt reports that undoUTF8 through the double-byte page w, with
 // decide, keeps no island that begins at the island start lone (see
-// loneStartAt), a start on w (see mayStartIsland): the island there is
+// loneStart.read), a start on w (see mayStartIsland): the island there is
 // the rune alone (see loneIsland), and it prices below weakMargin. Its
 // floor is weakMargin, and it is kept only if gainAtOrBelow returns
 // weakMargin or more. That figure is at most wordCharBound's bound on
@@ -731,40 +733,43 @@ type loneStart struct {
 	strangers     float64
 }
 
-// loneStartAt reads the island start st of s for refutesAt, once for all
-// its pages; ok is false where no page can refute it: its rune is U+FFFD
-// or beyond U+FFFF (see loneIsland), a neighbour is a NUL or U+FFFD, or
-// its word holds hanzi and letters of another script (see
-// loneIslandBound).
-func loneStartAt(s string, st islandStart) (lone loneStart, ok bool) {
+// read makes lone what refutesAt reads of the island start st of s, once
+// for all its pages (filled in place: the struct came back by value, a
+// copy as dear as the reading); it reports false where no page can
+// refute the start: its rune is U+FFFD or beyond U+FFFF (see
+// loneIsland), a neighbour is a NUL or U+FFFD, or its word holds hanzi
+// and letters of another script (see loneIslandBound).
+func (lone *loneStart) read(s string, st islandStart) bool {
 	o := int(st.off)
 	r, size := decodeRune(s, o)
 	if r == utf8.RuneError || r > 0xFFFF {
-		return lone, false
+		return false
 	}
-	lone = loneStart{o: o, to: o + size, r: r, prev: runeBefore(s, o)}
+	lone.o, lone.to, lone.r, lone.prev, lone.next = o, o+size, r, runeBefore(s, o), 0
 	if lone.to < len(s) {
 		lone.next, _ = decodeRune(s, lone.to)
 	}
 	if o > 0 && (lone.prev == 0 || lone.prev == utf8.RuneError) || lone.to < len(s) && (lone.next == 0 || lone.next == utf8.RuneError) {
-		return lone, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
+		return false // a NUL or U+FFFD beside it (see plausible.SwapBound)
 	}
 	if st.mixed {
 		if ws, we := wordBounds(s, o, lone.to); mixedWord(s[ws:we]) {
-			return lone, false
+			return false
 		}
 	}
+	lone.nextFacts = 0
 	if lone.next >= utf8.RuneSelf {
 		lone.nextFacts = dbRuneOf(lone.next)
 	}
-	if dbRuneOf(r)&dbWordCJK != 0 {
+	lone.strangers = 0
+	if st.cjk {
 		if cjkFacts(lone.prev) || lone.nextFacts&dbWordCJK != 0 {
 			lone.strangers = strangerCost
 		} else {
 			lone.strangers = 2 * strangerCost
 		}
 	}
-	return lone, true
+	return true
 }
 
 // cjkFacts is isCJKRune(r), from r's dbRune.

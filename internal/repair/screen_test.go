@@ -95,7 +95,7 @@ func checkDoubleByteScan(t *testing.T, s string) {
 			for we < len(s) && !isBreak(rune(s[we])) {
 				we++
 			}
-			want = append(want, islandStart{off: int32(i), set: set, mixed: mixedWord(s[ws:we])})
+			want = append(want, islandStart{off: int32(i), set: set, mixed: mixedWord(s[ws:we]), cjk: isCJKRune(r)})
 			starts |= set
 		}
 		i += size
@@ -200,14 +200,15 @@ func refutesAtRef(sc *scratch, s string, st islandStart, w *wrongDecoder) bool {
 	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
 }
 
-// checkRefutesAt holds refutesAt, with what loneStartAt reads of each
+// checkRefutesAt holds refutesAt, with what loneStart.read reads of each
 // island start once for all its pages, to refutesAtRef at every island
 // start of s on every page.
 func checkRefutesAt(t *testing.T, s string) {
 	t.Helper()
 	sc := new(scratch)
 	for _, st := range sc.islandStartList(s) {
-		lone, ok := loneStartAt(s, st)
+		var lone loneStart
+		ok := lone.read(s, st)
 		for _, w := range doubleBytePages {
 			if st.set&(1<<w.dbPage) == 0 {
 				continue
