@@ -433,12 +433,13 @@ func dbRuneOf(r rune) dbRune {
 // the table itself.
 func dbRuneFill(r rune) dbRune {
 	if r > 0xFFFF {
-		return dbRuneSlow(r)
+		return dbRuneSlow(r, nil)
 	}
 	block := new([0x100]dbRune)
+	buf := make([]byte, 0, 16) // one buffer for the block's encodings
 	for k := range block {
 		if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
-			block[k] = dbRuneSlow(c)
+			block[k] = dbRuneSlow(c, buf)
 		}
 	}
 	// Two goroutines may fill the same block: they fill it alike.
@@ -446,15 +447,15 @@ func dbRuneFill(r rune) dbRune {
 	return block[r&0xFF]
 }
 
-// dbRuneSlow works out the dbRune of r, a rune outside ASCII.
-func dbRuneSlow(r rune) dbRune {
+// dbRuneSlow works out the dbRune of r, a rune outside ASCII; buf is
+// room for r's encodings where r is up to U+FFFF.
+func dbRuneSlow(r rune, buf []byte) dbRune {
 	starts := allDoubleByte // beyond the table: every page looks
 	if r <= 0xFFFF {
 		starts = islandStartsOf(r)
 	}
 	d := dbRune(cjkFlagsOf(r)) | dbRune(starts)<<8
 	if r <= 0xFFFF {
-		var buf [8]byte
 		for _, w := range doubleBytePages {
 			if w.stopsIsland(r, buf[:0]) {
 				d |= dbRune(1) << (24 + w.dbPage)
