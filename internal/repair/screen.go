@@ -191,8 +191,12 @@ func screenValid(s string) (screen, bool) {
 			after = 0
 			if prev.lead == 0 {
 				// Nothing is pending, and ASCII sets nothing: skip to
-				// the next rune outside it.
-				i += ascii.Prefix(s[i:])
+				// the next rune outside it. A lone space between words
+				// of another script ("Москва — столица") is stepped
+				// over without the call.
+				if i++; i < len(s) && s[i] < utf8.RuneSelf {
+					i += ascii.Prefix(s[i:])
+				}
 				continue
 			}
 			i++
