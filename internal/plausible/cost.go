@@ -1,6 +1,7 @@
 package plausible
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -915,8 +916,37 @@ func SwapBound(prev, r, c, next rune) float64 {
 const swapBoundSlack = 1e-9
 
 // transitionRunes is the transition from a to b, classes of the runes ra
-// and rb, as charCost prices it.
+// and rb, as charCost prices it. It is inlined, and reads the table
+// where no rule of transitionSpecial can apply, as between most letters
+// ("é" after "f"): charCost prices every character of every candidate,
+// and a call per character cost LatinMojibake some 5%. (The test of one
+// table entry keeps it within the inliner's budget, where the four
+// comparisons of the classes did not.)
 func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
+	if t := plainTransitions[a][b]; t == t {
+		return t
+	}
+	return transitionSpecial(a, ra, b, rb)
+}
+
+// plainTransitions is transitions where no rule of transitionSpecial can
+// apply (neither class is NBSP, a is no Box and b no Combining), and NaN,
+// which equals nothing, where one may.
+var plainTransitions = func() (t [numClasses][numClasses]float64) {
+	for a := range Class(numClasses) {
+		for b := range Class(numClasses) {
+			t[a][b] = transitions[a][b]
+			if a == Box || a == NBSP || b == Combining || b == NBSP {
+				t[a][b] = math.NaN()
+			}
+		}
+	}
+	return t
+}()
+
+// transitionSpecial is transitionRunes with the rules that read the runes
+// themselves.
+func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 	if a == Box && b == Box && !boxesJoin(ra, rb) {
 		return disjointBoxes
 	}

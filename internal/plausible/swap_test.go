@@ -92,3 +92,22 @@ func TestSwapBoundClasses(t *testing.T) {
 		}
 	}
 }
+
+// TestTransitionRunes holds transitionRunes, which reads plainTransitions
+// where it can, to transitionSpecial, the rules, on every pair of classes
+// and runes that the rules read (box drawing that joins and that does
+// not, the voiced sound marks, the marks French typography spaces, «).
+func TestTransitionRunes(t *testing.T) {
+	runes := append([]rune{0, '─', '│', '█', ' ', 0x3099, 0x309A, 0x0301, '«', '»', ';', '!', '€', 0xA0}, swapRunes...)
+	for a := range Class(numClasses) {
+		for b := range Class(numClasses) {
+			for _, ra := range runes {
+				for _, rb := range runes {
+					if got, want := transitionRunes(a, ra, b, rb), transitionSpecial(a, ra, b, rb); got != want {
+						t.Fatalf("transitionRunes(%d, %q, %d, %q) = %v, the rules say %v", a, ra, b, rb, got, want)
+					}
+				}
+			}
+		}
+	}
+}
