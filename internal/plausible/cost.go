@@ -1,6 +1,7 @@
 package plausible
 
 import (
+	"math"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -841,7 +842,14 @@ func charCostRune(before, r, after rune) float64 {
 	if !utf8.ValidRune(r) {
 		r = utf8.RuneError // as string(r) reads back
 	}
-	c := ClassOf(r)
+	return charCostClasses(prev, before, ClassOf(r), r, next, after)
+}
+
+// charCostClasses is charCostRune(before, r, after) for a valid r of
+// class c, with the classes of its neighbours as charCostRune reads them
+// (prev and next): SwapBound prices two runes between the same
+// neighbours, and looks each class up once.
+func charCostClasses(prev Class, before rune, c Class, r rune, next Class, after rune) float64 {
 	return classCost(r, c) + transitionRunes(prev, before, c, r) + transitionRunes(c, r, next, after)
 }
 
@@ -871,17 +879,33 @@ func charCostRune(before, r, after rune) float64 {
 // The sums are taken in another order than CharCost's, which swapBoundSlack
 // covers.
 func SwapBound(prev, r, c, next rune) float64 {
-	bound := charCostRune(prev, r, next) - charCostRune(prev, c, next) + swapBoundSlack
-	cr, cc := ClassOf(r), ClassOf(c)
-	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
-		return bound
-	}
+	// The classes are looked up once, each where charCostRune would
+	// look it up: the search asks the bound of every lone island, and
+	// the lookups were most of its price.
 	p, n := Space, Space
 	if prev > 0 {
 		p = ClassOf(prev)
 	}
-	if next > 0 {
+	if next > 0 && next != utf8.RuneError {
 		n = ClassOf(next)
+	}
+	cr, cc := ClassOf(r), ClassOf(c)
+	costR, costC := r, c // as string(r) and string(c) read back
+	crCost, ccCost := cr, cc
+	if !utf8.ValidRune(r) {
+		costR = utf8.RuneError
+		crCost = ClassOf(costR)
+	}
+	if !utf8.ValidRune(c) {
+		costC = utf8.RuneError
+		ccCost = ClassOf(costC)
+	}
+	bound := charCostClasses(p, prev, crCost, costR, n, next) - charCostClasses(p, prev, ccCost, costC, n, next) + swapBoundSlack
+	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
+		return bound
+	}
+	if next == utf8.RuneError {
+		n = ClassOf(next) // the charges read it as it is
 	}
 	if smallInCapitals(p) && !cr.IsLowerCase() {
 		bound += smallCapsCharge
@@ -904,8 +928,37 @@ func SwapBound(prev, r, c, next rune) float64 {
 const swapBoundSlack = 1e-9
 
 // transitionRunes is the transition from a to b, classes of the runes ra
-// and rb, as charCost prices it.
+// and rb, as charCost prices it. It is inlined, and reads the table
+// where no rule of transitionSpecial can apply, as between most letters
+// ("é" after "f"): charCost prices every character of every candidate,
+// and a call per character cost LatinMojibake some 5%. (The test of one
+// table entry keeps it within the inliner's budget, where the four
+// comparisons of the classes did not.)
 func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
+	if t := plainTransitions[a][b]; t == t {
+		return t
+	}
+	return transitionSpecial(a, ra, b, rb)
+}
+
+// plainTransitions is transitions where no rule of transitionSpecial can
+// apply (neither class is NBSP, a is no Box and b no Combining), and NaN,
+// which equals nothing, where one may.
+var plainTransitions = func() (t [numClasses][numClasses]float64) {
+	for a := range Class(numClasses) {
+		for b := range Class(numClasses) {
+			t[a][b] = transitions[a][b]
+			if a == Box || a == NBSP || b == Combining || b == NBSP {
+				t[a][b] = math.NaN()
+			}
+		}
+	}
+	return t
+}()
+
+// transitionSpecial is transitionRunes with the rules that read the runes
+// themselves.
+func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 	if a == Box && b == Box && !boxesJoin(ra, rb) {
 		return disjointBoxes
 	}

@@ -43,3 +43,71 @@ func TestSwapBound(t *testing.T) {
 		}
 	}
 }
+
+// swapBoundRef is SwapBound as it was written first, from charCostRune:
+// TestSwapBoundClasses holds the version that looks each class up once
+// to it, bit for bit.
+func swapBoundRef(prev, r, c, next rune) float64 {
+	bound := charCostRune(prev, r, next) - charCostRune(prev, c, next) + swapBoundSlack
+	cr, cc := ClassOf(r), ClassOf(c)
+	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
+		return bound
+	}
+	p, n := Space, Space
+	if prev > 0 {
+		p = ClassOf(prev)
+	}
+	if next > 0 {
+		n = ClassOf(next)
+	}
+	if smallInCapitals(p) && !cr.IsLowerCase() {
+		bound += smallCapsCharge
+	}
+	if smallInCapitals(cr) && p.IsUpper() {
+		bound += smallCapsCharge
+	}
+	if smallInCapitals(n) && cr.IsUpper() {
+		bound += smallCapsCharge
+	}
+	if cr.IsUpper() && n.IsUpper() {
+		bound += smallCapsCharge
+	}
+	return bound
+}
+
+// TestSwapBoundClasses holds SwapBound to swapBoundRef on every
+// combination of swapRunes, no neighbour, U+FFFD and runes that are no
+// characters (a surrogate, beyond U+10FFFF) as all four of its runes.
+func TestSwapBoundClasses(t *testing.T) {
+	runes := append([]rune{0, 0xFFFD, 0xD800, 0x110000}, swapRunes...)
+	for _, prev := range runes {
+		for _, r := range runes {
+			for _, c := range runes {
+				for _, next := range runes {
+					if got, want := SwapBound(prev, r, c, next), swapBoundRef(prev, r, c, next); got != want {
+						t.Fatalf("SwapBound(%q, %q, %q, %q) = %v, from charCostRune %v", prev, r, c, next, got, want)
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestTransitionRunes holds transitionRunes, which reads plainTransitions
+// where it can, to transitionSpecial, the rules, on every pair of classes
+// and runes that the rules read (box drawing that joins and that does
+// not, the voiced sound marks, the marks French typography spaces, «).
+func TestTransitionRunes(t *testing.T) {
+	runes := append([]rune{0, '─', '│', '█', ' ', 0x3099, 0x309A, 0x0301, '«', '»', ';', '!', '€', 0xA0}, swapRunes...)
+	for a := range Class(numClasses) {
+		for b := range Class(numClasses) {
+			for _, ra := range runes {
+				for _, rb := range runes {
+					if got, want := transitionRunes(a, ra, b, rb), transitionSpecial(a, ra, b, rb); got != want {
+						t.Fatalf("transitionRunes(%d, %q, %d, %q) = %v, the rules say %v", a, ra, b, rb, got, want)
+					}
+				}
+			}
+		}
+	}
+}

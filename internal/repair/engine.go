@@ -812,22 +812,18 @@ type scratch struct {
 	wholeOf string
 	wholeBy *wrongDecoder
 
-	suspect      bool // doubleByteSuspect's memory
-	suspectOf    string
-	suspectValid bool
-
-	starts      doubleByteSet // doubleByteStarts' memory
-	startsOf    string
-	startsValid bool
+	// doubleByteScan's memory: the quick test's answer, the join of
+	// the island starts' sets, and the starts.
+	suspect     bool
+	starts      doubleByteSet
+	startList   []islandStart
+	dbScanOf    string
+	dbScanValid bool
 
 	refuted      doubleByteSet // doubleByteRefuted's memory
 	refutedOf    string
 	refutedValid bool
 	loneBuf      [8]byte // room for loneIsland's encodings
-
-	startList      []islandStart // islandStartList's memory
-	startListOf    string
-	startListValid bool
 
 	inverted      bool // caseInverted's memory
 	invertedOf    string
@@ -905,9 +901,7 @@ func putScratch(sc *scratch) {
 // correct line with a few hanzi cost.
 func putQuickScratch(sc *scratch) {
 	sc.screenOf, sc.screenValid = "", false
-	sc.suspectOf, sc.suspectValid = "", false
-	sc.startsOf, sc.startsValid = "", false
-	sc.startListOf, sc.startListValid = "", false
+	sc.dbScanOf, sc.dbScanValid = "", false
 	sc.refutedOf, sc.refutedValid = "", false
 	scratchPool.Put(sc)
 }
@@ -961,27 +955,17 @@ func (sc *scratch) doubleByteNothing(s string) bool {
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for
-// all the double-byte decoders of a round.
+// all the double-byte decoders of a round (see doubleByteScan).
 func (sc *scratch) doubleByteSuspect(s string) bool {
-	if sc.suspectOf != s || !sc.suspectValid {
-		sc.suspect, sc.suspectOf, sc.suspectValid = mayHoldDoubleByteMojibake(s), s, true
-	}
+	sc.doubleByteScan(s)
 	return sc.suspect
 }
 
 // doubleByteStarts is the set of double-byte pages on which an island
 // may begin somewhere in s, computed once for all the double-byte
-// decoders of a round. It joins the sets of islandStartList, which a
-// page that passes needs anyway: a line of its own pass, which stopped
-// once every page was in, cost as much again as the list on clean text.
+// decoders of a round (see doubleByteScan).
 func (sc *scratch) doubleByteStarts(s string) doubleByteSet {
-	if sc.startsOf != s || !sc.startsValid {
-		var set doubleByteSet
-		for _, st := range sc.islandStartList(s) {
-			set |= st.set
-		}
-		sc.starts, sc.startsOf, sc.startsValid = set, s, true
-	}
+	sc.doubleByteScan(s)
 	return sc.starts
 }
 

@@ -36,17 +36,17 @@ type runeBits struct {
 
 // screenTable maps runes up to U+FFFF to their bits, in blocks of 256
 // like the codec's encoders: most blocks hold nothing any page encodes
-// and share the zero block.
-type screenTable struct {
-	block  [256]uint8 // rune>>8 → index into blocks
-	blocks [][256]runeBits
-}
+// and share the zero block. The table points to each block itself:
+// screenValid looks up every rune outside ASCII of every line, and a
+// lookup through a block's index into a slice of blocks was four loads,
+// each waiting for the one before.
+type screenTable [256]*[256]runeBits
 
 func (t *screenTable) lookup(r rune) *runeBits {
 	if uint32(r) > 0xFFFF {
 		return &noBits
 	}
-	return &t.blocks[t.block[r>>8]][r&0xFF]
+	return &t[r>>8][r&0xFF]
 }
 
 // noBits are the bits of a rune beyond the table: no page encodes it.
@@ -56,7 +56,7 @@ var noBits runeBits
 // and screen's table and masks over them.
 var (
 	screenPages []*codec.SingleByte
-	screenTab   = buildScreen()
+	screenTab   = *buildScreen()
 	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
 	droppingPages pageSet
 	// legacyPages are the pages the legacy readings decode through, and
@@ -101,7 +101,10 @@ func buildScreen() *screenTable {
 			legacyPages |= 1 << h.wrong.page
 		}
 	}
-	t := &screenTable{blocks: make([][256]runeBits, 1)}
+	t, zero := new(screenTable), new([256]runeBits)
+	for hi := range t {
+		t[hi] = zero
+	}
 	for k, sb := range screenPages {
 		for c := 0x80; c <= 0xFF; c++ {
 			r, ok := sb.DecodeByte(byte(c))
@@ -113,11 +116,10 @@ func buildScreen() *screenTable {
 				continue
 			}
 			hi := r >> 8
-			if t.block[hi] == 0 {
-				t.blocks = append(t.blocks, [256]runeBits{})
-				t.block[hi] = uint8(len(t.blocks) - 1)
+			if t[hi] == zero {
+				t[hi] = new([256]runeBits)
 			}
-			e := &t.blocks[t.block[hi]][r&0xFF]
+			e := &t[hi][r&0xFF]
 			bit := pageSet(1) << k
 			e.enc |= bit
 			if b >= 0xC2 && b <= 0xF4 {
@@ -165,39 +167,53 @@ func screenOf(s string) screen {
 // line then needs no pass of its own for the check. (A replayed plan
 // screens invalid text too, reading each bad byte as U+FFFD.)
 func screenValid(s string) (screen, bool) {
-	valid := true
+	// The state is kept in few words (the bits of the rune before are
+	// read through a pointer to its entry, not copied out field by
+	// field): the loop makes calls (ascii.Prefix, decodeRune,
+	// plausible.ClassOf), and every variable live across them was
+	// stored and loaded again on every rune.
 	var (
-		sn                 screen
-		lead, lead2, after pageSet
-		leadEnds           pageSet // the spaceEnds of the lead before
-		unencodable        pageSet
-		run, longest       int
+		sn          screen
+		valid       = true
+		prev        = &noBits // the bits of the rune before, or none after ASCII
+		after       pageSet   // the pages on which a space after a lead awaits a continuation
+		unencodable pageSet
+		// run counts the runes outside ASCII in a row, and stops
+		// being reset once a run reaches three (see covers).
+		run int
 	)
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			run = 0
+			if run < 3 {
+				run = 0
+			}
 			after = 0
-			if lead == 0 {
+			if prev.lead == 0 {
 				// Nothing is pending, and ASCII sets nothing: skip to
-				// the next rune outside it.
-				i += ascii.Prefix(s[i:])
+				// the next rune outside it. A lone space between words
+				// of another script ("Москва — столица") is stepped
+				// over without the call.
+				if i++; i < len(s) && s[i] < utf8.RuneSelf {
+					i += ascii.Prefix(s[i:])
+				}
 				continue
 			}
 			i++
+			lead, lead2 := prev.lead, prev.lead2
 			switch {
 			case c == ' ':
 				// After a two-byte lead a space may be its lost 0xA0;
 				// after a longer lead only if a continuation byte
 				// follows it.
-				sn.utf8 |= lead & lead2 &^ leadEnds
-				after = lead &^ lead2 &^ leadEnds
+				sn.utf8 |= lead & lead2 &^ prev.spaceEnds
+				after = lead &^ lead2 &^ prev.spaceEnds
 			case c == '?':
 				sn.utf8 |= lead
 			case isASCIILetter(c):
 				sn.utf8 |= lead2 & droppingPages
 			}
-			lead, lead2 = 0, 0
+			prev = &noBits
 			continue
 		}
 		var (
@@ -209,6 +225,11 @@ func screenValid(s string) (screen, bool) {
 			// decodeRune is a call, and this loop reads every rune of
 			// every line outside ASCII.
 			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			// Three bytes, CJK text and the punctuation of every
+			// language (E0 and ED take a narrower second byte, and
+			// go to decodeRune).
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 		} else if r, size = decodeRune(s, i); r == utf8.RuneError && size == 1 {
 			valid = false
 		}
@@ -216,16 +237,15 @@ func screenValid(s string) (screen, bool) {
 		e := screenTab.lookup(r)
 		sn.utf8 |= after & e.cont
 		after = 0
-		if lead != 0 {
+		if lead := prev.lead; lead != 0 {
 			if r == utf8.RuneError {
 				sn.utf8 |= lead
 			}
-			sn.utf8 |= lead&e.cont | lead2&droppingPages&e.lead
+			sn.utf8 |= lead&e.cont | prev.lead2&droppingPages&e.lead
 		}
-		lead, lead2, leadEnds = e.lead, e.lead2, e.spaceEnds
+		prev = e
 		unencodable |= ^e.enc
 		run++
-		longest = max(longest, run)
 		if !sn.cjk && r >= 0x1100 {
 			switch plausible.ClassOf(r) {
 			case plausible.Han, plausible.Kana, plausible.HalfKana, plausible.Hangul, plausible.Replacement:
@@ -233,7 +253,7 @@ func screenValid(s string) (screen, bool) {
 			}
 		}
 	}
-	if longest >= 3 {
+	if run >= 3 {
 		sn.covers = ^unencodable
 	}
 	return sn, valid
@@ -364,38 +384,231 @@ func (w *wrongDecoder) mayStartIsland(r rune, buf []byte) bool {
 }
 
 // islandStart is a rune of a line outside ASCII, at byte offset off, and
-// the set of double-byte pages on which an island may begin at it.
+// the set of double-byte pages on which an island may begin at it; mixed
+// says that the rune's word, from a break (see isBreak) to the next,
+// holds hanzi, kana or Hangul and letters of another script too (see
+// mixedWord), which loneIslandBound asks of every start it bounds, as it
+// asks whether the rune is CJK (cjk).
 type islandStart struct {
-	off int32
-	set doubleByteSet
+	off   int32
+	set   doubleByteSet
+	mixed bool
+	cjk   bool // isCJKRune of the rune
 }
 
-// islandStartList lists the runes of s at which an island may begin on
-// some double-byte page, in order, computed once for all the pages of a
-// round: doubleByteStarts joins their sets, and encodeLive encodes from
-// them.
-func (sc *scratch) islandStartList(s string) []islandStart {
-	if sc.startListOf == s && sc.startListValid {
-		return sc.startList
+// dbRune is what doubleByteScan asks of a rune outside ASCII, in one
+// word read at once: its cjkFlags (for mayHoldDoubleByteMojibake), its
+// islandStartsOf set, and whether mixedWord counts it as CJK
+// (dbWordCJK) or as a letter of another script (dbWordOther); and what
+// refutesAt asks of the rune after an island start (stops).
+type dbRune uint32
+
+const (
+	dbWordCJK dbRune = 1 << (16 + iota)
+	dbWordOther
+)
+
+func (d dbRune) flags() cjkFlags       { return cjkFlags(d) }
+func (d dbRune) starts() doubleByteSet { return doubleByteSet(d >> 8) }
+
+// stops is the set of double-byte pages w on which w.stopsIsland(r)
+// holds, for r up to U+FFFF; beyond, it is empty, and refutesAt asks
+// stopsIsland itself (a rune there is rare, and the scan reads every
+// rune's dbRune).
+func (d dbRune) stops() doubleByteSet { return doubleByteSet(d >> 24) }
+
+// dbRuneTable holds dbRune for the runes up to U+FFFF, in blocks of 256
+// filled on first use from cjkFlagsOf, islandStartsOf and stopsIsland,
+// so that it agrees with them by construction: one lookup per rune
+// where the double-byte screen made two, each behind a block pointer of
+// its own.
+var dbRuneTable [0x100]atomic.Pointer[[0x100]dbRune]
+
+// dbRuneOf returns the dbRune of r, a rune outside ASCII.
+func dbRuneOf(r rune) dbRune {
+	if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
+		return block[r&0xFF]
 	}
-	list := sc.startList[:0]
-	for i := ascii.Prefix(s); i < len(s); {
-		if s[i] < utf8.RuneSelf {
+	return dbRuneFill(r)
+}
+
+// dbRuneFill is the dbRune of r, a rune outside ASCII, beyond the table
+// or in a block not filled yet, which it fills. doubleByteScan looks in
+// the table itself.
+func dbRuneFill(r rune) dbRune {
+	if r > 0xFFFF {
+		return dbRuneSlow(r, nil)
+	}
+	block := new([0x100]dbRune)
+	buf := make([]byte, 0, 16) // one buffer for the block's encodings
+	for k := range block {
+		if c := r&^0xFF | rune(k); c >= utf8.RuneSelf {
+			block[k] = dbRuneSlow(c, buf)
+		}
+	}
+	// Two goroutines may fill the same block: they fill it alike.
+	dbRuneTable[r>>8].Store(block)
+	return block[r&0xFF]
+}
+
+// dbRuneSlow works out the dbRune of r, a rune outside ASCII; buf is
+// room for r's encodings where r is up to U+FFFF.
+func dbRuneSlow(r rune, buf []byte) dbRune {
+	starts := allDoubleByte // beyond the table: every page looks
+	if r <= 0xFFFF {
+		starts = islandStartsOf(r)
+	}
+	d := dbRune(cjkFlagsOf(r)) | dbRune(starts)<<8
+	if r <= 0xFFFF {
+		for _, w := range doubleBytePages {
+			if w.stopsIsland(r, buf[:0]) {
+				d |= dbRune(1) << (24 + w.dbPage)
+			}
+		}
+	}
+	switch plausible.ClassOf(r).Script() {
+	case plausible.NoScript:
+	case plausible.CJK:
+		d |= dbWordCJK
+	default:
+		d |= dbWordOther
+	}
+	return d
+}
+
+// doubleByteScan answers, in one pass over s, the questions the
+// double-byte readings ask of a line before any of them is tried:
+// whether it passes their quick test (mayHoldDoubleByteMojibake, kept
+// in sc.suspect), the runes at which an island may begin on some page
+// (sc.startList, see mayStartIsland) and the join of their sets
+// (sc.starts). Asked one at a time, they were three passes, each
+// decoding every rune and looking it up in a table of its own: on a
+// line like "Москва — столица. 東京は日本の首都です。" the quick test
+// reads up to 東 before it passes, the list reads the whole line, and
+// refutesAt read the words of the starts again to learn whether they
+// were mixed. The answers depend on s alone, and are computed once for
+// all the double-byte decoders of a round.
+func (sc *scratch) doubleByteScan(s string) {
+	if sc.dbScanOf == s && sc.dbScanValid {
+		return
+	}
+	// The state is kept in few words: the loop makes calls (decodeRune,
+	// dbRuneFill, append) that it seldom takes, and every variable live
+	// across them was stored and loaded again on every rune.
+	var (
+		list = sc.startList[:0]
+		// seen joins the dbRune of every rune: a rare character, a
+		// stop, or CJK characters and letters of another script
+		// anywhere in the line pass the quick test whatever their
+		// order ("Москва 東京" passes at 東, "東京 Москва" at М), and
+		// seen's starts are the join of the starts' sets.
+		seen dbRune
+		// word holds dbWordCJK and dbWordOther of the word so far,
+		// and the quick test's state of the runs glued to Latin
+		// letters, which it follows rune by rune.
+		word     dbRune
+		run      int // the CJK characters in the run so far
+		wordFrom int // the index in list of the word's first start
+	)
+	const (
+		prevLetter = 1 << iota // the previous rune is an ASCII letter
+		runGlued               // the run follows an ASCII letter
+		runDear                // a character of the run costs gluedCJKCost or more
+		suspect                // the quick test passes
+		mixed      = dbWordCJK | dbWordOther
+	)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			i++
+			letter := isASCIILetter(c)
+			if run > 0 {
+				// A run of CJK characters ends: glued, as
+				// mayHoldDoubleByteMojibake reads it.
+				if run <= maxGluedRun && (word&runGlued != 0 && letter || (word&runGlued != 0 || letter) && word&runDear != 0) {
+					word |= suspect
+				}
+				run = 0
+			}
+			if letter {
+				word |= prevLetter | dbWordOther
+			} else {
+				word &^= prevLetter
+				if isBreak(rune(c)) {
+					if word&mixed == mixed {
+						for k := wordFrom; k < len(list); k++ {
+							list[k].mixed = true
+						}
+					}
+					wordFrom, word = len(list), word&suspect
+				}
+			}
 			continue
 		}
-		r, size := decodeRune(s, i)
-		set := allDoubleByte // beyond the table: every page looks
-		if r <= 0xFFFF {
-			set = islandStartsOf(r)
+		var (
+			r    rune
+			size int
+		)
+		// The CJK characters and the alphabets decoded in line, as
+		// decodeRune would: a call per rune was a fifth of the pass.
+		if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+		} else {
+			r, size = decodeRune(s, i)
 		}
-		if set != 0 {
-			list = append(list, islandStart{off: int32(i), set: set})
+		var d dbRune
+		if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
+			d = block[r&0xFF]
+		} else {
+			d = dbRuneFill(r)
+		}
+		seen |= d
+		if d&dbRune(cjkChar) != 0 {
+			if run == 0 {
+				word &^= runGlued | runDear
+				if word&prevLetter != 0 {
+					word |= runGlued
+				}
+			}
+			run++
+			if d&dbRune(cjkDear) != 0 {
+				word |= runDear
+			}
+		} else if run > 0 {
+			if run <= maxGluedRun && word&(runGlued|runDear) == runGlued|runDear {
+				word |= suspect
+			}
+			run = 0
+		}
+		word = word&^prevLetter | d&mixed
+		if set := d.starts(); set != 0 {
+			list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
 		}
 		i += size
 	}
-	sc.startList, sc.startListOf, sc.startListValid = list, s, true
-	return list
+	if run > 0 && run <= maxGluedRun && word&(runGlued|runDear) == runGlued|runDear {
+		word |= suspect
+	}
+	if word&mixed == mixed {
+		for k := wordFrom; k < len(list); k++ {
+			list[k].mixed = true
+		}
+	}
+	f := seen.flags()
+	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
+	sc.starts, sc.startList = seen.starts(), list
+	sc.dbScanOf, sc.dbScanValid = s, true
+}
+
+// islandStartList lists the runes of s at which an island may begin on
+// some double-byte page, in order (see doubleByteScan): doubleByteStarts
+// joins their sets, doubleByteRefuted bounds them, and encodeLive
+// encodes from them.
+func (sc *scratch) islandStartList(s string) []islandStart {
+	sc.doubleByteScan(s)
+	return sc.startList
 }
 
 // refuteDoubleByte enables doubleByteRefuted; the tests turn it off to
@@ -422,12 +635,19 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 		return sc.refuted
 	}
 	refuted := allDoubleByte
-	var word wordFlags
 	for _, st := range sc.islandStartList(s) {
 		set := st.set & refuted
-		for k, w := range doubleBytePages {
-			if set&(1<<k) != 0 && !sc.refutesAt(s, int(st.off), w, &word) {
-				refuted &^= 1 << k
+		if set == 0 {
+			continue
+		}
+		var lone loneStart
+		if !lone.read(s, st) {
+			refuted &^= set
+		} else {
+			for k, w := range doubleBytePages {
+				if set&(1<<k) != 0 && !sc.refutesAt(s, &lone, w) {
+					refuted &^= 1 << k
+				}
 			}
 		}
 		if refuted == 0 {
@@ -436,33 +656,6 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 	}
 	sc.refuted, sc.refutedOf, sc.refutedValid = refuted, s, true
 	return refuted
-}
-
-// wordFlags is what refutesAt learns of a word of a line, from a break
-// (see isBreak) to the next, for the island starts in it: its bounds and
-// whether it holds hanzi, kana or Hangul and letters of another script
-// too, which wordCharBound refuses to bound. The word wordBounds gives an
-// island is part of it, cut at maxWord bytes each way, and holds both
-// only if it does.
-type wordFlags struct {
-	start, end int
-	mixed      bool
-}
-
-// wordAt makes f the flags of the word of s around s[o:to], unless they
-// are already (the island starts of a line come in order).
-func (f *wordFlags) wordAt(s string, o, to int) {
-	if o < f.end {
-		return
-	}
-	ws, we := o, to
-	for ws > 0 && !isBreak(rune(s[ws-1])) {
-		ws--
-	}
-	for we < len(s) && !isBreak(rune(s[we])) {
-		we++
-	}
-	*f = wordFlags{start: ws, end: we, mixed: mixedWord(s[ws:we])}
 }
 
 // mixedWord reports whether w holds hanzi, kana or Hangul and letters of
@@ -489,26 +682,39 @@ func mixedWord(w string) bool {
 }
 
 // refutesAt reports that undoUTF8 through the double-byte page w, with
-// decide, keeps no island that begins at the rune of s at offset o, an
-// island start on w (see mayStartIsland): the island there is the rune
-// alone (see loneIsland), and it prices below weakMargin. Its floor is
-// weakMargin, and it is kept only if gainAtOrBelow returns weakMargin or
-// more. That figure is at most wordCharBound's bound on the character
-// model, where the reading is rare (see holdsRareNonCJK and
-// wordCharBound), or that bound plus the language model's most on the
-// word, LanguageCostMax (see gainAtUncached); loneIslandBound bounds
-// wordCharBound's bound. word holds the flags of the word of the last
-// start asked about.
-func (sc *scratch) refutesAt(s string, o int, w *wrongDecoder, word *wordFlags) bool {
-	c, to, ok := w.loneIsland(s, o, sc.loneBuf[:0])
-	if !ok {
+// decide, keeps no island that begins at the island start lone (see
+// loneStart.read), a start on w (see mayStartIsland): the island there is
+// the rune alone (see loneIsland), and it prices below weakMargin. Its
+// floor is weakMargin, and it is kept only if gainAtOrBelow returns
+// weakMargin or more. That figure is at most wordCharBound's bound on
+// the character model, where the reading is rare (see holdsRareNonCJK
+// and wordCharBound), or that bound plus the language model's most on
+// the word, LanguageCostMax (see gainAtUncached); loneIslandBound bounds
+// wordCharBound's bound. It asks what loneIsland and loneIslandBound ask
+// of the page, and takes what they ask of the start and its neighbours
+// from lone: on a line of Russian and Japanese the starts are each on
+// one page, and decoding the neighbours, encoding the next rune to ask
+// whether the walk stops there, and pricing the reading's rarity were a
+// third of the refutation. checkRefutesAt holds it to loneIsland and
+// loneIslandBound, the definitions, at every start of the screen's test
+// lines and FuzzScreen's.
+func (sc *scratch) refutesAt(s string, lone *loneStart, w *wrongDecoder) bool {
+	e, ok := w.encodeRune(sc.loneBuf[:0], lone.r)
+	if !ok || len(e) != 2 || e[0] < 0xC2 || e[0] > 0xDF || !isCont(e[1]) {
 		return false
 	}
-	bound, ok := loneIslandBound(s, o, to, c, word)
-	if !ok {
-		return false
+	c := rune(e[0]&0x1F)<<6 | rune(e[1]&0x3F)
+	if lone.next >= utf8.RuneSelf {
+		stops := lone.nextFacts.stops()&(1<<w.dbPage) != 0
+		if lone.next > 0xFFFF {
+			stops = w.stopsIsland(lone.next, sc.loneBuf[:0])
+		}
+		if !stops {
+			return false
+		}
 	}
-	if rareNonCJK(c) {
+	bound := plausible.SwapBound(lone.prev, lone.r, c, lone.next) + lone.strangers
+	if rareLone(c) {
 		return bound < weakMargin
 	}
 	if bound+boundSlack >= weakMargin {
@@ -516,8 +722,64 @@ func (sc *scratch) refutesAt(s string, o int, w *wrongDecoder, word *wordFlags) 
 		// the bound below weakMargin, and need not be priced.
 		return false
 	}
-	ws, we := wordBounds(s, o, to)
+	ws, we := wordBounds(s, lone.o, lone.to)
 	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
+}
+
+// loneStart is what refutesAt reads of an island start and its
+// neighbours, the same on every page: the rune r at s[o:to], the runes
+// before and after it (prev and next, 0 for none), next's dbRune, and
+// what loneIslandBound adds to the character model's bound for the CJK
+// letters the reading removes (strangers).
+type loneStart struct {
+	o, to         int
+	r, prev, next rune
+	nextFacts     dbRune
+	strangers     float64
+}
+
+// read makes lone what refutesAt reads of the island start st of s, once
+// for all its pages (filled in place: the struct came back by value, a
+// copy as dear as the reading); it reports false where no page can
+// refute the start: its rune is U+FFFD or beyond U+FFFF (see
+// loneIsland), a neighbour is a NUL or U+FFFD, or its word holds hanzi
+// and letters of another script (see loneIslandBound).
+func (lone *loneStart) read(s string, st islandStart) bool {
+	o := int(st.off)
+	r, size := decodeRune(s, o)
+	if r == utf8.RuneError || r > 0xFFFF {
+		return false
+	}
+	lone.o, lone.to, lone.r, lone.prev, lone.next = o, o+size, r, runeBefore(s, o), 0
+	if lone.to < len(s) {
+		lone.next, _ = decodeRune(s, lone.to)
+	}
+	if o > 0 && (lone.prev == 0 || lone.prev == utf8.RuneError) || lone.to < len(s) && (lone.next == 0 || lone.next == utf8.RuneError) {
+		return false // a NUL or U+FFFD beside it (see plausible.SwapBound)
+	}
+	if st.mixed {
+		if ws, we := wordBounds(s, o, lone.to); mixedWord(s[ws:we]) {
+			return false
+		}
+	}
+	lone.nextFacts = 0
+	if lone.next >= utf8.RuneSelf {
+		lone.nextFacts = dbRuneOf(lone.next)
+	}
+	lone.strangers = 0
+	if st.cjk {
+		if cjkFacts(lone.prev) || lone.nextFacts&dbWordCJK != 0 {
+			lone.strangers = strangerCost
+		} else {
+			lone.strangers = 2 * strangerCost
+		}
+	}
+	return true
+}
+
+// cjkFacts is isCJKRune(r), from r's dbRune.
+func cjkFacts(r rune) bool {
+	return r >= utf8.RuneSelf && dbRuneOf(r)&dbWordCJK != 0
 }
 
 // loneIsland reports whether the island that undoUTF8's walk through the
@@ -579,6 +841,20 @@ func rareNonCJK(c rune) bool {
 		(plausible.RuneCost(c) >= rareCJKCost || plausible.ClassOf(c) == plausible.Combining)
 }
 
+// rareLoneBits holds rareNonCJK of every rune below U+0800, the readings
+// of a lone island (two bytes of UTF-8), one bit each.
+var rareLoneBits = func() (bits [0x800 / 64]uint64) {
+	for c := rune(0); c < 0x800; c++ {
+		if rareNonCJK(c) {
+			bits[c>>6] |= 1 << (c & 63)
+		}
+	}
+	return bits
+}()
+
+// rareLone is rareNonCJK(c) for c below U+0800.
+func rareLone(c rune) bool { return rareLoneBits[c>>6&0x1F]&(1<<(c&63)) != 0 }
+
 // runeBefore is lastRune(s[:o]) for the valid UTF-8 s and a rune start o,
 // decoded by decodeRune.
 func runeBefore(s string, o int) rune {
@@ -603,8 +879,11 @@ func runeBefore(s string, o int) rune {
 // island s[o:to], one rune, read as the rune c, in its word (see
 // gainAtUncached), worked out from the rune's neighbours alone; ok is
 // false where wordCharBound bounds nothing (a word of hanzi and letters
-// of another script) or a neighbour is one SwapBound cannot take. word
-// holds the flags of a word of s, and is made those of the island's.
+// of another script) or a neighbour is one SwapBound cannot take. mixed
+// is the island start's flag: the island's word, from a break to the
+// next, holds hanzi, kana or Hangul and letters of another script (see
+// islandStart); the word wordBounds gives the island is part of it, cut
+// at maxWord bytes each way, and holds both only if it does.
 //
 // Why: wordCharBound is the character model's difference on the word,
 // which plausible.SwapBound bounds, plus strangerCost for each lone CJK
@@ -616,7 +895,7 @@ func runeBefore(s string, o int) rune {
 // runes, take in the runes beside the island up to a break); the runs
 // beside it may only come apart, which the reading pays for. Reading any
 // other rune as c changes no run.
-func loneIslandBound(s string, o, to int, c rune, word *wordFlags) (bound float64, ok bool) {
+func loneIslandBound(s string, o, to int, c rune, mixed bool) (bound float64, ok bool) {
 	r, _ := decodeRune(s, o)
 	prev, next := runeBefore(s, o), rune(0)
 	if to < len(s) {
@@ -625,8 +904,7 @@ func loneIslandBound(s string, o, to int, c rune, word *wordFlags) (bound float6
 	if o > 0 && (prev == 0 || prev == utf8.RuneError) || to < len(s) && (next == 0 || next == utf8.RuneError) {
 		return 0, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
 	}
-	word.wordAt(s, o, to)
-	if word.mixed {
+	if mixed {
 		if ws, we := wordBounds(s, o, to); mixedWord(s[ws:we]) {
 			return 0, false
 		}

@@ -34,6 +34,7 @@ func checkScreen(t *testing.T, s string) {
 			t.Errorf("screen of %q: UTF-8 through %s = %v, mayHoldUTF8 = %v", s, w.name(), got, want)
 		}
 	}
+	checkDoubleByteScan(t, s)
 	starts := new(scratch).doubleByteStarts(s)
 	for _, w := range doubleBytePages {
 		if starts&(1<<w.dbPage) != 0 {
@@ -60,14 +61,65 @@ func checkScreen(t *testing.T, s string) {
 	}
 }
 
+// checkDoubleByteScan fails unless doubleByteScan's one pass over s
+// gives the answers of the definitions it stands for: the quick test
+// mayHoldDoubleByteMojibake; every rune outside ASCII at which an island
+// may begin on some page (islandStartsOf, every page beyond U+FFFF), in
+// order, with its set; the join of the sets; and for each start whether
+// mixedWord holds of its word, from a break to the next.
+func checkDoubleByteScan(t *testing.T, s string) {
+	t.Helper()
+	sc := new(scratch)
+	sc.doubleByteScan(s)
+	if want := mayHoldDoubleByteMojibake(s); sc.suspect != want {
+		t.Errorf("doubleByteScan(%q): suspect = %v, mayHoldDoubleByteMojibake = %v", s, sc.suspect, want)
+	}
+	var (
+		want   []islandStart
+		starts doubleByteSet
+	)
+	for i := 0; i < len(s); {
+		r, size := utf8.DecodeRuneInString(s[i:])
+		set := doubleByteSet(0)
+		switch {
+		case r > 0xFFFF:
+			set = allDoubleByte
+		case r >= utf8.RuneSelf:
+			set = islandStartsOf(r)
+		}
+		if set != 0 {
+			ws, we := i, i+size
+			for ws > 0 && !isBreak(rune(s[ws-1])) {
+				ws--
+			}
+			for we < len(s) && !isBreak(rune(s[we])) {
+				we++
+			}
+			want = append(want, islandStart{off: int32(i), set: set, mixed: mixedWord(s[ws:we]), cjk: isCJKRune(r)})
+			starts |= set
+		}
+		i += size
+	}
+	if fmt.Sprint(sc.startList) != fmt.Sprint(want) || sc.starts != starts {
+		t.Errorf("doubleByteScan(%q): starts %v, joined %08b; want %v, %08b", s, sc.startList, sc.starts, want, starts)
+	}
+}
+
+// passDoubleByte makes sc's double-byte screen of s pass on every page:
+// the quick test and every page's island starts, over the starts the
+// scan lists.
+func passDoubleByte(sc *scratch, s string) {
+	sc.doubleByteScan(s)
+	sc.suspect, sc.starts = true, allDoubleByte
+}
+
 // undoUnscreened is undoUTF8 through w with every island undone and the
 // quick tests passed, whatever they say about s.
 func undoUnscreened(s string, w *wrongDecoder) *outcome {
 	sc := new(scratch)
 	sc.langsOf = s
 	sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
-	sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
-	sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+	passDoubleByte(sc, s)
 	return undoUTF8(sc, s, w, allOptionsInternal, false)
 }
 
@@ -112,8 +164,7 @@ func checkRefuted(t *testing.T, s string) int {
 				sc.languages()
 			}
 			sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
-			sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
-			sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+			passDoubleByte(sc, s)
 			refuteDoubleByte = false
 			o := undoUTF8(sc, s, w, allOptionsInternal, true)
 			refuteDoubleByte = true
@@ -123,7 +174,74 @@ func checkRefuted(t *testing.T, s string) int {
 		}
 	}
 	checkLoneIslands(t, s)
+	checkRefutesAt(t, s)
 	return n
+}
+
+// refutesAtRef is refutesAt as it was first written, from loneIsland,
+// loneIslandBound and rareNonCJK, one island start and page at a time.
+func refutesAtRef(sc *scratch, s string, st islandStart, w *wrongDecoder) bool {
+	o := int(st.off)
+	c, to, ok := w.loneIsland(s, o, nil)
+	if !ok {
+		return false
+	}
+	bound, ok := loneIslandBound(s, o, to, c, st.mixed)
+	if !ok {
+		return false
+	}
+	if rareNonCJK(c) {
+		return bound < weakMargin
+	}
+	if bound+boundSlack >= weakMargin {
+		return false
+	}
+	ws, we := wordBounds(s, o, to)
+	return bound+sc.wordMax(s, ws, we)+boundSlack < weakMargin
+}
+
+// checkRefutesAt holds refutesAt, with what loneStart.read reads of each
+// island start once for all its pages, to refutesAtRef at every island
+// start of s on every page.
+func checkRefutesAt(t *testing.T, s string) {
+	t.Helper()
+	sc := new(scratch)
+	for _, st := range sc.islandStartList(s) {
+		var lone loneStart
+		ok := lone.read(s, st)
+		for _, w := range doubleBytePages {
+			if st.set&(1<<w.dbPage) == 0 {
+				continue
+			}
+			got := ok && sc.refutesAt(s, &lone, w)
+			if want := refutesAtRef(new(scratch), s, st, w); got != want {
+				t.Errorf("%q through %s, the start at %d: refutesAt = %v, from loneIsland and loneIslandBound %v", s, w.name(), st.off, got, want)
+			}
+		}
+	}
+}
+
+// TestRareLone holds rareLone to rareNonCJK below U+0800.
+func TestRareLone(t *testing.T) {
+	for c := rune(0); c < 0x800; c++ {
+		if rareLone(c) != rareNonCJK(c) {
+			t.Fatalf("rareLone(%q) = %v, rareNonCJK %v", c, rareLone(c), rareNonCJK(c))
+		}
+	}
+}
+
+// TestRuneStops holds dbRune's stops to stopsIsland on every rune up to
+// U+FFFF.
+func TestRuneStops(t *testing.T) {
+	var buf [8]byte
+	for r := rune(utf8.RuneSelf); r <= 0xFFFF; r++ {
+		d := dbRuneOf(r)
+		for _, w := range doubleBytePages {
+			if got, want := d.stops()&(1<<w.dbPage) != 0, w.stopsIsland(r, buf[:0]); got != want {
+				t.Fatalf("dbRune(%q) stops on %s = %v, stopsIsland %v", r, w.name(), got, want)
+			}
+		}
+	}
 }
 
 // checkLoneIslands holds loneIsland and loneIslandBound to what they
@@ -150,8 +268,7 @@ func checkLoneIslands(t *testing.T, s string) {
 				sc := new(scratch)
 				sc.langsOf = s
 				sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
-				sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
-				sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+				passDoubleByte(sc, s)
 				undoUTF8(sc, s, w, allOptionsInternal, false)
 				spans, walked = sc.spans[:sc.spansUsed], true
 			}
@@ -160,8 +277,7 @@ func checkLoneIslands(t *testing.T, s string) {
 					t.Errorf("%q through %s: lone island %q at %d, but the walk finds %q for %q", s, w.name(), string(c), o, sp.text, s[sp.from:sp.to])
 				}
 			}
-			var word wordFlags
-			bound, ok := loneIslandBound(s, o, to, c, &word)
+			bound, ok := loneIslandBound(s, o, to, c, st.mixed)
 			if !ok {
 				continue
 			}
@@ -182,7 +298,7 @@ var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Isla
 var screenCorners = []string{
 	"", "a", "Ã", "Ã ", "Ã a", "Ã©", "Ã?", "Ã\uFFFD", "ÃR", "Ã3", "ÃÃ", "â€ ", "â€ ™", "â ™", "â €",
 	"Größe", "café au lait", "Москва — столица", "Ð¡", "Ñ Ð", "ÄŤ", "ň ", "Ã«Ã", "¿é¥", "東京", "Gew枚hnlich",
-	"ﾃｩ", "\uFFFD", "東京は日本の首都です。", "Москва 東京", "日本 café 한국어", "鈥檚 it", "ｶﾀｶﾅ", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
+	"ﾃｩ", "\uFFFD", "東京は日本の首都です。", "Москва 東京М\tМ東", "seek를 web的samba caf茅", "東京 Москва", "М\U0001F600 東", "都\U00020000", "Москва 東京", "日本 café 한국어", "鈥檚 it", "ｶﾀｶﾅ", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
 }
 
 func TestScreenMatchesQuickTests(t *testing.T) {
@@ -487,8 +603,7 @@ func undoBothWays(s string, w *wrongDecoder, decide bool) (live, whole *outcome)
 		sc := new(scratch)
 		sc.langsOf = s
 		sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
-		sc.suspect, sc.suspectOf, sc.suspectValid = true, s, true
-		sc.starts, sc.startsOf, sc.startsValid = allDoubleByte, s, true
+		passDoubleByte(sc, s)
 		if k == 1 {
 			sc.encode(s, w)
 		}
