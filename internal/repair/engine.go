@@ -45,6 +45,10 @@ type wrongDecoder struct {
 	pairRows *[256]pairRow
 	// pairCols are the same pairs by second byte (see pairsBefore).
 	pairCols *[256]pairRow
+	// headlessAlts holds, by the byte that survived, the candidates for a
+	// character whose lead and middle bytes the page lost (see
+	// headlessCandidates).
+	headlessAlts *[256]headlessCands
 	// fits says, for each two-byte lead 0xC2–0xDF, whether one of the
 	// bytes a single-byte page drops completes it to a character people
 	// write (see lostFits).
@@ -106,6 +110,7 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 		w.mb, _ = cs.(*codec.MultiByte)
 		w.pairRows = new([256]pairRow)
 		w.pairCols = new([256]pairRow)
+		w.headlessAlts = new([256]headlessCands)
 	}
 	return w
 }

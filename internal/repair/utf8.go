@@ -686,10 +686,9 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 }
 
 // headless reads, through the double-byte decoder w, a character of
-// three bytes whose lead byte was lost, and maybe the byte after it,
-// each marked U+FFFD, from the marks at i: the bytes that survived are
-// continuation bytes, the first of them the first byte of a character
-// the decoder read. Big5 reads 在 (E5 9C A8) and the E9 of 這 after it
+// three bytes whose lead and middle bytes were lost, each marked U+FFFD,
+// from the two marks at i: the last byte survived, the first byte of a
+// character the decoder read. Big5 reads 在 (E5 9C A8) and the E9 of 這 after it
 // as "��券": E5 pairs with no 9C and 9C begins no pair, so both are lost,
 // and A8 E9 is 券. The island that begins here goes on into 這, whose
 // lead is 券's second byte. It returns the inferred character, U+FFFD
@@ -712,52 +711,58 @@ func (w *wrongDecoder) headless(sc *scratch, i int, opt Options) (*Inferred, int
 		// read "�þʹÓ" so in a line of GBK read as windows-1252).
 		return nil, -1
 	}
-	p := i + m
-	if p+3-m > n || kind[p] != kindFirst {
+	p := i + m // the last byte, which survived
+	if p >= n || kind[p] != kindFirst || !isCont(b[p]) {
 		return nil, -1
 	}
-	for k := p; k < p+3-m; k++ {
-		if !isCont(b[k]) || kind[k] == kindOpaque || kind[k] == kindFFFD {
-			return nil, -1
-		}
-	}
 	if !opt.InferLost {
-		return nil, p + 3 - m
+		return nil, p + 1
 	}
-	twin := w.lossTwin()
-	lostAlone := func(x, y byte) bool { // x was lost before y
-		_, size, ok := twin.cs.Decode([]byte{x})
-		return !(ok && size == 1) && !twin.pairs(x, y)
-	}
-	alts := commonCJK(func(yield func(rune) bool) {
-		for x := 0xE2; x <= 0xEF; x++ {
-			if x == 0xED {
-				continue // surrogates
-			}
-			if m == 1 {
-				if lostAlone(byte(x), b[p]) {
-					r, size := utf8.DecodeRune([]byte{byte(x), b[p], b[p+1]})
-					if size == 3 && !yield(r) {
-						return
-					}
-				}
-				continue
-			}
-			for y := 0x80; y <= 0xBF; y++ {
-				if lostAlone(byte(x), byte(y)) && lostAlone(byte(y), b[p]) {
-					r, size := utf8.DecodeRune([]byte{byte(x), byte(y), b[p]})
-					if size == 3 && !yield(r) {
-						return
-					}
-				}
-			}
-		}
-	})
 	inf := &Inferred{Chosen: "\uFFFD", marked: true}
-	if len(alts) >= 2 {
-		inf.Alternatives = alts
+	if alts := w.headlessCandidates(b[p]); len(alts) >= 2 {
+		inf.Alternatives = slices.Clone(alts) // the caller rescores them
 	}
-	return inf, p + 3 - m
+	return inf, p + 1
+}
+
+// headlessCands is the list headlessCandidates works out once.
+type headlessCands struct {
+	once sync.Once
+	alts []Scored
+}
+
+// headlessCandidates lists the common CJK characters of three bytes x y
+// last that the double-byte page w would have shown as two marks and
+// last: x begins no pair with y, y none with last, and neither is a
+// character alone. Worked out once per page and last byte: a line of
+// Chinese read through Big5 asks for them at every other character.
+func (w *wrongDecoder) headlessCandidates(last byte) []Scored {
+	c := &w.headlessAlts[last]
+	c.once.Do(func() {
+		twin := w.lossTwin()
+		var one [1]byte
+		lostAlone := func(x, y byte) bool { // x was lost before y
+			one[0] = x
+			_, size, ok := twin.cs.Decode(one[:])
+			return !(ok && size == 1) && !twin.pairs(x, y)
+		}
+		c.alts = commonCJK(func(yield func(rune) bool) {
+			for x := 0xE2; x <= 0xEF; x++ {
+				if x == 0xED {
+					continue // surrogates
+				}
+				for y := 0x80; y <= 0xBF; y++ {
+					if lostAlone(byte(x), byte(y)) && lostAlone(byte(y), last) {
+						r, size := utf8.DecodeRune([]byte{byte(x), byte(y), last})
+						if size == 3 && !yield(r) {
+							return
+						}
+					}
+				}
+			}
+		})
+	})
+	return c.alts
 }
 
 func isASCIILetter(b byte) bool { return b|0x20 >= 'a' && b|0x20 <= 'z' }
