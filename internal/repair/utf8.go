@@ -715,11 +715,18 @@ func (w *wrongDecoder) headless(sc *scratch, i int, opt Options) (*Inferred, int
 	if p >= n || kind[p] != kindFirst || !isCont(b[p]) {
 		return nil, -1
 	}
+	alts := w.headlessCandidates(b[p])
+	if len(alts) == 0 {
+		// No character people write loses its first two bytes so
+		// through w: GBK pairs every CJK lead with every byte that can
+		// follow it, and never reads a character so.
+		return nil, -1
+	}
 	if !opt.InferLost {
 		return nil, p + 1
 	}
 	inf := &Inferred{Chosen: "\uFFFD", marked: true}
-	if alts := w.headlessCandidates(b[p]); len(alts) >= 2 {
+	if len(alts) >= 2 {
 		inf.Alternatives = slices.Clone(alts) // the caller rescores them
 	}
 	return inf, p + 1
