@@ -62,8 +62,10 @@ func BenchmarkFixClass(b *testing.B) {
 
 // BenchmarkFixAdversarial times inputs built to be slow: one 16 MB line
 // of mojibake (no line ends to segment at), 16 MB of "Ã", alternating
-// scripts, every byte value (as a string, invalid UTF-8 included), and
-// mojibake encoded again and again.
+// scripts, every byte value (as a string, invalid UTF-8 included),
+// mojibake encoded again and again, and one line of Chinese read through
+// Big5 with each lost byte a U+FFFD, where most characters lost bytes and
+// every one is weighed among its candidates.
 func BenchmarkFixAdversarial(b *testing.B) {
 	big := *advSize
 	var all strings.Builder
@@ -85,6 +87,8 @@ func BenchmarkFixAdversarial(b *testing.B) {
 		{"AlternatingScripts", repeatTo("aЖ中éБ語ü字Ωß", benchSize)},
 		{"EveryByte", all.String()},
 		{"DeepLayers", repeatTo(deep+"\n", benchSize)},
+		// "我們來決定在這裡使用那種方法。" read as Big5.
+		{"LostBig5", repeatTo("������靘�瘙箏����券��鋆∩蝙��券��蝔格�寞�����", big)},
 	}
 	for _, in := range inputs {
 		b.Run(in.name, func(b *testing.B) {

@@ -14,6 +14,8 @@
 // ("cafÃƒÂ©" → "cafÃ©" → "café").
 package repair
 
+import "sync"
+
 // Options select which hypotheses the search may consider.
 type Options struct {
 	RestoreByteA0  bool // a space may stand for a lost byte 0xA0
@@ -42,6 +44,38 @@ type Inferred struct {
 	// marked says the loss was marked (U+FFFD or '?'): a character
 	// stood there, whichever it was.
 	marked bool
+	// shared says Alternatives is a list the search keeps for every
+	// character that lost the same bytes (see cjkCompletions): it is
+	// copied before it is rescored (see borrowAlternatives).
+	shared bool
+}
+
+// borrowAlternatives makes in's alternatives its own to rescore in
+// place, in a buffer lent for the purpose when they are shared, which it
+// returns (nil otherwise); the caller replaces in.Alternatives with a
+// list of its own (bestScored) and gives the buffer back (returnScored).
+// Most characters that lost bytes have a CJK lead byte's thousand
+// candidates, and a copy of them made for each was most of what a line
+// of Chinese read through Big5 allocated.
+func (in *Inferred) borrowAlternatives() *[]Scored {
+	if !in.shared {
+		return nil
+	}
+	buf := scoredBufs.Get().(*[]Scored)
+	*buf = append((*buf)[:0], in.Alternatives...)
+	in.Alternatives, in.shared = *buf, false
+	return buf
+}
+
+// scoredBufs holds the buffers borrowAlternatives lends.
+var scoredBufs = sync.Pool{New: func() any { return new([]Scored) }}
+
+// returnScored gives back a buffer borrowAlternatives lent, if any.
+func returnScored(buf *[]Scored) {
+	if buf != nil {
+		clear(*buf) // the candidates' strings
+		scoredBufs.Put(buf)
+	}
 }
 
 // Scored is a candidate with its plausibility score.

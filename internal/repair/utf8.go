@@ -727,7 +727,7 @@ func (w *wrongDecoder) headless(sc *scratch, i int, opt Options) (*Inferred, int
 	}
 	inf := &Inferred{Chosen: "\uFFFD", marked: true}
 	if len(alts) >= 2 {
-		inf.Alternatives = slices.Clone(alts) // the caller rescores them
+		inf.Alternatives, inf.shared = alts, true
 	}
 	return inf, p + 1
 }
@@ -1191,7 +1191,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			switch {
 			case !opt.InferLost || !w.multi:
 			case k == need && missing == need-(len(dec)-start):
-				inf.Alternatives = cjkCompletions(dec[start:], need)
+				inf.Alternatives, inf.shared = cjkCompletions(dec[start:], need), true
 			case how == lossDropped && missing == need-(len(dec)-start):
 				// The decoder dropped the whole tail: only the tails it
 				// would have dropped are candidates.
@@ -1262,7 +1262,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 // so: 82 8B is a pair.
 func (w *wrongDecoder) droppableTails(alts []Scored, kept, y int) []Scored {
 	twin := w.lossTwin()
-	out := alts[:0] // cjkCompletions returns a copy
+	var out []Scored // a list of its own: alts is shared (see cjkCompletions)
 	for _, a := range alts {
 		tail := a.Text[kept:]
 		dropped := true
@@ -1986,7 +1986,8 @@ func cjkLike(r rune) bool {
 
 // cjkCompletions lists the common Han, kana, Hangul and CJK punctuation
 // characters whose UTF-8 encoding of need bytes begins with prefix, for a
-// character that lost its other bytes.
+// character that lost its other bytes. The list is shared: the caller
+// copies it before changing it (see Inferred.borrowAlternatives).
 func cjkCompletions(prefix []byte, need int) []Scored {
 	if need != 3 || len(prefix) == 0 || len(prefix) >= need {
 		return nil
@@ -2006,7 +2007,7 @@ func cjkCompletions(prefix []byte, need int) []Scored {
 	if len(alts) < 2 {
 		return nil
 	}
-	return slices.Clone(alts) // the caller rescores them
+	return alts
 }
 
 // cjkMiddles lists the common CJK characters of three bytes that begin
@@ -2141,6 +2142,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if !in.standsIn(dec) {
 			continue
 		}
+		buf := in.borrowAlternatives()
 		off := in.Offset
 		prev2, prev, next, next2 := cjkNeighbours(s, from, to, dec, off, off+len(in.Chosen))
 
@@ -2184,6 +2186,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			}
 		}
 		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
+		returnScored(buf)
 		if best != in.Chosen {
 			dec = rechoose(dec, lost, k, best)
 		}
@@ -2421,6 +2424,7 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		if !pure(a) || !pure(b) || a.Offset+len(a.Chosen) != b.Offset {
 			continue
 		}
+		bufA, bufB := a.borrowAlternatives(), b.borrowAlternatives()
 		prev2, prev, _, _ := cjkNeighbours(s, from, to, dec, a.Offset, b.Offset)
 		_, _, next, next2 := cjkNeighbours(s, from, to, dec, b.Offset, b.Offset+len(b.Chosen))
 		share := choiceShare(prev, next)
@@ -2489,6 +2493,8 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		ca, cb := pick(as, ma), pick(bs, mb)
 		a.Alternatives = bestScored(as, maxAlternatives)
 		b.Alternatives = bestScored(bs, maxAlternatives)
+		returnScored(bufA)
+		returnScored(bufB)
 		if cb != b.Chosen {
 			dec = rechoose(dec, lost, k+1, cb)
 		}
