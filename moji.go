@@ -299,7 +299,9 @@ func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 				out, ftfySteps = c.repairLikeFtfy(s)
 				steps = append(steps, ftfySteps...)
 			} else if st.Action == ActionReinterpret {
-				out, layers = repair.Repair(s, c.repairOptions())
+				opt := c.repairOptions()
+				opt.Brief = !explain
+				out, layers = repair.Repair(s, opt)
 			} else {
 				out = st.apply(s)
 			}

@@ -157,10 +157,16 @@ func Repair(s string, opt Options) (string, []Layer) {
 	if len(s) <= window {
 		// The screen's reading checks the encoding too.
 		sn, valid := screenValid(s)
+		var (
+			out    string
+			layers []Layer
+		)
 		if !valid {
-			return repairValidStretches(s, opt)
+			out, layers = repairValidStretches(s, opt)
+		} else {
+			out, layers = repairScreened(s, sn, opt)
 		}
-		return repairScreened(s, sn, opt)
+		return out, briefed(layers, opt)
 	}
 	if !utf8.ValidString(s) {
 		return repairValidStretches(s, opt)
@@ -186,13 +192,27 @@ func Repair(s string, opt Options) (string, []Layer) {
 		if changed {
 			b.WriteString(out)
 		}
-		layers = mergeLayers(layers, ls)
+		layers = mergeLayers(layers, briefed(ls, opt))
 		pos = end
 	}
 	if !changed {
 		return s, nil
 	}
 	return b.String(), layers
+}
+
+// briefed returns layers without the alternatives of their lost
+// characters when opt.Brief asks for that.
+func briefed(layers []Layer, opt Options) []Layer {
+	if !opt.Brief {
+		return layers
+	}
+	for i := range layers {
+		for k := range layers[i].Inferred {
+			layers[i].Inferred[k].Alternatives = nil
+		}
+	}
+	return layers
 }
 
 // repairValidStretches repairs the valid UTF-8 between invalid bytes and

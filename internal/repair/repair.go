@@ -23,6 +23,13 @@ type Options struct {
 	Islands        bool // damage confined to spans inside otherwise correct text
 	Legacy         bool // legacy (non-UTF-8) true charsets: CJK code pages, Cyrillic, Greek...
 	InferLost      bool // infer lost bytes from context instead of collapsing them to U+FFFD
+	// Brief leaves out of the layers the alternatives weighed for each
+	// lost character, for a caller that wants the text and not the plan:
+	// a line of CJK text that lost bytes has one lost character in two or
+	// three, each with a dozen alternatives, and kept for a whole
+	// segment they were 140 bytes of memory per byte of Chinese read
+	// through Big5.
+	Brief bool
 }
 
 // Layer is one undone mis-decoding: text that was encoded in TrueCharset

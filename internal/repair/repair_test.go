@@ -838,6 +838,38 @@ func TestBig5LostLeads(t *testing.T) {
 	}
 }
 
+// TestBrief: with Options.Brief the text is the same and the lost
+// characters are listed without their alternatives, on a line short
+// enough for one window and on one of several.
+func TestBrief(t *testing.T) {
+	_, short := damage(t, "我們來決定在這裡使用那種方法。", lossy("big5", codec.ReplaceFFFD))
+	for _, in := range []string{short, strings.Repeat(short+" ", 40)} {
+		want, full := repair.Repair(in, allOptions)
+		brief := allOptions
+		brief.Brief = true
+		got, layers := repair.Repair(in, brief)
+		if got != want {
+			t.Errorf("Repair(%q, Brief) = %q, want %q", in, got, want)
+		}
+		alternatives := 0
+		for _, l := range full {
+			for _, x := range l.Inferred {
+				alternatives += len(x.Alternatives)
+			}
+		}
+		if alternatives == 0 {
+			t.Errorf("Repair(%q) lists no alternatives: nothing to leave out", in)
+		}
+		for _, l := range layers {
+			for _, x := range l.Inferred {
+				if len(x.Alternatives) != 0 {
+					t.Fatalf("Repair(%q, Brief) lists alternatives for %q", in, x.Chosen)
+				}
+			}
+		}
+	}
+}
+
 // TestWordDamagedTwice checks a line whose only damage is one word read
 // twice through windows-1252: undone once, "Ã„Æ’" reads "Äƒ", mojibake
 // again, so the island is judged by its second reading.
