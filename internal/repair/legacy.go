@@ -24,7 +24,15 @@ type legacyHypothesis struct {
 	// swap marks the two Russian pages read as each other, which keep
 	// the script and invert the case of most letters.
 	swap bool
+	// hanBits is what each Han character of a reading costs beyond its
+	// price as a hanzi, where the true charset's language writes few
+	// (see hanjaBits).
+	hanBits float64
 }
+
+// hanPrice is hanBits for each true charset whose language writes few
+// Han characters.
+var hanPrice = map[string]float64{"cp949": hanjaBits}
 
 // nativeScript is the script each legacy charset exists to write.
 var nativeScript = map[string]plausible.Script{
@@ -39,7 +47,7 @@ var legacyHypotheses = func() []legacyHypothesis {
 	for _, wn := range []string{"sloppy-windows-1252", "iso-8859-1"} {
 		w := newWrong(wn)
 		for _, tn := range truths {
-			hs = append(hs, legacyHypothesis{wrong: w, truth: mustCharset(tn), script: nativeScript[tn]})
+			hs = append(hs, legacyHypothesis{wrong: w, truth: mustCharset(tn), script: nativeScript[tn], hanBits: hanPrice[tn]})
 		}
 	}
 	// The two Russian code pages read as each other.
@@ -327,8 +335,8 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// plausible.Cost(out), whose character model is chars: a reading
 	// that passes the bound is a whole line, not read twice.
 	gain := whole - (chars + plausible.LanguageCost(out, nil))
-	if h.truth.Name() == "cp949" {
-		gain -= hanjaBits * float64(hanCount(dec))
+	if h.hanBits > 0 {
+		gain -= h.hanBits * float64(hanCount(dec))
 	}
 	if decide && gain < legacyMarginFor(total) {
 		return nil

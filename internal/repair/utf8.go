@@ -698,11 +698,8 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 func (w *wrongDecoder) headless(sc *scratch, i int, opt Options) (*Inferred, int) {
 	b, kind := sc.b, sc.kind
 	n := len(b)
-	m := 0
-	for i+m < n && kind[i+m] == kindFFFD {
-		m++
-	}
-	if m != 2 {
+	p := i + 2 // the last byte, which survived
+	if p >= n || kind[i+1] != kindFFFD || kind[p] == kindFFFD {
 		// Three marks are lostRun's, more are several characters. One
 		// mark before a continuation byte that begins a character of
 		// the decoder's is no lost lead: Big5 and GBK pair their CJK
@@ -711,8 +708,7 @@ func (w *wrongDecoder) headless(sc *scratch, i int, opt Options) (*Inferred, int
 		// read "�þʹÓ" so in a line of GBK read as windows-1252).
 		return nil, -1
 	}
-	p := i + m // the last byte, which survived
-	if p >= n || kind[p] != kindFirst || !isCont(b[p]) {
+	if kind[p] != kindFirst || !isCont(b[p]) {
 		return nil, -1
 	}
 	alts := w.headlessCandidates(b[p])
