@@ -275,21 +275,27 @@ func windowEnd(s string, pos int) int {
 }
 
 // mergeLayers adds the layers of one window to those of the windows
-// before it: the same layer found again is one step.
+// before it: the same layer found again is one step. The layers of a
+// window are matched in their order, each after the one matched before
+// it, so that a layer stacked on itself stays two steps: a long line
+// read twice through Mac Roman is undone twice in every window, and a
+// plan of one step replayed undid it once.
 func mergeLayers(layers, more []Layer) []Layer {
+	from := 0 // where the next layer of more may match
 	for _, l := range more {
 		merged := false
-		for i := range layers {
+		for i := from; i < len(layers); i++ {
 			m := &layers[i]
 			if m.WrongDecoder == l.WrongDecoder && m.TrueCharset == l.TrueCharset && m.Loss == l.Loss && m.Infer == l.Infer {
 				m.Inferred = append(m.Inferred, l.Inferred...)
 				m.Islands = m.Islands || l.Islands
-				merged = true
+				merged, from = true, i+1
 				break
 			}
 		}
 		if !merged {
 			layers = append(layers, l)
+			from = len(layers)
 		}
 	}
 	return layers
