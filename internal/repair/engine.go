@@ -328,7 +328,10 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	}
 	defer putScratch(sc)
 	for round := 0; round < maxRounds; round++ {
-		best := searchRound(sc, s, opt, 1)
+		best := soleReading(sc, s)
+		if best == nil {
+			best = searchRound(sc, s, opt, 1)
+		}
 		if best == nil {
 			break
 		}
@@ -689,7 +692,18 @@ func Apply(s string, l Layer) string {
 		if w == nil {
 			return s
 		}
-		undo = func(sc *scratch, seg string) *outcome { return undoUTF8(sc, seg, w, opt, true) }
+		// A text the layer reads whole, as Repair read its window (see
+		// soleReading), is undone whole: its lines one by one may hold
+		// too few characters each ("fakeroot 채r ett vanligt program").
+		if o := soleThrough(&scratch{}, s, w); o != nil {
+			return o.text
+		}
+		undo = func(sc *scratch, seg string) *outcome {
+			if o := soleThrough(sc, seg, w); o != nil {
+				return o
+			}
+			return undoUTF8(sc, seg, w, opt, true)
+		}
 	} else {
 		found := false
 		for _, h := range legacyHypotheses {
@@ -755,12 +769,15 @@ var otherWrong sync.Map
 
 // scratch holds buffers reused across hypotheses.
 type scratch struct {
-	b     []byte      // the text encoded through W
-	dec   []byte      // an island's decoding, as it grows
-	repl  []byte      // the word gainAt prices with an island's reading in place
-	runs  []legacyRun // a legacy reading's runs (see undoLegacy)
-	spans []span      // a hypothesis's islands (see undoUTF8)
-	owner []int32     // for each byte, the offset in s of the rune it came from
+	b []byte // the text encoded through W
+	// sole and soleText are a page's encoding of the whole window and
+	// the first valid one (see soleReading).
+	sole, soleText []byte
+	dec            []byte      // an island's decoding, as it grows
+	repl           []byte      // the word gainAt prices with an island's reading in place
+	runs           []legacyRun // a legacy reading's runs (see undoLegacy)
+	spans          []span      // a hypothesis's islands (see undoUTF8)
+	owner          []int32     // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind

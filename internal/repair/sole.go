@@ -1,0 +1,217 @@
+package repair
+
+import (
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/ascii"
+	"github.com/mojitext/moji/internal/plausible"
+)
+
+// A sole reading is a round the search need not weigh. When one wrong
+// decoder turns every character of a window outside ASCII back into
+// bytes that are valid UTF-8, and no other decoder turns them into other
+// valid UTF-8, the search has one reading to consider: "itâ€™s a cafÃ©
+// crÃ¨me brÃ»lÃ©e" re-encoded through windows-1252 is "it’s a café crème
+// brûlée"; windows-1254 gives the same bytes, and Mac Roman and GB18030,
+// the other decoders that encode it all, give invalid UTF-8. Its islands
+// cover the window, each a whole character, and there is nothing to
+// price: the search took some twenty microseconds on a line of such
+// mojibake (each island priced in its word, through every decoder that
+// could have read it), the sole reading a tenth of that.
+//
+// The reading is taken only where the search has no better answer:
+//   - at least minSoleSequences characters are restored, so that a short
+//     string that happens to read as UTF-8 ("Â£" in a price list) is
+//     still weighed with its margins;
+//   - every restored character is of a class that text is written in
+//     (see soleClass) and no rare letter (see writable): a reading that
+//     yields a C1 control, a combining mark, box drawing, half-width
+//     kana or "ſ" is the search's to judge (leetspeak drawn in box
+//     drawing, "├┤a┼┐a┼┐a", re-encoded through cp437 reads as "ôaſaſa",
+//     which the search refuses);
+//   - a text with U+FFFD has no sole reading, for no decoder encodes the
+//     mark, and a byte a decoder dropped almost always breaks the shape
+//     of UTF-8 (see encodeWhole): lost bytes are the search's.
+//
+// What the search does with the result is unchanged: the next round
+// searches the repaired text as it would have ("ÃƒÂ©" is read twice).
+// TestSoleReading holds the reading to the search's answers.
+const minSoleSequences = 3
+
+// soleReadings turns sole readings off for TestSoleReading, which
+// compares them with the search's own answers.
+var soleReadings = true
+
+// soleReading returns the outcome of the sole reading of s, or nil when
+// s has none and the search must weigh it.
+func soleReading(sc *scratch, s string) *outcome {
+	if !soleReadings {
+		return nil
+	}
+	var (
+		found    *wrongDecoder
+		foundLen int
+	)
+	for _, w := range utf8Wrong {
+		if !sc.mayHold(s, w) {
+			continue
+		}
+		n, ok := sc.wholeReading(s, w)
+		if !ok {
+			continue
+		}
+		if found == nil {
+			found, foundLen = w, n
+			sc.soleText = append(sc.soleText[:0], sc.sole...)
+			continue
+		}
+		if string(sc.sole) != string(sc.soleText) {
+			return nil // two readings: the search weighs them
+		}
+	}
+	if found == nil || foundLen < minSoleSequences {
+		return nil
+	}
+	return soleOutcome(string(sc.soleText), found)
+}
+
+// soleThrough returns the reading of s through w when it is whole, as a
+// sole reading is, or nil: a plan replayed on other text (see Apply)
+// undoes its layer as the search undid it, and the search took a sole
+// reading without asking whether another decoder reads the text too,
+// for the plan has chosen the decoder.
+func soleThrough(sc *scratch, s string, w *wrongDecoder) *outcome {
+	if !soleReadings {
+		return nil
+	}
+	if n, ok := sc.wholeReading(s, w); !ok || n < minSoleSequences {
+		return nil
+	}
+	return soleOutcome(string(sc.sole), w)
+}
+
+// soleOutcome is the outcome of a sole reading of text through w.
+func soleOutcome(text string, w *wrongDecoder) *outcome {
+	return &outcome{
+		text:     text,
+		gain:     0, // no search compares it
+		layer:    Layer{WrongDecoder: w.name(), TrueCharset: "utf-8"},
+		produced: soleProduced(text),
+	}
+}
+
+// wholeReading encodes s through w into sc.sole and reports how many
+// characters outside ASCII the bytes read as, when they are valid UTF-8
+// and each such character is ordinary (see soleSequences).
+func (sc *scratch) wholeReading(s string, w *wrongDecoder) (int, bool) {
+	b, ok := encodeWhole(sc.sole[:0], s, w)
+	sc.sole = b
+	if !ok {
+		return 0, false
+	}
+	return soleSequences(b)
+}
+
+// encodeWhole appends s encoded through w to dst, and reports whether w
+// encodes every character of s into bytes shaped like UTF-8: each byte
+// above 0x7F a lead followed by as many continuation bytes as it asks
+// for. It stops at the first character that breaks the shape, and most
+// texts break it at once: correct French re-encoded through
+// windows-1252 has "é" as E9, a lead of three bytes, before a letter.
+// (The finer rules of UTF-8, on overlong forms and surrogates, are left
+// to soleSequences.)
+func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
+	need := 0 // continuation bytes the last lead still asks for
+	for i := 0; i < len(s); {
+		if n := ascii.Prefix(s[i:]); n > 0 {
+			if need > 0 {
+				return dst, false
+			}
+			dst = append(dst, s[i:i+n]...)
+			i += n
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		from := len(dst)
+		var ok bool
+		if dst, ok = w.encodeRune(dst, r); !ok {
+			return dst, false
+		}
+		for _, c := range dst[from:] {
+			switch {
+			case c < utf8.RuneSelf && need == 0:
+				// The trail byte of a double-byte page: "檚" through
+				// GBK is 99 73, the end of "’" and an "s".
+			case need > 0 && c&0xC0 == 0x80:
+				need--
+			case need > 0 || c < 0xC2 || c > 0xF4:
+				return dst, false
+			case c < 0xE0:
+				need = 1
+			case c < 0xF0:
+				need = 2
+			default:
+				need = 3
+			}
+		}
+		i += size
+	}
+	return dst, need == 0
+}
+
+// soleSequences reports whether b is valid UTF-8 whose characters
+// outside ASCII are all of a class text is written in, and how many it
+// has.
+func soleSequences(b []byte) (int, bool) {
+	n := 0
+	for i := 0; i < len(b); {
+		if b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(b[i:])
+		if r == utf8.RuneError && size <= 1 || !soleClass(plausible.ClassOf(r)) || r <= 0xFFFF && !writableOf(r) {
+			return 0, false
+		}
+		n++
+		i += size
+	}
+	return n, true
+}
+
+// soleClass reports whether a character of class c, restored, needs no
+// weighing: the letters, punctuation and symbols of written text. A C1
+// control or a private-use character is what the search refuses to
+// write, a combining mark or box drawing it writes only beside the right
+// neighbours (see leavesLineArt), and half-width kana is itself a sign
+// of mojibake.
+func soleClass(c plausible.Class) bool {
+	switch c {
+	case plausible.LatinLower, plausible.LatinUpper, plausible.LatinSymbol, plausible.NBSP,
+		plausible.GreekLower, plausible.GreekUpper, plausible.CyrillicLower, plausible.CyrillicUpper,
+		plausible.Hebrew, plausible.Arabic, plausible.Thai, plausible.OtherLetter,
+		plausible.GeneralPunct, plausible.Currency, plausible.Math, plausible.Dingbat,
+		plausible.CJKPunct, plausible.Kana, plausible.Han, plausible.Hangul:
+		return true
+	}
+	return false
+}
+
+// soleProduced returns the byte ranges of text's runs of characters
+// outside ASCII: what a sole reading wrote.
+func soleProduced(text string) [][2]int {
+	var produced [][2]int
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		j := i
+		for j < len(text) && text[j] >= utf8.RuneSelf {
+			j++
+		}
+		produced = append(produced, [2]int{i, j})
+		i = j
+	}
+	return produced
+}

@@ -1,0 +1,159 @@
+package repair
+
+import (
+	"bufio"
+	"encoding/json"
+	"math/rand"
+	"os"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/codec"
+)
+
+// soleCase is a text to repair and, when it is known, the text it
+// must become.
+type soleCase struct{ text, want string }
+
+// soleCases are the dev slice's texts, which are correct or damaged in
+// ways the slice records, ftfy's correct texts that look like mojibake,
+// each of the slice's correct texts also read once and twice as UTF-8
+// through every page of the search that decodes all its bytes, and
+// random strings of mojibake, the letters it stands for, symbols and
+// ASCII: short ones that read as UTF-8 by chance, and mixtures.
+func soleCases(t *testing.T) (clean []string, damaged, random []soleCase) {
+	f, err := os.Open("../../testdata/mojibake-dev/slice.jsonl")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
+	for sc.Scan() {
+		var c struct{ Broken, Original string }
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatal(err)
+		}
+		clean = append(clean, c.Original)
+		if c.Broken == c.Original {
+			continue
+		}
+		damaged = append(damaged, soleCase{c.Broken, c.Original})
+		for _, w := range utf8Wrong {
+			once, ok := readAs(c.Original, w)
+			if !ok {
+				continue
+			}
+			damaged = append(damaged, soleCase{once, c.Original})
+			if twice, ok := readAs(once, w); ok {
+				damaged = append(damaged, soleCase{twice, c.Original})
+			}
+		}
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	// ftfy's correct texts that look like mojibake: line art, Greek
+	// diaereses used as quotes, accents as quotation marks.
+	neg, err := os.ReadFile("../../testdata/ftfy/test-cases/negative.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var negatives []struct{ Original, Fixed string }
+	if err := json.Unmarshal(neg, &negatives); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range negatives {
+		if c.Fixed == c.Original {
+			clean = append(clean, c.Original)
+		}
+	}
+	pool := []string{"Ã©", "Ã¨", "Ã", "Â", "Â£", "Â ", "Â\u00a0", "â€™", "â€œ", "â€", "Ã¼", "ÃŸ", "Ð¾", "Ñ‚", "Ð", "Ñ", "Ä", "Å¡", "Ã\u0081", "Ã‚", "â”€",
+		"é", "ü", "’", "—", "©", "®", "°", "±", "£", "€", "ж", "Ω", "ｶ", "中", "\u0301", "\u0081",
+		"café", "über", "the", "a", " ", " ", " ", ".", ",", "5", "\n"}
+	rng := rand.New(rand.NewSource(10))
+	for range 4000 {
+		var b strings.Builder
+		for range 1 + rng.Intn(16) {
+			b.WriteString(pool[rng.Intn(len(pool))])
+		}
+		random = append(random, soleCase{text: b.String()})
+	}
+	return clean, damaged, random
+}
+
+// readAs is s as UTF-8 read through w, when w decodes every byte.
+func readAs(s string, w *wrongDecoder) (string, bool) {
+	out, ok := codec.DecodeString(w.cs, []byte(s), codec.Strict)
+	return out, ok && out != s && utf8.ValidString(out)
+}
+
+// searchAlone is Repair without sole readings.
+func searchAlone(s string) string {
+	soleReadings = false
+	defer func() { soleReadings = true }()
+	out, _ := Repair(s, allOptionsInternal)
+	return out
+}
+
+// TestSoleReading holds sole readings to the search they stand in for.
+// No correct text has one. Where the search alone restores a damaged
+// text, so does the search with sole readings; where it leaves a random
+// string as it is, so do sole readings. The search with them restores
+// more: a line of Hebrew read twice through windows-1252 came back from
+// the search alone as "לקרוא ×υ¾libpam", the second round weighing the
+// leftovers of the first ("×œÖ¾") against readings through other pages,
+// where the sole reading of each round is the whole line.
+func TestSoleReading(t *testing.T) {
+	clean, damaged, random := soleCases(t)
+	sc := getScratch()
+	defer putScratch(sc)
+	for _, s := range clean {
+		if soleReading(sc, s) != nil {
+			t.Errorf("sole reading of the correct text %q", s)
+		}
+	}
+	var taken, exactSole, exactAlone, replayFails int
+	for _, c := range damaged {
+		sole := soleReading(sc, c.text) != nil
+		if sole {
+			taken++
+		}
+		got, layers := Repair(c.text, allOptionsInternal)
+		if replayed := replayLayers(c.text, layers); replayed != got {
+			replayFails++
+			if sole {
+				t.Errorf("%q: repaired as %q, its plan replays as %q", c.text, got, replayed)
+			}
+		}
+		alone := searchAlone(c.text)
+		if got == c.want {
+			exactSole++
+		}
+		if alone == c.want {
+			exactAlone++
+			if got != c.want {
+				t.Errorf("%q:\n with sole readings %q\n the search alone   %q", c.text, got, alone)
+			}
+		}
+	}
+	for _, c := range random {
+		got, _ := Repair(c.text, allOptionsInternal)
+		if alone := searchAlone(c.text); alone == c.text && got != c.text {
+			t.Errorf("%q: sole readings made it %q, the search alone left it", c.text, got)
+		}
+	}
+	if taken < len(damaged)/3 {
+		t.Errorf("a sole reading was taken on %d of %d damaged texts", taken, len(damaged))
+	}
+	t.Logf("sole readings taken on %d of %d damaged texts; restored %d with them, %d by the search alone; %d plans replay otherwise", taken, len(damaged), exactSole, exactAlone, replayFails)
+}
+
+// replayLayers applies each layer of a plan in turn, as a plan replays.
+func replayLayers(s string, layers []Layer) string {
+	for _, l := range layers {
+		s = Apply(s, l)
+	}
+	return s
+}
