@@ -771,13 +771,14 @@ var otherWrong sync.Map
 type scratch struct {
 	b []byte // the text encoded through W
 	// sole and soleText are a page's encoding of the whole window and
-	// the first valid one (see soleReading).
-	sole, soleText []byte
-	dec            []byte      // an island's decoding, as it grows
-	repl           []byte      // the word gainAt prices with an island's reading in place
-	runs           []legacyRun // a legacy reading's runs (see undoLegacy)
-	spans          []span      // a hypothesis's islands (see undoUTF8)
-	owner          []int32     // for each byte, the offset in s of the rune it came from
+	// the first valid one, soleBelow an encoding of that (see
+	// soleReading).
+	sole, soleText, soleBelow []byte
+	dec                       []byte      // an island's decoding, as it grows
+	repl                      []byte      // the word gainAt prices with an island's reading in place
+	runs                      []legacyRun // a legacy reading's runs (see undoLegacy)
+	spans                     []span      // a hypothesis's islands (see undoUTF8)
+	owner                     []int32     // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
 	// islands), and lost marks a U+FFFD, which stands for lost bytes.
 	kind []byteKind

@@ -51,17 +51,18 @@ func soleReading(sc *scratch, s string) *outcome {
 	var (
 		found    *wrongDecoder
 		foundLen int
+		strange  bool
 	)
 	for _, w := range utf8Wrong {
 		if !sc.mayHold(s, w) {
 			continue
 		}
-		n, ok := sc.wholeReading(s, w)
+		n, odd, ok := sc.wholeReading(s, w)
 		if !ok {
 			continue
 		}
 		if found == nil {
-			found, foundLen = w, n
+			found, foundLen, strange = w, n, odd
 			sc.soleText = append(sc.soleText[:0], sc.sole...)
 			continue
 		}
@@ -69,10 +70,33 @@ func soleReading(sc *scratch, s string) *outcome {
 			return nil // two readings: the search weighs them
 		}
 	}
-	if found == nil || foundLen < minSoleSequences {
+	if found == nil || foundLen < minSoleSequences || strange && !sc.readsWhole(sc.soleText) {
 		return nil
 	}
 	return soleOutcome(string(sc.soleText), found)
+}
+
+// readsWhole reports whether some wrong decoder reads the whole of b,
+// valid UTF-8, as a sole reading would, with no strange character left:
+// then the strange characters of b are a layer below, which the next
+// round undoes. UTF-8 read twice through windows-1252 puts C1 controls
+// and rare letters in the text the first round restores ("Ã£Â\u0081Å’"
+// is "ã\u0081Œ" once undone, E3 81 8C = "が" once more; "Ã£Æ’Â¡" is
+// "ãƒ¡", "メ"), and so does UTF-8 read through Latin-1 ("â\u0080\u0099"
+// for ’).
+func (sc *scratch) readsWhole(b []byte) bool {
+	s := string(b)
+	for _, w := range utf8Wrong {
+		enc, ok := encodeWhole(sc.soleBelow[:0], s, w)
+		sc.soleBelow = enc
+		if !ok {
+			continue
+		}
+		if n, strange, ok := soleSequences(enc); ok && !strange && n >= minSoleSequences {
+			return true
+		}
+	}
+	return false
 }
 
 // soleThrough returns the reading of s through w when it is whole, as a
@@ -84,7 +108,7 @@ func soleThrough(sc *scratch, s string, w *wrongDecoder) *outcome {
 	if !soleReadings {
 		return nil
 	}
-	if n, ok := sc.wholeReading(s, w); !ok || n < minSoleSequences {
+	if n, strange, ok := sc.wholeReading(s, w); !ok || n < minSoleSequences || strange && !sc.readsWhole(sc.sole) {
 		return nil
 	}
 	return soleOutcome(string(sc.sole), w)
@@ -101,13 +125,13 @@ func soleOutcome(text string, w *wrongDecoder) *outcome {
 }
 
 // wholeReading encodes s through w into sc.sole and reports how many
-// characters outside ASCII the bytes read as, when they are valid UTF-8
-// and each such character is ordinary (see soleSequences).
-func (sc *scratch) wholeReading(s string, w *wrongDecoder) (int, bool) {
+// characters outside ASCII the bytes read as and whether one is strange,
+// when they are valid UTF-8 of the characters soleSequences allows.
+func (sc *scratch) wholeReading(s string, w *wrongDecoder) (n int, strange, ok bool) {
 	b, ok := encodeWhole(sc.sole[:0], s, w)
 	sc.sole = b
 	if !ok {
-		return 0, false
+		return 0, false, false
 	}
 	return soleSequences(b)
 }
@@ -160,23 +184,29 @@ func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 }
 
 // soleSequences reports whether b is valid UTF-8 whose characters
-// outside ASCII are all of a class text is written in, and how many it
-// has.
-func soleSequences(b []byte) (int, bool) {
-	n := 0
+// outside ASCII are all of a class text is written in or C1 controls,
+// how many it has, and whether one is strange: a C1 control or a rare
+// letter or symbol (see writable).
+func soleSequences(b []byte) (n int, strange, ok bool) {
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 || !soleClass(plausible.ClassOf(r)) || r <= 0xFFFF && !writableOf(r) {
-			return 0, false
+		if r == utf8.RuneError && size <= 1 {
+			return 0, false, false
+		}
+		switch c := plausible.ClassOf(r); {
+		case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
+			strange = true
+		case !soleClass(c):
+			return 0, false, false
 		}
 		n++
 		i += size
 	}
-	return n, true
+	return n, strange, true
 }
 
 // soleClass reports whether a character of class c, restored, needs no
