@@ -38,16 +38,31 @@ func BenchmarkFixClass(b *testing.B) {
 	// Besides the made-up lines above, the dev-set slice as documents:
 	// every case's original, one a line (correct text of some twenty
 	// languages, which a corpus mostly is), and every damaged text.
-	var clean, damaged strings.Builder
+	// The damaged texts are also taken by kind: UTF-8 read through a
+	// single-byte page (once, stacked, or with lost bytes), through a
+	// double-byte page, and legacy text shown through a Latin page.
+	var clean, damaged, latin, cjk, legacy strings.Builder
 	for _, c := range loadDevCases(b, "testdata/mojibake-dev/slice.jsonl") {
 		clean.WriteString(c.Original + "\n")
-		if c.Broken != c.Original {
-			damaged.WriteString(c.Broken + "\n")
+		if c.Broken == c.Original {
+			continue
+		}
+		damaged.WriteString(c.Broken + "\n")
+		switch devClass(c.Kind) {
+		case "latin":
+			latin.WriteString(c.Broken + "\n")
+		case "cjk":
+			cjk.WriteString(c.Broken + "\n")
+		case "legacy":
+			legacy.WriteString(c.Broken + "\n")
 		}
 	}
 	inputs := append(benchInputs[:len(benchInputs):len(benchInputs)],
 		struct{ name, text string }{"CleanDevLines", clean.String()},
 		struct{ name, text string }{"DamagedDevLines", damaged.String()},
+		struct{ name, text string }{"LatinDevLines", latin.String()},
+		struct{ name, text string }{"CJKDevLines", cjk.String()},
+		struct{ name, text string }{"LegacyDevLines", legacy.String()},
 	)
 	for _, in := range inputs {
 		b.Run(in.name, func(b *testing.B) {
@@ -58,6 +73,27 @@ func BenchmarkFixClass(b *testing.B) {
 			}
 		})
 	}
+}
+
+// devClass names the class of a dev-set kind of damage: "latin" for
+// UTF-8 read through a single-byte page ("utf8-as-windows-1250",
+// "double-utf8-as-windows-1252", "lossy-utf8-as-windows-1252-…"), "cjk"
+// for UTF-8 read through a double-byte page, "legacy" for text in a
+// legacy charset shown through another ("gbk-as-latin-1",
+// "koi8-r-as-cp1251"), and "" for the rest (clean, partial).
+func devClass(kind string) string {
+	switch {
+	case strings.HasPrefix(kind, "clean"), strings.HasPrefix(kind, "partial"):
+		return ""
+	case !strings.Contains(kind, "utf8-as-"):
+		return "legacy"
+	}
+	for _, page := range []string{"gbk", "gb18030", "big5", "shift_jis", "euc-jp", "euc-kr"} {
+		if strings.Contains(kind, "utf8-as-"+page) {
+			return "cjk"
+		}
+	}
+	return "latin"
 }
 
 // BenchmarkFixAdversarial times inputs built to be slow: one 16 MB line
