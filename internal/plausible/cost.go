@@ -942,13 +942,14 @@ func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
 }
 
 // plainTransitions is transitions where no rule of transitionSpecial can
-// apply (neither class is NBSP, a is no Box and b no Combining), and NaN,
+// apply (neither class is NBSP, a is no Box and no Hebrew, which the
+// maqaf is, and b no Combining), and NaN,
 // which equals nothing, where one may.
 var plainTransitions = func() (t [numClasses][numClasses]float64) {
 	for a := range Class(numClasses) {
 		for b := range Class(numClasses) {
 			t[a][b] = transitions[a][b]
-			if a == Box || a == NBSP || b == Combining || b == NBSP {
+			if a == Box || a == NBSP || a == Hebrew || b == Combining || b == NBSP {
 				t[a][b] = math.NaN()
 			}
 		}
@@ -975,6 +976,14 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 		// windows-1256.
 		return transitions[a][b] + rareLetter - unigram[Combining]
 	}
+	if ra == maqaf && b.IsLetter() && b.Script() != HebrewScript {
+		// Hebrew joins a prefix to a foreign word with a maqaf, its
+		// hyphen ("ל־libpam"): after it a word of another script begins
+		// as it does after "-". Before it stands the Hebrew prefix, and a
+		// maqaf after a Latin letter is still a Hebrew character glued
+		// to a Latin word (Korean "ÁÖ¾î" read as UTF-8 is "Á־î").
+		return transitions[Punct][b]
+	}
 	if a == NBSP && strings.ContainsRune(typographicAfterNBSP, rb) || ra == '«' && b == NBSP {
 		// Where French typography puts a no-break space (before ; : ! ?
 		// % » € and after «), it is as ordinary as the space it stands
@@ -986,6 +995,9 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 	}
 	return transitions[a][b]
 }
+
+// maqaf is the Hebrew hyphen, U+05BE.
+const maqaf = '\u05BE'
 
 // typographicAfterNBSP are the marks French typography puts a no-break
 // space before.

@@ -37,8 +37,10 @@ const (
 	japanese   = "東京の天気は今日とても良いので、友達と一緒に公園へ散歩に行きました。"
 	korean     = "오늘 서울의 날씨가 매우 좋아서 친구와 함께 공원에 산책을 갔습니다."
 	hebrew     = "שלום, מה שלומך היום? אני גר בירושלים כבר עשר שנים ואוהב את העיר."
-	arabic     = "مرحبا، كيف حالك اليوم؟ أنا أعيش في القاهرة منذ عشر سنوات وأحب المدينة."
-	turkish    = "Bugün İstanbul’da hava çok güzeldi, çocuklar sahilde oynadı ve dondurma yediler."
+	// Hebrew joins a prefix to a foreign word with a maqaf (U+05BE).
+	hebrewMaqaf = "יש להתקין את ה־firmware לפני ההפעלה הראשונה"
+	arabic      = "مرحبا، كيف حالك اليوم؟ أنا أعيش في القاهرة منذ عشر سنوات وأحب المدينة."
+	turkish     = "Bugün İstanbul’da hava çok güzeldi, çocuklar sahilde oynadı ve dondurma yediler."
 	// englishApos has only apostrophes followed by letters, so that its
 	// UTF-8 survives a strict double-byte reading ("company鈥檚").
 	englishApos = "We’re sure the company’s manager didn’t know the shop’s owner wasn’t in town."
@@ -336,6 +338,7 @@ var repairCases = []damageCase{
 	{name: "ru/koi8-r-as-1252", clean: russian, steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
 	{name: "el/1253-as-1252", clean: greek, steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
+	{name: "he/utf8-as-macroman-maqaf", clean: hebrewMaqaf, steps: []step{u8("macintosh")}},
 	{name: "ar/1256-as-1252", clean: arabic, steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
 	// A fatha (F3, "ó") in a short line: its reading as cp949 was
 	// "礬龜 햐息干窮庄", Hangul with hanja inside, and cheaper than the
@@ -505,7 +508,7 @@ func TestRepairStable(t *testing.T) {
 // characters, halfwidth katakana, private-looking punctuation).
 var cleanTexts = []string{
 	french, frenchA0, german, spanish, portuguese, polish, czech, russian, greek, lithuanian,
-	english, englishApos, undefined1252, turkish, chinese, chineseT, japanese, korean, hebrew, arabic,
+	english, englishApos, undefined1252, turkish, chinese, chineseT, japanese, korean, hebrew, hebrewMaqaf, arabic,
 	"INFORMAÇÃO DA ADMINISTRAÇÃO PÚBLICA",
 	"ROMÂNIA ȘI REPUBLICA MOLDOVA",
 	"Łódź, Gdańsk i Kraków leżą w Polsce.",
