@@ -304,7 +304,9 @@ func mergeLayers(layers, more []Layer) []Layer {
 // maxRounds bounds the layers peeled from one window. Every round must
 // gain by the margin, so the search ends by itself; the bound only keeps
 // the worst case linear. Three stacked layers is the most real text shows;
-// badly damaged CJK text takes a few more rounds to settle.
+// badly damaged CJK text takes a few more rounds to settle. A window with
+// marks of lost bytes gets a round more for every two of them
+// (see repairScreened).
 const maxRounds = 16
 
 // repairWindow is Repair on one window of valid text.
@@ -327,7 +329,15 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 		return s, nil
 	}
 	defer putScratch(sc)
-	for round := 0; round < maxRounds; round++ {
+	// A run of marks may be read two at a time, one round after another:
+	// the character before the run takes two marks as its lost bytes
+	// and leaves one mark for itself, which begins the run the next
+	// round reads ("篁��" and on). The fuzzer's run of thirty-six marks
+	// ran out of sixteen rounds before it was done, and a second repair
+	// of the text changed it again. The rounds stay bounded by the
+	// window's size, so the worst case stays linear.
+	rounds := maxRounds + strings.Count(s, "\uFFFD")/2
+	for round := 0; round < rounds; round++ {
 		best := soleReading(sc, s)
 		if best == nil {
 			best = searchRound(sc, s, opt, 1)

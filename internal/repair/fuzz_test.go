@@ -32,6 +32,8 @@ func FuzzRepair(f *testing.F) {
 		"", "Ã", "Ã ", "â€", "\u0080\u0081", "\uFFFD\uFFFD?", "í\u00a0½í¸\u008d", "caf\xe9", "\xff\xfe", "鈥檚鈥",
 		// Big5's lost leads: "在這" read with U+FFFD (see headless).
 		"\uFFFD\uFFFD券\uFFFD\uFFFD鋆∩蝙", "�\uFFFD\uFFFD�瘙箏\uFFFD\uFFFD\uFFFD",
+		// Sole readings, once and with a layer below (see soleReading).
+		"itâ€™s a cafÃ© crÃ¨me brÃ»lÃ©e", "Ã£Â\u0081Å’Ã£Æ’Â¡Ã£Æ’Â¼Ã£Æ’Â« x", "◊î◊ô◊ô◊©◊ï◊ù ◊ú÷ælibpam",
 	} {
 		f.Add(s)
 	}
