@@ -520,27 +520,39 @@ func (sc *scratch) doubleByteScan(s string) {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			i++
-			letter := isASCIILetter(c)
 			if run > 0 {
 				// A run of CJK characters ends: glued, as
 				// mayHoldDoubleByteMojibake reads it.
+				letter := isASCIILetter(c)
 				if run <= maxGluedRun && (word&runGlued != 0 && letter || (word&runGlued != 0 || letter) && word&runDear != 0) {
 					word |= suspect
 				}
 				run = 0
 			}
-			if letter {
-				word |= prevLetter | dbWordOther
-			} else {
-				word &^= prevLetter
-				if isBreak(rune(c)) {
-					if word&mixed == mixed {
-						for k := wordFrom; k < len(list); k++ {
-							list[k].mixed = true
+			// The ASCII run is then read in a loop of its own,
+			// which asks only for letters and breaks, and keeps less
+			// state live: read with the runes outside ASCII, the
+			// "status, list-units, list-jobs, list-timers" of a Chinese
+			// line of the dev set was a sixth of its pass.
+			for {
+				if isASCIILetter(c) {
+					word |= prevLetter | dbWordOther
+				} else {
+					word &^= prevLetter
+					if c <= ' ' && isBreak(rune(c)) {
+						if word&mixed == mixed {
+							for k := wordFrom; k < len(list); k++ {
+								list[k].mixed = true
+							}
 						}
+						wordFrom, word = len(list), word&suspect
 					}
-					wordFrom, word = len(list), word&suspect
+				}
+				if i++; i >= len(s) {
+					break
+				}
+				if c = s[i]; c >= utf8.RuneSelf {
+					break
 				}
 			}
 			continue
