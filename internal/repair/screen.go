@@ -275,6 +275,21 @@ func screenValid(s string) (screen, bool) {
 		prev = e
 		unencodable |= ^e.enc
 		run++
+		if e.enc == 0 && c >= 0xD4 && c <= 0xDF {
+			// Hebrew, Arabic and the scripts after them, which no page
+			// encodes: the rest of the word is stepped over as the CJK
+			// runs are above, and a word of Arabic took half as long.
+			// (Asked here, of a rune already read, the test cost the
+			// letters of the alphabets nothing.)
+			for i+1 < len(s) {
+				c = s[i]
+				if c < 0xD4 || c > 0xDF || s[i+1]&0xC0 != 0x80 || screenTab[(c&0x1F)>>2] != screenZero {
+					break
+				}
+				i += 2
+				run++
+			}
+		}
 		if !sn.cjk && r >= 0x1100 {
 			switch plausible.ClassOf(r) {
 			case plausible.Han, plausible.Kana, plausible.HalfKana, plausible.Hangul, plausible.Replacement:
