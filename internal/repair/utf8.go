@@ -236,6 +236,24 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				floor += lossPrior
 			}
 		}
+		if decide && len(lost) > 0 && islandLoss != lossNBSPSpace {
+			// An island with lost characters is refined from
+			// weakMargin-refineSlack on (without InferLost, kept from
+			// weakMargin on), after the price of its losses; below, it
+			// is refused whatever its gain, and a bound will do too.
+			// Correct CJK text read through a double-byte page is full
+			// of such islands: "所以" in a Chinese line through cp949 is
+			// "��", two lost bytes, some 12 bits below any margin, and
+			// its exact price chose the line's languages for nothing.
+			// (A restored space is left out: its gain is weighed
+			// against the space kept, below.) boundSlack keeps the
+			// floor clear of the rounding of the sums it is compared
+			// with.
+			floor = weakMargin - telltale + lp*float64(len(lost)) - boundSlack
+			if opt.InferLost {
+				floor -= refineSlack
+			}
+		}
 		g := gainAtOrBelow(sc, s, from, to, cand, floor) + telltale - lp*float64(len(lost))
 		// Refining lost characters in their words is worth its cost only
 		// for an island that could be kept: correct CJK text re-encoded
