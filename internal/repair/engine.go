@@ -496,7 +496,14 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		}
 		seen[c.text] = true
 		final := c.text
-		if next := searchRound(sc, c.text, opt, lookahead-1); next != nil {
+		// The round after c would take a sole reading of its text
+		// without a search, and so does the look at it: "ÃƒÂ¼" undone
+		// once through windows-1252 is "Ã¼", which reads whole as "ü".
+		next := soleReading(sc, c.text)
+		if next == nil {
+			next = searchRound(sc, c.text, opt, lookahead-1)
+		}
+		if next != nil {
 			final = next.text
 		}
 		// Each result is read in its own language: "aktuální" is Czech,
