@@ -1401,6 +1401,12 @@ func (sc *scratch) lossPriorAt(s string, w *wrongDecoder, from, to int, decide b
 	return settledLossPrior
 }
 
+// settledWhole reports whether the previous round read s through w and
+// left nothing outside ASCII but lone lead bytes of w (see readWhole).
+func (sc *scratch) settledWhole(s string, w *wrongDecoder) bool {
+	return sc.settled == w.name() && sc.settledOf == s && sc.readWhole(s, w)
+}
+
 // readWhole reports whether every rune of s outside ASCII and outside
 // the previous round's ranges is one that w encodes as a UTF-8 lead byte,
 // or U+FFFD: whether nothing in the line speaks for correct text of its

@@ -1139,7 +1139,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			case k < 2 && !w.multi && !(len(w.dropped) > 0 && need == 2 &&
 				(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p])) ||
 					start > 0 && (p == n || kind[p] != kindOpaque && b[p] < utf8.RuneSelf && !isASCIILetter(b[p])) &&
-						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])))) ||
+						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])) ||
+					start == 0 && sc.settledWhole(s, w))) ||
 				k < 2 && !w.multi && start == 0 && w.lostFits(b[j]) && sc.writtenAlone(s, j):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
@@ -1156,6 +1157,13 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				// character people write, as for "É", the loss is
 				// refused below whatever the word says, and the
 				// line's languages need not be chosen to ask.)
+				// A lone lead that begins an island is believed
+				// damaged, whatever follows it, where the previous
+				// round read the line through w and left nothing else
+				// outside ASCII but such leads (see settledWhole): in
+				// "ВОТ БУКВА «Ф»" with the 0x90 of each А dropped, the
+				// "Ð" the first round left before the space is А, not
+				// the Р (D0 A0) of a space read as 0xA0.
 				return j, dec[:start], "", nil, false, false
 			case w.multi:
 				// A double-byte decoder drops a lead byte whose trail
