@@ -188,8 +188,10 @@ func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 // how many it has, and whether one is strange: a C1 control or a rare
 // letter or symbol (see writable).
 func soleSequences(b []byte) (n int, strange, ok bool) {
+	prev := plausible.NoScript // the script of the letter before, if any
 	for i := 0; i < len(b); {
 		if b[i] < utf8.RuneSelf {
+			prev = plausible.ClassOf(rune(b[i])).Script()
 			i++
 			continue
 		}
@@ -198,15 +200,40 @@ func soleSequences(b []byte) (n int, strange, ok bool) {
 			return 0, false, false
 		}
 		switch c := plausible.ClassOf(r); {
+		case c == plausible.Combining:
+			if !marksOwnLetter(r, prev) {
+				return 0, false, false
+			}
 		case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
 			strange = true
 		case !soleClass(c):
 			return 0, false, false
 		}
+		if c := plausible.ClassOf(r); c != plausible.Combining {
+			prev = c.Script()
+		}
 		n++
 		i += size
 	}
 	return n, strange, true
+}
+
+// marksOwnLetter reports whether the combining mark r, after a letter of
+// script prev, is one that script writes on its letters: the vowel signs
+// and tone marks of Thai after a Thai letter ("ที่"), the harakat after
+// an Arabic letter. A mark every script shares is no such mark: Mac
+// Roman reads the "Ã©" of "café" as "c" and U+0329, and that reading must
+// not stand beside windows-1252's (see soleReading).
+func marksOwnLetter(r rune, prev plausible.Script) bool {
+	if prev == plausible.NoScript {
+		return false
+	}
+	if ms := plausible.MarkScript(r); ms != plausible.NoScript {
+		return ms == prev
+	}
+	// The harakat are Inherited in Unicode, shared by the languages
+	// written in Arabic script (see plausible's arabicHaraka).
+	return prev == plausible.ArabicScript && (r >= 0x064B && r <= 0x0652 || r == 0x0670)
 }
 
 // soleClass reports whether a character of class c, restored, needs no

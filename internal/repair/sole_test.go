@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/codec"
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 // soleCase is a text to repair and, when it is known, the text it
@@ -156,4 +157,28 @@ func replayLayers(s string, layers []Layer) string {
 		s = Apply(s, l)
 	}
 	return s
+}
+
+// TestMarksOwnLetter holds the combining marks a sole reading may restore
+// to those a script writes on its own letters.
+func TestMarksOwnLetter(t *testing.T) {
+	for _, c := range []struct {
+		text string // a letter and the mark after it
+		want bool
+	}{
+		{"ท\u0e35", true},  // Thai sara ii on a Thai letter
+		{"ب\u064f", true},  // damma on an Arabic letter
+		{"ש\u05bc", true},  // dagesh on a Hebrew letter
+		{"c\u0329", false}, // Mac Roman's reading of "Ã©" in "cafÃ©"
+		{"o\u064e", false}, // fatha on a Latin letter
+		{"ท\u0301", false}, // an acute, which every script shares
+		{" \u0e35", false}, // a Thai mark on no letter
+	} {
+		base, size := utf8.DecodeRuneInString(c.text)
+		mark, _ := utf8.DecodeRuneInString(c.text[size:])
+		prev := plausible.ClassOf(base).Script()
+		if got := marksOwnLetter(mark, prev); got != c.want {
+			t.Errorf("marksOwnLetter(%U after %q) = %v, want %v", mark, base, got, c.want)
+		}
+	}
 }
