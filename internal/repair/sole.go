@@ -24,11 +24,13 @@ import (
 //     string that happens to read as UTF-8 ("Â£" in a price list) is
 //     still weighed with its margins;
 //   - every restored character is of a class that text is written in
-//     (see soleClass) and no rare letter (see writable): a reading that
-//     yields a C1 control, a combining mark, box drawing, half-width
-//     kana or "ſ" is the search's to judge (leetspeak drawn in box
-//     drawing, "├┤a┼┐a┼┐a", re-encoded through cp437 reads as "ôaſaſa",
-//     which the search refuses);
+//     (see soleClass), or a mark a script writes on its own letters (see
+//     marksOwnLetter), and no rare letter (see writable): a reading that
+//     yields a C1 control, a mark every script shares, box drawing,
+//     half-width kana or "ſ" is the search's to judge (leetspeak drawn
+//     in box drawing, "├┤a┼┐a┼┐a", re-encoded through cp437 reads as
+//     "ôaſaſa", which the search refuses), unless the next round reads
+//     it whole again (see readsWhole);
 //   - a text with U+FFFD has no sole reading, for no decoder encodes the
 //     mark, and a byte a decoder dropped almost always breaks the shape
 //     of UTF-8 (see encodeWhole): lost bytes are the search's.
@@ -184,9 +186,9 @@ func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 }
 
 // soleSequences reports whether b is valid UTF-8 whose characters
-// outside ASCII are all of a class text is written in or C1 controls,
-// how many it has, and whether one is strange: a C1 control or a rare
-// letter or symbol (see writable).
+// outside ASCII are all of a class text is written in, marks on letters
+// of their own script, or C1 controls; how many it has; and whether one
+// is strange: a C1 control or a rare letter or symbol (see writable).
 func soleSequences(b []byte) (n int, strange, ok bool) {
 	prev := plausible.NoScript // the script of the letter before, if any
 	for i := 0; i < len(b); {
@@ -204,12 +206,14 @@ func soleSequences(b []byte) (n int, strange, ok bool) {
 			if !marksOwnLetter(r, prev) {
 				return 0, false, false
 			}
+			// prev stays the letter's: Thai stacks a tone mark on a
+			// vowel sign ("ที่").
 		case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
 			strange = true
+			prev = c.Script()
 		case !soleClass(c):
 			return 0, false, false
-		}
-		if c := plausible.ClassOf(r); c != plausible.Combining {
+		default:
 			prev = c.Script()
 		}
 		n++
@@ -239,9 +243,9 @@ func marksOwnLetter(r rune, prev plausible.Script) bool {
 // soleClass reports whether a character of class c, restored, needs no
 // weighing: the letters, punctuation and symbols of written text. A C1
 // control or a private-use character is what the search refuses to
-// write, a combining mark or box drawing it writes only beside the right
-// neighbours (see leavesLineArt), and half-width kana is itself a sign
-// of mojibake.
+// write, a combining mark (see marksOwnLetter) or box drawing it writes
+// only beside the right neighbours (see leavesLineArt), and half-width
+// kana is itself a sign of mojibake.
 func soleClass(c plausible.Class) bool {
 	switch c {
 	case plausible.LatinLower, plausible.LatinUpper, plausible.LatinSymbol, plausible.NBSP,
