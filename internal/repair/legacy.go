@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/width"
+
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
 )
@@ -325,7 +327,18 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// bounds the gain from above; most readings fall short of the margin
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
-	chars := plausible.CharCost(0, out, 0)
+	// A reading into half-width katakana is priced as the katakana it
+	// writes: the character model prices a run of half-width katakana as
+	// it prices runs of symbols, each after the first for less than
+	// nothing, so that correct half-width text looks like no mojibake;
+	// a reading gets that discount for nothing. Capitals of cp1251 read
+	// as Shift_JIS ("ЗАКРЫВАЮЩАЯ" as "ﾇﾀﾊﾐﾛﾂﾀﾞﾙﾀﾟ") cost 7 bits less
+	// than the Russian line; as "ヌタハミロツダルタプ" they cost more.
+	priced := out
+	if hasHalfKana(out) {
+		priced = width.Fold.String(out)
+	}
+	chars := plausible.CharCost(0, priced, 0)
 	if decide && (whole-chars < legacyMarginFor(total) || kanaInsideLatinWord(out)) {
 		// (Katakana inside Latin words is asked second: it refuses only
 		// Shift_JIS readings, and the bound refuses most readings of
@@ -334,7 +347,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	}
 	// plausible.Cost(out), whose character model is chars: a reading
 	// that passes the bound is a whole line, not read twice.
-	gain := whole - (chars + plausible.LanguageCost(out, nil))
+	gain := whole - (chars + plausible.LanguageCost(priced, nil))
 	if h.hanBits > 0 {
 		gain -= h.hanBits * float64(hanCount(dec))
 	}
@@ -372,6 +385,21 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 // Hangul words with hanja inside and more hanja between, and priced
 // below the Arabic "الجهاز لا ينفذ الوَصل".
 const hanjaBits = 7
+
+// hasHalfKana reports whether s holds a half-width katakana letter or
+// mark, U+FF61–U+FF9F, encoded EF BD A1 to EF BE 9F.
+func hasHalfKana(s string) bool {
+	for {
+		i := strings.IndexByte(s, 0xEF)
+		if i < 0 || i+2 >= len(s) {
+			return false
+		}
+		if c := s[i+1]; c == 0xBD && s[i+2] >= 0xA1 || c == 0xBE && s[i+2] <= 0x9F {
+			return true
+		}
+		s = s[i+1:]
+	}
+}
 
 // hanCount counts the Han characters in the UTF-8 text b.
 func hanCount(b []byte) int {

@@ -335,6 +335,9 @@ var repairCases = []damageCase{
 	{name: "ja/shift_jis-as-1252", clean: japanese, steps: []step{legacy("shift_jis", "sloppy-windows-1252")}},
 	{name: "ko/euc-kr-as-1252", clean: korean, steps: []step{legacy("euc-kr", "sloppy-windows-1252")}},
 	{name: "ru/1251-as-1252", clean: russian, steps: []step{legacy("windows-1251", "sloppy-windows-1252")}},
+	// Capitals of windows-1251 are the bytes of Shift_JIS's half-width
+	// katakana (see undoLegacy).
+	{name: "ru/1251-as-1252-capitals", clean: "ПРОВЕРКА ПАРАМЕТРОВ СИСТЕМЫ ЗАВЕРШЕНА УСПЕШНО", steps: []step{legacy("windows-1251", "sloppy-windows-1252")}},
 	{name: "ru/koi8-r-as-1252", clean: russian, steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
 	{name: "el/1253-as-1252", clean: greek, steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
