@@ -489,19 +489,28 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	seen := map[string]bool{}
 	bestCost := math.Inf(1)
 	for _, c := range cands[:min(len(cands), 4)] {
-		if seen[c.text] || c.gain < cands[0].gain/2 {
+		// c is judged by the text it writes once chosen: a legacy
+		// reading leaves the words that read as strangers through it
+		// as they were written (see outcome.kept). Judged by its text
+		// in full, a German line with Russian in KOI8-R shown as
+		// windows-1252 read "Wörter" as "WЖrter" through KOI8-R and
+		// as "Wцrter" through windows-1251, whose case swap then
+		// leads to the same Russian, and the dearer capital inside the
+		// German word chose windows-1251.
+		written := c.chosen().text
+		if seen[written] || c.gain < cands[0].gain/2 {
 			// A reading that gains less than half as much as the best
 			// is not worth a round of lookahead.
 			continue
 		}
-		seen[c.text] = true
-		final := c.text
+		seen[written] = true
+		final := written
 		// The round after c would take a sole reading of its text
 		// without a search, and so does the look at it: "ÃƒÂ¼" undone
 		// once through windows-1252 is "Ã¼", which reads whole as "ü".
-		next := soleReading(sc, c.text)
+		next := soleReading(sc, written)
 		if next == nil {
-			next = searchRound(sc, c.text, opt, lookahead-1)
+			next = searchRound(sc, written, opt, lookahead-1)
 		}
 		if next != nil {
 			final = next.text

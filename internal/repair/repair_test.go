@@ -981,6 +981,10 @@ func TestLegacyLeavesCorrectWords(t *testing.T) {
 		// "ž" a zero-width joiner.
 		{"Esta información aún no está:", hebrew, legacy("windows-1255", "sloppy-windows-1252")},
 		{"Den förtydligade aktu cizoložství:", arabic, legacy("windows-1256", "iso-8859-1")},
+		// Judged by its text in full, windows-1251's reading (and its
+		// case swapped once more) read "öffnen" as "цffnen", cheaper
+		// than KOI8-R's "Жffnen" (see searchRoundUncached).
+		{"Für Änderungen öffnen Sie die Datei.", "Настройки применяются после перезапуска.", legacy("koi8-r", "sloppy-windows-1252")},
 	} {
 		_, d := damage(t, c.legacyText, c.st)
 		got, layers := repair.Repair(c.correct+" "+d, allOptions)
