@@ -328,6 +328,9 @@ var repairCases = []damageCase{
 	{name: "ru/utf8-as-1251-then-1252", clean: russian, steps: []step{u8("sloppy-windows-1251"), u8("sloppy-windows-1252")}},
 	{name: "pl/utf8-as-1250-then-latin1", clean: polish, steps: []step{u8("sloppy-windows-1250"), u8("iso-8859-1")}},
 	{name: "en/utf8-as-gbk-then-1252", clean: englishApos, steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
+	// One apostrophe is all the evidence: undone once it is two rare
+	// hanzi, "don鈥檛" (see undoUTF8's deeper readings).
+	{name: "en/utf8-as-gbk-then-1252-one-apostrophe", clean: "We can’t stay here tonight.", steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
 
 	// Legacy charsets read as Latin.
 	{name: "zh/gbk-as-1252", clean: chinese, steps: []step{legacy("gbk", "sloppy-windows-1252")}},

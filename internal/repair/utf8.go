@@ -280,14 +280,26 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if read == "" {
 			read = cand
 		}
-		if decide && g < margin && len(lost) == 0 && islandLoss == "" {
+		if decide && len(lost) == 0 && islandLoss == "" {
 			// A word damaged twice by the same page reads, undone once,
 			// as mojibake again: "schimbatÃ„Æ’" is "schimbatÄƒ", no
 			// likelier than before, and the line had no other evidence
 			// to carry the first layer. Judge the island by where it
 			// leads, when its reading is that page's UTF-8 in full:
 			// "Äƒ" is "ă".
-			if deep, ok := w.deeper(cand); ok {
+			deep, ok := "", false
+			if g < margin {
+				deep, ok = w.deeper(cand)
+			}
+			// So too through GBK, the page Chinese mojibake under
+			// another layer most often came from, wherever the island
+			// could not carry its hypothesis alone: "I donéˆ¥æª›
+			// think" undone once is "don鈥檛", two rare hanzi that gain
+			// 10 bits, and once more "don’t".
+			if !ok && g < totalMargin+w.prior() {
+				deep, ok = gbkWrong.deeper(cand)
+			}
+			if ok {
 				g = max(g, gainAt(sc, s, from, to, deep))
 			}
 		}
@@ -576,11 +588,11 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
 }
 
-// deeper returns cand undone once more through a single-byte page w:
-// its characters re-encoded and read as UTF-8, when that works, gives
-// other characters and leaves nothing outside ASCII unexplained.
+// deeper returns cand undone once more through w, a single-byte page or
+// GBK: its characters re-encoded and read as UTF-8, when that works,
+// gives other characters and leaves nothing outside ASCII unexplained.
 func (w *wrongDecoder) deeper(cand string) (string, bool) {
-	if w.sb == nil {
+	if w.sb == nil && w != gbkWrong {
 		return "", false
 	}
 	var arr [64]byte
