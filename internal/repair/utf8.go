@@ -84,6 +84,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 					sp.gain = g
 					spans = append(spans, sp)
 					gain += g
+					// The mark it puts back opens or closes a quotation
+					// as an island's would: "���above���" through Big5
+					// is “above”, its closing mark chosen after the
+					// opening one.
+					sc.acceptPairs(s, sp.from, sp.to, sp.text)
 					if loss == "" {
 						loss = lossFFFD
 					}
