@@ -415,6 +415,10 @@ var repairCases = []damageCase{
 	// A katakana letter that lost its last byte is told by the whole
 	// word (scoreKatakanaWords): クリ[E3 83 ?]ク is クリック, though リッ
 	// and リン are both common runs; アップデート and スクリプト likewise.
+	// "ň" (C5 88) before a full stop through Shift_JIS: C5 is a
+	// half-width katakana of its own, and 88 pairs with no "." (see
+	// parseSeq).
+	{name: "cs/utf8-as-shift_jis-fffd-lone-lead", clean: "Na stole leží dlaň.", steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd"},
 	{name: "ja/utf8-as-shift_jis-fffd-katakana-word", clean: "ウィンドウの右上にあるボタンをクリックしてください。", steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd"},
 	{name: "ja/utf8-as-shift_jis-fffd-katakana-compound", clean: "セキュリティアップデートを自動で適用する。", steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd"},
 	{name: "ja/utf8-as-gbk-dropped-katakana-word", clean: "スクリプトの実行にはインタープリターが必要です。", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},

@@ -1120,13 +1120,15 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			continue
 		}
 		if opt.LossySequences && w.multi && k == 1 && start == 0 && sc.runeStart(p) &&
-			!(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]))) {
+			!(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]) || kind[p] == kindFFFD)) {
 			// A lead byte that a double-byte decoder read as a character
 			// of its own (half-width katakana through Shift_JIS), opening
 			// an island, is believed damaged on the evidence a single-byte
 			// page needs (see below): the next byte begins a sequence or
-			// continues a word. The shrug "¯\_(ﾂ)_/¯" is no "( )" with
-			// the 0xA0 of a no-break space dropped after C2.
+			// continues a word, or is the decoder's own mark of a lost
+			// byte ("ﾅ�ódź" through Shift_JIS is "Łódź", C5 81 with 0x81
+			// lost). The shrug "¯\_(ﾂ)_/¯" is no "( )" with the 0xA0 of
+			// a no-break space dropped after C2.
 			return j, dec[:start], "", nil, false, false
 		}
 		if opt.LossySequences && w.multi && !(p < n && (kind[p] == kindFFFD || b[p] == '?')) {
