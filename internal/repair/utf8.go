@@ -697,17 +697,26 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 	// One mark for the lost character.
 	cand := "\uFFFD"
 	var inf *Inferred
+	// The last mark is a byte that the decoder paired with nothing after
+	// it: Big5 reads "’t" (E2 80 99 74) as three marks and "t" because 99
+	// 74 is no character of Big5's, and a byte that pairs with the byte
+	// after the marks would have taken it ("“W" is E2 80 9C 57, and 9C 57
+	// is a hanzi).
+	lastCands := w.lostCandidates(lossFFFD, 0x80, 0xBF)
+	if j < len(sc.b) && (kind[j] == kindFirst || kind[j] == kindPlain) {
+		lastCands = w.lossTwin().unpairedWith(lastCands, sc.b[j])
+	}
 	if r == 3 && opt.InferLost && isCJKRune(beside) && (to == len(s) || s[to] == '\n' || s[to] == '\r') {
 		// A character of three bytes that ends a line of CJK text is
 		// its full stop three times in four: of the dev set's Chinese
 		// and Japanese lines that end in such a character, 289 of 384
 		// end in "。". Its candidates are the CJK marks E3 80 xx.
-		chosen, alts := inferLost([]byte{0xE3, 0x80}, w.lostCandidates(lossFFFD, 0x80, 0xBF), beside, after, 0, true)
+		chosen, alts := inferLost([]byte{0xE3, 0x80}, lastCands, beside, after, 0, true)
 		cand = chosen
 		inf = &Inferred{Chosen: chosen, Alternatives: alts}
 	} else if r == 3 && opt.InferLost && !isCJKRune(beside) && !isCJKRune(after) {
 		open := sc.openAt(s, from, "")
-		chosen, alts := inferLost([]byte{0xE2, 0x80}, w.lostCandidates(lossFFFD, 0x80, 0xBF), before, after, open, true)
+		chosen, alts := inferLost([]byte{0xE2, 0x80}, lastCands, before, after, open, true)
 		cand = chosen
 		inf = &Inferred{Chosen: chosen, Alternatives: alts}
 	}
@@ -1710,6 +1719,23 @@ func (sc *scratch) writtenAlone(s string, j int) bool {
 func writtenWithA0(x byte) bool {
 	r, size := utf8.DecodeRune([]byte{x, 0xA0})
 	return size == 2 && plausible.RuneCost(r) < 14
+}
+
+// unpairedWith keeps, in place, the candidates x that the double-byte
+// decoder w reads with y as no character: w marks x lost because it pairs
+// with nothing after it. Where none is left, the marks are no such loss,
+// and all are kept.
+func (w *wrongDecoder) unpairedWith(cands []byte, y byte) []byte {
+	kept := cands[:0:len(cands)]
+	for _, x := range cands {
+		if !w.pairs(x, y) {
+			kept = append(kept, x)
+		}
+	}
+	if len(kept) == 0 {
+		return cands[:cap(kept)]
+	}
+	return kept
 }
 
 // lostCandidates lists the byte values a lost byte may have had.
