@@ -984,13 +984,15 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 		// to a Latin word (Korean "ÁÖ¾î" read as UTF-8 is "Á־î").
 		return transitions[Punct][b]
 	}
-	if a == NBSP && strings.ContainsRune(typographicAfterNBSP, rb) || ra == '«' && b == NBSP {
+	if a == NBSP && strings.ContainsRune(typographicAfterNBSP, rb) || ra == '«' && b == NBSP || a == Digit && b == NBSP {
 		// Where French typography puts a no-break space (before ; : ! ?
 		// % » € and after «), it is as ordinary as the space it stands
 		// for, and pays back the symbol's transition into it. Without
 		// that, "NIE PALIĆ\u00a0! NIE PIĆ\u00a0!" in capitals read
 		// through windows-1250 was C6 A0 twice, two "Ơ" cheaper than
-		// "Ć" and its space.
+		// "Ć" and its space. So too after a digit, between a number
+		// and its unit or its thousands ("5\u00a0Go", "10\u00a0000"):
+		// "5Â Go" was cheaper than the no-break space it stood for.
 		return nbspTypography
 	}
 	return transitions[a][b]

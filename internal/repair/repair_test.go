@@ -433,6 +433,9 @@ var repairCases = []damageCase{
 	// A no-break space made a space is "Â " (C2, then the space for
 	// 0xA0), and it is the no-break space alone: "«  Bonjour" with a
 	// space kept after it would be two spaces where typography put one.
+	// A no-break space between a number and its unit ("5\u00a0Go"), as
+	// typography puts one (see plausible's transitionSpecial).
+	{name: "fr/utf8-as-1252-nbsp-space-units", clean: "Il faut 5\u00a0Go d’espace libre.", steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 	{name: "fr/utf8-as-1252-nbsp-space-guillemets", clean: "Il a dit\u00a0: «\u00a0Bonjour, ça va\u00a0?\u00a0» et il est parti à Lyon.", steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 
 	// Native CJK text read as a double-byte page: pairs that straddle
