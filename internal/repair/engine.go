@@ -1219,6 +1219,222 @@ func (sc *scratch) encodeLive(s string, w *wrongDecoder) {
 	sc.b, sc.owner, sc.kind = b, owner, kind
 }
 
+// encodeLiveSingle is encodeLive for the single-byte page w, which drops
+// no byte (see beginsNothing), under opt: it reads through w only the
+// stretches of s an island can touch, each from a rune where the walk
+// may begin an island (see beginsAt) to the first barrier after it, and
+// each stretch between stands as one opaque byte owned by its first
+// rune. A Russian line through windows-1251 is every letter a lead byte,
+// and a handful of them begin anything (the "В" of "В Linux", a letter
+// before "ё" or "«"); encoding the whole line and stepping over every
+// letter was most of that reading's cost, and that reading most of a
+// correct Cyrillic line's.
+//
+// The walk finds an island only where parseSeq reads a sequence, which
+// beginsAt says of every such rune, and it and the readers it calls
+// (parseSeq, readAs) read the bytes forward from there. A barrier is a
+// rune no sequence takes and none begins: an ASCII byte other than ' '
+// (a lost 0xA0) and '?' (a lost byte), an opaque byte, or a byte 0xC0 or
+// above where beginsAt is false, which continues no sequence (a CESU-8
+// pair's second half is one where it is true) and begins none. Nothing
+// read forward passes a barrier: parseSeq refuses a sequence over it,
+// and DecodeRune reads it as one byte, whether the bytes after it are
+// the text's or the stand-in. So the walk finds the same islands in the
+// same bytes as in encode's whole line, with the same offsets in s; and
+// the stand-ins keep the end of the buffer where the end of the line
+// is. (The page's encoding of the runes left out, which
+// wordShowsLanguage asks of the words around an island, is read from s;
+// see beginsSequence.)
+func (sc *scratch) encodeLiveSingle(s string, w *wrongDecoder, opt Options) {
+	sc.encodedBy, sc.encodedOf, sc.encodedLive = w, s, true
+	bit := pageSet(1) << w.page
+	b, owner, kind := sc.b[:0], sc.owner[:0], sc.kind[:0]
+	pos := 0 // s[:pos] is in the buffers
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i += ascii.Prefix(s[i:]) // no ASCII byte begins an island here
+			continue
+		}
+		r, size := decodeRune(s, i)
+		if screenTab.lookup(r).lead&bit == 0 || !w.mayContinue(s, i+size, bit) {
+			i += size
+			continue
+		}
+		if c, _ := w.sb.EncodeRune(r); !w.beginsAt(s, i+size, c, opt) {
+			i += size
+			continue
+		}
+		if i > pos {
+			b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
+		}
+		for pos = i; pos < len(s); {
+			o := pos
+			r, size := rune(s[o]), 1
+			if r >= utf8.RuneSelf {
+				r, size = decodeRune(s, o)
+			}
+			pos += size
+			if r < utf8.RuneSelf {
+				b, owner, kind = append(b, byte(r)), append(owner, int32(o)), append(kind, kindFirst)
+				if r != ' ' && r != '?' {
+					break
+				}
+				continue
+			}
+			var (
+				c  byte
+				ok bool
+			)
+			if r != utf8.RuneError {
+				c, ok = w.sb.EncodeRune(r)
+			}
+			if !ok {
+				b, owner = append(b, 0), append(owner, int32(o))
+				if r != utf8.RuneError {
+					kind = append(kind, kindOpaque)
+					break
+				}
+				kind = append(kind, kindFFFD)
+				continue
+			}
+			b, owner, kind = append(b, c), append(owner, int32(o)), append(kind, kindFirst)
+			if c >= 0xC0 && !w.beginsAt(s, pos, c, opt) {
+				break
+			}
+		}
+		i = pos
+	}
+	if pos < len(s) {
+		b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
+	}
+	sc.b, sc.owner, sc.kind = b, owner, kind
+}
+
+// beginsAt reports whether parseSeq may read a sequence through the
+// single-byte page w, which drops no byte, from a rune of s that w
+// encodes as c, the runes after it beginning at s[next:]. It is true
+// wherever parseSeq reads one (and in a few places more: a CESU-8 pair's
+// first half, and a '?' or U+FFFD for a lost byte, are taken on sight),
+// so where it is false, parseSeq refuses, and so does DecodeRune over the
+// bytes. It reads parseSeq's paths for such a page: the bytes that
+// continue the sequence, a space that stood for 0xA0, and the marks of a
+// lost byte ('?' after a lead only after C2 and C3). The Russian "н" is
+// ED in windows-1251, which begins a CESU-8 pair (ED A0–AF) or its
+// second half (ED B0–BF, which cesuPair reads on from the first, and no
+// barrier may stand in for), but only before a continuation byte; and
+// every other letter of a Russian line is a lead that a letter after it
+// refutes.
+func (w *wrongDecoder) beginsAt(s string, next int, c byte, opt Options) bool {
+	need, lo, hi := utf8SeqLen(c)
+	if need == 0 {
+		return false // C0, C1 and F5 and above lead nothing
+	}
+	if c == 0xED {
+		hi = 0xBF // either half of a CESU-8 pair (see cesuPair)
+	}
+	p := next
+	for k := 1; k < need; k++ {
+		if p == len(s) {
+			return false
+		}
+		r, size := decodeRuneAny(s, p)
+		p += size
+		if r == utf8.RuneError {
+			return true // a lost byte's mark (encode marks it kindFFFD)
+		}
+		x, ok := byte(r), true
+		if r >= utf8.RuneSelf {
+			if x, ok = w.sb.EncodeRune(r); !ok {
+				return false // an opaque byte
+			}
+		}
+		l, h := byte(0x80), byte(0xBF)
+		if k == 1 {
+			l, h = lo, hi
+		}
+		switch {
+		case x >= l && x <= h:
+		case x == ' ' && opt.RestoreByteA0 && w.a0 && l <= 0xA0 && 0xA0 <= h:
+		case x == '?':
+			return k >= 2 || c == 0xC2 || c == 0xC3
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// mayContinue is the quick test before beginsAt, from the screen's table
+// (bit is w's page): whether the rune at s[next:] may be the second byte
+// of a sequence, a space for 0xA0, or a lost byte's mark. Most letters
+// of a Russian line are leads in windows-1251, and another letter after
+// them, which no page makes a continuation byte there, refuses them.
+func (w *wrongDecoder) mayContinue(s string, next int, bit pageSet) bool {
+	if next == len(s) {
+		return false
+	}
+	if c := s[next]; c < utf8.RuneSelf {
+		return c == ' ' || c == '?'
+	}
+	r, _ := decodeRune(s, next)
+	return r == utf8.RuneError || screenTab.lookup(r).cont&bit != 0
+}
+
+// decodeRuneAny is utf8.DecodeRuneInString(s[i:]), with decodeRune's
+// fast paths for a rune outside ASCII.
+func decodeRuneAny(s string, i int) (rune, int) {
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return decodeRune(s, i)
+}
+
+// beginsSequenceSingle is beginsSequence for the single-byte page w, read
+// from s: whether the bytes w encodes the rune at s[i:] and the runes
+// after it to begin a complete UTF-8 sequence, as encode's whole line
+// would say. A rune w cannot encode says nothing either way; U+FFFD is
+// the zero byte encode puts for it.
+func (w *wrongDecoder) beginsSequenceSingle(s string, i int) bool {
+	var bytes [utf8.UTFMax]byte
+	var opaque [utf8.UTFMax]bool
+	n := 0
+	for o := i; o < len(s) && n < len(bytes); {
+		r, size := decodeRuneAny(s, o)
+		o += size
+		x, ok := byte(r), true
+		if r == utf8.RuneError {
+			x = 0
+		} else if r >= utf8.RuneSelf {
+			x, ok = w.sb.EncodeRune(r)
+		}
+		bytes[n], opaque[n] = x, !ok
+		n++
+		if n == 1 {
+			if !ok {
+				return true
+			}
+			need, _, _ := utf8SeqLen(x)
+			if need < 2 {
+				return false
+			}
+		}
+	}
+	need, lo, hi := utf8SeqLen(bytes[0])
+	if need > n {
+		return false
+	}
+	for k := 1; k < need; k++ {
+		if opaque[k] {
+			return true // cut short by a letter the page cannot encode
+		}
+		c := bytes[k]
+		if k == 1 && (c < lo || c > hi) || !isCont(c) {
+			return false
+		}
+	}
+	return true
+}
+
 // encodeSingleByte is encode through a single-byte page, which gives
 // every rune one byte: the buffers are sized once and written in place,
 // not appended to rune by rune (every page of every round encodes the
@@ -1801,7 +2017,7 @@ func wordOfItsOwn(s string, from, n int) bool {
 // writes and that begins no UTF-8 sequence in sc's encoding of s: a
 // letter of the word as it was written, not the remains of mojibake.
 func (sc *scratch) wordShowsLanguage(s string, ws, from, to, we int) bool {
-	if sc.encodedOf != s || sc.encodedLive {
+	if sc.encodedOf != s || sc.encodedLive && sc.encodedBy.sb == nil {
 		return false
 	}
 	langs := sc.languages()
@@ -1821,6 +2037,10 @@ func (sc *scratch) wordShowsLanguage(s string, ws, from, to, we int) bool {
 // beginsSequence reports whether the bytes that encode the rune at
 // offset i of sc's text begin a complete UTF-8 sequence.
 func (sc *scratch) beginsSequence(i int) bool {
+	if sc.encodedLive && sc.encodedBy.sb != nil {
+		// encodeLiveSingle left most runes out of the buffers.
+		return sc.encodedBy.beginsSequenceSingle(sc.encodedOf, i)
+	}
 	j, _ := slices.BinarySearch(sc.owner, int32(i))
 	if j >= len(sc.b) || int(sc.owner[j]) != i || sc.kind[j] == kindOpaque {
 		// Not encoded here, or a letter the page cannot encode (the

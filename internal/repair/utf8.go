@@ -56,9 +56,12 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		return nil
 	}
-	if w.dbPage >= 0 {
+	switch {
+	case w.dbPage >= 0:
 		sc.encodeLive(s, w) // the walk reads only what islands can touch
-	} else {
+	case w.sb != nil && len(w.dropped) == 0 && w.page >= 0 && liveSingle:
+		sc.encodeLiveSingle(s, w, opt) // likewise (see beginsNothing)
+	default:
 		sc.encode(s, w)
 	}
 	sc.pairs, sc.pairPos, sc.openValid = sc.pairs[:0], 0, false
