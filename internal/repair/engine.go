@@ -1250,19 +1250,9 @@ func (sc *scratch) encodeLiveSingle(s string, w *wrongDecoder, opt Options) {
 	bit := pageSet(1) << w.page
 	b, owner, kind := sc.b[:0], sc.owner[:0], sc.kind[:0]
 	pos := 0 // s[:pos] is in the buffers
-	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
-			i += ascii.Prefix(s[i:]) // no ASCII byte begins an island here
-			continue
-		}
-		r, size := decodeRune(s, i)
-		if screenTab.lookup(r).lead&bit == 0 || !w.mayContinue(s, i+size, bit) {
-			i += size
-			continue
-		}
-		if c, _ := w.sb.EncodeRune(r); !w.beginsAt(s, i+size, c, opt) {
-			i += size
-			continue
+	for i := 0; ; {
+		if i = w.nextStart(s, i, bit, opt); i == len(s) {
+			break
 		}
 		if i > pos {
 			b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
@@ -1364,20 +1354,51 @@ func (w *wrongDecoder) beginsAt(s string, next int, c byte, opt Options) bool {
 	return true
 }
 
-// mayContinue is the quick test before beginsAt, from the screen's table
-// (bit is w's page): whether the rune at s[next:] may be the second byte
-// of a sequence, a space for 0xA0, or a lost byte's mark. Most letters
-// of a Russian line are leads in windows-1251, and another letter after
-// them, which no page makes a continuation byte there, refuses them.
-func (w *wrongDecoder) mayContinue(s string, next int, bit pageSet) bool {
-	if next == len(s) {
-		return false
+// nextStart returns the offset of the first rune of s from i on where
+// beginsAt says the walk through the single-byte page w (bit in the
+// screen's sets) may begin an island under opt, or len(s). It asks
+// beginsAt only of a lead, from the screen's table, before a rune that
+// may continue it (one the page makes a continuation byte, or U+FFFD)
+// or a space or '?': most letters of a Russian line are leads in
+// windows-1251, and the letter after each, read once as its neighbour
+// and then as a lead itself, refutes it.
+func (w *wrongDecoder) nextStart(s string, i int, bit pageSet, opt Options) int {
+outer:
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			i += ascii.Prefix(s[i:]) // no ASCII byte begins an island here
+			continue
+		}
+		r, size := decodeRune(s, i)
+		e := screenTab.lookup(r)
+		for e.lead&bit != 0 {
+			n := i + size
+			if n == len(s) {
+				return len(s)
+			}
+			if c := s[n]; c < utf8.RuneSelf {
+				if (c == ' ' || c == '?') && w.beginsAfter(s, r, n, opt) {
+					return i
+				}
+				i = n
+				continue outer
+			}
+			next, nextSize := decodeRune(s, n)
+			nextBits := screenTab.lookup(next)
+			if (next == utf8.RuneError || nextBits.cont&bit != 0) && w.beginsAfter(s, r, n, opt) {
+				return i
+			}
+			i, r, size, e = n, next, nextSize, nextBits
+		}
+		i += size
 	}
-	if c := s[next]; c < utf8.RuneSelf {
-		return c == ' ' || c == '?'
-	}
-	r, _ := decodeRune(s, next)
-	return r == utf8.RuneError || screenTab.lookup(r).cont&bit != 0
+	return len(s)
+}
+
+// beginsAfter is beginsAt for the rune r, which w encodes, before s[next:].
+func (w *wrongDecoder) beginsAfter(s string, r rune, next int, opt Options) bool {
+	c, _ := w.sb.EncodeRune(r)
+	return w.beginsAt(s, next, c, opt)
 }
 
 // decodeRuneAny is utf8.DecodeRuneInString(s[i:]), with decodeRune's
