@@ -780,6 +780,12 @@ var otherWrong sync.Map
 // scratch holds buffers reused across hypotheses.
 type scratch struct {
 	b []byte // the text encoded through W
+	// rankings hold the candidates of the lost characters of the island
+	// being walked, the first rankingsUsed of them in use (see
+	// droppedCands), and candBack their bytes as they are listed.
+	rankings     []*lostRanking
+	rankingsUsed int
+	candBack     []byte
 	// sole and soleText are a page's encoding of the whole window and
 	// the first valid one, soleBelow an encoding of that (see
 	// soleReading).
@@ -916,7 +922,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
@@ -947,9 +953,23 @@ func putScratch(sc *scratch) {
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
-		lines: sc.lines, twin: sc.twin[:0],
+		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0],
 	}
 	scratchPool.Put(sc)
+}
+
+// newRanking returns a lostRanking of sc's for a lost character of the
+// island being walked, good until the walk begins another island (see
+// Inferred.settle).
+func (sc *scratch) newRanking() *lostRanking {
+	if sc.rankingsUsed == len(sc.rankings) {
+		// Sized once for a lost byte's candidates, as inferLostBytes's
+		// buffer on the stack is.
+		sc.rankings = append(sc.rankings, &lostRanking{rs: make([]lostRanked, 0, maxLost)})
+	}
+	lr := sc.rankings[sc.rankingsUsed]
+	sc.rankingsUsed++
+	return lr
 }
 
 // putQuickScratch returns to the pool a scratch that only
