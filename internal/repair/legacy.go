@@ -640,6 +640,14 @@ func assembleRuns(s string, runs []legacyRun, dec []byte) string {
 // such as "GÄLÄW" read as Shift_JIS become "GﾄLﾄW", Latin words with
 // katakana inside, which Japanese text does not write.
 func kanaInsideLatinWord(s string) bool {
+	if strings.IndexByte(s, 0xEF) < 0 {
+		// Half-width katakana (U+FF61–U+FF9F) is EF BD xx or EF BE xx:
+		// a reading without the byte has none, and is not read rune by
+		// rune. Every Cyrillic line in capitals has its cases swapped
+		// through KOI8-R and windows-1251, and each reading that the
+		// character model does not refuse was read here in full.
+		return false
+	}
 	prevLetter, inKana, kanaAfterLetter := false, false, false
 	for _, r := range s {
 		if plausible.ClassOf(r) == plausible.HalfKana {
