@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"fmt"
 	"math"
 	"testing"
 	"unicode/utf8"
@@ -192,5 +193,36 @@ func TestScriptContextOfLine(t *testing.T) {
 			}
 		}
 		putScratch(sc)
+	}
+}
+
+// TestReadSingleMatchesRead holds a legacy hypothesis's reading through
+// its table of bytes (readSingle) to the reading of the text encoded
+// through the wrong page and decoded byte by byte (read), on the dev
+// slice, damaged and correct, and the screen's corners.
+func TestReadSingleMatchesRead(t *testing.T) {
+	texts := append(append(append(singleCorners(), screenCorners...), cleanTextsInternal(t)...),
+		"ÏÐÈÂÅÒ ìèð", "привет", "ПРИВЕТ МИР", "Ð¿Ñ€Ð¸Ð²ÐµÑ‚", "\xff\xfeabc", "ÁÖ¾î ÎÄ×Ö", "ОШИБКА — «ДИАПАЗОН»", "ëîãèí\uFFFD")
+	singles, read := 0, 0
+	for _, h := range legacyHypotheses {
+		if h.single == nil {
+			continue
+		}
+		singles++
+		for _, s := range texts {
+			var sc scratch
+			runs, dec, letters, total, longest, ok := h.readSingle(&sc, s)
+			got := fmt.Sprint(runs, string(dec), letters, total, longest, ok)
+			runs, dec, letters, total, longest, ok = h.read(&sc, s)
+			if want := fmt.Sprint(runs, string(dec), letters, total, longest, ok); got != want {
+				t.Fatalf("%s as %s, %q: read through the table %s, encoded and decoded %s", h.truth.Name(), h.wrong.name(), s, got, want)
+			}
+			if ok && len(runs) > 0 {
+				read++
+			}
+		}
+	}
+	if singles == 0 || read == 0 {
+		t.Fatalf("%d hypotheses through single-byte pages, %d readings with runs: the test tests nothing", singles, read)
 	}
 }

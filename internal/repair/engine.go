@@ -796,6 +796,12 @@ var otherWrong sync.Map
 // scratch holds buffers reused across hypotheses.
 type scratch struct {
 	b []byte // the text encoded through W
+	// rankings hold the candidates of the lost characters of the island
+	// being walked, the first rankingsUsed of them in use (see
+	// droppedCands), and candBack their bytes as they are listed.
+	rankings     []*lostRanking
+	rankingsUsed int
+	candBack     []byte
 	// sole and soleText are a page's encoding of the whole window and
 	// the first valid one, soleBelow an encoding of that (see
 	// soleReading).
@@ -932,7 +938,7 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
@@ -963,9 +969,23 @@ func putScratch(sc *scratch) {
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
-		lines: sc.lines, twin: sc.twin[:0],
+		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0],
 	}
 	scratchPool.Put(sc)
+}
+
+// newRanking returns a lostRanking of sc's for a lost character of the
+// island being walked, good until the walk begins another island (see
+// Inferred.settle).
+func (sc *scratch) newRanking() *lostRanking {
+	if sc.rankingsUsed == len(sc.rankings) {
+		// Sized once for a lost byte's candidates, as inferLostBytes's
+		// buffer on the stack is.
+		sc.rankings = append(sc.rankings, &lostRanking{rs: make([]lostRanked, 0, maxLost)})
+	}
+	lr := sc.rankings[sc.rankingsUsed]
+	sc.rankingsUsed++
+	return lr
 }
 
 // putQuickScratch returns to the pool a scratch that only
@@ -1233,6 +1253,243 @@ func (sc *scratch) encodeLive(s string, w *wrongDecoder) {
 		b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
 	}
 	sc.b, sc.owner, sc.kind = b, owner, kind
+}
+
+// encodeLiveSingle is encodeLive for the single-byte page w, which drops
+// no byte (see beginsNothing), under opt: it reads through w only the
+// stretches of s an island can touch, each from a rune where the walk
+// may begin an island (see beginsAt) to the first barrier after it, and
+// each stretch between stands as one opaque byte owned by its first
+// rune. A Russian line through windows-1251 is every letter a lead byte,
+// and a handful of them begin anything (the "В" of "В Linux", a letter
+// before "ё" or "«"); encoding the whole line and stepping over every
+// letter was most of that reading's cost, and that reading most of a
+// correct Cyrillic line's.
+//
+// The walk finds an island only where parseSeq reads a sequence, which
+// beginsAt says of every such rune, and it and the readers it calls
+// (parseSeq, readAs) read the bytes forward from there. A barrier is a
+// rune no sequence takes and none begins: an ASCII byte other than ' '
+// (a lost 0xA0) and '?' (a lost byte), an opaque byte, or a byte 0xC0 or
+// above where beginsAt is false, which continues no sequence (a CESU-8
+// pair's second half is one where it is true) and begins none. Nothing
+// read forward passes a barrier: parseSeq refuses a sequence over it,
+// and DecodeRune reads it as one byte, whether the bytes after it are
+// the text's or the stand-in. So the walk finds the same islands in the
+// same bytes as in encode's whole line, with the same offsets in s; and
+// the stand-ins keep the end of the buffer where the end of the line
+// is. (The page's encoding of the runes left out, which
+// wordShowsLanguage asks of the words around an island, is read from s;
+// see beginsSequence.)
+func (sc *scratch) encodeLiveSingle(s string, w *wrongDecoder, opt Options) {
+	sc.encodedBy, sc.encodedOf, sc.encodedLive = w, s, true
+	bit := pageSet(1) << w.page
+	b, owner, kind := sc.b[:0], sc.owner[:0], sc.kind[:0]
+	pos := 0 // s[:pos] is in the buffers
+	for i := 0; ; {
+		if i = w.nextStart(s, i, bit, opt); i == len(s) {
+			break
+		}
+		if i > pos {
+			b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
+		}
+		for pos = i; pos < len(s); {
+			o := pos
+			r, size := rune(s[o]), 1
+			if r >= utf8.RuneSelf {
+				r, size = decodeRune(s, o)
+			}
+			pos += size
+			if r < utf8.RuneSelf {
+				b, owner, kind = append(b, byte(r)), append(owner, int32(o)), append(kind, kindFirst)
+				if r != ' ' && r != '?' {
+					break
+				}
+				continue
+			}
+			var (
+				c  byte
+				ok bool
+			)
+			if r != utf8.RuneError {
+				c, ok = w.sb.EncodeRune(r)
+			}
+			if !ok {
+				b, owner = append(b, 0), append(owner, int32(o))
+				if r != utf8.RuneError {
+					kind = append(kind, kindOpaque)
+					break
+				}
+				kind = append(kind, kindFFFD)
+				continue
+			}
+			b, owner, kind = append(b, c), append(owner, int32(o)), append(kind, kindFirst)
+			if c >= 0xC0 && !w.beginsAt(s, pos, c, opt) {
+				break
+			}
+		}
+		i = pos
+	}
+	if pos < len(s) {
+		b, owner, kind = append(b, 0), append(owner, int32(pos)), append(kind, kindOpaque)
+	}
+	sc.b, sc.owner, sc.kind = b, owner, kind
+}
+
+// beginsAt reports whether parseSeq may read a sequence through the
+// single-byte page w, which drops no byte, from a rune of s that w
+// encodes as c, the runes after it beginning at s[next:]. It is true
+// wherever parseSeq reads one (and in a few places more: a CESU-8 pair's
+// first half, and a '?' or U+FFFD for a lost byte, are taken on sight),
+// so where it is false, parseSeq refuses, and so does DecodeRune over the
+// bytes. It reads parseSeq's paths for such a page: the bytes that
+// continue the sequence, a space that stood for 0xA0, and the marks of a
+// lost byte ('?' after a lead only after C2 and C3). The Russian "н" is
+// ED in windows-1251, which begins a CESU-8 pair (ED A0–AF) or its
+// second half (ED B0–BF, which cesuPair reads on from the first, and no
+// barrier may stand in for), but only before a continuation byte; and
+// every other letter of a Russian line is a lead that a letter after it
+// refutes.
+func (w *wrongDecoder) beginsAt(s string, next int, c byte, opt Options) bool {
+	need, lo, hi := utf8SeqLen(c)
+	if need == 0 {
+		return false // C0, C1 and F5 and above lead nothing
+	}
+	if c == 0xED {
+		hi = 0xBF // either half of a CESU-8 pair (see cesuPair)
+	}
+	p := next
+	for k := 1; k < need; k++ {
+		if p == len(s) {
+			return false
+		}
+		r, size := decodeRuneAny(s, p)
+		p += size
+		if r == utf8.RuneError {
+			return true // a lost byte's mark (encode marks it kindFFFD)
+		}
+		x, ok := byte(r), true
+		if r >= utf8.RuneSelf {
+			if x, ok = w.sb.EncodeRune(r); !ok {
+				return false // an opaque byte
+			}
+		}
+		l, h := byte(0x80), byte(0xBF)
+		if k == 1 {
+			l, h = lo, hi
+		}
+		switch {
+		case x >= l && x <= h:
+		case x == ' ' && opt.RestoreByteA0 && w.a0 && l <= 0xA0 && 0xA0 <= h:
+		case x == '?':
+			return k >= 2 || c == 0xC2 || c == 0xC3
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// nextStart returns the offset of the first rune of s from i on where
+// beginsAt says the walk through the single-byte page w (bit in the
+// screen's sets) may begin an island under opt, or len(s). It asks
+// beginsAt only of a lead, from the screen's table, before a rune that
+// may continue it (one the page makes a continuation byte, or U+FFFD)
+// or a space or '?': most letters of a Russian line are leads in
+// windows-1251, and the letter after each, read once as its neighbour
+// and then as a lead itself, refutes it.
+func (w *wrongDecoder) nextStart(s string, i int, bit pageSet, opt Options) int {
+outer:
+	for i < len(s) {
+		if s[i] < utf8.RuneSelf {
+			i += ascii.Prefix(s[i:]) // no ASCII byte begins an island here
+			continue
+		}
+		r, size := decodeRune(s, i)
+		e := screenTab.lookup(r)
+		for e.lead&bit != 0 {
+			n := i + size
+			if n == len(s) {
+				return len(s)
+			}
+			if c := s[n]; c < utf8.RuneSelf {
+				if (c == ' ' || c == '?') && w.beginsAfter(s, r, n, opt) {
+					return i
+				}
+				i = n
+				continue outer
+			}
+			next, nextSize := decodeRune(s, n)
+			nextBits := screenTab.lookup(next)
+			if (next == utf8.RuneError || nextBits.cont&bit != 0) && w.beginsAfter(s, r, n, opt) {
+				return i
+			}
+			i, r, size, e = n, next, nextSize, nextBits
+		}
+		i += size
+	}
+	return len(s)
+}
+
+// beginsAfter is beginsAt for the rune r, which w encodes, before s[next:].
+func (w *wrongDecoder) beginsAfter(s string, r rune, next int, opt Options) bool {
+	c, _ := w.sb.EncodeRune(r)
+	return w.beginsAt(s, next, c, opt)
+}
+
+// decodeRuneAny is utf8.DecodeRuneInString(s[i:]), with decodeRune's
+// fast paths for a rune outside ASCII.
+func decodeRuneAny(s string, i int) (rune, int) {
+	if s[i] < utf8.RuneSelf {
+		return rune(s[i]), 1
+	}
+	return decodeRune(s, i)
+}
+
+// beginsSequenceSingle is beginsSequence for the single-byte page w, read
+// from s: whether the bytes w encodes the rune at s[i:] and the runes
+// after it to begin a complete UTF-8 sequence, as encode's whole line
+// would say. A rune w cannot encode says nothing either way; U+FFFD is
+// the zero byte encode puts for it.
+func (w *wrongDecoder) beginsSequenceSingle(s string, i int) bool {
+	var bytes [utf8.UTFMax]byte
+	var opaque [utf8.UTFMax]bool
+	n := 0
+	for o := i; o < len(s) && n < len(bytes); {
+		r, size := decodeRuneAny(s, o)
+		o += size
+		x, ok := byte(r), true
+		if r == utf8.RuneError {
+			x = 0
+		} else if r >= utf8.RuneSelf {
+			x, ok = w.sb.EncodeRune(r)
+		}
+		bytes[n], opaque[n] = x, !ok
+		n++
+		if n == 1 {
+			if !ok {
+				return true
+			}
+			need, _, _ := utf8SeqLen(x)
+			if need < 2 {
+				return false
+			}
+		}
+	}
+	need, lo, hi := utf8SeqLen(bytes[0])
+	if need > n {
+		return false
+	}
+	for k := 1; k < need; k++ {
+		if opaque[k] {
+			return true // cut short by a letter the page cannot encode
+		}
+		c := bytes[k]
+		if k == 1 && (c < lo || c > hi) || !isCont(c) {
+			return false
+		}
+	}
+	return true
 }
 
 // encodeSingleByte is encode through a single-byte page, which gives
@@ -1823,7 +2080,7 @@ func wordOfItsOwn(s string, from, n int) bool {
 // writes and that begins no UTF-8 sequence in sc's encoding of s: a
 // letter of the word as it was written, not the remains of mojibake.
 func (sc *scratch) wordShowsLanguage(s string, ws, from, to, we int) bool {
-	if sc.encodedOf != s || sc.encodedLive {
+	if sc.encodedOf != s || sc.encodedLive && sc.encodedBy.sb == nil {
 		return false
 	}
 	langs := sc.languages()
@@ -1843,6 +2100,10 @@ func (sc *scratch) wordShowsLanguage(s string, ws, from, to, we int) bool {
 // beginsSequence reports whether the bytes that encode the rune at
 // offset i of sc's text begin a complete UTF-8 sequence.
 func (sc *scratch) beginsSequence(i int) bool {
+	if sc.encodedLive && sc.encodedBy.sb != nil {
+		// encodeLiveSingle left most runes out of the buffers.
+		return sc.encodedBy.beginsSequenceSingle(sc.encodedOf, i)
+	}
 	j, _ := slices.BinarySearch(sc.owner, int32(i))
 	if j >= len(sc.b) || int(sc.owner[j]) != i || sc.kind[j] == kindOpaque {
 		// Not encoded here, or a letter the page cannot encode (the

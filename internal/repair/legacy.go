@@ -30,6 +30,31 @@ type legacyHypothesis struct {
 	// price as a hanzi, where the true charset's language writes few
 	// (see hanjaBits).
 	hanBits float64
+	// single is what each byte decodes to in the true charset, where it
+	// and the wrong page are single-byte (see readSingle), or nil.
+	single *[256]singleRead
+}
+
+// singleRead is a byte of a single-byte true charset: the rune it
+// decodes to, whether it decodes, and whether the rune is a letter of
+// the script the charset writes.
+type singleRead struct {
+	r             rune
+	valid, native bool
+}
+
+// withSingle fills h.single where h reads through single-byte pages.
+func (h legacyHypothesis) withSingle() legacyHypothesis {
+	truth, ok := h.truth.(*codec.SingleByte)
+	if !ok || h.wrong.sb == nil {
+		return h
+	}
+	h.single = new([256]singleRead)
+	for c := range 256 {
+		r, size, valid := truth.Decode([]byte{byte(c)})
+		h.single[c] = singleRead{r: r, valid: valid && size > 0, native: plausible.ClassOf(r).Script() == h.script}
+	}
+	return h
 }
 
 // hanPrice is hanBits for each true charset whose language writes few
@@ -49,13 +74,13 @@ var legacyHypotheses = func() []legacyHypothesis {
 	for _, wn := range []string{"sloppy-windows-1252", "iso-8859-1"} {
 		w := newWrong(wn)
 		for _, tn := range truths {
-			hs = append(hs, legacyHypothesis{wrong: w, truth: mustCharset(tn), script: nativeScript[tn], hanBits: hanPrice[tn]})
+			hs = append(hs, legacyHypothesis{wrong: w, truth: mustCharset(tn), script: nativeScript[tn], hanBits: hanPrice[tn]}.withSingle())
 		}
 	}
 	// The two Russian code pages read as each other.
 	hs = append(hs,
-		legacyHypothesis{wrong: newWrong("koi8-r"), truth: mustCharset("windows-1251"), script: plausible.Cyrillic, swap: true},
-		legacyHypothesis{wrong: newWrong("sloppy-windows-1251"), truth: mustCharset("koi8-r"), script: plausible.Cyrillic, swap: true},
+		legacyHypothesis{wrong: newWrong("koi8-r"), truth: mustCharset("windows-1251"), script: plausible.Cyrillic, swap: true}.withSingle(),
+		legacyHypothesis{wrong: newWrong("sloppy-windows-1251"), truth: mustCharset("koi8-r"), script: plausible.Cyrillic, swap: true}.withSingle(),
 	)
 	return hs
 }()
@@ -263,54 +288,20 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	if !sc.covers(s, h.wrong) || h.swap && !sc.caseInverted(s) {
 		return nil
 	}
-	sc.encode(s, h.wrong)
-	b, kind := sc.b, sc.kind
-	n := len(b)
 	var (
-		runs           = sc.runs[:0]
-		dec            = sc.dec[:0] // every run's decoding, one after another
+		runs           []legacyRun
+		dec            []byte // every run's decoding, one after another
 		letters, total int
 		longest        int // longest run of native letters
+		ok             bool
 	)
-	for i := 0; i < n; {
-		if kind[i] == kindOpaque || kind[i] == kindFFFD {
-			return nil
-		}
-		if kind[i] != kindFirst || b[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		// Decode with the true charset from i for as long as the bytes
-		// are non-ASCII, plus the ASCII trail bytes a double-byte
-		// character takes.
-		start := len(dec)
-		j := i
-		run := 0 // native letters in a row
-		for j < n && b[j] >= utf8.RuneSelf {
-			if kind[j] == kindOpaque || kind[j] == kindFFFD {
-				return nil
-			}
-			end := min(n, j+4)
-			r, size, valid := h.truth.Decode(b[j:end])
-			if !valid || size == 0 {
-				return nil
-			}
-			total++
-			if plausible.ClassOf(r).Script() == h.script {
-				letters++
-				run++
-				longest = max(longest, run)
-			} else {
-				run = 0
-			}
-			dec = utf8.AppendRune(dec, r)
-			j += size
-		}
-		if !sc.runeStart(j) {
-			return nil
-		}
-		runs = append(runs, legacyRun{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), decFrom: start, decTo: len(dec)})
-		i = j
+	if h.single != nil {
+		runs, dec, letters, total, longest, ok = h.readSingle(sc, s)
+	} else {
+		runs, dec, letters, total, longest, ok = h.read(sc, s)
+	}
+	if !ok {
+		return nil
 	}
 	sc.dec, sc.runs = dec[:0], runs[:0]
 	// Real text in the charset has words: isolated letters ("Â, Ê, Î"
@@ -372,6 +363,118 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
 	}}
+}
+
+// read decodes the runs of s outside ASCII as undoLegacy weighs them:
+// s encoded through h's wrong page, each run of bytes 0x80 and above
+// decoded in the true charset, with the ASCII trail bytes a double-byte
+// character takes. It returns the runs, their decoding one after another,
+// how many characters they decode to and how many of those are letters
+// of h's script, and the longest run of such letters; ok is false where
+// a byte is opaque or a lost one's mark, or a run does not decode.
+func (h *legacyHypothesis) read(sc *scratch, s string) (runs []legacyRun, dec []byte, letters, total, longest int, ok bool) {
+	sc.encode(s, h.wrong)
+	b, kind := sc.b, sc.kind
+	n := len(b)
+	runs, dec = sc.runs[:0], sc.dec[:0]
+	for i := 0; i < n; {
+		if kind[i] == kindOpaque || kind[i] == kindFFFD {
+			return nil, nil, 0, 0, 0, false
+		}
+		if kind[i] != kindFirst || b[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		// Decode with the true charset from i for as long as the bytes
+		// are non-ASCII, plus the ASCII trail bytes a double-byte
+		// character takes.
+		start := len(dec)
+		j := i
+		run := 0 // native letters in a row
+		for j < n && b[j] >= utf8.RuneSelf {
+			if kind[j] == kindOpaque || kind[j] == kindFFFD {
+				return nil, nil, 0, 0, 0, false
+			}
+			end := min(n, j+4)
+			r, size, valid := h.truth.Decode(b[j:end])
+			if !valid || size == 0 {
+				return nil, nil, 0, 0, 0, false
+			}
+			total++
+			if plausible.ClassOf(r).Script() == h.script {
+				letters++
+				run++
+				longest = max(longest, run)
+			} else {
+				run = 0
+			}
+			dec = utf8.AppendRune(dec, r)
+			j += size
+		}
+		if !sc.runeStart(j) {
+			return nil, nil, 0, 0, 0, false
+		}
+		runs = append(runs, legacyRun{from: sc.offsetAt(s, i), to: sc.offsetAt(s, j), decFrom: start, decTo: len(dec)})
+		i = j
+	}
+	return runs, dec, letters, total, longest, true
+}
+
+// readSingle is read for a wrong page and a true charset of one byte a
+// character each, from h's table of what each byte decodes to (see
+// singleRead): s is read rune by rune, not encoded first and decoded
+// byte by byte. A Cyrillic line in capitals is read so through both
+// Russian page swaps.
+func (h *legacyHypothesis) readSingle(sc *scratch, s string) (runs []legacyRun, dec []byte, letters, total, longest int, ok bool) {
+	runs, dec = sc.runs[:0], sc.dec[:0]
+	from, start, run := -1, 0, 0 // the run being read, where its decoding starts, and its native letters in a row
+	for i := 0; ; {
+		c := byte(0)
+		size := 1
+		if i < len(s) {
+			c = s[i]
+			if c >= utf8.RuneSelf {
+				var r rune
+				r, size = decodeRune(s, i)
+				if r == utf8.RuneError {
+					return nil, nil, 0, 0, 0, false // a lost byte's mark, as encode reads it
+				}
+				var enc bool
+				if c, enc = h.wrong.sb.EncodeRune(r); !enc {
+					return nil, nil, 0, 0, 0, false // opaque
+				}
+			}
+		}
+		if i == len(s) || c < utf8.RuneSelf {
+			if from >= 0 {
+				runs = append(runs, legacyRun{from: from, to: i, decFrom: start, decTo: len(dec)})
+				from = -1
+			}
+			if i == len(s) {
+				break
+			}
+			i += size
+			continue
+		}
+		if from < 0 {
+			from, start, run = i, len(dec), 0
+		}
+		b := &h.single[c]
+		if !b.valid {
+			return nil, nil, 0, 0, 0, false
+		}
+		total++
+		if b.native {
+			letters++
+			run++
+			longest = max(longest, run)
+		} else {
+			run = 0
+		}
+		dec = utf8.AppendRune(dec, b.r)
+		i += size
+	}
+	return runs, dec, letters, total, longest, true
 }
 
 // hanjaBits is what each Han character costs a reading whose true
@@ -668,6 +771,14 @@ func assembleRuns(s string, runs []legacyRun, dec []byte) string {
 // such as "GÄLÄW" read as Shift_JIS become "GﾄLﾄW", Latin words with
 // katakana inside, which Japanese text does not write.
 func kanaInsideLatinWord(s string) bool {
+	if strings.IndexByte(s, 0xEF) < 0 {
+		// Half-width katakana (U+FF61–U+FF9F) is EF BD xx or EF BE xx:
+		// a reading without the byte has none, and is not read rune by
+		// rune. Every Cyrillic line in capitals has its cases swapped
+		// through KOI8-R and windows-1251, and each reading that the
+		// character model does not refuse was read here in full.
+		return false
+	}
 	prevLetter, inKana, kanaAfterLetter := false, false, false
 	for _, r := range s {
 		if plausible.ClassOf(r) == plausible.HalfKana {

@@ -1,11 +1,13 @@
 package repair
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/langstats"
+	"github.com/mojitext/moji/internal/plausible"
 )
 
 func TestCJKCompletions(t *testing.T) {
@@ -185,4 +187,70 @@ func TestCJKNeighbours(t *testing.T) {
 			t.Errorf("cjkNeighbours(%q ? %q) = %q, %q, %q; want %q, %q, %q", tt.before, tt.after, prev, next, next2, tt.prev, tt.next, tt.next2)
 		}
 	}
+}
+
+// TestLostRankingChoosesAsSorted holds chooseLost, which reads
+// the best two candidates without sorting them, to the rules it stands
+// for, read off the sorted alternatives: the best candidate, or U+FFFD
+// where inference is off, nothing is left, a CJK character does not
+// stand out by 2 bits, or symbols of one block are alike; and the
+// alternatives trimmed for a choice that is no CJK character.
+func TestLostRankingChoosesAsSorted(t *testing.T) {
+	prefixes := [][]byte{{0xE4, 0xB8}, {0xE7}, {0xE3, 0x81}, {0xE3, 0x80}, {0xEC, 0x8A}, {0xE2, 0x80}, {0xF0, 0x9F, 0x93}, {0xEF, 0xB8}, {0xC3}, {0xD0}, {0xCE}, {0xE2, 0x9A}}
+	contexts := []rune{0, 'a', 'Z', ' ', '.', '中', 'の', 'ア', '가', '“', '«', '⚠', 'é', 'д'}
+	opens := []rune{0, '“', '«'}
+	checked, cjkTies := 0, 0
+	// Each prefix's 64 candidates in order and reversed, and in pairs and
+	// threes, where the best two may come in either order.
+	var lists [][][]byte
+	for _, prefix := range prefixes {
+		var cands [][]byte
+		for x := 0x80; x <= 0xBF; x++ {
+			cands = append(cands, append(append([]byte(nil), prefix...), byte(x)))
+		}
+		reversed := slices.Clone(cands)
+		slices.Reverse(reversed)
+		lists = append(lists, cands, reversed)
+		for k := 0; k+3 <= len(cands); k += 3 {
+			lists = append(lists, cands[k:k+2], []([]byte){cands[k+1], cands[k]}, []([]byte){cands[k+2], cands[k], cands[k+1]})
+		}
+	}
+	for _, cands := range lists {
+		prefix := cands[0][:len(cands[0])-1]
+		for _, before := range contexts {
+			for _, after := range contexts {
+				for _, open := range opens {
+					for _, infer := range []bool{true, false} {
+						var lr lostRanking
+						got := lr.rank(cands, before, after, open, infer)
+						_, _, vs16 := scoreLost(nil, nil, cands, before, after, open)
+						alts := lr.alternatives()
+						want, trim := "\uFFFD", false
+						if infer && len(alts) > 0 {
+							best := alts[0]
+							r, _ := utf8.DecodeRuneInString(best.Text)
+							c := plausible.ClassOf(r)
+							switch {
+							case (c == plausible.Han || c == plausible.Kana || c == plausible.Hangul) && len(alts) > 1 && best.Score-alts[1].Score < 2:
+								cjkTies++
+							case (vs16 || len(alts) > 1 && alts[1].Score > best.Score-symbolMargin) && plausible.Unranked(r):
+								trim = true
+							default:
+								want, trim = best.Text, !isCJKRune(r)
+							}
+						}
+						if got != want || lr.trim != trim {
+							t.Fatalf("% X[..] between %q and %q, open %q, infer %v: chose %q (trim %v), the sorted alternatives say %q (trim %v): %v",
+								prefix, before, after, open, infer, got, lr.trim, want, trim, alts[:min(len(alts), 3)])
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	if cjkTies == 0 {
+		t.Error("no CJK candidates tied: the test tests less than it says")
+	}
+	t.Logf("%d choices checked, %d CJK ties", checked, cjkTies)
 }

@@ -55,6 +55,19 @@ type Inferred struct {
 	// character that lost the same bytes (see cjkCompletions): it is
 	// copied before it is rescored (see borrowAlternatives).
 	shared bool
+	// ranking, while the island that lost the character is walked, is
+	// its candidates priced, from which settle makes Alternatives (see
+	// lostRanking); it lies in the search's scratch space, and nothing
+	// that outlives the island holds it.
+	ranking *lostRanking
+}
+
+// settle makes in's Alternatives from its ranking, if it has one: the
+// island that lost it is weighed further (refined or kept).
+func (in *Inferred) settle() {
+	if in.ranking != nil {
+		in.Alternatives, in.ranking = in.ranking.alternatives(), nil
+	}
 }
 
 // borrowAlternatives makes in's alternatives its own to rescore in

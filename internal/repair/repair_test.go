@@ -893,6 +893,35 @@ func TestBrief(t *testing.T) {
 	}
 }
 
+// TestDroppedAlternativesListed: a character a double-byte page dropped
+// a byte of inside (see droppedCands) is listed in the plan with its
+// candidates, best first, whether the lost characters are inferred or
+// marked U+FFFD; the candidates are made only for an island that is
+// weighed further (see Inferred.settle), and without InferLost no
+// island is refined before it is kept.
+func TestDroppedAlternativesListed(t *testing.T) {
+	_, in := damage(t, "スクリプトの実行にはインタープリターが必要です。", lossy("gbk", codec.Drop))
+	marked := allOptions
+	marked.InferLost = false
+	for _, opt := range []repair.Options{allOptions, marked} {
+		_, layers := repair.Repair(in, opt)
+		alternatives := 0
+		for _, l := range layers {
+			for _, x := range l.Inferred {
+				alternatives += len(x.Alternatives)
+				for i := 1; i < len(x.Alternatives); i++ {
+					if x.Alternatives[i].Score > x.Alternatives[i-1].Score {
+						t.Errorf("Repair(%q, %+v): alternatives of %q not best first: %v", in, opt, x.Chosen, x.Alternatives)
+					}
+				}
+			}
+		}
+		if alternatives == 0 {
+			t.Errorf("Repair(%q, %+v) lists no alternatives for its lost characters: %+v", in, opt, layers)
+		}
+	}
+}
+
 // TestWordDamagedTwice checks a line whose only damage is one word read
 // twice through windows-1252: undone once, "Ã„Æ’" reads "Äƒ", mojibake
 // again, so the island is judged by its second reading.

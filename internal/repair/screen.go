@@ -671,6 +671,10 @@ func (sc *scratch) islandStartList(s string) []islandStart {
 // hold it to the walk it stands in for.
 var refuteDoubleByte = true
 
+// liveSingle enables encodeLiveSingle; the tests turn it off to hold it
+// to encode's whole line.
+var liveSingle = true
+
 // doubleByteRefuted is the set of double-byte pages on which undoUTF8,
 // deciding, keeps no island of s, found without encoding s through them
 // or walking their bytes: every island start on the page (see

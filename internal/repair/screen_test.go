@@ -637,6 +637,166 @@ func TestEncodeLiveMatchesEncode(t *testing.T) {
 	}
 }
 
+// singleBytes are byte strings whose readings through a single-byte page
+// put islands at the ends of encodeLiveSingle's stretches: sequences
+// whole and cut short, a space for 0xA0 after leads of every length, the
+// marks of lost bytes ('?', and U+FFFD, written here as a zero byte),
+// CESU-8 pairs, and leads before letters, at the end of the line and
+// before runes the page cannot encode (see singleCorners).
+var singleBytes = []string{
+	"\xc3\xa9", "\xe2\x80\x99", "\xf0\x9f\x98\x80", "\xc3 ", "\xe2 \x80", "\xe2\x80 ", "\xe2  ", "\xf0 \x9f \x80", "\xe0 \xa0",
+	"\xc3?", "\xc5?", "\xe2??", "\xe2\x80?", "\xe2?\x80", "\xed\xa0\xbd\xed\xb8\x8d", "\xed\x9f\xbf", "\xed\xa0", "\xed\xb0\x80",
+	"\xed ", "\xedx", "\xc3", "\xe2\x80", "\xc3\xc3\xa9", "\xc3\xa9\xc3", "\xe2\x80\x99\xe2\x80\x9c", "\xc2\xa0 ", "\xd0\xa0 ",
+	"\xf4\x8f\xbf\xbf", "\xf4\x90", "\xc0\x80", "\xf5\x80", "\xee\xee\xee", "\xf0\x9f?\x80", "\xf0\x9f??\xc3\xa9", "\xc3?\xc3\xa9",
+	"\xe2\x00\x99", "\xe2\x80\x00", "\xf0\x9f\x00\x80", "\xf0\x00\x00\x80", "\xc3\x00\xc3\xa9", "\xe2\x00 ",
+}
+
+// singleCorners are readings of singleBytes through each single-byte
+// page of the search, alone and between words, and lines of Russian and
+// Ukrainian through windows-1251, where most letters are leads.
+func singleCorners() []string {
+	texts := []string{
+		"В Linux 2.6 он стал не рекомендуемым", "ЛАТИНСКАЯ СТРОЧНАЯ БУКВА «S» С СЕДИЛЬЮ", "вказівник на інструкцію — ї є ґ ё",
+		"н", "нн", "н н", "н\u00a0н", "н\uFFFD", "В\uFFFD", "В?", "Т? ", "ГЕНДЕР ", "В  два", "он  и", "Р Ё", "е №5", "Москва 東京 н",
+	}
+	for _, w := range utf8Wrong {
+		if w.sb == nil {
+			continue
+		}
+		for _, bs := range singleBytes {
+			var b strings.Builder
+			for i := 0; i < len(bs); i++ {
+				if r, ok := w.sb.DecodeByte(bs[i]); ok && bs[i] != 0 {
+					b.WriteRune(r)
+				} else {
+					b.WriteRune(utf8.RuneError)
+				}
+			}
+			m := b.String()
+			texts = append(texts, m, "a"+m, m+"b", "x "+m+" y", "Москва"+m+"東京", "東"+m, m+"\uFFFD", "слово "+m+"слово", "ÀÉ"+m+"ÈÌ")
+		}
+	}
+	return texts
+}
+
+// TestEncodeLiveSingleMatchesEncode holds undoUTF8 through every
+// single-byte page, from encodeLiveSingle's stretches, to the same from
+// encode's whole line, deciding and not, under options that change
+// where an island may begin, on singleCorners, the screen's and
+// encodeLive's corners, the dev slice and random lines of words of many
+// scripts.
+func TestEncodeLiveSingleMatchesEncode(t *testing.T) {
+	texts := append(append(append(singleCorners(), screenCorners...), liveCorners...), cleanTextsInternal(t)...)
+	rng := rand.New(rand.NewSource(11))
+	for range 1000 {
+		var b strings.Builder
+		for k := range 1 + rng.Intn(12) {
+			if k > 0 && rng.Intn(3) > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(refuteWords[rng.Intn(len(refuteWords))])
+		}
+		texts = append(texts, b.String())
+	}
+	noA0, noLoss := allOptionsInternal, allOptionsInternal
+	noA0.RestoreByteA0, noLoss.LossySequences = false, false
+	found := 0
+	for _, s := range texts {
+		found += checkLiveSingle(t, s, []Options{allOptionsInternal, noA0, noLoss})
+	}
+	if found == 0 {
+		t.Error("no reading found anything: the test tests nothing")
+	}
+}
+
+// checkLiveSingle is TestEncodeLiveSingleMatchesEncode's check on s.
+func checkLiveSingle(t *testing.T, s string, opts []Options) (found int) {
+	t.Helper()
+	defer func() { liveSingle = true }()
+	for _, w := range utf8Wrong {
+		if w.sb == nil {
+			continue
+		}
+		for _, opt := range opts {
+			for _, decide := range []bool{false, true} {
+				var got [2]string
+				for k, live := range []bool{true, false} {
+					liveSingle = live
+					sc := new(scratch)
+					sc.langsOf = s
+					sc.screen, sc.screenOf, sc.screenValid = screen{utf8: ^pageSet(0), covers: ^pageSet(0), cjk: true}, s, true
+					o := undoUTF8(sc, s, w, opt, decide)
+					got[k] = fmt.Sprintf("%+v", o)
+					if k == 0 && o != nil {
+						found++
+					}
+				}
+				if got[0] != got[1] {
+					t.Errorf("%q through %s (%+v, decide %v): from the stretches %s, from the whole line %s", s, w.name(), opt, decide, got[0], got[1])
+				}
+			}
+		}
+	}
+	return found
+}
+
+func FuzzEncodeLiveSingle(f *testing.F) {
+	for _, s := range singleCorners() {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1024 {
+			return
+		}
+		checkLiveSingle(t, s, []Options{allOptionsInternal})
+	})
+}
+
+// TestBeginsAtRefutesParseSeq holds encodeLiveSingle's two readings of
+// the text to encode's whole line: where beginsAt says no sequence
+// begins, parseSeq reads none; and beginsSequenceSingle, read from the
+// text, answers as beginsSequence does from the whole line.
+func TestBeginsAtRefutesParseSeq(t *testing.T) {
+	texts := append(append(singleCorners(), screenCorners...), cleanTextsInternal(t)...)
+	noA0 := allOptionsInternal
+	noA0.RestoreByteA0 = false
+	refused := 0
+	for _, s := range texts {
+		for _, w := range utf8Wrong {
+			if w.sb == nil || len(w.dropped) > 0 {
+				continue
+			}
+			var sc scratch
+			sc.encode(s, w)
+			for i := range sc.b {
+				o := int(sc.owner[i])
+				if got, want := w.beginsSequenceSingle(s, o), sc.beginsSequence(o); got != want {
+					t.Fatalf("%s: %q at %d: beginsSequenceSingle = %v, beginsSequence %v", w.name(), s, o, got, want)
+				}
+				if sc.kind[i] != kindFirst || sc.b[i] < 0xC0 {
+					continue
+				}
+				_, size := utf8.DecodeRuneInString(s[o:])
+				for _, opt := range []Options{allOptionsInternal, noA0} {
+					if w.beginsAt(s, o+size, sc.b[i], opt) {
+						continue
+					}
+					refused++
+					if _, _, _, _, _, ok := w.parseSeq(&sc, s, i, opt, nil); ok {
+						t.Fatalf("%s, %+v: %q at %d: beginsAt is false, but parseSeq reads a sequence", w.name(), opt, s, i)
+					}
+					if r, n := utf8.DecodeRune(sc.b[i:]); r != utf8.RuneError || n != 1 {
+						t.Fatalf("%s: %q at %d: beginsAt is false, but the bytes decode", w.name(), s, i)
+					}
+				}
+			}
+		}
+	}
+	if refused == 0 {
+		t.Fatal("beginsAt refused nothing")
+	}
+}
+
 // TestMayHoldBox holds mayHoldBox to the classes: a character is of
 // class Box exactly when it is U+2500–U+25FF, which mayHoldBox finds by
 // its bytes, and mayHoldBox finds each of them in any text.

@@ -56,9 +56,12 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		return nil
 	}
-	if w.dbPage >= 0 {
+	switch {
+	case w.dbPage >= 0:
 		sc.encodeLive(s, w) // the walk reads only what islands can touch
-	} else {
+	case w.sb != nil && len(w.dropped) == 0 && w.page >= 0 && liveSingle:
+		sc.encodeLiveSingle(s, w, opt) // likewise (see beginsNothing)
+	default:
 		sc.encode(s, w)
 	}
 	sc.pairs, sc.pairPos, sc.openValid = sc.pairs[:0], 0, false
@@ -127,6 +130,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		dec = dec[:0]
 		j := i
 		var lost []Inferred
+		sc.rankingsUsed = 0 // the last island's lost characters are done with
 		islandLoss := ""
 		endsInA0 := false
 		type mark struct {
@@ -267,6 +271,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// character was withdrawn for U+FFFD (see below).
 		read := ""
 		if opt.InferLost && len(lost) > 0 && g+refineSlack >= weakMargin {
+			for k := range lost {
+				lost[k].settle()
+			}
 			first, firstGain := strings.Clone(cand), g
 			dec = refineCJK(s, from, to, dec, lost)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages(), false)
@@ -347,6 +354,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if !decide || g >= margin || g >= weakMargin {
 			sp := span{from: from, to: to, text: sc.candText(from, to, cand), loss: islandLoss}
 			for _, in := range lost {
+				in.settle()
 				in.Alternatives = trimAlternatives(in.Alternatives)
 				in.Offset += from // approximate: offset within the repaired text
 				sp.inferred = append(sp.inferred, in)
@@ -1417,7 +1425,7 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 	// byte.
 	var candsBuf [maxLost][]byte
 	cands := candsBuf[:0]
-	var back []byte
+	back := sc.candBack[:0]
 	for m := 1; m <= k; m++ {
 		// The decoder resumed right after the lost byte, so a character
 		// of its reading starts there.
@@ -1442,8 +1450,9 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 			if col != nil && col[x>>6]&(1<<(x&63)) != 0 {
 				continue
 			}
-			// The candidates share one backing array, as in inferLost.
-			if back == nil {
+			// The candidates share one backing array, as in inferLost,
+			// sc's: they are read once, by score, which copies them.
+			if cap(back) == 0 {
 				back = make([]byte, 0, maxLost*(len(prefix)+1+rest))
 			}
 			at := len(back)
@@ -1472,9 +1481,13 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 			break
 		}
 	}
-	chosen, alts := inferLostBytes(cands, before, after, open, opt.InferLost)
+	// The candidates are priced and the choice made; their list is made
+	// only if the island is weighed further (see Inferred.settle).
+	lr := sc.newRanking()
+	chosen := lr.rank(cands, before, after, open, opt.InferLost)
+	sc.candBack = back[:0]
 	dec = append(dec[:start], chosen...)
-	return p + rest, dec, &Inferred{Chosen: chosen, Alternatives: alts}, true
+	return p + rest, dec, &Inferred{Chosen: chosen, ranking: lr}, true
 }
 
 // lossTwin is the decoder whose pairs tell which bytes w may have
@@ -1804,21 +1817,66 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	if len(cands) == 0 {
 		return "\uFFFD", nil
 	}
-	// ranked is a candidate's price and where its text lies in texts:
-	// sorting plain numbers moves no strings (a lost byte of a CJK
-	// character has 64 candidates, every one a character people write).
-	type ranked struct {
-		score, context float64
-		at, size       int
-	}
-	var rsBuf [maxLost]ranked // on the stack, as in inferLost
-	rs := rsBuf[:0]
 	n := 0
 	for _, buf := range cands {
 		n += len(buf)
 	}
-	texts := make([]byte, 0, n) // every kept candidate's text, one string in the end
-	vs16 := false               // U+FE0F was a candidate, left out
+	var rsBuf [maxLost]lostRanked // on the stack, as in inferLost
+	rs, texts, vs16 := scoreLost(rsBuf[:0], make([]byte, 0, n), cands, before, after, open)
+	chosen, trim := chooseLost(rs, texts, vs16, infer)
+	return chosen, sortLost(rs, texts, trim)
+}
+
+// lostRanking is inferLostBytes's work on the candidates of a lost
+// character, split where the choice is made: the candidates priced, in
+// their order, and the choice, which needs the best two of them alone;
+// the alternatives, every candidate sorted best first, are made from it
+// when they are asked for. A double-byte page's walk through correct CJK
+// text reads a lost byte here and there, each with 64 candidates, and
+// most of their islands are refused: sorting the candidates and making
+// the list of them was a third of the inference, for nothing (see
+// droppedCands and Inferred.settle).
+type lostRanking struct {
+	rs    []lostRanked
+	texts []byte // every kept candidate's text, one after another
+	trim  bool   // the alternatives are trimmed (see chooseLost)
+}
+
+// lostRanked is a candidate's price and where its text lies in texts:
+// sorting plain numbers moves no strings (a lost byte of a CJK
+// character has 64 candidates, every one a character people write).
+type lostRanked struct {
+	score, context float64
+	at, size       int
+}
+
+// rank prices cands as scoreLost does and makes the choice, which it
+// returns, as chooseLost does, into lr's buffers.
+func (lr *lostRanking) rank(cands [][]byte, before, after rune, open rune, infer bool) string {
+	n := 0
+	for _, buf := range cands {
+		n += len(buf)
+	}
+	var (
+		vs16   bool
+		chosen string
+	)
+	lr.rs, lr.texts, vs16 = scoreLost(lr.rs[:0], slices.Grow(lr.texts[:0], n), cands, before, after, open)
+	chosen, lr.trim = chooseLost(lr.rs, lr.texts, vs16, infer)
+	return chosen
+}
+
+// alternatives returns the candidates best first, trimmed where the
+// choice said so.
+func (lr *lostRanking) alternatives() []Scored {
+	return sortLost(lr.rs, lr.texts, lr.trim)
+}
+
+// scoreLost appends to rs the price of each of cands, the complete
+// candidate sequences, between before and after, with open the
+// quotation mark left open before them, and to texts their text; vs16
+// says U+FE0F was a candidate, left out.
+func scoreLost(rs []lostRanked, texts []byte, cands [][]byte, before, after rune, open rune) (_ []lostRanked, _ []byte, vs16 bool) {
 	for _, buf := range cands {
 		r, ok := writable(buf)
 		if !ok && !(r == 0xFE0F && len(buf) == 3 && plausible.TakesEmojiStyle(before)) {
@@ -1831,15 +1889,68 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
 		lost, chars := plausible.LostCostClosing(before, r, open, after)
 		quote := plausible.QuoteCost(r, open)
-		rs = append(rs, ranked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
+		rs = append(rs, lostRanked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
 		texts = append(texts, buf...)
 	}
-	// Best first; among equal scores the earlier stays first. Scores are
-	// sums of finite costs, so ">" orders them. The earlier is the one
-	// whose text comes first in texts: with that tie-break the order is
-	// total, and the unstable sort, which a lost CJK byte's 64 candidates
-	// take in half the time, puts them where the stable one would.
-	slices.SortFunc(rs, func(x, y ranked) int {
+	return rs, texts, vs16
+}
+
+// before reports whether x comes before y, best first: among equal
+// scores the earlier stays first. Scores are sums of finite costs, so
+// ">" orders them. The earlier is the one whose text comes first in
+// texts: with that tie-break the order is total, and the unstable sort,
+// which a lost CJK byte's 64 candidates take in half the time, puts them
+// where the stable one would.
+func (x lostRanked) before(y lostRanked) bool {
+	return x.score > y.score || x.score == y.score && x.at < y.at
+}
+
+// chooseLost returns the character chosen for a loss whose candidates
+// scoreLost priced, with infer, or U+FFFD, as inferLostBytes chooses from
+// the sorted alternatives: it reads the best two candidates, found
+// without sorting. trim says the alternatives are to be trimmed.
+func chooseLost(rs []lostRanked, texts []byte, vs16, infer bool) (chosen string, trim bool) {
+	best, second := -1, -1
+	for k, c := range rs {
+		switch {
+		case best < 0 || c.before(rs[best]):
+			best, second = k, best
+		case second < 0 || c.before(rs[second]):
+			second = k
+		}
+	}
+	if !infer || best < 0 {
+		return "\uFFFD", false
+	}
+	b := rs[best]
+	text := texts[b.at : b.at+b.size]
+	r, _ := utf8.DecodeRune(text)
+	if c := plausible.ClassOf(r); c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
+		// For a CJK character the neighbours rarely decide among 64
+		// candidates: say so with U+FFFD rather than guess, unless one
+		// stands out.
+		if second >= 0 && b.score-rs[second].score < 2 {
+			return "\uFFFD", false
+		}
+	}
+	if (vs16 || second >= 0 && rs[second].score > b.score-symbolMargin) && plausible.Unranked(r) {
+		// Symbols of one block that nothing tells apart (📁, 📍, 📏,
+		// 📐 and 📝 are F0 9F 93 and a lost 0x81, 0x8D, 0x8F, 0x90 or
+		// 0x9D): a guess would put a symbol the writer never chose
+		// where U+FFFD says what happened. So too where U+FE0F was
+		// left out, the commonest character of its block in text with
+		// emoji: ︐ (EF B8 90) chosen over it would be a guess.
+		return "\uFFFD", true
+	}
+	// A choice that is no CJK character trims the alternatives;
+	// refineCJK needs them all.
+	return string(text), !isCJKRune(r)
+}
+
+// sortLost returns the candidates scoreLost priced, best first, trimmed
+// with trim. It sorts rs in place.
+func sortLost(rs []lostRanked, texts []byte, trim bool) []Scored {
+	slices.SortFunc(rs, func(x, y lostRanked) int {
 		switch {
 		case x.score > y.score:
 			return -1
@@ -1853,32 +1964,10 @@ func inferLostBytes(cands [][]byte, before, after rune, open rune, infer bool) (
 	for i, c := range rs {
 		alts[i] = Scored{Text: all[c.at : c.at+c.size], Score: c.score, context: c.context}
 	}
-	if !infer || len(alts) == 0 {
-		return "\uFFFD", alts
+	if trim {
+		alts = trimAlternatives(alts)
 	}
-	best := alts[0]
-	r, _ := utf8.DecodeRuneInString(best.Text)
-	if c := plausible.ClassOf(r); c == plausible.Han || c == plausible.Kana || c == plausible.Hangul {
-		// For a CJK character the neighbours rarely decide among 64
-		// candidates: say so with U+FFFD rather than guess, unless one
-		// stands out.
-		if len(alts) > 1 && best.Score-alts[1].Score < 2 {
-			return "\uFFFD", alts
-		}
-	}
-	if (vs16 || len(alts) > 1 && alts[1].Score > best.Score-symbolMargin) && plausible.Unranked(r) {
-		// Symbols of one block that nothing tells apart (📁, 📍, 📏,
-		// 📐 and 📝 are F0 9F 93 and a lost 0x81, 0x8D, 0x8F, 0x90 or
-		// 0x9D): a guess would put a symbol the writer never chose
-		// where U+FFFD says what happened. So too where U+FE0F was
-		// left out, the commonest character of its block in text with
-		// emoji: ︐ (EF B8 90) chosen over it would be a guess.
-		return "\uFFFD", trimAlternatives(alts)
-	}
-	if !isCJKRune(r) {
-		alts = trimAlternatives(alts) // refineCJK needs them all
-	}
-	return best.Text, alts
+	return alts
 }
 
 // readAs reports whether b[p:p+size] are bytes that the wrong decoder
