@@ -308,7 +308,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// could not carry its hypothesis alone: "I donéˆ¥æª›
 			// think" undone once is "don鈥檛", two rare hanzi that gain
 			// 10 bits, and once more "don’t".
-			if !ok && g < totalMargin+w.prior() {
+			// (Only a hanzi has a GBK lead that is a UTF-8 lead byte:
+			// GBK's symbols, kana and Cyrillic begin with A1 to A9.)
+			if !ok && g < totalMargin+w.prior() && strings.ContainsFunc(cand, isCJKRune) {
 				deep, ok = gbkWrong.deeper(cand)
 			}
 			if ok {
