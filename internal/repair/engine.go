@@ -253,8 +253,9 @@ func repairValidStretches(s string, opt Options) (string, []Layer) {
 const window = 1024
 
 // windowEnd returns where the window starting at pos ends: after the last
-// space in its second half, else after the last ASCII byte there, else at
-// a rune boundary.
+// space in its second half, else after the last ASCII byte there, else
+// before the last character that begins one at every layer of
+// windows-1252 mojibake (see beginsEveryLayer), else at a rune boundary.
 func windowEnd(s string, pos int) int {
 	if len(s)-pos <= window {
 		return len(s)
@@ -271,7 +272,69 @@ func windowEnd(s string, pos int) int {
 	for hi > lo && !utf8.RuneStart(s[hi]) {
 		hi--
 	}
+	for i := hi; i > lo; i-- {
+		if utf8.RuneStart(s[i]) && beginsEveryLayer(s[i:]) {
+			return i
+		}
+	}
 	return hi
+}
+
+// beginsEveryLayer reports whether the text t begins a character at
+// every layer of UTF-8 read through windows-1252, up to three: its first
+// character is a lead byte through windows-1252, and the character that
+// lead begins is one again, down to a character of no byte of that page
+// (or of Latin-1: see latinByte).
+// Chinese read twice so has no space or ASCII to cut a long line at, and
+// a cut at any rune boundary split "危" (E5 8D B1), once "å\u008d±" and
+// twice "Ã¥Â\u008dÂ±", between its layers: each window held half.
+func beginsEveryLayer(t string) bool {
+	var buf [utf8.UTFMax]byte
+	for range 3 {
+		r, size := utf8.DecodeRuneInString(t)
+		if r < utf8.RuneSelf {
+			return true
+		}
+		c, ok := latinByte(r)
+		if !ok {
+			return true // no mojibake of windows-1252 begins here
+		}
+		need, _, _ := utf8SeqLen(c)
+		if need == 0 {
+			return false // a continuation byte of the layer below
+		}
+		// The character the lead begins, one layer down.
+		b := append(buf[:0], c)
+		rest := t[size:]
+		for len(b) < need && rest != "" {
+			r2, size2 := utf8.DecodeRuneInString(rest)
+			c2, ok := latinByte(r2)
+			if !ok {
+				return true
+			}
+			b = append(b, c2)
+			rest = rest[size2:]
+		}
+		d, n := utf8.DecodeRune(b)
+		if d == utf8.RuneError && n <= 1 {
+			return true // no valid UTF-8: no deeper layer to keep whole
+		}
+		t = string(d)
+	}
+	return true
+}
+
+// latinByte is r's byte through windows-1252 or, for the C1 controls
+// that page leaves undefined, Latin-1: the pages a layer of mojibake
+// most often went through.
+func latinByte(r rune) (byte, bool) {
+	if c, ok := utf8Wrong[0].sb.EncodeRune(r); ok {
+		return c, true
+	}
+	if r < 0x100 {
+		return byte(r), true
+	}
+	return 0, false
 }
 
 // mergeLayers adds the layers of one window to those of the windows
