@@ -282,16 +282,18 @@ func windowEnd(s string, pos int) int {
 
 // beginsEveryLayer reports whether the text t begins a character at
 // every layer of UTF-8 read through windows-1252, up to three: its first
-// character is a lead byte through windows-1252, and the character that
-// lead begins is one again, down to a character of no byte of that page
+// character is a lead byte through windows-1252, and the first character
+// of the layer below, read from there, is one again, down to a character
+// of no byte of that page
 // (or of Latin-1: see latinByte).
 // Chinese read twice so has no space or ASCII to cut a long line at, and
 // a cut at any rune boundary split "危" (E5 8D B1), once "å\u008d±" and
 // twice "Ã¥Â\u008dÂ±", between its layers: each window held half.
 func beginsEveryLayer(t string) bool {
-	var buf [utf8.UTFMax]byte
+	var arr [64]byte
+	cur := t
 	for range 3 {
-		r, size := utf8.DecodeRuneInString(t)
+		r, _ := utf8.DecodeRuneInString(cur)
 		if r < utf8.RuneSelf {
 			return true
 		}
@@ -299,27 +301,31 @@ func beginsEveryLayer(t string) bool {
 		if !ok {
 			return true // no mojibake of windows-1252 begins here
 		}
-		need, _, _ := utf8SeqLen(c)
-		if need == 0 {
+		if need, _, _ := utf8SeqLen(c); need == 0 {
 			return false // a continuation byte of the layer below
 		}
-		// The character the lead begins, one layer down.
-		b := append(buf[:0], c)
-		rest := t[size:]
-		for len(b) < need && rest != "" {
-			r2, size2 := utf8.DecodeRuneInString(rest)
+		// The layer below: as many of the next characters as read as
+		// UTF-8 through the page, from this lead on.
+		b := arr[:0]
+		for _, r2 := range cur {
 			c2, ok := latinByte(r2)
-			if !ok {
-				return true
+			if !ok || len(b) == cap(b) {
+				break
 			}
 			b = append(b, c2)
-			rest = rest[size2:]
 		}
-		d, n := utf8.DecodeRune(b)
-		if d == utf8.RuneError && n <= 1 {
+		n := 0
+		for n < len(b) {
+			d, size := utf8.DecodeRune(b[n:])
+			if d == utf8.RuneError && size <= 1 {
+				break
+			}
+			n += size
+		}
+		if n == 0 {
 			return true // no valid UTF-8: no deeper layer to keep whole
 		}
-		t = string(d)
+		cur = string(b[:n])
 	}
 	return true
 }

@@ -32,18 +32,24 @@ func TestBeginsEveryLayer(t *testing.T) {
 	}
 }
 
-// TestLongLineStackedMojibake: a line of Chinese read twice through
-// windows-1252 has no space or ASCII to cut its windows at; cut at any
-// rune boundary, a window held half of a character's layers.
+// TestLongLineStackedMojibake: a line of Chinese read twice or three
+// times through windows-1252 has no space or ASCII to cut its windows
+// at; cut at any rune boundary, a window held part of a character's
+// layers.
 func TestLongLineStackedMojibake(t *testing.T) {
 	clean := strings.Repeat("这是一个很长的句子，用来测试窗口的切分。", 30)
 	w := findWrong("sloppy-windows-1252")
-	once, _ := readAs(clean, w)
-	twice, _ := readAs(once, w)
-	if len(twice) < 4*window {
-		t.Fatalf("the damaged line is %d bytes, no longer than four windows", len(twice))
-	}
-	if got, _ := Repair(twice, allOptionsInternal); got != clean {
-		t.Errorf("Repair of a %d-byte line read twice through windows-1252 differs from the original", len(twice))
+	damaged := clean
+	for layers := 1; layers <= 3; layers++ {
+		damaged, _ = readAs(damaged, w)
+		if layers == 1 {
+			continue
+		}
+		if len(damaged) < 4*window {
+			t.Fatalf("the damaged line is %d bytes, no longer than four windows", len(damaged))
+		}
+		if got, _ := Repair(damaged, allOptionsInternal); got != clean {
+			t.Errorf("Repair of a %d-byte line read %d times through windows-1252 differs from the original", len(damaged), layers)
+		}
 	}
 }
