@@ -281,14 +281,13 @@ func windowEnd(s string, pos int) int {
 }
 
 // beginsEveryLayer reports whether the text t begins a character at
-// every layer of UTF-8 read through windows-1252, up to three: its first
-// character is a lead byte through windows-1252, and the first character
-// of the layer below, read from there, is one again, down to a character
-// of no byte of that page
-// (or of Latin-1: see latinByte).
-// Chinese read twice so has no space or ASCII to cut a long line at, and
-// a cut at any rune boundary split "危" (E5 8D B1), once "å\u008d±" and
-// twice "Ã¥Â\u008dÂ±", between its layers: each window held half.
+// every layer of UTF-8 read through windows-1252 (or Latin-1: see
+// latinByte), up to three: its first character is a lead byte through
+// the page, and the first character of the layer below, read from there,
+// is one again, down to a character of no byte of the page. Chinese read
+// twice so has no space or ASCII to cut a long line at, and a cut at any
+// rune boundary split "危" (E5 8D B1), once "å\u008d±" and twice
+// "Ã¥Â\u008dÂ±", between its layers: each window held half.
 func beginsEveryLayer(t string) bool {
 	var arr [64]byte
 	cur := t
