@@ -779,6 +779,7 @@ func nextDistinct(cands []*outcome) *outcome {
 // when it was found, it is undone. Other hypotheses are not considered:
 // the plan already chose.
 func Apply(s string, l Layer) string {
+	var sc scratch
 	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: l.Infer}
 	undo := func(sc *scratch, seg string) *outcome { return nil }
 	if l.TrueCharset == "utf-8" {
@@ -789,7 +790,7 @@ func Apply(s string, l Layer) string {
 		// A text the layer reads whole, as Repair read its window (see
 		// soleReading), is undone whole: its lines one by one may hold
 		// too few characters each ("fakeroot 채r ett vanligt program").
-		if o := soleThrough(&scratch{}, s, w); o != nil {
+		if o := soleThrough(&sc, s, w); o != nil {
 			return o.text
 		}
 		undo = func(sc *scratch, seg string) *outcome {
@@ -812,7 +813,6 @@ func Apply(s string, l Layer) string {
 		}
 	}
 	var b strings.Builder
-	var sc scratch
 	for len(s) > 0 {
 		end := strings.IndexByte(s, '\n') + 1
 		if end == 0 {

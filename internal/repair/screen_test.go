@@ -310,22 +310,38 @@ func TestScreenMatchesQuickTests(t *testing.T) {
 	}
 }
 
-// cleanTextsInternal reads the clean and damaged texts of the dev-set
-// slice.
-func cleanTextsInternal(t *testing.T) []string {
+// sliceCase is a case of the dev-set slice: its damaged text and the
+// original (the same for a clean case).
+type sliceCase struct{ Broken, Original string }
+
+// sliceCases reads the cases of the dev-set slice.
+func sliceCases(t *testing.T) []sliceCase {
 	f, err := os.Open("../../testdata/mojibake-dev/slice.jsonl")
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	var out []string
+	var out []sliceCase
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
-		var c struct{ Broken, Original string }
+		var c sliceCase
 		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
 			t.Fatal(err)
 		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// cleanTextsInternal reads the clean and damaged texts of the dev-set
+// slice.
+func cleanTextsInternal(t *testing.T) []string {
+	var out []string
+	for _, c := range sliceCases(t) {
 		out = append(out, c.Broken, c.Original)
 	}
 	return out

@@ -1,7 +1,6 @@
 package repair
 
 import (
-	"bufio"
 	"encoding/json"
 	"math/rand"
 	"os"
@@ -24,18 +23,7 @@ type soleCase struct{ text, want string }
 // random strings of mojibake, the letters it stands for, symbols and
 // ASCII: short ones that read as UTF-8 by chance, and mixtures.
 func soleCases(t *testing.T) (clean []string, damaged, random []soleCase) {
-	f, err := os.Open("../../testdata/mojibake-dev/slice.jsonl")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(nil, 1<<20)
-	for sc.Scan() {
-		var c struct{ Broken, Original string }
-		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
-			t.Fatal(err)
-		}
+	for _, c := range sliceCases(t) {
 		clean = append(clean, c.Original)
 		if c.Broken == c.Original {
 			continue
@@ -51,9 +39,6 @@ func soleCases(t *testing.T) (clean []string, damaged, random []soleCase) {
 				damaged = append(damaged, soleCase{twice, c.Original})
 			}
 		}
-	}
-	if err := sc.Err(); err != nil {
-		t.Fatal(err)
 	}
 	// ftfy's correct texts that look like mojibake: line art, Greek
 	// diaereses used as quotes, accents as quotation marks.

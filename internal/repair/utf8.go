@@ -712,21 +712,24 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 	// 74 is no character of Big5's, and a byte that pairs with the byte
 	// after the marks would have taken it ("“W" is E2 80 9C 57, and 9C 57
 	// is a hanzi).
-	lastCands := w.lostCandidates(lossFFFD, 0x80, 0xBF)
-	if j < len(sc.b) && (kind[j] == kindFirst || kind[j] == kindPlain) {
-		lastCands = w.lossTwin().unpairedWith(lastCands, sc.b[j])
+	lastCands := func() []byte {
+		c := w.lostCandidates(lossFFFD, 0x80, 0xBF)
+		if j < len(sc.b) && (kind[j] == kindFirst || kind[j] == kindPlain) {
+			c = w.lossTwin().unpairedWith(c, sc.b[j])
+		}
+		return c
 	}
 	if r == 3 && opt.InferLost && isCJKRune(beside) && (to == len(s) || s[to] == '\n' || s[to] == '\r') {
 		// A character of three bytes that ends a line of CJK text is
 		// its full stop three times in four: of the dev set's Chinese
 		// and Japanese lines that end in such a character, 289 of 384
 		// end in "。". Its candidates are the CJK marks E3 80 xx.
-		chosen, alts := inferLost([]byte{0xE3, 0x80}, lastCands, beside, after, 0, true)
+		chosen, alts := inferLost([]byte{0xE3, 0x80}, lastCands(), beside, after, 0, true)
 		cand = chosen
 		inf = &Inferred{Chosen: chosen, Alternatives: alts}
 	} else if r == 3 && opt.InferLost && !isCJKRune(beside) && !isCJKRune(after) {
 		open := sc.openAt(s, from, "")
-		chosen, alts := inferLost([]byte{0xE2, 0x80}, lastCands, before, after, open, true)
+		chosen, alts := inferLost([]byte{0xE2, 0x80}, lastCands(), before, after, open, true)
 		cand = chosen
 		inf = &Inferred{Chosen: chosen, Alternatives: alts}
 	}
