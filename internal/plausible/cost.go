@@ -322,6 +322,27 @@ var transitions = func() (t [numClasses][numClasses]float64) {
 	return t
 }()
 
+// capitalsRunDiscount is what charCost takes off the price of a capital
+// after two capitals: a capital costs a bit more than its small letter
+// (unigram), but a word in capitals is written so once, in a heading or
+// a name of Unicode's list, and its case tells nothing letter by letter.
+// Charged for every letter, the case made Greek capitals in cp1253 shown
+// as windows-1252 ("ÑÕÈÌÉÓÅÉÓ", ΡΥΘΜΙΣΕΙΣ) dearer than the same bytes
+// read as Russian small letters through KOI8-R ("яухлисеис"), and
+// Russian capitals in KOI8-R ("ÏØÉÂËÁ", ОШИБКА) dearer than Greek small
+// letters.
+//
+// Only Greek and Cyrillic capitals get it. Latin mojibake is itself made
+// of runs of Latin capitals ("ÃƒÂ©", "Å Ã"), and a discount on Latin
+// capitals paid a line for joining two words of capitals over a space
+// read as a lost no-break space ("SPRÓCHNIEĆ UNTAR" through windows-1250
+// as "SPRÓCHNIEƠUNTAR").
+const capitalsRunDiscount = 1
+
+// discountedCapital reports whether a capital of class c after two
+// capitals takes capitalsRunDiscount off its price.
+func discountedCapital(c Class) bool { return c == GreekUpper || c == CyrillicUpper }
+
 // smallCapsCharge is what charCost charges for a small letter among
 // capitals (see smallInCapitals).
 const smallCapsCharge = 8
@@ -360,6 +381,9 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 			total += cjkCost(r, c)
 		case c.IsLetter() || c == Combining:
 			total += letterCost(r, c)
+			if run >= 2 && discountedCapital(c) {
+				total -= capitalsRunDiscount
+			}
 		case c == Modifier && phoneticModifier(r), c == Math && rareSymbol(r):
 			total += rareLetter
 		default:
@@ -901,6 +925,7 @@ func SwapBound(prev, r, c, next rune) float64 {
 		ccCost = ClassOf(costC)
 	}
 	bound := charCostClasses(p, prev, crCost, costR, n, next) - charCostClasses(p, prev, ccCost, costC, n, next) + swapBoundSlack
+	bound += capitalsRunBound(p, cr, cc, n)
 	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
 		return bound
 	}
@@ -918,6 +943,28 @@ func SwapBound(prev, r, c, next rune) float64 {
 	}
 	if cr.IsUpper() && n.IsUpper() {
 		bound += smallCapsCharge
+	}
+	return bound
+}
+
+// capitalsRunBound is what y may save over x in capitalsRunDiscount
+// when x's rune of class r becomes one of class c between runes of
+// classes p and n (see SwapBound): the discount at c itself, where c
+// takes it and r does not, after p and the capital before it; and, where
+// c is a capital and r is not, the discount at the rune after (p, c
+// capitals) and at the one after that (c, n capitals).
+func capitalsRunBound(p, r, c, n Class) float64 {
+	var bound float64
+	if discountedCapital(c) && !discountedCapital(r) && p.IsUpper() {
+		bound += capitalsRunDiscount
+	}
+	if c.IsUpper() && !r.IsUpper() {
+		if p.IsUpper() && discountedCapital(n) {
+			bound += capitalsRunDiscount
+		}
+		if n.IsUpper() {
+			bound += capitalsRunDiscount
+		}
 	}
 	return bound
 }

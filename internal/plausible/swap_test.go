@@ -50,6 +50,16 @@ func TestSwapBound(t *testing.T) {
 func swapBoundRef(prev, r, c, next rune) float64 {
 	bound := charCostRune(prev, r, next) - charCostRune(prev, c, next) + swapBoundSlack
 	cr, cc := ClassOf(r), ClassOf(c)
+	{
+		p, n := Space, Space
+		if prev > 0 {
+			p = ClassOf(prev)
+		}
+		if next > 0 && next != 0xFFFD {
+			n = ClassOf(next)
+		}
+		bound += capitalsRunBound(p, cr, cc, n)
+	}
 	if cr.IsUpper() == cc.IsUpper() && cr.IsLowerCase() == cc.IsLowerCase() && smallInCapitals(cr) == smallInCapitals(cc) {
 		return bound
 	}

@@ -343,6 +343,15 @@ var repairCases = []damageCase{
 	{name: "ru/1251-as-1252-capitals", clean: "ПРОВЕРКА ПАРАМЕТРОВ СИСТЕМЫ ЗАВЕРШЕНА УСПЕШНО", steps: []step{legacy("windows-1251", "sloppy-windows-1252")}},
 	{name: "ru/koi8-r-as-1252", clean: russian, steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
 	{name: "el/1253-as-1252", clean: greek, steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
+	// Words of capitals, as in headings. Greek capitals of windows-1253
+	// are the bytes of KOI8-R's small letters, Russian capitals of KOI8-R
+	// those of windows-1253's small letters, and Ukrainian capitals of
+	// windows-1251 those of Shift_JIS's half-width katakana: priced a bit
+	// dearer letter by letter, the capitals read as "яухлисеис",
+	// "οϋιβλα" and "ﾏﾎﾊﾀﾇﾀﾒﾈ" (see capitalsRunDiscount).
+	{name: "el/1253-as-1252-capitals", clean: "ΡΥΘΜΙΣΕΙΣ ΔΙΚΤΥΟΥ ΚΑΙ ΚΑΤΑΣΤΑΣΗ ΣΥΣΤΗΜΑΤΟΣ", steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
+	{name: "ru/koi8-r-as-1252-capitals", clean: "ОШИБКА ДИАПАЗОНА ВОЗНИКАЕТ, КОГДА ЗНАЧЕНИЕ СЛИШКОМ ВЕЛИКО", steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
+	{name: "uk/1251-as-latin1-capitals", clean: "ІНДИКАТОР ПОСТУПУ ПОКАЗУЄ ТАКІ ДАНІ", steps: []step{legacy("windows-1251", "iso-8859-1")}},
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
 	{name: "he/utf8-as-macroman-maqaf", clean: hebrewMaqaf, steps: []step{u8("macintosh")}},
 	{name: "ar/1256-as-1252", clean: arabic, steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
