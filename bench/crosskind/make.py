@@ -21,6 +21,10 @@ damage:
                                           Russian, Ukrainian, Greek,
                                           Hebrew and Arabic texts in their
                                           legacy charsets
+  cp1251-as-koi8-r, koi8-r-as-cp1251      Russian and Ukrainian texts
+  <legacy>-as-…-capitals                  Russian, Ukrainian and Greek
+                                          texts in capitals, in their
+                                          legacy charsets
 
 Each case's kind is "x-" plus the damage and the text's language, so the
 scorer reports each language apart:
@@ -87,21 +91,45 @@ def damages(text, lang):
         yield name + '-as-latin-1', lb.decode('latin-1')
 
 
+def alphabet_damages(text, lang):
+    """Yields (kind, broken) for the damages that only Cyrillic and Greek
+    text takes: the two Russian code pages read as each other, and every
+    legacy damage of the text written in capitals, as headings and
+    Unicode's names are ("ОШИБКА ДИАПАЗОНА"): a page's capitals are
+    another page's small letters, and a reading's case is evidence."""
+    if lang in ('ru', 'uk'):
+        for enc, dec, name in (('cp1251', 'koi8_r', 'cp1251-as-koi8-r'), ('koi8_r', 'cp1251', 'koi8-r-as-cp1251')):
+            try:
+                yield name, text.encode(enc).decode(dec)
+            except UnicodeError:
+                pass
+    if lang in ('ru', 'uk', 'el'):
+        caps = text.upper()
+        for kind, broken in damages(caps, lang):
+            if '-as-' in kind and not kind.startswith(('utf8', 'double', 'triple', 'lossy')):
+                yield kind + '-capitals', broken
+
+
 def main():
-    seen = set()
-    n = 0
+    texts, seen = [], set()
     for line in open(DEV, encoding='utf-8'):
         c = json.loads(line)
-        text = c['original']
-        if text in seen or '\n' in text:
+        if c['original'] in seen or '\n' in c['original']:
             continue
-        seen.add(text)
-        for kind, broken in damages(text, c['lang']):
-            if broken == text:
-                continue
-            print(json.dumps({'id': 'x%05d' % n, 'kind': 'x-%s-%s' % (kind, c['lang']), 'lang': c['lang'],
-                              'broken': broken, 'original': text}, ensure_ascii=False))
-            n += 1
+        seen.add(c['original'])
+        texts.append((c['original'], c['lang']))
+    n = 0
+    # The damages of every language first, then those of the alphabets
+    # alone, so that the first cases keep their numbers.
+    for damage in (damages, alphabet_damages):
+        for text, lang in texts:
+            for kind, broken in damage(text, lang):
+                original = text.upper() if kind.endswith('-capitals') else text
+                if broken == original:
+                    continue
+                print(json.dumps({'id': 'x%05d' % n, 'kind': 'x-%s-%s' % (kind, lang), 'lang': lang,
+                                  'broken': broken, 'original': original}, ensure_ascii=False))
+                n += 1
 
 
 if __name__ == '__main__':
