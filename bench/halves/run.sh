@@ -28,7 +28,7 @@ for h in 0 1; do
 	(
 		export CASES=$out/half$h.jsonl
 		cd "$wt/internal/gen/langstats"
-		for s in derive_bigrams derive_quads derive_cjk derive_cjkpairs derive_cjktriples; do
+		for s in derive_bigrams derive_quads derive_words derive_cjk derive_cjkpairs derive_cjktriples; do
 			python3 -B $s.py >/dev/null 2>>"$out/derive.log"
 		done
 		cd ../punct && python3 derive.py "$CASES" >data/context.tsv

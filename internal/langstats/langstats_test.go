@@ -487,6 +487,58 @@ func TestRunBonus(t *testing.T) {
 	}
 }
 
+// TestWordBonus checks the word counts: a word running text writes often
+// is likelier than its letters say, above another reading of the same
+// lost byte that text does not write, and the bigram model's lengths of
+// words, which the bonus works out from the model, make a distribution.
+func TestWordBonus(t *testing.T) {
+	tests := []struct {
+		lang, word, other string
+	}{
+		// с, э and я are D1 81, D1 8D and D1 8F: windows-1252 drops
+		// the second byte of each.
+		{"ru", "с", "я"},
+		{"ru", "этих", "стих"},
+		{"ru", "процесс", "процеся"},
+		// Á is C3 81, Í is C3 8D.
+		{"es", "carácter", "carícter"},
+	}
+	for _, tt := range tests {
+		m := ByLang(tt.lang)
+		if got, other := m.WordBonus(tt.word), m.WordBonus(tt.other); got <= other {
+			t.Errorf("%s: WordBonus(%q) = %.1f, not above WordBonus(%q) = %.1f", tt.lang, tt.word, got, tt.other, other)
+		}
+	}
+	ru := ByLang("ru")
+	for _, s := range []string{"", "abc", "процеся", "меняeтся"} {
+		if b := ru.WordBonus(s); b != 0 {
+			t.Errorf("WordBonus(%q) = %.1f, want 0 for no listed word", s, b)
+		}
+	}
+	if a, b := ru.WordBonus("процесс"), ru.WordBonus("процесс, процесс"); b != 2*a {
+		t.Errorf("WordBonus of a word twice = %.1f, want %.1f", b, 2*a)
+	}
+	if b := (&Model{}).WordBonus("процесс"); b != 0 {
+		t.Errorf("WordBonus without words = %.1f", b)
+	}
+	for _, m := range Models {
+		if m.wordLengths == nil {
+			continue
+		}
+		m.readWords()
+		var sum float64
+		for l, p := range m.lengthBigram {
+			if p <= 0 || p > 1 {
+				t.Errorf("%s: the bigram model's words of length %d have probability %v", m.Lang, l+1, p)
+			}
+			sum += p
+		}
+		if sum < 0.99 || sum > 1.01 {
+			t.Errorf("%s: the bigram model's word lengths sum to %v", m.Lang, sum)
+		}
+	}
+}
+
 // TestRowsMatchLookups holds Pairs and Triples, the lookups a lost CJK
 // character's candidates share, to PairPMI and TripleI3: on every entry
 // of the tables, on the runes beside each (present or not), and on runes

@@ -1,6 +1,8 @@
 package langstats
 
 import (
+	"math"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -35,7 +37,26 @@ type Model struct {
 	// every byte plus quadBase.
 	quadKeys string
 	quadI4   string
+
+	// Words of running text and how often they occur (see
+	// derive_words.py): wordKeys holds each listed word as its length
+	// then its letter indexes, every byte plus quadBase, sorted;
+	// wordCounts each one's count, two bytes, big-endian; wordLengths,
+	// per length (the last for that length or more), the tokens and the
+	// distinct words of the sample. Nil where the language has no text.
+	wordKeys    string
+	wordCounts  string
+	wordLengths *[maxWordLength][2]int32
+	// Read from them on first use (see readWords).
+	wordsOnce    sync.Once
+	words        map[string]int32       // the listed words' counts
+	wordTokens   float64                // the sample's tokens
+	lengthBigram [maxWordLength]float64 // the bigram model's probability of each word length
 }
+
+// maxWordLength is the length from which words are counted together;
+// the generator uses the same.
+const maxWordLength = 8
 
 // A span maps the runes lo, lo+1, ... to letter indexes (0 = not a letter of
 // the alphabet). Upper- and lower-case forms map to the same index, so no case
@@ -193,6 +214,154 @@ func (m *Model) RunBonus(s string) float64 {
 		}
 	}
 	return float64(total) / 10
+}
+
+// WordBonus returns how many bits likelier the words of s are than Score
+// says, by how often running text writes them (see derive_words.py). A
+// letter bigram sees letters, not words: the Russian "с" and "я" read
+// through windows-1252 with their second byte dropped are both "Ñ", and
+// "я" is the likelier string of letters, for many words end in it; in
+// running text "с" stands alone once in seventy words and "я" hardly
+// ever. The sample's frequency and the bigram model are mixed per word
+// length, Witten-Bell fashion: a word of length L is the sample's word
+// with the weight λ = tokens/(tokens+types) of that length, and the
+// bigram model's string of letters with the rest. Short words are few,
+// and a sample sees nearly all of them (λ near 1: an unseen word of one
+// letter costs some five bits more); long words are many, and an unseen
+// one a bit or so. Words are read as Score reads them; a word with a
+// letter outside the alphabet, or a language without text, gets none.
+func (m *Model) WordBonus(s string) float64 {
+	if m.wordLengths == nil {
+		return 0
+	}
+	var (
+		word    [0x7E - quadBase]byte // the word's letter indexes
+		n       int
+		foreign bool
+		total   float64
+	)
+	for i := 0; i <= len(s); {
+		c := 0 // the boundary
+		if i < len(s) {
+			r, size := rune(s[i]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
+			i += size
+			c = m.index(r)
+			switch {
+			case c > 0:
+				if n < len(word) {
+					word[n] = byte(c)
+				} else {
+					foreign = true // longer than any listed word: priced as unseen is wrong too
+				}
+				n++
+				continue
+			case r < utf8.RuneSelf && r|0x20 >= 'a' && r|0x20 <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
+				foreign = true
+				continue
+			case r >= utf8.RuneSelf && unicode.Is(unicode.M, r):
+				continue
+			}
+		} else {
+			i++
+		}
+		if n > 0 && !foreign {
+			total += m.wordBonus(word[:n])
+		}
+		n, foreign = 0, false
+	}
+	return total
+}
+
+// wordBonus is WordBonus of one word, its letter indexes w: log2 of
+// its probability over the bigram model's,
+//
+//	P(w) = P(L) · (λ_L · c(w)/N_L + (1-λ_L) · Pb(w)/Pb(L))
+//
+// where L is its length, N_L the sample's tokens of that length (P(L) =
+// N_L/N), c(w) its count (0 if unlisted), λ_L = N_L/(N_L+T_L) with T_L
+// the distinct words of that length, Pb(w) the bigram model's
+// probability of the word and Pb(L) that of any word of length L. Both
+// the sample and the bigram model say how long words are; the sample's
+// lengths win, so that a reading is not paid for making a word shorter
+// or longer than the bigrams expect ("زف" and "زٍ", a letter or a mark
+// after ز).
+func (m *Model) wordBonus(w []byte) float64 {
+	m.readWords()
+	l := min(len(w), maxWordLength)
+	lengths := &m.wordLengths[l-1]
+	tokens, types := float64(lengths[0]), float64(lengths[1])
+	if tokens == 0 || m.lengthBigram[l-1] <= 0 {
+		return 0
+	}
+	lambda := tokens / (tokens + types)
+	lengthShift := tokens / m.wordTokens / m.lengthBigram[l-1]
+	count := m.words[string(w)]
+	if count == 0 {
+		return 0
+	}
+	cost, prev := 0, 0
+	for _, c := range w {
+		cost += int(m.cost[prev*m.k+int(c)])
+		prev = int(c)
+	}
+	cost += int(m.cost[prev*m.k])
+	bigram := math.Exp2(-float64(cost) / costScale) // as Score prices the word
+	return max(0, math.Log2(lambda*float64(count)/m.wordTokens/bigram+lengthShift*(1-lambda)))
+}
+
+// readWords reads the listed words into a map, and works out the
+// sample's size and the bigram model's probability of each word length,
+// on first use: a choice among readings prices many words, and the
+// table is a string of words of every length.
+func (m *Model) readWords() {
+	m.wordsOnce.Do(func() {
+		m.words = make(map[string]int32)
+		keys := m.wordKeys
+		for k, h := 0, 0; k < len(keys); h++ {
+			l := int(keys[k] - quadBase)
+			b := []byte(keys[k+1 : k+1+l])
+			for j := range b {
+				b[j] -= quadBase
+			}
+			m.words[string(b)] = int32(m.wordCounts[2*h])<<8 | int32(m.wordCounts[2*h+1])
+			k += 1 + l
+		}
+		for _, t := range m.wordLengths {
+			m.wordTokens += float64(t[0])
+		}
+		// Pb(L): the probability of every path from the word boundary
+		// through L letters back to it, summed a letter at a time;
+		// the last length takes what the shorter ones leave.
+		p := func(a, b int) float64 { return math.Exp2(-float64(m.cost[a*m.k+b]) / costScale) }
+		at := make([]float64, m.k) // the probability of being at each letter after n letters
+		next := make([]float64, m.k)
+		for b := 1; b < m.k; b++ {
+			at[b] = p(0, b)
+		}
+		rest := 1.0
+		for l := 1; l < maxWordLength; l++ {
+			var end float64
+			for a := 1; a < m.k; a++ {
+				end += at[a] * p(a, 0)
+			}
+			m.lengthBigram[l-1] = end
+			rest -= end
+			clear(next)
+			for a := 1; a < m.k; a++ {
+				if at[a] == 0 {
+					continue
+				}
+				for b := 1; b < m.k; b++ {
+					next[b] += at[a] * p(a, b)
+				}
+			}
+			at, next = next, at
+		}
+		m.lengthBigram[maxWordLength-1] = max(rest, 1e-6)
+	})
 }
 
 // quadBase is added to every byte of a model's runs of four letters by

@@ -1244,8 +1244,11 @@ var modelAr = &Model{
 		"!-*>(\x17\x80\x80UJ\x80V\x1a*?+M'x\x7f\"3 *B6K;GSu\x803:3(\x17\x1b3\x1d3\x1c%BU4HH9\x13&A-;-/9*<#5.14" +
 		"21K-;,*(\x1d+\x17.-3\x1f\x00\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80\x15KZ<:\x7f?\x1f-4\x1d=" +
 		"2+2,>$5(1674F&4.,,**\x12+,w6",
-	quadKeys: modelArQuadKeys,
-	quadI4:   modelArQuadI4,
+	quadKeys:    modelArQuadKeys,
+	quadI4:      modelArQuadI4,
+	wordKeys:    modelArWordKeys,
+	wordCounts:  modelArWordCounts,
+	wordLengths: modelArWordLengths,
 }
 
 // modelBg is the letter-bigram model of "bg" (Cyrillic), from bigram-bg.txt.
@@ -1346,8 +1349,11 @@ var modelCs = &Model{
 		"cU\x80l\x80\x80\x80\x80lg\x80=\x80u#[3/,^CK2a%8 #-Y9\x80!\x1f-g\x09\x80\x80s)b\x80\x80e\x80\x80\x80\x80i1Yr\x80\x80>\x80E0aa\x80'3" +
 		">\x1e\x1eJ@..\x15CQB\x1e(\x1454\x80\x17#\x1bJ?mpUNE\x80hHu}t\x80K5|U\x80\x80h\x80T5rg\x80^' 7W)\x11\x7fR;\x16v\x1e)5 \x1b" +
 		"U\x8044G*/c\x80Ir(\x80G!c\x80[\x80p.5y\x80\x80=\x80yE\x80Q\x80j",
-	quadKeys: modelCsQuadKeys,
-	quadI4:   modelCsQuadI4,
+	quadKeys:    modelCsQuadKeys,
+	quadI4:      modelCsQuadI4,
+	wordKeys:    modelCsWordKeys,
+	wordCounts:  modelCsWordCounts,
+	wordLengths: modelCsWordLengths,
 }
 
 // modelDa is the letter-bigram model of "da" (Latin), from bigram-da.txt.
@@ -1398,8 +1404,11 @@ var modelDa = &Model{
 		"*\x80\x80OF\x80r\x80\x80\x7fF{\x1f&*F3(=\"\x1f!G\"\x1b)\x153=m\x1a\x1d0:=$cE[\x80\x80MD\x80p\x80\x80}Ey\"6*+\x1d/')+/N' !" +
 		"\x1a:*t\x1a\x1a A58jL\x1e\x80\x80TK\x80w\x80\x808L\x80*O!b\x1853\x1fDO\x1b,\x1f'\x1cPE\x80\x10\x1d3V#b\x80Ng\x80\x80nl\x80\x80\x80\x80\x80m\x80$;" +
 		"!\x1f&09&!<S$\x12(\x18@Iy\x17) FIjo:/\x80\x80YP\x80|\x80\x80\x80Q\x80",
-	quadKeys: modelDaQuadKeys,
-	quadI4:   modelDaQuadI4,
+	quadKeys:    modelDaQuadKeys,
+	quadI4:      modelDaQuadI4,
+	wordKeys:    modelDaWordKeys,
+	wordCounts:  modelDaWordCounts,
+	wordLengths: modelDaWordLengths,
 }
 
 // modelDe is the letter-bigram model of "de" (Latin), from bigram-de.txt.
@@ -1443,8 +1452,11 @@ var modelDe = &Model{
 		"\x1d'4JS\x10D@D\x16_?4LK,H\x80N@&\x0fL$\x80:>\x804\x80=7\x144&G[\x0b7,3\x16R1+8.WD\x803,$/5=}w=zg\x80si" +
 		"WD7\")?)%\x1aCS>!&\x14J9B\x1a!\x15\x1bMuY\x80G*x\x80\x80{\x06:E+E\x14F@$8gE=D6+%n798?PNgaKeQ\x80]T" +
 		">X.\"&N%!\x1dO\x801\x1e+\x1d?\"\x80\x12\x18\x1d]8D\x80\x7f<)o\x80{qKc\x16\x15+Y+#\x19a\x80U$)\x19k3\x80\x17\"\x1diax\x80\x80t4z\x80\x80}",
-	quadKeys: modelDeQuadKeys,
-	quadI4:   modelDeQuadI4,
+	quadKeys:    modelDeQuadKeys,
+	quadI4:      modelDeQuadI4,
+	wordKeys:    modelDeWordKeys,
+	wordCounts:  modelDeWordCounts,
+	wordLengths: modelDeWordLengths,
 }
 
 // modelEl is the letter-bigram model of "el" (Greek), from bigram-el.txt.
@@ -1480,8 +1492,11 @@ var modelEl = &Model{
 		"fnfJ0F,SkcgV0\x1f/!o:\x05YSU\\\x1bj-e\x80\x80eim\"\x80\x80\x80\x80\x80S6*1VAE>O1+\x10\x1cDS*&\x12\x12\x8004@[\x80\x80" +
 		"\x80\x80\x80\x1c\x80\x80\x80\x80\x801=37'=N3[6(\x14\x15<%0%\x0f#\x807.>:\x80\x80\x80\x80\x80\x1b\x80\x80\x80\x80\x80XS;.ZOV$ZF:(\x07IQ=/\x13.\x80" +
 		"SCfX\x80\x80~\x80\x80",
-	quadKeys: modelElQuadKeys,
-	quadI4:   modelElQuadI4,
+	quadKeys:    modelElQuadKeys,
+	quadI4:      modelElQuadI4,
+	wordKeys:    modelElWordKeys,
+	wordCounts:  modelElWordCounts,
+	wordLengths: modelElWordLengths,
 }
 
 // modelEn is the letter-bigram model of "en" (Latin), from bigram-en.txt.
@@ -1530,8 +1545,11 @@ var modelEn = &Model{
 		"08IAB5LEE8`\x01>D:;Ed:5:CPP`K\\\x80\x80\x80\x80\x80\x80\x80\x80\x80D\x01]UVI`YYMudRYN!ZxNJN2ddu_p\x80" +
 		"\x80\x80\x80\x80\x80\x80\x80\x80-5F>\x162IBB5^\x14\x0bA78Ba72\x16@MM]HY~\x80\x80~\x80\x80~\x80\x8008IAB5LE\x108`P>D\x19;Ed\x0d\x11" +
 		":CPP`K\\\x80\x80\x80\x80\x80\x80\x80\x80\x80",
-	quadKeys: modelEnQuadKeys,
-	quadI4:   modelEnQuadI4,
+	quadKeys:    modelEnQuadKeys,
+	quadI4:      modelEnQuadI4,
+	wordKeys:    modelEnWordKeys,
+	wordCounts:  modelEnWordCounts,
+	wordLengths: modelEnWordLengths,
 }
 
 // modelEo is the letter-bigram model of "eo" (Latin), from bigram-eo.txt.
@@ -1623,8 +1641,11 @@ var modelEs = &Model{
 		"^\x1enIk\x1cr\x80Z_W\x0bbwS[Y(l\x80\x80zp=:=\x7f0R\x80\"MA96Q3&[<M]'*\x04V.P)..aA\x80CDry\x7fx]v\x80\x80" +
 		"\x16$$\x1e+,?7F98}\"(\x149(@#\x13'L?\x80m@;djc@aw\x80;8PDH\x08YQV\x0e]{1JB>Mb>FDIW\x80je[a+\x17" +
 		"j^t\x80",
-	quadKeys: modelEsQuadKeys,
-	quadI4:   modelEsQuadI4,
+	quadKeys:    modelEsQuadKeys,
+	quadI4:      modelEsQuadI4,
+	wordKeys:    modelEsWordKeys,
+	wordCounts:  modelEsWordCounts,
+	wordLengths: modelEsWordLengths,
 }
 
 // modelEt is the letter-bigram model of "et" (Latin), from bigram-et.txt.
@@ -1667,8 +1688,11 @@ var modelEt = &Model{
 		"**!2\x80\x80\x80 \x80\x80W\x80G9$\x80%,P /'F\"$'\"B+\x18('_+\x80\x80yz\x0c\x7f\x80\x80M7.\x80#=8(\x1cMZ#\x1b\x1d\x1a<!\x1e\x1f W/" +
 		"\x80\x80\\\x80\x80\x15OO*\x12E\x80b\x12|Dj\x11o&*/8\x1f==SV$5\x80\x80ooF5\x1b\x80!\x1cr\x80`\x0fz i\x0dnXY`B!e]QT\x19b\x80\x802m" +
 		">I\x80\x80",
-	quadKeys: modelEtQuadKeys,
-	quadI4:   modelEtQuadI4,
+	quadKeys:    modelEtQuadKeys,
+	quadI4:      modelEtQuadI4,
+	wordKeys:    modelEtWordKeys,
+	wordCounts:  modelEtWordCounts,
+	wordLengths: modelEtWordLengths,
 }
 
 // modelFr is the letter-bigram model of "fr" (Latin), from bigram-fr.txt.
@@ -1727,8 +1751,11 @@ var modelFr = &Model{
 		"Kx\x80\x80s\x80\x80\x80\x80\x80\x80\x80,BT P>XRRAmi\x13\x1f*D2\\\x1bG\x08IZud]l\x80{\x80\x80gM{\x80\x80v\x80\x80\x80\x80\x80\x80\x80', 4:\x1cB<" +
 		"'+W)\x1f\x1b\x18.8F\x15\x1b#3D_N(Woe\x80lQ7e}m`\x80m\x80\x80q\x80m3==\x1f#:SM<\x1ah?\";\x1a?IX/\x15#\x0d>p>Xh\x80" +
 		"w\x80}cIv\x80\x7fq\x80~\x80\x80\x80\x80\x7f",
-	quadKeys: modelFrQuadKeys,
-	quadI4:   modelFrQuadI4,
+	quadKeys:    modelFrQuadKeys,
+	quadI4:      modelFrQuadI4,
+	wordKeys:    modelFrWordKeys,
+	wordCounts:  modelFrWordCounts,
+	wordLengths: modelFrWordLengths,
 }
 
 // modelHe is the letter-bigram model of "he" (Hebrew), from bigram-he.txt.
@@ -1756,8 +1783,11 @@ var modelHe = &Model{
 		"{tzl1.#73-\x16z)&\x1091\"8#7 f(M'H-9\x1d\x80\"+7*\x7f%+\x1498#\x1680 7*7!/-N(\\%3\x1c)!(0((" +
 		",-\x147,*\x125\";5+5#-*R)U/+.+\x1d-,%610\x16>'0\x159 \"8\"9$D*U&\x80Y'!2\x1a\x1a/.39'\x1d;*B\x0e*" +
 		"\x1f2&-&!7.n+t=++1/",
-	quadKeys: modelHeQuadKeys,
-	quadI4:   modelHeQuadI4,
+	quadKeys:    modelHeQuadKeys,
+	quadI4:      modelHeQuadI4,
+	wordKeys:    modelHeWordKeys,
+	wordCounts:  modelHeWordCounts,
+	wordLengths: modelHeWordLengths,
 }
 
 // modelHr is the letter-bigram model of "hr" (Latin), from bigram-hr.txt.
@@ -1852,8 +1882,11 @@ var modelHu = &Model{
 		" P\x80Fsikzu\x80o}5P=7(K>$:Yv\x1c\x0b1\x19ZA\x80\x1c%$n\"\x80\x80k$e\x80jzoq\x80{\x80u\x805\x17LLG:OFL?T?<F" +
 		"?\x03L\x80?<<LJqjIAD\x80HXMO_Z\x80Sb\x0b5-3#..2.71&\".(=9\x80\x1f\x1b#C.W\x80a$>\x80@LVQDK\x80V\x80\x0cC" +
 		".@9529/E)'\x1dG%XE\x80\x1c\x1c#N\x1e\x80\x80`\x1eR\x80EWegWq\x80ky",
-	quadKeys: modelHuQuadKeys,
-	quadI4:   modelHuQuadI4,
+	quadKeys:    modelHuQuadKeys,
+	quadI4:      modelHuQuadI4,
+	wordKeys:    modelHuWordKeys,
+	wordCounts:  modelHuWordCounts,
+	wordLengths: modelHuWordLengths,
 }
 
 // modelIt is the letter-bigram model of "it" (Latin), from bigram-it.txt.
@@ -1899,8 +1932,11 @@ var modelIt = &Model{
 		")H(PJ]8\x80{!G/81i<A<JQ\x80\x7f\x80Oe\x80\x80\x80\x80\x80\x01-TGN@VPc>\x80\x80IMD-OpBGBQW\x80\x80\x80Uk\x80\x80\x80\x80\x80\x00" +
 		"LcV]Oe_rM\x80\x80W:SM^~QVQ`f\x80\x80\x80dz\x80\x80\x80\x80\x80\x00KbU\\Nd^qL\x80\x80W[RM]~PUP_e\x80\x80\x80cy\x80\x80\x80\x80" +
 		"\x80",
-	quadKeys: modelItQuadKeys,
-	quadI4:   modelItQuadI4,
+	quadKeys:    modelItQuadKeys,
+	quadI4:      modelItQuadI4,
+	wordKeys:    modelItWordKeys,
+	wordCounts:  modelItWordCounts,
+	wordLengths: modelItWordLengths,
 }
 
 // modelKk is the letter-bigram model of "kk" (Cyrillic), from bigram-kk.txt.
@@ -1995,8 +2031,11 @@ var modelLt = &Model{
 		"h>)\x80B\x80\x17Y\x0b#/(08;@\x18+'\x80\x804\x80h-*\x80YbB\x80VDX(\x80\x1cea$\x80WD\x17'(\x10d%\x19 #d.\x80\x80r-\x80<h\x80\x80-" +
 		"{\x80&\x05;Sd\x1eHiOq9\x19DG)DF5F!DGM\x80\x80U`v_J\x80sN^\x80WI\x18A\x80$\x1eg8\x80\x0dM,)/0'7@7%\x1f!\x80\x80$\x7f" +
 		"AG$\x80QR<\x80Z",
-	quadKeys: modelLtQuadKeys,
-	quadI4:   modelLtQuadI4,
+	quadKeys:    modelLtQuadKeys,
+	quadI4:      modelLtQuadI4,
+	wordKeys:    modelLtWordKeys,
+	wordCounts:  modelLtWordCounts,
+	wordLengths: modelLtWordLengths,
 }
 
 // modelLv is the letter-bigram model of "lv" (Latin), from bigram-lv.txt.
@@ -2043,8 +2082,11 @@ var modelLv = &Model{
 		"2*Q7Y K)983\x170+*5\x1c+5\x1f\x80$-B$tX\x1d?x \x15BI50N;Z Q16..\x1f*3$3&->'[5b(\x11''Z/Z" +
 		"DU:'\x16XP'PU:\x18,)#U\"\x14\x1f\x1a_\x1f)`]e]e8EB4v0F\x14KA@\x1dC?r\x19K07.2\x1635\"=\x1e'5$~'/*U<" +
 		"$?&t",
-	quadKeys: modelLvQuadKeys,
-	quadI4:   modelLvQuadI4,
+	quadKeys:    modelLvQuadKeys,
+	quadI4:      modelLvQuadI4,
+	wordKeys:    modelLvWordKeys,
+	wordCounts:  modelLvWordCounts,
+	wordLengths: modelLvWordLengths,
 }
 
 // modelNl is the letter-bigram model of "nl" (Latin), from bigram-nl.txt.
@@ -2095,8 +2137,11 @@ var modelNl = &Model{
 		"A\x80\x80\x80\x80\x80z\x80\x80\x80\x80b$6D/3.(*5(Y.2%\x198+s\x121)B%Jd^7\x80\x80}&\x80ht\x10\x80\x80O1; .-)/- <<E&2" +
 		"\x13=\x16w\x10$*GJ3ibT\x80\x80\x80v\x80my\x80\x80\x80T38 %?/M+(9[B\x18\x13\x19:(u\x1a\x15/DHLf-R\x80\x80~s\x80jv\x80\x80\x80Q\x1bA" +
 		"3I\x1c'\x1c+=Fn\x12*.\x19K+\x80K\x17*N%;\x80\x80%\x80\x80\x80\x80\x80\x80\x80\x80\x80\x80^",
-	quadKeys: modelNlQuadKeys,
-	quadI4:   modelNlQuadI4,
+	quadKeys:    modelNlQuadKeys,
+	quadI4:      modelNlQuadI4,
+	wordKeys:    modelNlWordKeys,
+	wordCounts:  modelNlWordCounts,
+	wordLengths: modelNlWordLengths,
 }
 
 // modelPl is the letter-bigram model of "pl" (Latin), from bigram-pl.txt.
@@ -2145,8 +2190,11 @@ var modelPl = &Model{
 		"\x18XD\x12Ff\x80c\x80ex#s6gfq\x80k\x06Wu\x80l\x80kk\x80}\\\x80}\x80\x80\x80@\x1dYY\x12mfd\x80\x80Yg7\x1a\x1b\x1ab0\x80(jCm\x80\x1d\x80qp\x80" +
 		"\x80\x0f\x80\x80Nd\x80\x80%>*'\x19Ut0XEg:\x19$\x0cUK\x80)N_U\x80\x15\x80ZZyl+tlCt\x803\x1c\x143:+\x13\x80M\x80=k,62\x1c\x1aU\x80J9" +
 		"](\x80A\x80\x16f++\x80B<\x80\x80\x80F",
-	quadKeys: modelPlQuadKeys,
-	quadI4:   modelPlQuadI4,
+	quadKeys:    modelPlQuadKeys,
+	quadI4:      modelPlQuadI4,
+	wordKeys:    modelPlWordKeys,
+	wordCounts:  modelPlWordCounts,
+	wordLengths: modelPlWordLengths,
 }
 
 // modelPt is the letter-bigram model of "pt" (Latin), from bigram-pt.txt.
@@ -2198,8 +2246,11 @@ var modelPt = &Model{
 		"$\x17#^\x17\x80x\x80$\x80t\x80sJx\x80sx\x80\x80\x80(K1*'H*$h*u\x80!!\x17O!>\x0c!#[2\x803\x80o\x80q\x80pqu}pu\x80\x80\x80\x12-/9" +
 		"#0/EJ1Xo'\x1a\x111.T\x1a\x1d,>(uWuR\x80TgSTX`SW{~dFE]QS\x00a]bIp\x80STOIXlIOOV\\\x80o\x80j\x80l" +
 		"\x7fklpxko\x80\x80|9=\"\x1b\x19@=5ZAE~\x1a\"\x177&d\x1a\x1a&N\x1c\x80E\x809\x80dwc3hpcg\x80\x80t",
-	quadKeys: modelPtQuadKeys,
-	quadI4:   modelPtQuadI4,
+	quadKeys:    modelPtQuadKeys,
+	quadI4:      modelPtQuadI4,
+	wordKeys:    modelPtWordKeys,
+	wordCounts:  modelPtWordCounts,
+	wordLengths: modelPtWordLengths,
 }
 
 // modelRo is the letter-bigram model of "ro" (Latin), from bigram-ro.txt.
@@ -2243,8 +2294,11 @@ var modelRo = &Model{
 		"\x15\x11)l2\x1c\x80,l\x17\\m928!f\x80Ofd%2e\x80eT\x1fl\x1b\x80\x80\\k`2@hKCL\"D\x80+'\x05pH\x80\x1705@T\x80\x80\x809\x80\x80]24" +
 		"=n\x80tyk\x80\x80\x80W\x80\x80f\x14\x02s{\x80L`pu\x80\x80\x80\x80\x80\x80\x80u\\\\\x08u5(.YG4L%B\x80$'%S.\x80\x1d)#05\x80q\x802\x80\x80y1(" +
 		"\x1b\x1b\\\"M\x1c<b\x80\x12\x80Y611\x1e5\x80Pt\x11!K\x80\x80\x80}2\x80)\x80\x80$\x1c\x80G}\x1d\x80\x80\x80\x07\x80\x80z^u-d\x80q|u$p\x80\x80\x80\x80(]\x17\x80\x80",
-	quadKeys: modelRoQuadKeys,
-	quadI4:   modelRoQuadI4,
+	quadKeys:    modelRoQuadKeys,
+	quadI4:      modelRoQuadI4,
+	wordKeys:    modelRoWordKeys,
+	wordCounts:  modelRoWordCounts,
+	wordLengths: modelRoWordLengths,
 }
 
 // modelRu is the letter-bigram model of "ru" (Cyrillic), from bigram-ru.txt.
@@ -2281,8 +2335,11 @@ var modelRu = &Model{
 		"20VQ=T9\x13\x13#\x1e=%\x1e#\x13G*;Ri7n\x80`bZoPt$L,B@0Q:9JD3852KF-/\x1csP7?)9\x05\x80oqVGgd" +
 		"\x05pB$2./3/WE6>=(hA51\x1eSl>>6N*\x80|~\x80*g\x803c1\"+6e,/bj*+\x1d\x10c.\x16\"\x16r\x80&fB#^\x80oq" +
 		"\x80~r\x80",
-	quadKeys: modelRuQuadKeys,
-	quadI4:   modelRuQuadI4,
+	quadKeys:    modelRuQuadKeys,
+	quadI4:      modelRuQuadI4,
+	wordKeys:    modelRuWordKeys,
+	wordCounts:  modelRuWordCounts,
+	wordLengths: modelRuWordLengths,
 }
 
 // modelSk is the letter-bigram model of "sk" (Latin), from bigram-sk.txt.
@@ -2467,8 +2524,11 @@ var modelSv = &Model{
 		"\x1b\x172_>\x18C;=\x15/78:5\x12?N>56+?9o,\x1cI]FYADWC(\"l: U\\`&\x18&\x14o1\x80\x11\x1d\x1bl*\x801u\x80m\x80\x80\x80\x80" +
 		"%C3J\x1d56\x1d9QO\"\x177\x15Q1\x80\x15\x1d\x19X3\x80gmpSO\x80Y\x80\x08*/=2*,,0A^0)/\x174+\x80'&0<1}n]~GH\x80X\x80" +
 		"*C97\x1fR;$HM*%&&\x1fP+s\x0b\x1d$h\x1dakcc^^\x80[\x80/2\x0f&:)-+F5L9$=\x14:?~\x12 #@Ak\\KlBJoF\x80",
-	quadKeys: modelSvQuadKeys,
-	quadI4:   modelSvQuadI4,
+	quadKeys:    modelSvQuadKeys,
+	quadI4:      modelSvQuadI4,
+	wordKeys:    modelSvWordKeys,
+	wordCounts:  modelSvWordCounts,
+	wordLengths: modelSvWordLengths,
 }
 
 // modelTh is the letter-bigram model of "th" (Thai), from bigram-th.txt.
@@ -2598,8 +2658,11 @@ var modelTr = &Model{
 		"*${*&\x157\x80\x80$p4$[>.2B6dAdM\x1e\x19 \x19\x805\x15(&\x801%\x1d1c\x80\x1dz!V+oU<,ps\x80\x0a\x80\x7f0CH}\x800Y\x7f!Y" +
 		"y[\x80\x80'\x80\x0b}\x18oU6=\x7fEoY\x80\x80\"\x19 \x15\x802\x1966~:#\x1eJ\x80\x80\x16\x80&\x19\x19IlV\x1eBPN#\x80.\x1b\x1cMHO>:\x0e2AT\x80<R" +
 		".\x80\x1f]",
-	quadKeys: modelTrQuadKeys,
-	quadI4:   modelTrQuadI4,
+	quadKeys:    modelTrQuadKeys,
+	quadI4:      modelTrQuadI4,
+	wordKeys:    modelTrWordKeys,
+	wordCounts:  modelTrWordCounts,
+	wordLengths: modelTrWordLengths,
 }
 
 // modelUk is the letter-bigram model of "uk" (Cyrillic), from bigram-uk.txt.
@@ -2636,8 +2699,11 @@ var modelUk = &Model{
 		"6%JD,_F$(\x17\x1aJ1\x1e,\x19N7>)54Nn@m8ZG`%//\x1b6\x1dV9&\x80%)#-\x1d*1)\x1a\"NAC;*\x17G\x80F#8g<^" +
 		"\x16\\O\x10q\x17c(\"]=3'7\x17\\W;!\x1diZ572BGl|k\x80ZP\x80\x1e\x16N&N6\x16H56SR&6*\x1aV\x12;6\x1d9ieaal[7Y" +
 		"P$y3",
-	quadKeys: modelUkQuadKeys,
-	quadI4:   modelUkQuadI4,
+	quadKeys:    modelUkQuadKeys,
+	quadI4:      modelUkQuadI4,
+	wordKeys:    modelUkWordKeys,
+	wordCounts:  modelUkWordCounts,
+	wordLengths: modelUkWordLengths,
 }
 
 // modelVi is the letter-bigram model of "vi" (Latin), from bigram-vi.txt.
@@ -2795,8 +2861,11 @@ var modelVi = &Model{
 		"ROXSTNP`RQeXD_\\SGKNPUX]RQZdiUV[]MQV^NZRSXNSW]PPT\\_RRWY][dZojnx\x02C" +
 		"G8IQ619GD;.?BSBI5<JIHuJGTWWSPYTUOQaSRfXE`]SHKOQVY^SR[djVW\\^NRW_O" +
 		"[STYOTX^PPT]`RRXZ^\\e[pjny",
-	quadKeys: modelViQuadKeys,
-	quadI4:   modelViQuadI4,
+	quadKeys:    modelViQuadKeys,
+	quadI4:      modelViQuadI4,
+	wordKeys:    modelViWordKeys,
+	wordCounts:  modelViWordCounts,
+	wordLengths: modelViWordLengths,
 }
 
 // Models lists every language model, ordered by language code.

@@ -594,16 +594,30 @@ func languageCostOf(s string, langs *Languages) float64 {
 // ChoiceCost prices s for choosing among readings that differ only in a
 // few letters (which byte was lost in "ÑÑ‚"): there the character model
 // cannot tell them apart and the language model decides, at full weight,
-// with the language's typographic conventions for dashes and quotes.
+// with how often running text writes each word (langstats'
+// WordBonus: "с" and "я" are both "Ñ" once their second byte is lost)
+// and the language's typographic conventions for dashes and quotes.
 func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
+	return choiceCost(before, s, after, langs, choiceWords)
+}
+
+// choiceCost is ChoiceCost, with the word counts where how says so.
+func choiceCost(before rune, s string, after rune, langs *Languages, how float64) float64 {
 	var marks float64
 	for _, r := range s {
 		if r >= 0x2010 && r <= 0x201F {
 			marks += langs.conventionCost(r)
 		}
 	}
-	return CharCost(before, s, after) + languageCostWeighted(s, langs, -1) + marks
+	return CharCost(before, s, after) + languageCostWeighted(s, langs, how) + marks
 }
+
+// The negative weights of languageCostWeighted: the raw cost of choosing
+// among readings, with or without the word counts.
+const (
+	choiceWords   = -1
+	choiceLetters = -2
+)
 
 // LineChoiceCost is ChoiceCost(0, s, 0, langs) for choosing among whole
 // readings of a line, with every general punctuation mark (U+2010–U+205E:
@@ -629,7 +643,12 @@ func LineChoiceCost(s string, langs *Languages) float64 {
 		}
 		prev = r
 	}
-	return ChoiceCost(0, s, 0, langs) + marks
+	// Without the word counts: readings of a line through two pages
+	// differ in more than a lost letter, and a word one of them writes
+	// is no evidence where the other leaves a letter the next round
+	// would make that word ("Ñ", undone later to "с", against the "С"
+	// of a reading through windows-1251).
+	return choiceCost(0, s, 0, langs, choiceLetters) + marks
 }
 
 // languageCostWeighted prices the letters of s under their language
@@ -730,6 +749,9 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// "менсется" alike.
 		logp, _ := m.Score(text)
 		total += -logp - m.RunBonus(text)
+		if weight == choiceWords {
+			total -= m.WordBonus(text)
+		}
 	}
 	return total
 }

@@ -33,6 +33,7 @@ var (
 	pairsFile   = flag.String("pairs", "pairs_table.go", "output file for the CJK pair table")
 	triplesFile = flag.String("triples", "triples_table.go", "output file for the CJK triple table")
 	quadsFile   = flag.String("quads", "quads_table.go", "output file for the runs of four letters")
+	wordsFile   = flag.String("words", "words_table.go", "output file for the word counts")
 	kanaFile    = flag.String("katakana", "katakana_table.go", "output file for the katakana words")
 	hanFile     = flag.String("hanwords", "hanwords_table.go", "output file for the two-character Han words")
 )
@@ -107,10 +108,11 @@ func main() {
 	}
 	sort.Strings(files)
 	var idents []string
-	var quads bytes.Buffer
+	var quads, words bytes.Buffer
 	writeHeader(&quads)
+	writeHeader(&words)
 	for _, f := range files {
-		idents = append(idents, genModel(&b, &quads, f))
+		idents = append(idents, genModel(&b, &quads, &words, f))
 	}
 	b.WriteString("// Models lists every language model, ordered by language code.\n")
 	b.WriteString("var Models = []*Model{\n")
@@ -121,6 +123,7 @@ func main() {
 
 	writeSource(*outFile, b.Bytes())
 	writeSource(*quadsFile, quads.Bytes())
+	writeSource(*wordsFile, words.Bytes())
 	genPairs(filepath.Join(*dataDir, "pairs-cjk.txt"), *pairsFile)
 	genTriples(filepath.Join(*dataDir, "triples-cjk.txt"), *triplesFile)
 	genKatakana(filepath.Join(*dataDir, "katakana-ja.txt"), *kanaFile)
@@ -437,7 +440,89 @@ func genQuads(q *bytes.Buffer, path, ident string, pos map[rune]int) (keysName, 
 	return keysName, valsName
 }
 
-func genModel(b, q *bytes.Buffer, path string) string {
+// maxWordLength is the length from which derive_words.py counts words
+// together; it must match internal/langstats.
+const maxWordLength = 8
+
+// genWords reads the word counts of one language (see derive_words.py)
+// into wb: the listed words as letter indexes plus quadBase, each after
+// a byte of its length plus quadBase, sorted; their counts, two bytes
+// each, big-endian; and per length the tokens and distinct words of the
+// sample. Words with a letter outside the alphabet are left out: the
+// bigram model prices them as foreign, and no reading is chosen by them.
+// It returns the names of the three values, or "" when the language has
+// no file or no word listed.
+func genWords(wb *bytes.Buffer, path, ident string, pos map[rune]int) (keysName, countsName, lengthsName string) {
+	if _, err := os.Stat(path); err != nil {
+		return "", "", ""
+	}
+	var lengths [maxWordLength][2]int
+	eachComment(path, func(key, val string) {
+		if key != "lengths" {
+			return
+		}
+		for _, f := range strings.Fields(val) {
+			var n, tokens, types int
+			if _, err := fmt.Sscanf(f, "%d:%d:%d", &n, &tokens, &types); err != nil || n < 1 || n > maxWordLength {
+				log.Fatalf("%s: bad lengths %q", path, val)
+			}
+			lengths[n-1] = [2]int{tokens, types}
+		}
+	})
+	type word struct {
+		key   []byte
+		count int
+	}
+	var words []word
+	eachLine(path, func(line string) {
+		w, v, ok := strings.Cut(line, " ")
+		n, err := strconv.Atoi(v)
+		if !ok || err != nil || n < 1 || n > 0xFFFF {
+			log.Fatalf("%s: bad line %q", path, line)
+		}
+		rs := []rune(w)
+		if len(rs) > 0x7E-quadBase {
+			return
+		}
+		key := []byte{byte(len(rs) + quadBase)}
+		for _, r := range rs {
+			p, ok := pos[r]
+			if !ok || p == 0 {
+				return
+			}
+			key = append(key, byte(p+quadBase))
+		}
+		words = append(words, word{key, n})
+	})
+	if len(words) == 0 {
+		return "", "", ""
+	}
+	sort.Slice(words, func(i, j int) bool { return bytes.Compare(words[i].key, words[j].key) < 0 })
+	var keys, counts []byte
+	for i, w := range words {
+		if i > 0 && bytes.Equal(w.key, words[i-1].key) {
+			log.Fatalf("%s: duplicate word % x", path, w.key)
+		}
+		keys = append(keys, w.key...)
+		counts = append(counts, byte(w.count>>8), byte(w.count))
+	}
+	keysName, countsName, lengthsName = ident+"WordKeys", ident+"WordCounts", ident+"WordLengths"
+	fmt.Fprintf(wb, "// %s holds the %d words of %s, each its length then its letter indexes, plus quadBase.\nconst %s = ", keysName, len(words), filepath.Base(path), keysName)
+	writeString(wb, keys)
+	fmt.Fprintf(wb, "\n\n// %s holds each word's count, two bytes, big-endian.\nconst %s = ", countsName, countsName)
+	writeString(wb, counts)
+	fmt.Fprintf(wb, "\n\n// %s holds the sample's tokens and distinct words by length.\nvar %s = &[maxWordLength][2]int32{", lengthsName, lengthsName)
+	for i, l := range lengths {
+		if i > 0 {
+			wb.WriteString(", ")
+		}
+		fmt.Fprintf(wb, "{%d, %d}", l[0], l[1])
+	}
+	wb.WriteString("}\n\n")
+	return keysName, countsName, lengthsName
+}
+
+func genModel(b, q, wb *bytes.Buffer, path string) string {
 	var lang, script string
 	var alpha []rune
 	type pair struct{ a, b rune }
@@ -534,6 +619,9 @@ func genModel(b, q *bytes.Buffer, path string) string {
 	b.WriteString(",\n")
 	if keys, vals := genQuads(q, filepath.Join(filepath.Dir(path), "quads-"+lang+".txt"), ident, pos); keys != "" {
 		fmt.Fprintf(b, "\tquadKeys: %s,\n\tquadI4: %s,\n", keys, vals)
+	}
+	if keys, counts, lengths := genWords(wb, filepath.Join(filepath.Dir(path), "words-"+lang+".txt"), ident, pos); keys != "" {
+		fmt.Fprintf(b, "\twordKeys: %s,\n\twordCounts: %s,\n\twordLengths: %s,\n", keys, counts, lengths)
 	}
 	b.WriteString("}\n\n")
 	return ident
