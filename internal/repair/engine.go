@@ -427,16 +427,45 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 		} else {
 			layers = append(layers, best.layer)
 		}
-		sc.settled, sc.settledRanges, sc.settledOf = best.layer.WrongDecoder, best.produced, s
-		if best.layer.TrueCharset != "utf-8" {
-			sc.settled = ""
-		}
+		sc.settleOn(best, s)
 		clear(sc.rounds) // rounds remembered under the old settlement no longer apply
 	}
 	return s, layers
 }
 
 func hasNonASCII(s string) bool { return !ascii.Is(s) }
+
+// settlement is what a round leaves for the next about the line it
+// read (see lossPriorAt and settledWhole).
+type settlement struct {
+	settled string
+	ranges  [][2]int
+	of      string
+	wholeOf string
+	wholeBy *wrongDecoder
+	whole   bool
+}
+
+// settlement returns sc's settlement, to be restored.
+func (sc *scratch) settlement() settlement {
+	return settlement{sc.settled, sc.settledRanges, sc.settledOf, sc.wholeOf, sc.wholeBy, sc.whole}
+}
+
+// settleOn settles sc on the outcome o, whose text, once chosen, is
+// written: a UTF-8 reading settles the line on its decoder.
+func (sc *scratch) settleOn(o *outcome, written string) {
+	sc.settled, sc.settledRanges, sc.settledOf = o.layer.WrongDecoder, o.produced, written
+	if o.layer.TrueCharset != "utf-8" {
+		sc.settled = ""
+	}
+	sc.wholeOf, sc.wholeBy = "", nil // readWhole's answer depends on the ranges
+}
+
+// restoreSettlement puts back a settlement sc had.
+func (sc *scratch) restoreSettlement(st settlement) {
+	sc.settled, sc.settledRanges, sc.settledOf = st.settled, st.ranges, st.of
+	sc.wholeOf, sc.wholeBy, sc.whole = st.wholeOf, st.wholeBy, st.whole
+}
 
 // outcome is the result of one hypothesis on a whole segment.
 type outcome struct {
@@ -576,10 +605,20 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 		// The round after c would take a sole reading of its text
 		// without a search, and so does the look at it: "ÃƒÂ¼" undone
 		// once through windows-1252 is "Ã¼", which reads whole as "ü".
+		//
+		// The round after c runs as settled on c (see repairScreened),
+		// and so does the look at it: in a Russian line with the
+		// 0x81 of "с" dropped by windows-1252, the "Ñ " that reading
+		// leaves is read as "с" only once the line is settled on it,
+		// and judged without that, the reading lost to one through
+		// windows-1251 that wrote "С" in its place.
+		saved := sc.settlement()
+		sc.settleOn(c, written)
 		next := soleReading(sc, written)
 		if next == nil {
 			next = searchRound(sc, written, opt, lookahead-1)
 		}
+		sc.restoreSettlement(saved)
 		if next != nil {
 			final = next.text
 		}
