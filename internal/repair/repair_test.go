@@ -400,6 +400,9 @@ var repairCases = []damageCase{
 	// after the opening one is put back, and the last byte of each is
 	// one Big5 pairs with nothing after it (see lostRun).
 	{name: "en/utf8-as-big5-fffd-quotes", clean: "It is “above” the line, they said.", steps: []step{lossy("big5", codec.ReplaceFFFD)}, loss: "fffd"},
+	// "с" alone before a space is "Ñ " once its 0x81 is dropped, and
+	// "я" (0x8F) too: the words of running text tell them apart.
+	{name: "ru/utf8-as-1252-dropped-preposition", clean: "Сервер работает с файлами, и эти данные лежат в памяти с начала запуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-capitals", clean: "ВОТ БУКВА «Ф» И БУКВА «Ш»", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "hu/utf8-as-1252-dropped-lone-lead", clean: "A vizsgán a diákok átlaga jó volt, de az ÁLLAMI díjat senki sem kapta meg.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// In capitals the letters around a lone lead say less. "BÉRLETÉRŐL"

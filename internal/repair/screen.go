@@ -209,8 +209,11 @@ func screenValid(s string) (screen, bool) {
 			case c == ' ':
 				// After a two-byte lead a space may be its lost 0xA0;
 				// after a longer lead only if a continuation byte
-				// follows it.
-				sn.utf8 |= lead & lead2 &^ prev.spaceEnds
+				// follows it. A page that drops bytes may have taken
+				// the second byte of a two-byte lead at the end of a
+				// word, whatever a 0xA0 would make of it (see
+				// mayHoldUTF8).
+				sn.utf8 |= lead2&^prev.spaceEnds | lead2&droppingPages
 				after = lead &^ lead2 &^ prev.spaceEnds
 			case c == '?':
 				sn.utf8 |= lead

@@ -859,6 +859,14 @@ func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 			}
 		}
 		if lead {
+			if r == ' ' && lead2 && len(w.dropped) > 0 {
+				// The second byte of a word's last letter may be one w
+				// dropped: the Russian preposition "с" (D1 81) through
+				// windows-1252 without its 0x81 is "Ñ ". parseSeq
+				// believes such a loss only where the rest of the line
+				// was read through w (see settledWhole).
+				return true
+			}
 			if r == ' ' && leadEnds {
 				lead, lead2 = false, false
 				continue
