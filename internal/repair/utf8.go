@@ -2331,11 +2331,26 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 				best, bestScore = alt.Text, alt.Score
 			}
 		}
-		var sum float64 // of each candidate's probability relative to the best's
-		for _, alt := range in.Alternatives {
+		// sum is of each candidate's probability relative to the best's,
+		// and the best is put back only if it holds share of it. Every
+		// term is positive and a rounded sum never shrinks as terms are
+		// added, nor does a rounded 1/sum grow, so once the sum so far
+		// leaves the best less than share, the whole sum does too, and
+		// the rest need not be added: a lead byte's 1,594 candidates
+		// with no neighbour to tell them apart ("[E7 ? ?]" between two
+		// lost characters in Chinese read through Big5) outweigh the
+		// best within a few dozen.
+		share := choiceShare(prev, next)
+		var sum float64
+		unsure := false
+		for a, alt := range in.Alternatives {
 			sum += math.Exp2(alt.Score - bestScore)
+			if a%16 == 15 && 1/sum < share {
+				unsure = true
+				break
+			}
 		}
-		if 1/sum < choiceShare(prev, next) {
+		if unsure || 1/sum < share {
 			best = keep
 			for _, alt := range in.Alternatives {
 				if alt.Text == keep && alt.Score < bestScore-cjkDisagree {
