@@ -2303,7 +2303,6 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if !in.standsIn(dec) {
 			continue
 		}
-		buf := in.borrowAlternatives()
 		off := in.Offset
 		prev2, prev, next, next2 := cjkNeighbours(s, from, to, dec, off, off+len(in.Chosen))
 
@@ -2316,19 +2315,23 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		// The neighbours' entries in the tables are found once for all
 		// the candidates (up to a lead byte's hundreds); each term is the
 		// lookup's own figure, summed in the same order.
+		// The scores are written into a buffer of their own (see
+		// scoreBuffer), not into a copy of the candidates.
 		prevPairs, prevTriples := langstats.PairsOf(prev), langstats.TriplesOf(prev)
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
-		for a := range in.Alternatives {
-			alt := &in.Alternatives[a]
+		buf := getScores(len(in.Alternatives))
+		scores := *buf
+		for a, alt := range in.Alternatives {
 			r := firstRune(alt.Text)
-			alt.Score = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
+			scores[a] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
 				beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
 		}
-		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives)
+		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives, scores)
+		in.rescored(scores)
 		best, bestScore := "\uFFFD", math.Inf(-1)
-		for _, alt := range in.Alternatives {
-			if alt.Score > bestScore {
-				best, bestScore = alt.Text, alt.Score
+		for a, alt := range in.Alternatives {
+			if scores[a] > bestScore {
+				best, bestScore = alt.Text, scores[a]
 			}
 		}
 		// sum is of each candidate's probability relative to the best's,
@@ -2343,8 +2346,8 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		share := choiceShare(prev, next)
 		var sum float64
 		unsure := false
-		for a, alt := range in.Alternatives {
-			sum += math.Exp2(alt.Score - bestScore)
+		for a := range in.Alternatives {
+			sum += math.Exp2(scores[a] - bestScore)
 			if a%16 == 15 && 1/sum < share {
 				unsure = true
 				break
@@ -2352,8 +2355,8 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		}
 		if unsure || 1/sum < share {
 			best = keep
-			for _, alt := range in.Alternatives {
-				if alt.Text == keep && alt.Score < bestScore-cjkDisagree {
+			for a, alt := range in.Alternatives {
+				if alt.Text == keep && scores[a] < bestScore-cjkDisagree {
 					// The punctuation model and the neighbours disagree:
 					// "！" where the pairs and frequencies want "，".
 					// Neither is sure, so the mark is unknown.
@@ -2361,8 +2364,8 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 				}
 			}
 		}
-		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
-		returnScored(buf)
+		in.Alternatives, in.shared = bestScoredOf(in.Alternatives, scores, maxAlternatives), false
+		putScores(buf)
 		if best != in.Chosen {
 			dec = rechoose(dec, lost, k, best)
 		}
@@ -2393,7 +2396,7 @@ func isKatakanaLetter(r rune) bool { return r >= 0x30A1 && r <= 0x30FA || r == 0
 // that needs more earns nothing ("プラ?トフォーム" is one word with ッ, two
 // with ン: プラント, フォーム). Runs of fewer than three letters, and runs
 // too long for the lexicon's words to span, are left to the neighbours.
-func scoreKatakanaWords(s string, from, to int, dec []byte, lo, hi int, alts []Scored) {
+func scoreKatakanaWords(s string, from, to int, dec []byte, lo, hi int, alts []Scored, scores []float64) {
 	// Each side is read only as far as a run the lexicon can span, so
 	// that a long line of katakana with many lost letters costs each of
 	// them the same.
@@ -2429,7 +2432,7 @@ func scoreKatakanaWords(s string, from, to int, dec []byte, lo, hi int, alts []S
 	}
 	for i, k := range words {
 		if k == fewest && fewest > 0 {
-			alts[i].Score += katakanaWordBits
+			scores[i] += katakanaWordBits
 		}
 	}
 }
@@ -2600,7 +2603,6 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		if !pure(a) || !pure(b) || a.Offset+len(a.Chosen) != b.Offset {
 			continue
 		}
-		bufA, bufB := a.borrowAlternatives(), b.borrowAlternatives()
 		prev2, prev, _, _ := cjkNeighbours(s, from, to, dec, a.Offset, b.Offset)
 		_, _, next, next2 := cjkNeighbours(s, from, to, dec, b.Offset, b.Offset+len(b.Chosen))
 		share := choiceShare(prev, next)
@@ -2609,15 +2611,21 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		// candidates (see refineCJK).
 		prevPairs, prevTriples := langstats.PairsOf(prev), langstats.TriplesOf(prev)
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
-		for i := range a.Alternatives {
-			r := firstRune(a.Alternatives[i].Text)
-			a.Alternatives[i].Score = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+		bufA, bufB := getScores(len(a.Alternatives)), getScores(len(b.Alternatives))
+		scoresA, scoresB := *bufA, *bufB
+		for i, alt := range a.Alternatives {
+			r := firstRune(alt.Text)
+			scoresA[i] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
 		}
-		for i := range b.Alternatives {
-			r := firstRune(b.Alternatives[i].Text)
-			b.Alternatives[i].Score = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+		for i, alt := range b.Alternatives {
+			r := firstRune(alt.Text)
+			scoresB[i] = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
 		}
-		as, bs := bestScored(a.Alternatives, maxPairCandidates), bestScored(b.Alternatives, maxPairCandidates)
+		a.rescored(scoresA)
+		b.rescored(scoresB)
+		as, bs := bestScoredOf(a.Alternatives, scoresA, maxPairCandidates), bestScoredOf(b.Alternatives, scoresB, maxPairCandidates)
+		putScores(bufA)
+		putScores(bufB)
 		joint := make([]float64, len(as)*len(bs))
 		top := math.Inf(-1)
 		// b's runes are decoded once, and for each of a's candidates its
@@ -2667,10 +2675,8 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 			return best
 		}
 		ca, cb := pick(as, ma), pick(bs, mb)
-		a.Alternatives = bestScored(as, maxAlternatives)
-		b.Alternatives = bestScored(bs, maxAlternatives)
-		returnScored(bufA)
-		returnScored(bufB)
+		a.Alternatives, a.shared = bestScored(as, maxAlternatives), false
+		b.Alternatives, b.shared = bestScored(bs, maxAlternatives), false
 		if cb != b.Chosen {
 			dec = rechoose(dec, lost, k+1, cb)
 		}
@@ -2771,6 +2777,34 @@ func bestScored(a []Scored, k int) []Scored {
 		if len(out) > k {
 			out = out[:k]
 		}
+	}
+	return out
+}
+
+// bestScoredOf is bestScored(a, k) for a list a whose candidates scored
+// scores, each in place of its Score: the same candidates in the same
+// order, with those scores. A lost character's candidates are a list
+// the search shares (see cjkCompletions), up to a lead byte's 1,594,
+// and its rescoring wrote a copy of them all to keep a dozen.
+func bestScoredOf(a []Scored, scores []float64, k int) []Scored {
+	var at [maxPairCandidates + 1]int // k is at most maxPairCandidates
+	top := at[:0]
+	for i, x := range scores[:len(a)] {
+		if len(top) == k && x <= scores[top[k-1]] {
+			continue
+		}
+		j := len(top)
+		for j > 0 && scores[top[j-1]] < x {
+			j--
+		}
+		top = slices.Insert(top, j, i)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	out := make([]Scored, len(top), k+1)
+	for j, i := range top {
+		out[j] = Scored{Text: a[i].Text, Score: scores[i], context: a[i].context}
 	}
 	return out
 }
