@@ -100,6 +100,31 @@ func putScores(buf *[]float64) { scoreBufs.Put(buf) }
 // scoreBufs holds the buffers getScores lends.
 var scoreBufs = sync.Pool{New: func() any { return new([]float64) }}
 
+// ascendingRunes returns the first runes of alts' texts, in a buffer lent
+// as getScores lends one (putRunes takes it back), when they come in
+// ascending order, as the lists of cjkCompletions and cjkMiddles do: the
+// neighbours' entries in the pair and triple tables are then read by
+// cursors, once for all the candidates. Otherwise it returns nil.
+func ascendingRunes(alts []Scored) *[]rune {
+	buf := runeBufs.Get().(*[]rune)
+	runes := (*buf)[:0]
+	for _, alt := range alts {
+		r := firstRune(alt.Text)
+		if len(runes) > 0 && r < runes[len(runes)-1] {
+			runeBufs.Put(buf)
+			return nil
+		}
+		runes = append(runes, r)
+	}
+	*buf = runes
+	return buf
+}
+
+func putRunes(buf *[]rune) { runeBufs.Put(buf) }
+
+// runeBufs holds the buffers ascendingRunes lends.
+var runeBufs = sync.Pool{New: func() any { return new([]rune) }}
+
 // Scored is a candidate with its plausibility score.
 type Scored struct {
 	Text  string

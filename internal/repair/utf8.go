@@ -2321,10 +2321,22 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
 		buf := getScores(len(in.Alternatives))
 		scores := *buf
-		for a, alt := range in.Alternatives {
-			r := firstRune(alt.Text)
-			scores[a] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
-				beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
+		if runes := ascendingRunes(in.Alternatives); runes != nil {
+			// The same sum, each term read by a cursor (see
+			// langstats.PairCursor).
+			pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
+			pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+			for a, r := range *runes {
+				scores[a] = -plausible.FrequencyCost(r) + pp.PMI(r) + np.PMI(r) +
+					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
+			}
+			putRunes(runes)
+		} else {
+			for a, alt := range in.Alternatives {
+				r := firstRune(alt.Text)
+				scores[a] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
+					beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
+			}
 		}
 		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives, scores)
 		in.rescored(scores)
@@ -2613,13 +2625,29 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
 		bufA, bufB := getScores(len(a.Alternatives)), getScores(len(b.Alternatives))
 		scoresA, scoresB := *bufA, *bufB
-		for i, alt := range a.Alternatives {
-			r := firstRune(alt.Text)
-			scoresA[i] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+		if runes := ascendingRunes(a.Alternatives); runes != nil {
+			pp, bt := prevPairs.Cursor(), beforeTriples.Cursor()
+			for i, r := range *runes {
+				scoresA[i] = -plausible.FrequencyCost(r) + pp.PMI(r) + bt.Last(r)
+			}
+			putRunes(runes)
+		} else {
+			for i, alt := range a.Alternatives {
+				r := firstRune(alt.Text)
+				scoresA[i] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+			}
 		}
-		for i, alt := range b.Alternatives {
-			r := firstRune(alt.Text)
-			scoresB[i] = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+		if runes := ascendingRunes(b.Alternatives); runes != nil {
+			np, nt := langstats.PairsEndingIn(next).Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+			for i, r := range *runes {
+				scoresB[i] = -plausible.FrequencyCost(r) + np.PMI(r) + nt.I3(r)
+			}
+			putRunes(runes)
+		} else {
+			for i, alt := range b.Alternatives {
+				r := firstRune(alt.Text)
+				scoresB[i] = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+			}
 		}
 		a.rescored(scoresA)
 		b.rescored(scoresB)
