@@ -2662,17 +2662,24 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		// costs. Each term is the lookup's own figure, summed in the
 		// same order as PairPMI(rx, ry) + TripleI3(prev, rx, ry) +
 		// TripleI3(rx, ry, next).
+		// b's candidates are taken in rune order, which a stable sort
+		// of their places gives once, so that cursors read a's entries
+		// (see langstats.PairCursor); each figure still goes to its
+		// own place in joint, and max is the same in any order.
 		var rysBuf [maxPairCandidates]rune
-		rys := rysBuf[:0]
-		for _, y := range bs {
+		var byRuneBuf [maxPairCandidates]int
+		rys, byRune := rysBuf[:0], byRuneBuf[:0]
+		for j, y := range bs {
 			rys = append(rys, firstRune(y.Text))
+			byRune = append(byRune, j)
 		}
+		slices.SortStableFunc(byRune, func(x, y int) int { return cmp.Compare(rys[x], rys[y]) })
 		for i, x := range as {
 			rx := firstRune(x.Text)
-			xPairs, xTriples, midTriples := langstats.PairsOf(rx), langstats.TriplesOf(rx), prevTriples.Then(rx)
-			for j, y := range bs {
+			xPairs, xTriples, midTriples := langstats.PairsOf(rx).Cursor(), langstats.TriplesOf(rx).Cursor(), prevTriples.Then(rx).Cursor()
+			for _, j := range byRune {
 				ry := rys[j]
-				v := x.Score + y.Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
+				v := x.Score + bs[j].Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
 				joint[i*len(bs)+j] = v
 				top = max(top, v)
 			}
