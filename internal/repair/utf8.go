@@ -2654,7 +2654,11 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		as, bs := bestScoredOf(a.Alternatives, scoresA, maxPairCandidates), bestScoredOf(b.Alternatives, scoresB, maxPairCandidates)
 		putScores(bufA)
 		putScores(bufB)
-		joint := make([]float64, len(as)*len(bs))
+		// On the stack, as ma and mb below: a line of Chinese read
+		// through Big5 weighs such a pair at every other character,
+		// and these were most of the bytes it allocated.
+		var jointBuf [maxPairCandidates * maxPairCandidates]float64
+		joint := jointBuf[:len(as)*len(bs)]
 		top := math.Inf(-1)
 		// b's runes are decoded once, and for each of a's candidates its
 		// entries in the tables are found once for all of b's: the
@@ -2686,7 +2690,8 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		}
 		// Each candidate's probability, summed over the other's, relative
 		// to the best pair's.
-		ma, mb := make([]float64, len(as)), make([]float64, len(bs))
+		var maBuf, mbBuf [maxPairCandidates]float64
+		ma, mb := maBuf[:len(as)], mbBuf[:len(bs)]
 		var total float64
 		for i := range as {
 			for j := range bs {
