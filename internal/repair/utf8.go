@@ -2215,6 +2215,7 @@ func commonCJK(runes iter.Seq[rune]) []Scored {
 var completionsOfLead [16]struct {
 	once sync.Once
 	alts []Scored
+	freq []float64 // plausible.FrequencyCost of each of alts (see leadFrequencies)
 }
 
 func leadCompletions(lead byte) []Scored {
@@ -2228,8 +2229,42 @@ func leadCompletions(lead byte) []Scored {
 				}
 			}
 		})
+		c.freq = make([]float64, len(c.alts))
+		for i, alt := range c.alts {
+			c.freq[i] = plausible.FrequencyCost(firstRune(alt.Text))
+		}
 	})
 	return c.alts
+}
+
+// leadFrequencies returns plausible.FrequencyCost of the first rune of
+// each of alts where alts is a stretch of a lead byte's list (see
+// leadCompletions and cjkCompletions), from the list's own figures,
+// worked out once; otherwise nil. A character that kept only its lead
+// has a lead's candidates, up to 1,594, and each refinement priced them
+// all again.
+func leadFrequencies(alts []Scored) []float64 {
+	if len(alts) == 0 || len(alts[0].Text) != 3 || alts[0].Text[0]&0xF0 != 0xE0 {
+		return nil
+	}
+	lead := alts[0].Text[0]
+	all := leadCompletions(lead)
+	r := firstRune(alts[0].Text)
+	k := sort.Search(len(all), func(i int) bool { return firstRune(all[i].Text) >= r })
+	// The same element of the same array: alts is all[k:k+len(alts)].
+	if k+len(alts) > len(all) || &all[k] != &alts[0] {
+		return nil
+	}
+	return completionsOfLead[lead&0x0F].freq[k : k+len(alts)]
+}
+
+// frequencyCost is plausible.FrequencyCost(r) for the candidate a of a
+// list whose figures leadFrequencies found, or freq nil.
+func frequencyCost(freq []float64, a int, r rune) float64 {
+	if freq != nil {
+		return freq[a]
+	}
+	return plausible.FrequencyCost(r)
 }
 
 // cjkChoiceShare is the share of the probability of all candidates that
@@ -2326,8 +2361,9 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			// langstats.PairCursor).
 			pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
 			pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+			freq := leadFrequencies(in.Alternatives)
 			for a, r := range *runes {
-				scores[a] = -plausible.FrequencyCost(r) + pp.PMI(r) + np.PMI(r) +
+				scores[a] = -frequencyCost(freq, a, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
 			putRunes(runes)
@@ -2627,8 +2663,9 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		scoresA, scoresB := *bufA, *bufB
 		if runes := ascendingRunes(a.Alternatives); runes != nil {
 			pp, bt := prevPairs.Cursor(), beforeTriples.Cursor()
+			freq := leadFrequencies(a.Alternatives)
 			for i, r := range *runes {
-				scoresA[i] = -plausible.FrequencyCost(r) + pp.PMI(r) + bt.Last(r)
+				scoresA[i] = -frequencyCost(freq, i, r) + pp.PMI(r) + bt.Last(r)
 			}
 			putRunes(runes)
 		} else {
@@ -2639,8 +2676,9 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		}
 		if runes := ascendingRunes(b.Alternatives); runes != nil {
 			np, nt := langstats.PairsEndingIn(next).Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+			freq := leadFrequencies(b.Alternatives)
 			for i, r := range *runes {
-				scoresB[i] = -plausible.FrequencyCost(r) + np.PMI(r) + nt.I3(r)
+				scoresB[i] = -frequencyCost(freq, i, r) + np.PMI(r) + nt.I3(r)
 			}
 			putRunes(runes)
 		} else {
