@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"math"
 	"slices"
 	"testing"
 
@@ -36,6 +37,23 @@ func TestLeadFrequencies(t *testing.T) {
 		alts := cjkCompletions(prefix, 3)
 		if freq := leadFrequencies(alts); len(alts) > 0 && len(freq) != len(alts) {
 			t.Errorf("cjkCompletions(% X): no figures", prefix)
+		}
+	}
+}
+
+// exp2Memo returns math.Exp2 of every argument, bit for bit, whether it
+// remembers it or another argument took its slot.
+func TestExp2Memo(t *testing.T) {
+	var m exp2Memo
+	xs := []float64{0, math.Copysign(0, -1), -0.25, -1, -1074.5, -1080, -3.75, 1e-300}
+	for i := range 5000 {
+		xs = append(xs, -float64(i%97)/4, -float64(i)*0.37, float64(i%13)/8)
+	}
+	for pass := range 2 {
+		for _, x := range xs {
+			if got, want := m.exp2(x), math.Exp2(x); math.Float64bits(got) != math.Float64bits(want) {
+				t.Fatalf("pass %d: exp2(%v) = %v, want %v", pass, x, got, want)
+			}
 		}
 	}
 }

@@ -2394,8 +2394,9 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		share := choiceShare(prev, next)
 		var sum float64
 		unsure := false
+		var powers exp2Memo
 		for a := range in.Alternatives {
-			sum += math.Exp2(scores[a] - bestScore)
+			sum += powers.exp2(scores[a] - bestScore)
 			if a%16 == 15 && 1/sum < share {
 				unsure = true
 				break
@@ -2731,9 +2732,10 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		var maBuf, mbBuf [maxPairCandidates]float64
 		ma, mb := maBuf[:len(as)], mbBuf[:len(bs)]
 		var total float64
+		var powers exp2Memo
 		for i := range as {
 			for j := range bs {
-				p := math.Exp2(joint[i*len(bs)+j] - top)
+				p := powers.exp2(joint[i*len(bs)+j] - top)
 				ma[i] += p
 				mb[j] += p
 				total += p
@@ -2765,6 +2767,32 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		k++
 	}
 	return dec, done
+}
+
+// exp2Memo is math.Exp2 remembered for the arguments asked last, each
+// in a slot of its own bits. The candidates for a lost CJK character
+// score on a coarse grid (a frequency class of whole bits, figures of
+// the pair and triple tables in quarter bits, mostly none), so that the
+// 48 by 48 pairs refineCJKPairs weighs, or a lead byte's 1,594
+// candidates in refineCJK, differ from the best by a few dozen distinct
+// amounts: each power is worked out once, the same float64 as before.
+type exp2Memo struct {
+	bits [exp2Slots]uint64
+	pow  [exp2Slots]float64
+	set  [exp2Slots]bool
+}
+
+const exp2Slots = 64
+
+func (m *exp2Memo) exp2(x float64) float64 {
+	b := math.Float64bits(x)
+	i := b * 0x9E3779B97F4A7C15 >> 58 // 64 slots
+	if m.set[i] && m.bits[i] == b {
+		return m.pow[i]
+	}
+	p := math.Exp2(x)
+	m.bits[i], m.pow[i], m.set[i] = b, p, true
+	return p
 }
 
 // isASCIIWordRune reports whether r is an ASCII letter or digit.
