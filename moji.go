@@ -228,10 +228,9 @@ func (c Config) fix(s string, explain bool) (string, Plan) {
 func mergePlan(plan, steps []Step) []Step {
 	at := 0
 	for _, st := range steps {
-		k := st.key()
 		found := -1
 		for i := at; i < len(plan); i++ {
-			if plan[i].key() == k {
+			if plan[i].sameAs(st) {
 				found = i
 				break
 			}

@@ -2,7 +2,6 @@ package moji
 
 import (
 	"fmt"
-	"strconv"
 	"strings"
 
 	"github.com/mojitext/moji/internal/cleanup"
@@ -142,8 +141,14 @@ func (s Step) String() string {
 	return s.Action
 }
 
-func (s Step) key() string {
-	return s.Action + "\x00" + s.Name + "\x00" + s.WrongDecoder + "\x00" + s.TrueCharset + "\x00" + s.Loss + "\x00" + strconv.FormatBool(s.Infer)
+// sameAs reports whether s and t are the same step, whatever they
+// inferred: the same action, name, decoders, loss and inference. (It
+// compares the fields one by one, where a key joined them into a string
+// for each comparison: mergePlan compares a long document's every step
+// with the plan so far.)
+func (s Step) sameAs(t Step) bool {
+	return s.Action == t.Action && s.Name == t.Name && s.WrongDecoder == t.WrongDecoder &&
+		s.TrueCharset == t.TrueCharset && s.Loss == t.Loss && s.Infer == t.Infer
 }
 
 func (s Step) layer() repair.Layer {

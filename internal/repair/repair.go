@@ -14,7 +14,10 @@
 // ("cafÃƒÂ©" → "cafÃ©" → "café").
 package repair
 
-import "sync"
+import (
+	"slices"
+	"sync"
+)
 
 // Options select which hypotheses the search may consider.
 type Options struct {
@@ -70,33 +73,57 @@ func (in *Inferred) settle() {
 	}
 }
 
-// borrowAlternatives makes in's alternatives its own to rescore in
-// place, in a buffer lent for the purpose when they are shared, which it
-// returns (nil otherwise); the caller replaces in.Alternatives with a
-// list of its own (bestScored) and gives the buffer back (returnScored).
-// Most characters that lost bytes have a CJK lead byte's thousand
-// candidates, and a copy of them made for each was most of what a line
-// of Chinese read through Big5 allocated.
-func (in *Inferred) borrowAlternatives() *[]Scored {
-	if !in.shared {
-		return nil
+// rescored gives in's candidates, when they are its own, the scores a
+// refinement found for them, as it wrote them before it kept the best
+// few in a list of their own (see bestScoredOf); a list shared with
+// other characters (see cjkCompletions) keeps its scores.
+func (in *Inferred) rescored(scores []float64) {
+	if in.shared {
+		return
 	}
-	buf := scoredBufs.Get().(*[]Scored)
-	*buf = append((*buf)[:0], in.Alternatives...)
-	in.Alternatives, in.shared = *buf, false
+	for i := range in.Alternatives {
+		in.Alternatives[i].Score = scores[i]
+	}
+}
+
+// getScores lends a buffer of n scores, which putScores takes back: a
+// lost CJK character is rescored among up to a lead byte's 1,594
+// candidates, each time it is refined.
+func getScores(n int) *[]float64 {
+	buf := scoreBufs.Get().(*[]float64)
+	*buf = slices.Grow((*buf)[:0], n)[:n]
 	return buf
 }
 
-// scoredBufs holds the buffers borrowAlternatives lends.
-var scoredBufs = sync.Pool{New: func() any { return new([]Scored) }}
+func putScores(buf *[]float64) { scoreBufs.Put(buf) }
 
-// returnScored gives back a buffer borrowAlternatives lent, if any.
-func returnScored(buf *[]Scored) {
-	if buf != nil {
-		clear(*buf) // the candidates' strings
-		scoredBufs.Put(buf)
+// scoreBufs holds the buffers getScores lends.
+var scoreBufs = sync.Pool{New: func() any { return new([]float64) }}
+
+// ascendingRunes returns the first runes of alts' texts, in a buffer lent
+// as getScores lends one (putRunes takes it back), when they come in
+// ascending order, as the lists of cjkCompletions and cjkMiddles do: the
+// neighbours' entries in the pair and triple tables are then read by
+// cursors, once for all the candidates. Otherwise it returns nil.
+func ascendingRunes(alts []Scored) *[]rune {
+	buf := runeBufs.Get().(*[]rune)
+	runes := (*buf)[:0]
+	for _, alt := range alts {
+		r := firstRune(alt.Text)
+		if len(runes) > 0 && r < runes[len(runes)-1] {
+			runeBufs.Put(buf)
+			return nil
+		}
+		runes = append(runes, r)
 	}
+	*buf = runes
+	return buf
 }
+
+func putRunes(buf *[]rune) { runeBufs.Put(buf) }
+
+// runeBufs holds the buffers ascendingRunes lends.
+var runeBufs = sync.Pool{New: func() any { return new([]rune) }}
 
 // Scored is a candidate with its plausibility score.
 type Scored struct {

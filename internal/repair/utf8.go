@@ -2223,6 +2223,7 @@ func commonCJK(runes iter.Seq[rune]) []Scored {
 var completionsOfLead [16]struct {
 	once sync.Once
 	alts []Scored
+	freq []float64 // plausible.FrequencyCost of each of alts (see leadFrequencies)
 }
 
 func leadCompletions(lead byte) []Scored {
@@ -2236,8 +2237,42 @@ func leadCompletions(lead byte) []Scored {
 				}
 			}
 		})
+		c.freq = make([]float64, len(c.alts))
+		for i, alt := range c.alts {
+			c.freq[i] = plausible.FrequencyCost(firstRune(alt.Text))
+		}
 	})
 	return c.alts
+}
+
+// leadFrequencies returns plausible.FrequencyCost of the first rune of
+// each of alts where alts is a stretch of a lead byte's list (see
+// leadCompletions and cjkCompletions), from the list's own figures,
+// worked out once; otherwise nil. A character that kept only its lead
+// has a lead's candidates, up to 1,594, and each refinement priced them
+// all again.
+func leadFrequencies(alts []Scored) []float64 {
+	if len(alts) == 0 || len(alts[0].Text) != 3 || alts[0].Text[0]&0xF0 != 0xE0 {
+		return nil
+	}
+	lead := alts[0].Text[0]
+	all := leadCompletions(lead)
+	r := firstRune(alts[0].Text)
+	k := sort.Search(len(all), func(i int) bool { return firstRune(all[i].Text) >= r })
+	// The same element of the same array: alts is all[k:k+len(alts)].
+	if k+len(alts) > len(all) || &all[k] != &alts[0] {
+		return nil
+	}
+	return completionsOfLead[lead&0x0F].freq[k : k+len(alts)]
+}
+
+// frequencyCost is plausible.FrequencyCost(r) for the candidate a of a
+// list whose figures leadFrequencies found, or freq nil.
+func frequencyCost(freq []float64, a int, r rune) float64 {
+	if freq != nil {
+		return freq[a]
+	}
+	return plausible.FrequencyCost(r)
 }
 
 // cjkChoiceShare is the share of the probability of all candidates that
@@ -2311,7 +2346,6 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if !in.standsIn(dec) {
 			continue
 		}
-		buf := in.borrowAlternatives()
 		off := in.Offset
 		prev2, prev, next, next2 := cjkNeighbours(s, from, to, dec, off, off+len(in.Chosen))
 
@@ -2324,29 +2358,62 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		// The neighbours' entries in the tables are found once for all
 		// the candidates (up to a lead byte's hundreds); each term is the
 		// lookup's own figure, summed in the same order.
+		// The scores are written into a buffer of their own (see
+		// scoreBuffer), not into a copy of the candidates.
 		prevPairs, prevTriples := langstats.PairsOf(prev), langstats.TriplesOf(prev)
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
-		for a := range in.Alternatives {
-			alt := &in.Alternatives[a]
-			r := firstRune(alt.Text)
-			alt.Score = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
-				beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
-		}
-		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives)
-		best, bestScore := "\uFFFD", math.Inf(-1)
-		for _, alt := range in.Alternatives {
-			if alt.Score > bestScore {
-				best, bestScore = alt.Text, alt.Score
+		buf := getScores(len(in.Alternatives))
+		scores := *buf
+		if runes := ascendingRunes(in.Alternatives); runes != nil {
+			// The same sum, each term read by a cursor (see
+			// langstats.PairCursor).
+			pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
+			pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+			freq := leadFrequencies(in.Alternatives)
+			for a, r := range *runes {
+				scores[a] = -frequencyCost(freq, a, r) + pp.PMI(r) + np.PMI(r) +
+					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
+			}
+			putRunes(runes)
+		} else {
+			for a, alt := range in.Alternatives {
+				r := firstRune(alt.Text)
+				scores[a] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
+					beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
 			}
 		}
-		var sum float64 // of each candidate's probability relative to the best's
-		for _, alt := range in.Alternatives {
-			sum += math.Exp2(alt.Score - bestScore)
+		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives, scores)
+		in.rescored(scores)
+		best, bestScore := "\uFFFD", math.Inf(-1)
+		for a, alt := range in.Alternatives {
+			if scores[a] > bestScore {
+				best, bestScore = alt.Text, scores[a]
+			}
 		}
-		if 1/sum < choiceShare(prev, next) {
+		// sum is of each candidate's probability relative to the best's,
+		// and the best is put back only if it holds share of it. Every
+		// term is positive and a rounded sum never shrinks as terms are
+		// added, nor does a rounded 1/sum grow, so once the sum so far
+		// leaves the best less than share, the whole sum does too, and
+		// the rest need not be added: a lead byte's 1,594 candidates
+		// with no neighbour to tell them apart ("[E7 ? ?]" between two
+		// lost characters in Chinese read through Big5) outweigh the
+		// best within a few dozen.
+		share := choiceShare(prev, next)
+		var sum float64
+		unsure := false
+		var powers exp2Memo
+		for a := range in.Alternatives {
+			sum += powers.exp2(scores[a] - bestScore)
+			if a%16 == 15 && 1/sum < share {
+				unsure = true
+				break
+			}
+		}
+		if unsure || 1/sum < share {
 			best = keep
-			for _, alt := range in.Alternatives {
-				if alt.Text == keep && alt.Score < bestScore-cjkDisagree {
+			for a, alt := range in.Alternatives {
+				if alt.Text == keep && scores[a] < bestScore-cjkDisagree {
 					// The punctuation model and the neighbours disagree:
 					// "！" where the pairs and frequencies want "，".
 					// Neither is sure, so the mark is unknown.
@@ -2354,8 +2421,8 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 				}
 			}
 		}
-		in.Alternatives = bestScored(in.Alternatives, maxAlternatives)
-		returnScored(buf)
+		in.Alternatives, in.shared = bestScoredOf(in.Alternatives, scores, maxAlternatives), false
+		putScores(buf)
 		if best != in.Chosen {
 			dec = rechoose(dec, lost, k, best)
 		}
@@ -2386,7 +2453,7 @@ func isKatakanaLetter(r rune) bool { return r >= 0x30A1 && r <= 0x30FA || r == 0
 // that needs more earns nothing ("プラ?トフォーム" is one word with ッ, two
 // with ン: プラント, フォーム). Runs of fewer than three letters, and runs
 // too long for the lexicon's words to span, are left to the neighbours.
-func scoreKatakanaWords(s string, from, to int, dec []byte, lo, hi int, alts []Scored) {
+func scoreKatakanaWords(s string, from, to int, dec []byte, lo, hi int, alts []Scored, scores []float64) {
 	// Each side is read only as far as a run the lexicon can span, so
 	// that a long line of katakana with many lost letters costs each of
 	// them the same.
@@ -2422,7 +2489,7 @@ func scoreKatakanaWords(s string, from, to int, dec []byte, lo, hi int, alts []S
 	}
 	for i, k := range words {
 		if k == fewest && fewest > 0 {
-			alts[i].Score += katakanaWordBits
+			scores[i] += katakanaWordBits
 		}
 	}
 }
@@ -2593,7 +2660,6 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		if !pure(a) || !pure(b) || a.Offset+len(a.Chosen) != b.Offset {
 			continue
 		}
-		bufA, bufB := a.borrowAlternatives(), b.borrowAlternatives()
 		prev2, prev, _, _ := cjkNeighbours(s, from, to, dec, a.Offset, b.Offset)
 		_, _, next, next2 := cjkNeighbours(s, from, to, dec, b.Offset, b.Offset+len(b.Chosen))
 		share := choiceShare(prev, next)
@@ -2602,16 +2668,44 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		// candidates (see refineCJK).
 		prevPairs, prevTriples := langstats.PairsOf(prev), langstats.TriplesOf(prev)
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
-		for i := range a.Alternatives {
-			r := firstRune(a.Alternatives[i].Text)
-			a.Alternatives[i].Score = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+		bufA, bufB := getScores(len(a.Alternatives)), getScores(len(b.Alternatives))
+		scoresA, scoresB := *bufA, *bufB
+		if runes := ascendingRunes(a.Alternatives); runes != nil {
+			pp, bt := prevPairs.Cursor(), beforeTriples.Cursor()
+			freq := leadFrequencies(a.Alternatives)
+			for i, r := range *runes {
+				scoresA[i] = -frequencyCost(freq, i, r) + pp.PMI(r) + bt.Last(r)
+			}
+			putRunes(runes)
+		} else {
+			for i, alt := range a.Alternatives {
+				r := firstRune(alt.Text)
+				scoresA[i] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+			}
 		}
-		for i := range b.Alternatives {
-			r := firstRune(b.Alternatives[i].Text)
-			b.Alternatives[i].Score = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+		if runes := ascendingRunes(b.Alternatives); runes != nil {
+			np, nt := langstats.PairsEndingIn(next).Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+			freq := leadFrequencies(b.Alternatives)
+			for i, r := range *runes {
+				scoresB[i] = -frequencyCost(freq, i, r) + np.PMI(r) + nt.I3(r)
+			}
+			putRunes(runes)
+		} else {
+			for i, alt := range b.Alternatives {
+				r := firstRune(alt.Text)
+				scoresB[i] = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+			}
 		}
-		as, bs := bestScored(a.Alternatives, maxPairCandidates), bestScored(b.Alternatives, maxPairCandidates)
-		joint := make([]float64, len(as)*len(bs))
+		a.rescored(scoresA)
+		b.rescored(scoresB)
+		as, bs := bestScoredOf(a.Alternatives, scoresA, maxPairCandidates), bestScoredOf(b.Alternatives, scoresB, maxPairCandidates)
+		putScores(bufA)
+		putScores(bufB)
+		// On the stack, as ma and mb below: a line of Chinese read
+		// through Big5 weighs such a pair at every other character,
+		// and these were most of the bytes it allocated.
+		var jointBuf [maxPairCandidates * maxPairCandidates]float64
+		joint := jointBuf[:len(as)*len(bs)]
 		top := math.Inf(-1)
 		// b's runes are decoded once, and for each of a's candidates its
 		// entries in the tables are found once for all of b's: the
@@ -2619,28 +2713,37 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		// costs. Each term is the lookup's own figure, summed in the
 		// same order as PairPMI(rx, ry) + TripleI3(prev, rx, ry) +
 		// TripleI3(rx, ry, next).
+		// b's candidates are taken in rune order, which a stable sort
+		// of their places gives once, so that cursors read a's entries
+		// (see langstats.PairCursor); each figure still goes to its
+		// own place in joint, and max is the same in any order.
 		var rysBuf [maxPairCandidates]rune
-		rys := rysBuf[:0]
-		for _, y := range bs {
+		var byRuneBuf [maxPairCandidates]int
+		rys, byRune := rysBuf[:0], byRuneBuf[:0]
+		for j, y := range bs {
 			rys = append(rys, firstRune(y.Text))
+			byRune = append(byRune, j)
 		}
+		slices.SortStableFunc(byRune, func(x, y int) int { return cmp.Compare(rys[x], rys[y]) })
 		for i, x := range as {
 			rx := firstRune(x.Text)
-			xPairs, xTriples, midTriples := langstats.PairsOf(rx), langstats.TriplesOf(rx), prevTriples.Then(rx)
-			for j, y := range bs {
+			xPairs, xTriples, midTriples := langstats.PairsOf(rx).Cursor(), langstats.TriplesOf(rx).Cursor(), prevTriples.Then(rx).Cursor()
+			for _, j := range byRune {
 				ry := rys[j]
-				v := x.Score + y.Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
+				v := x.Score + bs[j].Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
 				joint[i*len(bs)+j] = v
 				top = max(top, v)
 			}
 		}
 		// Each candidate's probability, summed over the other's, relative
 		// to the best pair's.
-		ma, mb := make([]float64, len(as)), make([]float64, len(bs))
+		var maBuf, mbBuf [maxPairCandidates]float64
+		ma, mb := maBuf[:len(as)], mbBuf[:len(bs)]
 		var total float64
+		var powers exp2Memo
 		for i := range as {
 			for j := range bs {
-				p := math.Exp2(joint[i*len(bs)+j] - top)
+				p := powers.exp2(joint[i*len(bs)+j] - top)
 				ma[i] += p
 				mb[j] += p
 				total += p
@@ -2660,10 +2763,8 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 			return best
 		}
 		ca, cb := pick(as, ma), pick(bs, mb)
-		a.Alternatives = bestScored(as, maxAlternatives)
-		b.Alternatives = bestScored(bs, maxAlternatives)
-		returnScored(bufA)
-		returnScored(bufB)
+		a.Alternatives, a.shared = bestScored(as, maxAlternatives), false
+		b.Alternatives, b.shared = bestScored(bs, maxAlternatives), false
 		if cb != b.Chosen {
 			dec = rechoose(dec, lost, k+1, cb)
 		}
@@ -2674,6 +2775,32 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 		k++
 	}
 	return dec, done
+}
+
+// exp2Memo is math.Exp2 remembered for the arguments asked last, each
+// in a slot of its own bits. The candidates for a lost CJK character
+// score on a coarse grid (a frequency class of whole bits, figures of
+// the pair and triple tables in quarter bits, mostly none), so that the
+// 48 by 48 pairs refineCJKPairs weighs, or a lead byte's 1,594
+// candidates in refineCJK, differ from the best by a few dozen distinct
+// amounts: each power is worked out once, the same float64 as before.
+type exp2Memo struct {
+	bits [exp2Slots]uint64
+	pow  [exp2Slots]float64
+	set  [exp2Slots]bool
+}
+
+const exp2Slots = 64
+
+func (m *exp2Memo) exp2(x float64) float64 {
+	b := math.Float64bits(x)
+	i := b * 0x9E3779B97F4A7C15 >> 58 // 64 slots
+	if m.set[i] && m.bits[i] == b {
+		return m.pow[i]
+	}
+	p := math.Exp2(x)
+	m.bits[i], m.pow[i], m.set[i] = b, p, true
+	return p
 }
 
 // isASCIIWordRune reports whether r is an ASCII letter or digit.
@@ -2764,6 +2891,34 @@ func bestScored(a []Scored, k int) []Scored {
 		if len(out) > k {
 			out = out[:k]
 		}
+	}
+	return out
+}
+
+// bestScoredOf is bestScored(a, k) for a list a whose candidates scored
+// scores, each in place of its Score: the same candidates in the same
+// order, with those scores. A lost character's candidates are a list
+// the search shares (see cjkCompletions), up to a lead byte's 1,594,
+// and its rescoring wrote a copy of them all to keep a dozen.
+func bestScoredOf(a []Scored, scores []float64, k int) []Scored {
+	var at [maxPairCandidates + 1]int // k is at most maxPairCandidates
+	top := at[:0]
+	for i, x := range scores[:len(a)] {
+		if len(top) == k && x <= scores[top[k-1]] {
+			continue
+		}
+		j := len(top)
+		for j > 0 && scores[top[j-1]] < x {
+			j--
+		}
+		top = slices.Insert(top, j, i)
+		if len(top) > k {
+			top = top[:k]
+		}
+	}
+	out := make([]Scored, len(top), k+1)
+	for j, i := range top {
+		out[j] = Scored{Text: a[i].Text, Score: scores[i], context: a[i].context}
 	}
 	return out
 }
