@@ -235,10 +235,10 @@ func (m *Model) WordBonus(s string) float64 {
 		return 0
 	}
 	var (
-		word    [0x7E - quadBase]byte // the word's letter indexes
-		n       int
-		foreign bool
-		total   float64
+		word  [0x7E - quadBase]byte // the word's letter indexes
+		n     int
+		skip  bool // a foreign letter, or longer than any listed word
+		total float64
 	)
 	for i := 0; i <= len(s); {
 		c := 0 // the boundary
@@ -254,12 +254,12 @@ func (m *Model) WordBonus(s string) float64 {
 				if n < len(word) {
 					word[n] = byte(c)
 				} else {
-					foreign = true // longer than any listed word: priced as unseen is wrong too
+					skip = true
 				}
 				n++
 				continue
 			case r < utf8.RuneSelf && r|0x20 >= 'a' && r|0x20 <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
-				foreign = true
+				skip = true
 				continue
 			case r >= utf8.RuneSelf && unicode.Is(unicode.M, r):
 				continue
@@ -267,10 +267,10 @@ func (m *Model) WordBonus(s string) float64 {
 		} else {
 			i++
 		}
-		if n > 0 && !foreign {
+		if n > 0 && !skip {
 			total += m.wordBonus(word[:n])
 		}
-		n, foreign = 0, false
+		n, skip = 0, false
 	}
 	return total
 }
