@@ -390,9 +390,11 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	var layers []Layer
 	sc := getScratch()
 	sc.screen, sc.screenOf, sc.screenValid = sn, s, true
-	if sn.utf8 == 0 && sn.covers&legacyPages == 0 && legacyScreened && sc.doubleByteNothing(s) {
+	if sn.utf8&utf8Pages == 0 && sc.legacyNothing(s, sn, opt) && sc.doubleByteNothing(s) {
 		// Only the double-byte readings had anything to look at, and
 		// none finds an island to keep: the round would find nothing.
+		// (No single-byte reading of the search may hold UTF-8, and the
+		// sole reading and undoUTF8 refuse each at once, see mayHold.)
 		putQuickScratch(sc)
 		return s, nil
 	}
@@ -437,6 +439,21 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 }
 
 func hasNonASCII(s string) bool { return !ascii.Is(s) }
+
+// legacyNothing reports that every legacy reading of s, whose screen is
+// sn, refuses it at once (see undoLegacy), so that undoLegacyAll finds
+// nothing: the search tries none (opt.Legacy is off), or no legacy page
+// covers s, or the pages that cover it are read only by the Russian
+// page swaps and s is not caseInverted. Correct Russian and Ukrainian,
+// capitalized as they are written, is covered by both Russian pages and
+// reached the search for that alone.
+func (sc *scratch) legacyNothing(s string, sn screen, opt Options) bool {
+	if !legacyScreened {
+		return false
+	}
+	covered := sn.covers & legacyPages
+	return !opt.Legacy || covered == 0 || covered&plainLegacyPages == 0 && !sc.caseInverted(s)
+}
 
 // outcome is the result of one hypothesis on a whole segment.
 type outcome struct {
@@ -1057,15 +1074,17 @@ func (sc *scratch) newRanking() *lostRanking {
 }
 
 // putQuickScratch returns to the pool a scratch that only
-// doubleByteNothing used, on a clean one from getScratch: its memories of
-// the line, each kept with the text it is of, are let go, and nothing
-// else needs the clearing putScratch gives a scratch a search used (the
-// maps and the buffers of words and spans), which was a tenth of what a
-// correct line with a few hanzi cost.
+// doubleByteNothing and legacyNothing used, on a clean one from
+// getScratch: its memories of the line, each kept with the text it is
+// of, are let go, and nothing else needs the clearing putScratch gives
+// a scratch a search used (the maps and the buffers of words and
+// spans), which was a tenth of what a correct line with a few hanzi
+// cost.
 func putQuickScratch(sc *scratch) {
 	sc.screenOf, sc.screenValid = "", false
 	sc.dbScanOf, sc.dbScanValid = "", false
 	sc.refutedOf, sc.refutedValid = "", false
+	sc.invertedOf, sc.invertedValid = "", false
 	scratchPool.Put(sc)
 }
 

@@ -68,6 +68,18 @@ var (
 	// covers answers for all of them (see undoLegacyAll).
 	legacyPages    pageSet
 	legacyScreened = true
+	// utf8Pages are the pages of utf8Wrong's single-byte decoders, the
+	// only pages whose bit of a screen's utf8 the search asks (see
+	// mayHold). The screen sets the bits of the legacy readings' pages
+	// too, which a replayed plan may name: KOI8-R's is set by most
+	// Cyrillic lines (every letter is a lead through it, and a word
+	// before a space may end in a lost 0xA0), and told the search
+	// nothing.
+	utf8Pages pageSet
+	// plainLegacyPages are the pages of the legacy readings that are no
+	// page swap: a page that covers a text and only swaps read through
+	// it is refused at once unless caseInverted (see undoLegacy).
+	plainLegacyPages pageSet
 )
 
 // buildScreen numbers the single-byte pages of utf8Wrong and the legacy
@@ -93,6 +105,9 @@ func buildScreen() *screenTable {
 	}
 	for _, w := range utf8Wrong {
 		assign(w)
+		if w.page >= 0 {
+			utf8Pages |= 1 << w.page
+		}
 		if w.page >= 0 && len(w.dropped) > 0 {
 			droppingPages |= 1 << w.page
 		}
@@ -103,6 +118,9 @@ func buildScreen() *screenTable {
 			legacyScreened = false
 		} else {
 			legacyPages |= 1 << h.wrong.page
+			if !h.swap {
+				plainLegacyPages |= 1 << h.wrong.page
+			}
 		}
 	}
 	t, zero := new(screenTable), screenZero
