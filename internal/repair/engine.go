@@ -1023,7 +1023,8 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes ||
+		cap(sc.sole) > maxPooledBytes || cap(sc.soleText) > maxPooledBytes || cap(sc.soleBelow) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
@@ -1055,6 +1056,12 @@ func putScratch(sc *scratch) {
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0],
+		// The sole reading encodes every line that reaches the search
+		// through each page that may hold UTF-8 (see wholeReading): its
+		// buffers made afresh were a fifth of what a correct line of the
+		// dev set allocated. Nothing outlives the window in them (the
+		// outcomes copy what they keep).
+		sole: sc.sole[:0], soleText: sc.soleText[:0], soleBelow: sc.soleBelow[:0],
 	}
 	scratchPool.Put(sc)
 }
