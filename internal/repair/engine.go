@@ -894,6 +894,7 @@ type scratch struct {
 	dec                       []byte      // an island's decoding, as it grows
 	repl                      []byte      // the word gainAt prices with an island's reading in place
 	runs                      []legacyRun // a legacy reading's runs (see undoLegacy)
+	legacyOut                 []byte      // a legacy reading, assembled (see undoLegacy)
 	spans                     []span      // a hypothesis's islands (see undoUTF8)
 	owner                     []int32     // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
@@ -1024,7 +1025,7 @@ const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
 	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes ||
-		cap(sc.sole) > maxPooledBytes || cap(sc.soleText) > maxPooledBytes || cap(sc.soleBelow) > maxPooledBytes {
+		cap(sc.sole) > maxPooledBytes || cap(sc.soleText) > maxPooledBytes || cap(sc.soleBelow) > maxPooledBytes || cap(sc.legacyOut) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
@@ -1061,7 +1062,7 @@ func putScratch(sc *scratch) {
 		// buffers made afresh were a fifth of what a correct line of the
 		// dev set allocated. Nothing outlives the window in them (the
 		// outcomes copy what they keep).
-		sole: sc.sole[:0], soleText: sc.soleText[:0], soleBelow: sc.soleBelow[:0],
+		sole: sc.sole[:0], soleText: sc.soleText[:0], soleBelow: sc.soleBelow[:0], legacyOut: sc.legacyOut[:0],
 	}
 	scratchPool.Put(sc)
 }
