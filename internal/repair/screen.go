@@ -619,24 +619,33 @@ func (sc *scratch) doubleByteScan(s string) {
 			}
 			continue
 		}
-		var (
-			r    rune
-			size int
-		)
 		// The CJK characters and the alphabets decoded in line, as
 		// decodeRune would: a call per rune was a fifth of the pass.
+		// The rune itself is not kept past its lookup, and the rest
+		// goes to one call (dbRuneAt) that returns what the loop needs:
+		// a rune live across a call was stored to the stack and loaded
+		// back, on every rune, before its lookup could begin.
+		var (
+			d    dbRune
+			size int
+		)
 		if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			// Up to U+FFFF: in the table's range.
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if block := dbRuneTable[r>>8&0xFF].Load(); block != nil {
+				d, size = block[r&0xFF], 3
+			} else {
+				d, size = dbRuneAt(s, i)
+			}
 		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if block := dbRuneTable[r>>8&0xFF].Load(); block != nil {
+				d, size = block[r&0xFF], 2
+			} else {
+				d, size = dbRuneAt(s, i)
+			}
 		} else {
-			r, size = decodeRune(s, i)
-		}
-		var d dbRune
-		if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
-			d = block[r&0xFF]
-		} else {
-			d = dbRuneFill(r)
+			d, size = dbRuneAt(s, i)
 		}
 		seen |= d
 		if d&dbRune(cjkChar) != 0 {
@@ -658,7 +667,8 @@ func (sc *scratch) doubleByteScan(s string) {
 		}
 		word = word&^prevLetter | d&mixed
 		if set := d.starts(); set != 0 {
-			list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
+			st := islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0}
+			list = append(list, st)
 		}
 		i += size
 	}
@@ -674,6 +684,14 @@ func (sc *scratch) doubleByteScan(s string) {
 	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
 	sc.starts, sc.startList = seen.starts(), list
 	sc.dbScanOf, sc.dbScanValid = s, true
+}
+
+// dbRuneAt returns the dbRune of the rune of s at i, outside ASCII, and
+// its size, for doubleByteScan: the runes it does not decode in line,
+// and those in a block of the table not filled yet.
+func dbRuneAt(s string, i int) (dbRune, int) {
+	r, size := decodeRune(s, i)
+	return dbRuneOf(r), size
 }
 
 // islandStartList lists the runes of s at which an island may begin on
