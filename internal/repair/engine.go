@@ -387,10 +387,17 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	if sn.empty() {
 		return s, nil
 	}
+	if sn.utf8&utf8Pages == 0 && !sn.cjk && legacyNothing(s, sn, opt, nil) {
+		// As below, for a line without the characters the double-byte
+		// readings look at (see screen.cjk), which needs no scratch
+		// space: a Cyrillic line covered by both Russian pages, that
+		// the page swaps refuse.
+		return s, nil
+	}
 	var layers []Layer
 	sc := getScratch()
 	sc.screen, sc.screenOf, sc.screenValid = sn, s, true
-	if sn.utf8&utf8Pages == 0 && sc.legacyNothing(s, sn, opt) && sc.doubleByteNothing(s) {
+	if sn.utf8&utf8Pages == 0 && legacyNothing(s, sn, opt, sc) && sc.doubleByteNothing(s) {
 		// Only the double-byte readings had anything to look at, and
 		// none finds an island to keep: the round would find nothing.
 		// (No single-byte reading of the search may hold UTF-8, and the
@@ -447,12 +454,22 @@ func hasNonASCII(s string) bool { return !ascii.Is(s) }
 // page swaps and s is not caseInverted. Correct Russian and Ukrainian,
 // capitalized as they are written, is covered by both Russian pages and
 // reached the search for that alone.
-func (sc *scratch) legacyNothing(s string, sn screen, opt Options) bool {
+// It asks caseInverted through sc, when it has one.
+func legacyNothing(s string, sn screen, opt Options, sc *scratch) bool {
 	if !legacyScreened {
 		return false
 	}
 	covered := sn.covers & legacyPages
-	return !opt.Legacy || covered == 0 || covered&plainLegacyPages == 0 && !sc.caseInverted(s)
+	if !opt.Legacy || covered == 0 {
+		return true
+	}
+	if covered&plainLegacyPages != 0 {
+		return false
+	}
+	if sc != nil {
+		return !sc.caseInverted(s)
+	}
+	return !caseInverted(s)
 }
 
 // outcome is the result of one hypothesis on a whole segment.
