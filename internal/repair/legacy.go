@@ -213,48 +213,60 @@ func caseInverted(s string) bool {
 	upper, lower := 0, 0
 	prevLower := false
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			// No ASCII character is Cyrillic; each ends a word's run.
 			prevLower = false
 			i++
 			continue
 		}
-		var (
-			r    rune
-			size int
-		)
-		if b := s[i]; b <= 0xDF && b >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r, size = rune(b&0x1F)<<6|rune(s[i+1]&0x3F), 2 // as in screenValid
+		var k cyrCase
+		if c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+0400–U+04FF, the Cyrillic block, from a table by its
+			// two bytes: every rune of every Cyrillic line that reaches
+			// the page swaps is read here.
+			k = cyrillicCase[int(c&3)<<6|int(s[i+1]&0x3F)]
+			i += 2
 		} else {
-			r, size = decodeRune(s, i)
+			r, size := decodeRune(s, i)
+			i += size
+			switch plausible.ClassOf(r) {
+			case plausible.CyrillicUpper:
+				k = cyrUpper
+			case plausible.CyrillicLower:
+				k = cyrLower
+			}
 		}
-		i += size
-		var c plausible.Class
-		if uint32(r)-0x400 < 0x100 {
-			// The Cyrillic block from a table: every rune of every
-			// Cyrillic line that reaches the page swaps is read here.
-			c = cyrillicClass[r-0x400]
-		} else {
-			c = plausible.ClassOf(r)
-		}
-		switch c {
-		case plausible.CyrillicUpper:
+		if k == cyrUpper {
 			if prevLower {
 				return true
 			}
 			upper++
-		case plausible.CyrillicLower:
-			lower++
 		}
-		prevLower = c == plausible.CyrillicLower
+		lower += int(k & cyrLower)
+		prevLower = k == cyrLower
 	}
 	return upper > lower || upper == 0 && lower >= 8
 }
 
-// cyrillicClass is plausible.ClassOf for U+0400–U+04FF.
-var cyrillicClass = func() (t [0x100]plausible.Class) {
+// cyrCase is a rune's Cyrillic case as caseInverted reads it: a small
+// letter, a capital, or neither (0).
+type cyrCase uint8
+
+const (
+	cyrLower cyrCase = 1 << iota
+	cyrUpper
+)
+
+// cyrillicCase is the cyrCase of U+0400–U+04FF, from plausible.ClassOf.
+var cyrillicCase = func() (t [0x100]cyrCase) {
 	for k := range t {
-		t[k] = plausible.ClassOf(rune(0x400 + k))
+		switch plausible.ClassOf(rune(0x400 + k)) {
+		case plausible.CyrillicUpper:
+			t[k] = cyrUpper
+		case plausible.CyrillicLower:
+			t[k] = cyrLower
+		}
 	}
 	return t
 }()
