@@ -608,6 +608,33 @@ func (sc *scratch) doubleByteScan(s string) {
 							}
 						}
 						wordFrom, word = len(list), word&suspect
+						if i+1 < len(s) && s[i+1] < utf8.RuneSelf {
+							// After a break, the rest of the ASCII run
+							// tells only by what follows its last break:
+							// each break between ends a word of ASCII
+							// alone, never mixed, and sets the word
+							// back as this one did. The run's end is
+							// found eight bytes at a time, and only the
+							// bytes after its last break are read: the
+							// "status, list-units, list-jobs,
+							// list-timers" of a Chinese line was read
+							// byte by byte.
+							end := i + 1 + ascii.Prefix(s[i+1:])
+							k := end - 1
+							for k > i && !isBreak(rune(s[k])) {
+								k--
+							}
+							for j := k + 1; j < end; j++ {
+								if isASCIILetter(s[j]) {
+									word |= dbWordOther
+								}
+							}
+							if isASCIILetter(s[end-1]) {
+								word |= prevLetter
+							}
+							i = end
+							break
+						}
 					}
 				}
 				if i++; i >= len(s) {
