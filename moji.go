@@ -277,6 +277,24 @@ func segmentEnd(s string, pos, max int) int {
 // next pass ("l’humanitÃ©").
 func (c Config) fixSegment(s string, explain bool) (string, []Step) {
 	var steps []Step
+	if c.repairsOnly() {
+		// The pipeline is the repair alone, as in the Default preset:
+		// one pass of the loop below, which repair's own fixed point
+		// ends (no other step changes anything), run without listing
+		// the pipeline (an array of eleven stages zeroed, and a call)
+		// for every line: correct text is most lines, and a line the
+		// screen passes costs little more than that.
+		opt := c.repairOptions()
+		opt.Brief = !explain
+		out, layers := repair.Repair(s, opt)
+		if out == s {
+			return s, nil
+		}
+		for _, l := range layers {
+			steps = append(steps, stepFromLayer(l))
+		}
+		return out, steps
+	}
 	// The pipeline is listed into an array on the stack: a corpus is
 	// millions of lines, and a slice allocated per line and pass was the
 	// one allocation a correct line paid for.
@@ -396,6 +414,14 @@ func (c Config) repairOptions() repair.Options {
 		Legacy:         c.Legacy,
 		InferLost:      c.InferLostBytes,
 	}
+}
+
+// repairsOnly reports whether the pipeline of c is the repair by its
+// search and nothing else (see pipeline).
+func (c Config) repairsOnly() bool {
+	return c.FixEncoding && !c.DecideLikeFtfy && !c.FixC1Controls && c.UnescapeHTML == HTMLNever &&
+		!c.FixLatinLigatures && !c.FixCharacterWidth && !c.UncurlQuotes && !c.FixLineBreaks &&
+		!c.FixSurrogates && !c.RemoveTerminalEscapes && !c.RemoveControlChars && c.Normalization == ""
 }
 
 // maxPipeline is the most steps a pipeline holds: HTML, reinterpret, C1

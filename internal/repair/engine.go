@@ -387,12 +387,21 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 	if sn.empty() {
 		return s, nil
 	}
+	if sn.utf8&utf8Pages == 0 && !sn.cjk && legacyNothing(s, sn, opt, nil) {
+		// As below, for a line without the characters the double-byte
+		// readings look at (see screen.cjk), which needs no scratch
+		// space: a Cyrillic line covered by both Russian pages, that
+		// the page swaps refuse.
+		return s, nil
+	}
 	var layers []Layer
 	sc := getScratch()
 	sc.screen, sc.screenOf, sc.screenValid = sn, s, true
-	if sn.utf8 == 0 && sn.covers&legacyPages == 0 && legacyScreened && sc.doubleByteNothing(s) {
+	if sn.utf8&utf8Pages == 0 && legacyNothing(s, sn, opt, sc) && sc.doubleByteNothing(s) {
 		// Only the double-byte readings had anything to look at, and
 		// none finds an island to keep: the round would find nothing.
+		// (No single-byte reading of the search may hold UTF-8, and the
+		// sole reading and undoUTF8 refuse each at once, see mayHold.)
 		putQuickScratch(sc)
 		return s, nil
 	}
@@ -465,6 +474,31 @@ func (sc *scratch) settleOn(o *outcome, written string) {
 func (sc *scratch) restoreSettlement(st settlement) {
 	sc.settled, sc.settledRanges, sc.settledOf = st.settled, st.ranges, st.of
 	sc.wholeOf, sc.wholeBy, sc.whole = st.wholeOf, st.wholeBy, st.whole
+}
+
+// legacyNothing reports that every legacy reading of s, whose screen is
+// sn, refuses it at once (see undoLegacy), so that undoLegacyAll finds
+// nothing: the search tries none (opt.Legacy is off), or no legacy page
+// covers s, or the pages that cover it are read only by the Russian
+// page swaps and s is not caseInverted. Correct Russian and Ukrainian,
+// capitalized as they are written, is covered by both Russian pages and
+// reached the search for that alone.
+// It asks caseInverted through sc, when it has one.
+func legacyNothing(s string, sn screen, opt Options, sc *scratch) bool {
+	if !legacyScreened {
+		return false
+	}
+	covered := sn.covers & legacyPages
+	if !opt.Legacy || covered == 0 {
+		return true
+	}
+	if covered&plainLegacyPages != 0 {
+		return false
+	}
+	if sc != nil {
+		return !sc.caseInverted(s)
+	}
+	return !caseInverted(s)
 }
 
 // outcome is the result of one hypothesis on a whole segment.
@@ -916,6 +950,7 @@ type scratch struct {
 	dec                       []byte      // an island's decoding, as it grows
 	repl                      []byte      // the word gainAt prices with an island's reading in place
 	runs                      []legacyRun // a legacy reading's runs (see undoLegacy)
+	legacyOut                 []byte      // a legacy reading, assembled (see undoLegacy)
 	spans                     []span      // a hypothesis's islands (see undoUTF8)
 	owner                     []int32     // for each byte, the offset in s of the rune it came from
 	// opaque marks bytes standing for runes W cannot encode (they break
@@ -1045,7 +1080,8 @@ func getScratch() *scratch { return scratchPool.Get().(*scratch) }
 const maxPooledBytes = 64 << 10
 
 func putScratch(sc *scratch) {
-	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes {
+	if cap(sc.b) > maxPooledBytes || cap(sc.prefix) > maxPooledBytes || cap(sc.dec) > maxPooledBytes || cap(sc.repl) > maxPooledBytes || cap(sc.candBack) > maxPooledBytes ||
+		cap(sc.sole) > maxPooledBytes || cap(sc.soleText) > maxPooledBytes || cap(sc.soleBelow) > maxPooledBytes || cap(sc.legacyOut) > maxPooledBytes {
 		return
 	}
 	clear(sc.gains)
@@ -1077,6 +1113,12 @@ func putScratch(sc *scratch) {
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0],
+		// The sole reading encodes every line that reaches the search
+		// through each page that may hold UTF-8 (see wholeReading): its
+		// buffers made afresh were a fifth of what a correct line of the
+		// dev set allocated. Nothing outlives the window in them (the
+		// outcomes copy what they keep).
+		sole: sc.sole[:0], soleText: sc.soleText[:0], soleBelow: sc.soleBelow[:0], legacyOut: sc.legacyOut[:0],
 	}
 	scratchPool.Put(sc)
 }
@@ -1096,15 +1138,17 @@ func (sc *scratch) newRanking() *lostRanking {
 }
 
 // putQuickScratch returns to the pool a scratch that only
-// doubleByteNothing used, on a clean one from getScratch: its memories of
-// the line, each kept with the text it is of, are let go, and nothing
-// else needs the clearing putScratch gives a scratch a search used (the
-// maps and the buffers of words and spans), which was a tenth of what a
-// correct line with a few hanzi cost.
+// doubleByteNothing and legacyNothing used, on a clean one from
+// getScratch: its memories of the line, each kept with the text it is
+// of, are let go, and nothing else needs the clearing putScratch gives
+// a scratch a search used (the maps and the buffers of words and
+// spans), which was a tenth of what a correct line with a few hanzi
+// cost.
 func putQuickScratch(sc *scratch) {
 	sc.screenOf, sc.screenValid = "", false
 	sc.dbScanOf, sc.dbScanValid = "", false
 	sc.refutedOf, sc.refutedValid = "", false
+	sc.invertedOf, sc.invertedValid = "", false
 	scratchPool.Put(sc)
 }
 

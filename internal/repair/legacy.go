@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/width"
 
@@ -212,48 +213,60 @@ func caseInverted(s string) bool {
 	upper, lower := 0, 0
 	prevLower := false
 	for i := 0; i < len(s); {
-		if s[i] < utf8.RuneSelf {
+		c := s[i]
+		if c < utf8.RuneSelf {
 			// No ASCII character is Cyrillic; each ends a word's run.
 			prevLower = false
 			i++
 			continue
 		}
-		var (
-			r    rune
-			size int
-		)
-		if b := s[i]; b <= 0xDF && b >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r, size = rune(b&0x1F)<<6|rune(s[i+1]&0x3F), 2 // as in screenValid
+		var k cyrCase
+		if c >= 0xD0 && c <= 0xD3 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// U+0400–U+04FF, the Cyrillic block, from a table by its
+			// two bytes: every rune of every Cyrillic line that reaches
+			// the page swaps is read here.
+			k = cyrillicCase[int(c&3)<<6|int(s[i+1]&0x3F)]
+			i += 2
 		} else {
-			r, size = decodeRune(s, i)
+			r, size := decodeRune(s, i)
+			i += size
+			switch plausible.ClassOf(r) {
+			case plausible.CyrillicUpper:
+				k = cyrUpper
+			case plausible.CyrillicLower:
+				k = cyrLower
+			}
 		}
-		i += size
-		var c plausible.Class
-		if uint32(r)-0x400 < 0x100 {
-			// The Cyrillic block from a table: every rune of every
-			// Cyrillic line that reaches the page swaps is read here.
-			c = cyrillicClass[r-0x400]
-		} else {
-			c = plausible.ClassOf(r)
-		}
-		switch c {
-		case plausible.CyrillicUpper:
+		if k == cyrUpper {
 			if prevLower {
 				return true
 			}
 			upper++
-		case plausible.CyrillicLower:
-			lower++
 		}
-		prevLower = c == plausible.CyrillicLower
+		lower += int(k & cyrLower)
+		prevLower = k == cyrLower
 	}
 	return upper > lower || upper == 0 && lower >= 8
 }
 
-// cyrillicClass is plausible.ClassOf for U+0400–U+04FF.
-var cyrillicClass = func() (t [0x100]plausible.Class) {
+// cyrCase is a rune's Cyrillic case as caseInverted reads it: a small
+// letter, a capital, or neither (0).
+type cyrCase uint8
+
+const (
+	cyrLower cyrCase = 1 << iota
+	cyrUpper
+)
+
+// cyrillicCase is the cyrCase of U+0400–U+04FF, from plausible.ClassOf.
+var cyrillicCase = func() (t [0x100]cyrCase) {
 	for k := range t {
-		t[k] = plausible.ClassOf(rune(0x400 + k))
+		switch plausible.ClassOf(rune(0x400 + k)) {
+		case plausible.CyrillicUpper:
+			t[k] = cyrUpper
+		case plausible.CyrillicLower:
+			t[k] = cyrLower
+		}
 	}
 	return t
 }()
@@ -310,32 +323,31 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	if len(runs) == 0 || decide && (letters*10 < total*7 || longest < 2) {
 		return nil
 	}
-	out := assembleRuns(s, runs, dec)
-	if out == s {
+	// The reading is assembled in scratch space and read, up to the
+	// bound below, through a string that shares it, as undoUTF8 reads
+	// an island's candidate: most readings fall short of the bound (the
+	// page swaps read every lowercase Cyrillic line), and a string made
+	// for each was most of what a correct line that reaches them
+	// allocated. A reading that passes the bound is copied into a
+	// string of its own before anything may keep it.
+	sc.legacyOut = appendRuns(sc.legacyOut[:0], s, runs, dec)
+	view := unsafe.String(unsafe.SliceData(sc.legacyOut), len(sc.legacyOut))
+	if view == s {
 		return nil
 	}
 	// The language model only adds cost, so the character model alone
 	// bounds the gain from above; most readings fall short of the margin
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
-	// A reading into half-width katakana is priced as the katakana it
-	// writes: the character model prices a run of half-width katakana as
-	// it prices runs of symbols, each after the first for less than
-	// nothing, so that correct half-width text looks like no mojibake;
-	// a reading gets that discount for nothing. Capitals of cp1251 read
-	// as Shift_JIS ("ЗАКРЫВАЮЩАЯ" as "ﾇﾀﾊﾐﾛﾂﾀﾞﾙﾀﾟ") cost 7 bits less
-	// than the Russian line; as "ヌタハミロツダルタプ" they cost more.
-	priced := out
-	if hasHalfKana(out) {
-		priced = width.Fold.String(out)
-	}
-	chars := plausible.CharCost(0, priced, 0)
-	if decide && (whole-chars < legacyMarginFor(total) || kanaInsideLatinWord(out)) {
+	chars := plausible.CharCost(0, pricedAs(view), 0)
+	if decide && (whole-chars < legacyMarginFor(total) || kanaInsideLatinWord(view)) {
 		// (Katakana inside Latin words is asked second: it refuses only
 		// Shift_JIS readings, and the bound refuses most readings of
 		// every page, the Russian page swaps on every lowercase line.)
 		return nil
 	}
+	out := string(sc.legacyOut)
+	priced := pricedAs(out) // chars is its price: the same text
 	// plausible.Cost(out), whose character model is chars: a reading
 	// that passes the bound is a whole line, not read twice.
 	gain := whole - (chars + plausible.LanguageCost(priced, nil))
@@ -363,6 +375,21 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		WrongDecoder: h.wrong.name(),
 		TrueCharset:  h.truth.Name(),
 	}}
+}
+
+// pricedAs is the text the character model prices for a legacy
+// reading out. A reading into half-width katakana is priced as the
+// katakana it writes: the character model prices a run of half-width
+// katakana as it prices runs of symbols, each after the first for less
+// than nothing, so that correct half-width text looks like no mojibake;
+// a reading gets that discount for nothing. Capitals of cp1251 read as
+// Shift_JIS ("ЗАКРЫВАЮЩАЯ" as "ﾇﾀﾊﾐﾛﾂﾀﾞﾙﾀﾟ") cost 7 bits less than the
+// Russian line; as "ヌタハミロツダルタプ" they cost more.
+func pricedAs(out string) string {
+	if hasHalfKana(out) {
+		return width.Fold.String(out)
+	}
+	return out
 }
 
 // read decodes the runs of s outside ASCII as undoLegacy weighs them:
@@ -745,6 +772,17 @@ func wordish(r rune) bool {
 // per run was most of what they allocated.
 type legacyRun struct {
 	from, to, decFrom, decTo int
+}
+
+// appendRuns appends to dst the text assembleRuns returns.
+func appendRuns(dst []byte, s string, runs []legacyRun, dec []byte) []byte {
+	pos := 0
+	for _, r := range runs {
+		dst = append(dst, s[pos:r.from]...)
+		dst = append(dst, dec[r.decFrom:r.decTo]...)
+		pos = r.to
+	}
+	return append(dst, s[pos:]...)
 }
 
 // assembleRuns is assemble for runs decoded into dec.

@@ -68,6 +68,18 @@ var (
 	// covers answers for all of them (see undoLegacyAll).
 	legacyPages    pageSet
 	legacyScreened = true
+	// utf8Pages are the pages of utf8Wrong's single-byte decoders, the
+	// only pages whose bit of a screen's utf8 the search asks (see
+	// mayHold). The screen sets the bits of the legacy readings' pages
+	// too, which a replayed plan may name: KOI8-R's is set by most
+	// Cyrillic lines (every letter is a lead through it, and a word
+	// before a space may end in a lost 0xA0), and told the search
+	// nothing.
+	utf8Pages pageSet
+	// plainLegacyPages are the pages of the legacy readings that are no
+	// page swap: a page that covers a text and only swaps read through
+	// it is refused at once unless caseInverted (see undoLegacy).
+	plainLegacyPages pageSet
 )
 
 // buildScreen numbers the single-byte pages of utf8Wrong and the legacy
@@ -93,6 +105,9 @@ func buildScreen() *screenTable {
 	}
 	for _, w := range utf8Wrong {
 		assign(w)
+		if w.page >= 0 {
+			utf8Pages |= 1 << w.page
+		}
 		if w.page >= 0 && len(w.dropped) > 0 {
 			droppingPages |= 1 << w.page
 		}
@@ -103,6 +118,9 @@ func buildScreen() *screenTable {
 			legacyScreened = false
 		} else {
 			legacyPages |= 1 << h.wrong.page
+			if !h.swap {
+				plainLegacyPages |= 1 << h.wrong.page
+			}
 		}
 	}
 	t, zero := new(screenTable), screenZero
@@ -593,6 +611,33 @@ func (sc *scratch) doubleByteScan(s string) {
 							}
 						}
 						wordFrom, word = len(list), word&suspect
+						if i+1 < len(s) && s[i+1] < utf8.RuneSelf {
+							// After a break, the rest of the ASCII run
+							// tells only by what follows its last break:
+							// each break between ends a word of ASCII
+							// alone, never mixed, and sets the word
+							// back as this one did. The run's end is
+							// found eight bytes at a time, and only the
+							// bytes after its last break are read: the
+							// "status, list-units, list-jobs,
+							// list-timers" of a Chinese line was read
+							// byte by byte.
+							end := i + 1 + ascii.Prefix(s[i+1:])
+							k := end - 1
+							for k > i && !isBreak(rune(s[k])) {
+								k--
+							}
+							for j := k + 1; j < end; j++ {
+								if isASCIILetter(s[j]) {
+									word |= dbWordOther
+								}
+							}
+							if isASCIILetter(s[end-1]) {
+								word |= prevLetter
+							}
+							i = end
+							break
+						}
 					}
 				}
 				if i++; i >= len(s) {
@@ -604,24 +649,33 @@ func (sc *scratch) doubleByteScan(s string) {
 			}
 			continue
 		}
-		var (
-			r    rune
-			size int
-		)
 		// The CJK characters and the alphabets decoded in line, as
 		// decodeRune would: a call per rune was a fifth of the pass.
+		// The rune itself is not kept past its lookup, and the rest
+		// goes to one call (dbRuneAt) that returns what the loop needs:
+		// a rune live across a call was stored to the stack and loaded
+		// back, on every rune, before its lookup could begin.
+		var (
+			d    dbRune
+			size int
+		)
 		if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
-			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
+			// Up to U+FFFF: in the table's range.
+			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+			if block := dbRuneTable[r>>8&0xFF].Load(); block != nil {
+				d, size = block[r&0xFF], 3
+			} else {
+				d, size = dbRuneAt(s, i)
+			}
 		} else if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
-			r, size = rune(c&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
+			if block := dbRuneTable[r>>8&0xFF].Load(); block != nil {
+				d, size = block[r&0xFF], 2
+			} else {
+				d, size = dbRuneAt(s, i)
+			}
 		} else {
-			r, size = decodeRune(s, i)
-		}
-		var d dbRune
-		if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
-			d = block[r&0xFF]
-		} else {
-			d = dbRuneFill(r)
+			d, size = dbRuneAt(s, i)
 		}
 		seen |= d
 		if d&dbRune(cjkChar) != 0 {
@@ -643,7 +697,8 @@ func (sc *scratch) doubleByteScan(s string) {
 		}
 		word = word&^prevLetter | d&mixed
 		if set := d.starts(); set != 0 {
-			list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
+			st := islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0}
+			list = append(list, st)
 		}
 		i += size
 	}
@@ -659,6 +714,14 @@ func (sc *scratch) doubleByteScan(s string) {
 	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
 	sc.starts, sc.startList = seen.starts(), list
 	sc.dbScanOf, sc.dbScanValid = s, true
+}
+
+// dbRuneAt returns the dbRune of the rune of s at i, outside ASCII, and
+// its size, for doubleByteScan: the runes it does not decode in line,
+// and those in a block of the table not filled yet.
+func dbRuneAt(s string, i int) (dbRune, int) {
+	r, size := decodeRune(s, i)
+	return dbRuneOf(r), size
 }
 
 // islandStartList lists the runes of s at which an island may begin on

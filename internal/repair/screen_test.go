@@ -298,7 +298,7 @@ var allOptionsInternal = Options{RestoreByteA0: true, LossySequences: true, Isla
 var screenCorners = []string{
 	"", "a", "Ã", "Ã ", "Ã a", "Ã©", "Ã?", "Ã\uFFFD", "ÃR", "Ã3", "ÃÃ", "â€ ", "â€ ™", "â ™", "â €",
 	"Größe", "café au lait", "Москва — столица", "Ð¡", "Ñ Ð", "ÄŤ", "ň ", "Ã«Ã", "¿é¥", "東京", "Gew枚hnlich",
-	"ﾃｩ", "\uFFFD", "東京は日本の首都です。", "Москва 東京М\tМ東", "seek를 web的samba caf茅", "東京 Москва", "М\U0001F600 東", "都\U00020000", "Москва 東京", "日本 café 한국어", "鈥檚 it", "ｶﾀｶﾅ", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
+	"ﾃｩ", "\uFFFD", "東京は日本の首都です。", "Москва 東京М\tМ東", "seek를 web的samba caf茅", "東京 Москва", "М\U0001F600 東", "都\U00020000", "Москва 東京", "日本 café 한국어", "鈥檚 it", "ｶﾀｶﾅ", "\xff", "Ã\xc3", "ab\xe2\x80", "Ïðèâåò", "дБООЩК ЖБКМ", "東 ab cd\tef 京", "東 a b 京x", "東  京", "東 \n", "東 ab", "ab 東京 cd ef", "東x y,z 京", "М 東 xy z1 都", "東 status, list-units 命令", "ǅ", "\U0001F600Ã©", "Ã\U0001F600", "Î±Î²", "├╝", "Ă¤", "Ã\u00a0",
 }
 
 func TestScreenMatchesQuickTests(t *testing.T) {
