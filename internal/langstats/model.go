@@ -49,7 +49,7 @@ type Model struct {
 	wordLengths *[maxWordLength][2]int32
 	// Read from them on first use (see readWords).
 	wordsOnce    sync.Once
-	words        map[string]int32       // the listed words' counts
+	words        map[string]float64     // the listed words' bonuses (see wordBonus)
 	wordTokens   float64                // the sample's tokens
 	lengthBigram [maxWordLength]float64 // the bigram model's probability of each word length
 }
@@ -275,21 +275,28 @@ func (m *Model) WordBonus(s string) float64 {
 	return total
 }
 
-// wordBonus is WordBonus of one word, its letter indexes w: log2 of
-// its probability over the bigram model's,
+// wordBonus is WordBonus of one word, its letter indexes w: for a word
+// the sample lists, log2 of its probability over the bigram model's, or
+// 0 where that is negative,
 //
 //	P(w) = P(L) · (λ_L · c(w)/N_L + (1-λ_L) · Pb(w)/Pb(L))
 //
 // where L is its length, N_L the sample's tokens of that length (P(L) =
-// N_L/N), c(w) its count (0 if unlisted), λ_L = N_L/(N_L+T_L) with T_L
-// the distinct words of that length, Pb(w) the bigram model's
-// probability of the word and Pb(L) that of any word of length L. Both
-// the sample and the bigram model say how long words are; the sample's
-// lengths win, so that a reading is not paid for making a word shorter
-// or longer than the bigrams expect ("زف" and "زٍ", a letter or a mark
-// after ز).
+// N_L/N), c(w) its count, λ_L = N_L/(N_L+T_L) with T_L the distinct
+// words of that length, Pb(w) the bigram model's probability of the word
+// and Pb(L) that of any word of length L: both the sample and the bigram
+// model say how long words are, and the sample's lengths win. A word the
+// sample does not list gets 0: charged its share 1-λ_L, it made readings
+// that lengthen or shorten a word win or lose by it ("زف" against "زٍ",
+// a letter or a mark after ز), where only a listed word is evidence.
 func (m *Model) wordBonus(w []byte) float64 {
 	m.readWords()
+	return m.words[string(w)] // 0 for a word the sample did not list
+}
+
+// listedBonus works out wordBonus of the listed word w, seen count
+// times, once m.wordTokens and m.lengthBigram are known.
+func (m *Model) listedBonus(w []byte, count int) float64 {
 	l := min(len(w), maxWordLength)
 	lengths := &m.wordLengths[l-1]
 	tokens, types := float64(lengths[0]), float64(lengths[1])
@@ -298,10 +305,6 @@ func (m *Model) wordBonus(w []byte) float64 {
 	}
 	lambda := tokens / (tokens + types)
 	lengthShift := tokens / m.wordTokens / m.lengthBigram[l-1]
-	count := m.words[string(w)]
-	if count == 0 {
-		return 0
-	}
 	cost, prev := 0, 0
 	for _, c := range w {
 		cost += int(m.cost[prev*m.k+int(c)])
@@ -312,23 +315,12 @@ func (m *Model) wordBonus(w []byte) float64 {
 	return max(0, math.Log2(lambda*float64(count)/m.wordTokens/bigram+lengthShift*(1-lambda)))
 }
 
-// readWords reads the listed words into a map, and works out the
-// sample's size and the bigram model's probability of each word length,
-// on first use: a choice among readings prices many words, and the
-// table is a string of words of every length.
+// readWords works out the sample's size and the bigram model's
+// probability of each word length, then each listed word's bonus, into a
+// map, on first use: a choice among readings prices many words, often
+// the same ones, and the table is a string of words of every length.
 func (m *Model) readWords() {
 	m.wordsOnce.Do(func() {
-		m.words = make(map[string]int32)
-		keys := m.wordKeys
-		for k, h := 0, 0; k < len(keys); h++ {
-			l := int(keys[k] - quadBase)
-			b := []byte(keys[k+1 : k+1+l])
-			for j := range b {
-				b[j] -= quadBase
-			}
-			m.words[string(b)] = int32(m.wordCounts[2*h])<<8 | int32(m.wordCounts[2*h+1])
-			k += 1 + l
-		}
 		for _, t := range m.wordLengths {
 			m.wordTokens += float64(t[0])
 		}
@@ -361,6 +353,18 @@ func (m *Model) readWords() {
 			at, next = next, at
 		}
 		m.lengthBigram[maxWordLength-1] = max(rest, 1e-6)
+		m.words = make(map[string]float64)
+		keys := m.wordKeys
+		for k, h := 0, 0; k < len(keys); h++ {
+			l := int(keys[k] - quadBase)
+			b := []byte(keys[k+1 : k+1+l])
+			for j := range b {
+				b[j] -= quadBase
+			}
+			count := int(m.wordCounts[2*h])<<8 | int(m.wordCounts[2*h+1])
+			m.words[string(b)] = m.listedBonus(b, count)
+			k += 1 + l
+		}
 	})
 }
 
