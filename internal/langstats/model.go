@@ -176,26 +176,16 @@ func (m *Model) RunBonus(s string) float64 {
 	have := 0       // how many of them belong to the current word
 	total := 0
 	for i := 0; i <= len(s); {
-		c := 0 // the boundary
-		if i < len(s) {
-			r, size := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
-			i += size
-			c = m.index(r)
-			switch {
-			case c > 0:
-			case r < utf8.RuneSelf && r|0x20 >= 'a' && r|0x20 <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
-				have = 0 // a foreign letter: no run ends the word here
-				continue
-			case r >= utf8.RuneSelf && unicode.Is(unicode.M, r):
-				continue // as Score: marks outside the alphabet are skipped
-			}
-		} else {
-			i++
+		var c int
+		c, i = m.nextLetter(s, i)
+		switch c {
+		case foreignLetter:
+			have = 0 // no run ends the word here
+			continue
+		case skippedMark:
+			continue
 		}
-		if c == 0 {
+		if c == wordEnd {
 			if have >= 3 {
 				run[0], run[1], run[2], run[3] = run[1], run[2], run[3], 0
 				total += m.runI4(run)
@@ -226,10 +216,10 @@ func (m *Model) RunBonus(s string) float64 {
 // length, Witten-Bell fashion: a word of length L is the sample's word
 // with the weight λ = tokens/(tokens+types) of that length, and the
 // bigram model's string of letters with the rest. Short words are few,
-// and a sample sees nearly all of them (λ near 1: an unseen word of one
-// letter costs some five bits more); long words are many, and an unseen
-// one a bit or so. Words are read as Score reads them; a word with a
-// letter outside the alphabet, or a language without text, gets none.
+// and a sample sees nearly all of them (λ near 1); long words are many.
+// Only a word the sample lists gets bits (see wordBonus). Words are read
+// as Score reads them; a word with a letter outside the alphabet, or a
+// language without text, gets none.
 func (m *Model) WordBonus(s string) float64 {
 	if m.wordLengths == nil {
 		return 0
@@ -241,31 +231,22 @@ func (m *Model) WordBonus(s string) float64 {
 		total float64
 	)
 	for i := 0; i <= len(s); {
-		c := 0 // the boundary
-		if i < len(s) {
-			r, size := rune(s[i]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRuneInString(s[i:])
-			}
-			i += size
-			c = m.index(r)
-			switch {
-			case c > 0:
-				if n < len(word) {
-					word[n] = byte(c)
-				} else {
-					skip = true
-				}
-				n++
-				continue
-			case r < utf8.RuneSelf && r|0x20 >= 'a' && r|0x20 <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
+		var c int
+		c, i = m.nextLetter(s, i)
+		switch {
+		case c > 0:
+			if n < len(word) {
+				word[n] = byte(c)
+			} else {
 				skip = true
-				continue
-			case r >= utf8.RuneSelf && unicode.Is(unicode.M, r):
-				continue
 			}
-		} else {
-			i++
+			n++
+			continue
+		case c == foreignLetter:
+			skip = true
+			continue
+		case c == skippedMark:
+			continue
 		}
 		if n > 0 && !skip {
 			total += m.wordBonus(word[:n])
@@ -366,6 +347,38 @@ func (m *Model) readWords() {
 			k += 1 + l
 		}
 	})
+}
+
+// What nextLetter reads besides a letter of the alphabet.
+const (
+	wordEnd       = 0  // anything that is no letter, or the end of the text
+	foreignLetter = -1 // a letter outside the alphabet
+	skippedMark   = -2 // a mark outside the alphabet, which Score skips
+)
+
+// nextLetter reads the character of s at byte i as RunBonus and
+// WordBonus read words: a letter of the alphabet (its index), a letter
+// outside it, a mark Score skips, or the end of a word; it returns that
+// and the offset of the next character. At the end of s it reads one
+// wordEnd, at len(s), and returns len(s)+1.
+func (m *Model) nextLetter(s string, i int) (c, next int) {
+	if i >= len(s) {
+		return wordEnd, i + 1
+	}
+	r, size := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s[i:])
+	}
+	if c := m.index(r); c > 0 {
+		return c, i + size
+	}
+	switch {
+	case r < utf8.RuneSelf && r|0x20 >= 'a' && r|0x20 <= 'z', r >= utf8.RuneSelf && unicode.IsLetter(r):
+		return foreignLetter, i + size
+	case r >= utf8.RuneSelf && unicode.Is(unicode.M, r):
+		return skippedMark, i + size
+	}
+	return wordEnd, i + size
 }
 
 // quadBase is added to every byte of a model's runs of four letters by
