@@ -115,6 +115,14 @@ const LineEnd = '\uFFFF'
 // predicts. It is a noncharacter, which no text holds.
 const ASCIIWord = '\uFFFE'
 
+// ASCIIBreak stands for a space or an ASCII punctuation mark after a
+// character, with neither a CJK character nor an ASCII word after it, as
+// the second member of a pair: PairPMI('す', ASCIIBreak) says how much more
+// often than its frequency a run of Japanese stops on す mid-line ("使われ
+// ます (SMTP"); "ませ" never does. It is a noncharacter, which no text
+// holds.
+const ASCIIBreak = '\uFDD0'
+
 // PairPMI returns how much more often a and b stand side by side in
 // Chinese, Japanese or Korean text than their frequencies alone predict,
 // in bits (pointwise mutual information): 进 and 行 make the word 进行,

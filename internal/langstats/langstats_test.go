@@ -335,14 +335,18 @@ func TestPairPMI(t *testing.T) {
 		t.Errorf("PairPMI outside the BMP = %.2f, want 0", got)
 	}
 	// Lines end in 。 far more often than its frequency says; particles
-	// follow ASCII words ("OS の").
-	for _, p := range [][2]rune{{'。', LineEnd}, {ASCIIWord, 'の'}, {ASCIIWord, 'は'}} {
+	// follow ASCII words ("OS の"); a run of Japanese stops before a
+	// space or a mark on ます ("使われます (SMTP").
+	for _, p := range [][2]rune{{'。', LineEnd}, {ASCIIWord, 'の'}, {ASCIIWord, 'は'}, {'す', ASCIIBreak}} {
 		if got := PairPMI(p[0], p[1]); got < 1 {
 			t.Errorf("PairPMI(%U, %U) = %.2f, want at least 1 bit", p[0], p[1], got)
 		}
 	}
 	if got := PairPMI('、', LineEnd); got != 0 {
 		t.Errorf("PairPMI('、', LineEnd) = %.2f, want 0: lines do not end in 、", got)
+	}
+	if got := PairPMI('せ', ASCIIBreak); got != 0 {
+		t.Errorf("PairPMI('せ', ASCIIBreak) = %.2f, want 0: ませ goes on to ん", got)
 	}
 }
 

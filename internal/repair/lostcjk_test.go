@@ -133,6 +133,34 @@ func TestRefineCJK(t *testing.T) {
 	}
 }
 
+// TestRefineCJKBeforeBreak: Shift_JIS reads the last byte of す (E3 81
+// 99) as a lead, and a space cannot trail it, so "使われます (SMTP" lost it
+// to U+FFFD; any of E3 81 80–A0 could have stood there. Before a space
+// and a mark a run of Japanese stops on ます, and ませ goes on to ん: the
+// neighbour after it is langstats.ASCIIBreak. An ASCII word after the
+// space is no neighbour, and leaves the same loss unknown.
+func TestRefineCJKBeforeBreak(t *testing.T) {
+	var alts []Scored
+	for _, a := range cjkCompletions([]byte{0xE3, 0x81}, 3) {
+		if a.Text[2] <= 0xA0 {
+			alts = append(alts, a)
+		}
+	}
+	for _, tt := range []struct{ after, want string }{
+		{" (SMTP", "す"},
+		{")。", "す"},
+		{" SMTP", "\uFFFD"},
+	} {
+		before := "使われま"
+		s := before + "\uFFFD" + tt.after
+		lost := []Inferred{{Chosen: "\uFFFD", Alternatives: slices.Clone(alts)}}
+		got := string(refineCJK(s, len(before), len(before)+len("\uFFFD"), []byte("\uFFFD"), lost))
+		if got != tt.want {
+			t.Errorf("%s[E3 81 ?]%s: chose %q, want %q", before, tt.after, got, tt.want)
+		}
+	}
+}
+
 // TestDroppableTails: a tail GBK dropped byte by byte is one whose bytes
 // each begin no pair with the byte after them.
 func TestDroppableTails(t *testing.T) {
@@ -178,6 +206,8 @@ func TestCJKNeighbours(t *testing.T) {
 		{"gcc", " 字", langstats.ASCIIWord, '字', 0},
 		{"る ", "", 'る', langstats.LineEnd, 0},
 		{"a ", " b", langstats.ASCIIWord, ' ', 'b'},
+		{"ま", " (SMTP", 'ま', langstats.ASCIIBreak, 0},
+		{"ま", ")。", 'ま', langstats.ASCIIBreak, 0},
 	}
 	for _, tt := range tests {
 		s := tt.before + "涓" + tt.after

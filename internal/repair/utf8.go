@@ -2609,7 +2609,10 @@ func (sp *katakanaSplitter) fewestWith(letter string) int {
 // a space between, is langstats.ASCIIWord ("OS [E3 81 ?]値" is "OS の値").
 // (The tables also hold the pairs of a character and the ASCII word after
 // it, but those chose too eagerly: "は" for "と" in "オプション[?]
-// plugin", where any particle fits.) A single space between CJK
+// plugin", where any particle fits.) A space or an ASCII mark after the
+// character, with no ASCII word after the space, is langstats.ASCIIBreak:
+// a run of Japanese stops there on ます, never on ませ ("使われま[E3 81 ?]
+// (SMTP"). A single space between CJK
 // characters is passed over: Chinese written with spaces between its
 // words ("是 [E4 B8 ?][E4 B8 ?] 字符串") keeps its words' associations
 // across them: of the 4,096 pairs two lost last bytes allow, 是 and 字
@@ -2629,8 +2632,13 @@ func cjkNeighbours(s string, from, to int, dec []byte, lo, hi int) (prev2, prev,
 	} else if prev == ' ' && isCJKRune(prev2) {
 		prev, prev2 = prev2, 0
 	}
-	if next == ' ' && isCJKRune(next2) {
+	switch {
+	case next == ' ' && isCJKRune(next2):
 		next, next2 = next2, 0
+	case next < utf8.RuneSelf && !isASCIIWordRune(next) && !(next == ' ' && isASCIIWordRune(next2)):
+		// A space or a mark ends the run; the ASCII word after a
+		// space is no neighbour (see above).
+		next, next2 = langstats.ASCIIBreak, 0
 	}
 	return prev2, prev, next, next2
 }

@@ -48,7 +48,7 @@ LINE_END = '\uffff'
 
 def pairs_of(word, weight, out):
     for a, b in zip(word, word[1:]):
-        if (wanted(a) or a == ASCII_WORD and wanted(b)) and (wanted(b) or b in (LINE_END, ASCII_WORD)):
+        if (wanted(a) or a == ASCII_WORD and wanted(b)) and (wanted(b) or b in (LINE_END, ASCII_WORD, ASCII_BREAK)):
             out[a + b] += weight
 
 
@@ -92,12 +92,38 @@ def with_ascii_words(line):
     return ''.join(out)
 
 
+# ASCII_BREAK stands for a space or an ASCII punctuation mark after a
+# character where neither a CJK character nor an ASCII word follows (it is
+# langstats.ASCIIBreak): "使われます (SMTP" and "されています)。" end a run of
+# Japanese mid-line on a verb's end, where "ませ" never stops.
+ASCII_BREAK = '\ufdd0'
+
+
+def with_ascii_breaks(line):
+    """Return line, from with_ascii_words, with ASCII_BREAK after each
+    wanted character that a space or an ASCII mark follows, unless a wanted
+    character follows the space (a pair across it) or the next is an ASCII
+    word (with_ascii_words took the space before it away)."""
+    out = []
+    for i, ch in enumerate(line):
+        out.append(ch)
+        if not wanted(ch) or i + 1 == len(line):
+            continue
+        n = line[i + 1]
+        if not n.isascii() or ascii_word(n):
+            continue
+        if n == ' ' and i + 2 < len(line) and (wanted(line[i + 2]) or line[i + 2] in (ASCII_WORD, LINE_END)):
+            continue
+        out.append(ASCII_BREAK)
+    return ''.join(out)
+
+
 def text_pairs(lang, texts=case_texts):
     c = collections.Counter()
     for t in texts(lang):
         for line in t.split('\n'):
-            pairs_of(with_ascii_words(line.rstrip()) + LINE_END, 1, c)
-    for k in [k for k in c if (LINE_END in k or ASCII_WORD in k) and c[k] < MIN_LINE_ENDS]:
+            pairs_of(with_ascii_breaks(with_ascii_words(line.rstrip())) + LINE_END, 1, c)
+    for k in [k for k in c if (LINE_END in k or ASCII_WORD in k or ASCII_BREAK in k) and c[k] < MIN_LINE_ENDS]:
         del c[k]
     return c
 
