@@ -59,6 +59,13 @@ func soleReading(sc *scratch, s string) *outcome {
 		if !sc.mayHold(s, w) {
 			continue
 		}
+		if found != nil && found.page == likePage && w.page >= 0 && sc.screenFor(s).unlike&(1<<w.page) == 0 {
+			// w encodes every character of s as windows-1252 did, into
+			// the reading found, whose verdict is w's: windows-1254, and
+			// on most lines Latin-1, read Latin mojibake so, and encoding
+			// and reading the line again cost as much as the first time.
+			continue
+		}
 		n, odd, ok := sc.wholeReading(s, w)
 		if !ok {
 			continue
