@@ -4,6 +4,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/ascii"
+	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
 )
 
@@ -154,6 +155,15 @@ func (sc *scratch) wholeReading(s string, w *wrongDecoder) (n int, strange, ok b
 // (The finer rules of UTF-8, on overlong forms and surrogates, are left
 // to soleSequences.)
 func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
+	if w.sb != nil {
+		return encodeWholeSingle(dst, s, w.sb)
+	}
+	return encodeWholeAny(dst, s, w)
+}
+
+// encodeWholeAny is encodeWhole for any page, and the definition
+// encodeWholeSingle is held to.
+func encodeWholeAny(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 	need := 0 // continuation bytes the last lead still asks for
 	for i := 0; i < len(s); {
 		if n := ascii.Prefix(s[i:]); n > 0 {
@@ -186,6 +196,55 @@ func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 			default:
 				need = 3
 			}
+		}
+		i += size
+	}
+	return dst, need == 0
+}
+
+// encodeWholeSingle is encodeWhole for a single-byte page, one byte for
+// each character: the sole reading encodes every line of Latin mojibake
+// through windows-1252 and the pages beside it, and the calls of the
+// general loop (the library's decoder, the page's encoder through
+// wrongDecoder.encodeRune) were most of its cost.
+func encodeWholeSingle(dst []byte, s string, sb *codec.SingleByte) ([]byte, bool) {
+	need := 0 // continuation bytes the last lead still asks for
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			if need > 0 {
+				return dst, false
+			}
+			// Mojibake has one or two ASCII letters between its
+			// characters outside ASCII ("cafÃ©", "Ð¡ÐµÐ³"): a lone
+			// byte is taken without the call that finds a run's end.
+			n := 1
+			if i+1 < len(s) && s[i+1] < utf8.RuneSelf {
+				n += ascii.Prefix(s[i+1:])
+			}
+			dst = append(dst, s[i:i+n]...)
+			i += n
+			continue
+		}
+		r, size := decodeRune(s, i)
+		c, ok := sb.EncodeRune(r)
+		if !ok {
+			return dst, false
+		}
+		dst = append(dst, c)
+		switch {
+		case c < utf8.RuneSelf && need == 0:
+			// As in the general loop: a page a replayed plan names
+			// may put a character outside ASCII below 0x80.
+		case need > 0 && c&0xC0 == 0x80:
+			need--
+		case need > 0 || c < 0xC2 || c > 0xF4:
+			return dst, false
+		case c < 0xE0:
+			need = 1
+		case c < 0xF0:
+			need = 2
+		default:
+			need = 3
 		}
 		i += size
 	}

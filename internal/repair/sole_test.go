@@ -136,6 +136,42 @@ func TestSoleReading(t *testing.T) {
 	t.Logf("sole readings taken on %d of %d damaged texts; restored %d with them, %d by the search alone; %d plans replay otherwise", taken, len(damaged), exactSole, exactAlone, replayFails)
 }
 
+// TestEncodeWholeSingle holds encodeWholeSingle to encodeWholeAny, the
+// general loop, on every single-byte page of the search and the legacy
+// readings, over the sole reading's cases and the screen's corners:
+// the same bytes, up to where they stop, and the same verdict.
+func TestEncodeWholeSingle(t *testing.T) {
+	clean, damaged, random := soleCases(t)
+	texts := append(clean, screenCorners...)
+	texts = append(texts, liveCorners...)
+	texts = append(texts, "\xff", "Ã\xc3", "ab\xe2\x80", "Ã©\xed\xa0\x80", "\xc3", "a\xc3\xa9")
+	for _, cs := range [][]soleCase{damaged, random} {
+		for _, c := range cs {
+			texts = append(texts, c.text)
+		}
+	}
+	var pages []*wrongDecoder
+	for _, w := range utf8Wrong {
+		if w.sb != nil {
+			pages = append(pages, w)
+		}
+	}
+	for _, h := range legacyHypotheses {
+		if h.wrong.sb != nil {
+			pages = append(pages, h.wrong)
+		}
+	}
+	for _, s := range texts {
+		for _, w := range pages {
+			got, gotOK := encodeWholeSingle(nil, s, w.sb)
+			want, wantOK := encodeWholeAny(nil, s, w)
+			if gotOK != wantOK || string(got) != string(want) {
+				t.Errorf("%q through %s: encodeWholeSingle = %q, %v; encodeWholeAny = %q, %v", s, w.name(), got, gotOK, want, wantOK)
+			}
+		}
+	}
+}
+
 // replayLayers applies each layer of a plan in turn, as a plan replays.
 func replayLayers(s string, layers []Layer) string {
 	for _, l := range layers {
