@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/ascii"
@@ -56,11 +57,22 @@ func soleReading(sc *scratch, s string) *outcome {
 		foundLen int
 		strange  bool
 	)
+	sn := sc.screenFor(s)
 	for _, w := range utf8Wrong {
-		if !sc.mayHold(s, w) {
+		// mayHold, with the screen's answers for the pages and for a
+		// line without CJK asked here: soleReading asks every decoder,
+		// on every line that reaches the search.
+		switch {
+		case w.page >= 0:
+			if sn.utf8&(1<<w.page) == 0 {
+				continue
+			}
+		case w.sb == nil && !sn.cjk:
+			continue
+		case !sc.mayHold(s, w):
 			continue
 		}
-		if found != nil && found.page == likePage && w.page >= 0 && sc.screenFor(s).unlike&(1<<w.page) == 0 {
+		if found != nil && found.page == likePage && w.page >= 0 && sn.unlike&(1<<w.page) == 0 {
 			// w encodes every character of s as windows-1252 did, into
 			// the reading found, whose verdict is w's: windows-1254, and
 			// on most lines Latin-1, read Latin mojibake so, and encoding
@@ -263,8 +275,15 @@ func soleSequences(b []byte) (n int, strange, ok bool) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
+		var (
+			r    rune
+			size int
+		)
+		if c := b[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			// Two bytes, the letters of the alphabets, decoded here
+			// as the screen does (see decodeRune).
+			r, size = rune(c&0x1F)<<6|rune(b[i+1]&0x3F), 2
+		} else if r, size = utf8.DecodeRune(b[i:]); r == utf8.RuneError && size <= 1 {
 			return 0, false, false
 		}
 		switch c := plausible.ClassOf(r); {
@@ -327,10 +346,16 @@ func soleClass(c plausible.Class) bool {
 // soleProduced returns the byte ranges of text's runs of characters
 // outside ASCII: what a sole reading wrote.
 func soleProduced(text string) [][2]int {
-	var produced [][2]int
+	// The runs are listed on the stack and copied once: a line of
+	// Russian read through windows-1252 has one for each word, and the
+	// slice grown run by run was allocated five or six times.
+	var room [64][2]int
+	produced := room[:0]
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
-			i++
+			if i++; i < len(text) && text[i] < utf8.RuneSelf {
+				i += ascii.Prefix(text[i:])
+			}
 			continue
 		}
 		j := i
@@ -340,5 +365,8 @@ func soleProduced(text string) [][2]int {
 		produced = append(produced, [2]int{i, j})
 		i = j
 	}
-	return produced
+	if len(produced) == 0 {
+		return nil
+	}
+	return slices.Clone(produced)
 }
