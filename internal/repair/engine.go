@@ -955,6 +955,7 @@ type scratch struct {
 	// the first valid one, soleBelow an encoding of that (see
 	// soleReading).
 	sole, soleText, soleBelow []byte
+	soleOut                   outcome     // the last sole reading (see soleOutcome)
 	dec                       []byte      // an island's decoding, as it grows
 	repl                      []byte      // the word gainAt prices with an island's reading in place
 	runs                      []legacyRun // a legacy reading's runs (see undoLegacy)
