@@ -109,12 +109,9 @@ func soleReading(sc *scratch, s string) *outcome {
 func (sc *scratch) readsWhole(b []byte) bool {
 	s := string(b)
 	for _, w := range utf8Wrong {
-		enc, ok := encodeWhole(sc.soleBelow[:0], s, w)
+		enc, n, strange, ok := wholeReadingOf(sc.soleBelow[:0], s, w)
 		sc.soleBelow = enc
-		if !ok {
-			continue
-		}
-		if n, strange, ok := soleSequences(enc); ok && !strange && n >= minSoleSequences {
+		if ok && !strange && n >= minSoleSequences {
 			return true
 		}
 	}
@@ -154,12 +151,22 @@ func (sc *scratch) soleOutcome(text string, w *wrongDecoder) *outcome {
 // characters outside ASCII the bytes read as and whether one is strange,
 // when they are valid UTF-8 of the characters soleSequences allows.
 func (sc *scratch) wholeReading(s string, w *wrongDecoder) (n int, strange, ok bool) {
-	b, ok := encodeWhole(sc.sole[:0], s, w)
-	sc.sole = b
-	if !ok {
-		return 0, false, false
+	sc.sole, n, strange, ok = wholeReadingOf(sc.sole[:0], s, w)
+	return n, strange, ok
+}
+
+// wholeReadingOf appends s encoded through w to dst and reports how many
+// characters outside ASCII the bytes read as and whether one is strange,
+// when they are valid UTF-8 of the characters soleSequences allows.
+func wholeReadingOf(dst []byte, s string, w *wrongDecoder) (b []byte, n int, strange, ok bool) {
+	if w.sb != nil {
+		return wholeReadingSingle(dst, s, w.sb)
 	}
-	return soleSequences(b)
+	if b, ok = encodeWhole(dst, s, w); !ok {
+		return b, 0, false, false
+	}
+	n, strange, ok = soleSequences(b)
+	return b, n, strange, ok
 }
 
 // encodeWhole appends s encoded through w to dst, and reports whether w
@@ -171,15 +178,6 @@ func (sc *scratch) wholeReading(s string, w *wrongDecoder) (n int, strange, ok b
 // (The finer rules of UTF-8, on overlong forms and surrogates, are left
 // to soleSequences.)
 func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
-	if w.sb != nil {
-		return encodeWholeSingle(dst, s, w.sb)
-	}
-	return encodeWholeAny(dst, s, w)
-}
-
-// encodeWholeAny is encodeWhole for any page, and the definition
-// encodeWholeSingle is held to.
-func encodeWholeAny(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 	need := 0 // continuation bytes the last lead still asks for
 	for i := 0; i < len(s); {
 		if n := ascii.Prefix(s[i:]); n > 0 {
@@ -218,53 +216,81 @@ func encodeWholeAny(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 	return dst, need == 0
 }
 
-// encodeWholeSingle is encodeWhole for a single-byte page, one byte for
-// each character: the sole reading encodes every line of Latin mojibake
-// through windows-1252 and the pages beside it, and the calls of the
-// general loop (the library's decoder, the page's encoder through
-// wrongDecoder.encodeRune) were most of its cost.
-func encodeWholeSingle(dst []byte, s string, sb *codec.SingleByte) ([]byte, bool) {
-	need := 0 // continuation bytes the last lead still asks for
+// wholeReadingSingle is wholeReadingOf for a single-byte page, one byte
+// for each character, in one pass: each sequence is read as its last
+// byte is encoded. The sole reading encodes every line of Latin mojibake
+// through windows-1252 and the pages beside it, and encoding the line
+// with the general loop's calls (the library's decoder, the page's
+// encoder through wrongDecoder.encodeRune), then reading the bytes
+// again, was most of its cost; a reading that fails on its first
+// character, as Mac Roman's of "cafÃ©" does, was encoded whole first.
+func wholeReadingSingle(dst []byte, s string, sb *codec.SingleByte) (b []byte, n int, strange, ok bool) {
+	var (
+		need  int                  // continuation bytes the last lead still asks for
+		seq   rune                 // the bits of the sequence so far
+		least rune                 // the least character a sequence of its length encodes
+		prev  = plausible.NoScript // the script of the character before, as soleSequences has it
+	)
 	for i := 0; i < len(s); {
 		if s[i] < utf8.RuneSelf {
 			if need > 0 {
-				return dst, false
+				return dst, 0, false, false
 			}
 			// Mojibake has one or two ASCII letters between its
 			// characters outside ASCII ("cafÃ©", "Ð¡ÐµÐ³"): a lone
 			// byte is taken without the call that finds a run's end.
-			n := 1
+			run := 1
 			if i+1 < len(s) && s[i+1] < utf8.RuneSelf {
-				n += ascii.Prefix(s[i+1:])
+				run += ascii.Prefix(s[i+1:])
 			}
-			dst = append(dst, s[i:i+n]...)
-			i += n
+			dst = append(dst, s[i:i+run]...)
+			prev = plausible.ClassOf(rune(s[i+run-1])).Script()
+			i += run
 			continue
 		}
 		r, size := decodeRune(s, i)
-		c, ok := sb.EncodeRune(r)
-		if !ok {
-			return dst, false
+		c, encoded := sb.EncodeRune(r)
+		if !encoded {
+			return dst, 0, false, false
 		}
 		dst = append(dst, c)
+		i += size
 		switch {
 		case c < utf8.RuneSelf && need == 0:
-			// As in the general loop: a page a replayed plan names
-			// may put a character outside ASCII below 0x80.
+			// As in encodeWhole: a page a replayed plan names may put a
+			// character outside ASCII below 0x80.
+			prev = plausible.ClassOf(rune(c)).Script()
 		case need > 0 && c&0xC0 == 0x80:
-			need--
+			seq = seq<<6 | rune(c&0x3F)
+			if need--; need > 0 {
+				continue
+			}
+			// An overlong form, a surrogate or a value beyond Unicode
+			// is what utf8.DecodeRune refuses of a sequence of this
+			// shape.
+			if seq < least || seq >= 0xD800 && seq <= 0xDFFF || seq > utf8.MaxRune {
+				return dst, 0, false, false
+			}
+			var odd bool
+			if prev, odd, ok = soleRune(seq, prev); !ok {
+				return dst, 0, false, false
+			}
+			strange = strange || odd
+			n++
 		case need > 0 || c < 0xC2 || c > 0xF4:
-			return dst, false
+			return dst, 0, false, false
 		case c < 0xE0:
-			need = 1
+			need, seq, least = 1, rune(c&0x1F), 0x80
 		case c < 0xF0:
-			need = 2
+			need, seq, least = 2, rune(c&0x0F), 0x800
 		default:
-			need = 3
+			need, seq, least = 3, rune(c&0x07), 0x10000
 		}
-		i += size
 	}
-	return dst, need == 0
+	if need > 0 {
+		return dst, 0, false, false
+	}
+	return dst, n, strange, true
 }
 
 // soleSequences reports whether b is valid UTF-8 whose characters
@@ -290,25 +316,34 @@ func soleSequences(b []byte) (n int, strange, ok bool) {
 		} else if r, size = utf8.DecodeRune(b[i:]); r == utf8.RuneError && size <= 1 {
 			return 0, false, false
 		}
-		switch c := plausible.ClassOf(r); {
-		case c == plausible.Combining:
-			if !marksOwnLetter(r, prev) {
-				return 0, false, false
-			}
-			// prev stays the letter's: Thai stacks a tone mark on a
-			// vowel sign ("ที่").
-		case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
-			strange = true
-			prev = c.Script()
-		case !soleClass(c):
+		var odd bool
+		if prev, odd, ok = soleRune(r, prev); !ok {
 			return 0, false, false
-		default:
-			prev = c.Script()
 		}
+		strange = strange || odd
 		n++
 		i += size
 	}
 	return n, strange, true
+}
+
+// soleRune is soleSequences' verdict on r, a character outside ASCII
+// after a character of script prev: whether r may stand in a sole
+// reading, whether it is strange, and the script the next character
+// comes after.
+func soleRune(r rune, prev plausible.Script) (next plausible.Script, strange, ok bool) {
+	c := plausible.ClassOf(r)
+	switch {
+	case c == plausible.Combining:
+		// prev stays the letter's: Thai stacks a tone mark on a vowel
+		// sign ("ที่").
+		return prev, false, marksOwnLetter(r, prev)
+	case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
+		return c.Script(), true, true
+	case !soleClass(c):
+		return prev, false, false
+	}
+	return c.Script(), false, true
 }
 
 // marksOwnLetter reports whether the combining mark r, after a letter of

@@ -136,13 +136,12 @@ func TestSoleReading(t *testing.T) {
 	t.Logf("sole readings taken on %d of %d damaged texts; restored %d with them, %d by the search alone; %d plans replay otherwise", taken, len(damaged), exactSole, exactAlone, replayFails)
 }
 
-// TestEncodeWholeSingle holds encodeWholeSingle to encodeWholeAny, the
-// general loop, on every single-byte page of the search and the legacy
-// readings, over the sole reading's cases and the screen's corners:
-// the same bytes, up to where they stop, and the same verdict.
-func TestEncodeWholeSingle(t *testing.T) {
+// wholeReadingCases are the sole reading's cases and the screen's
+// corners, and every single-byte page of the search and the legacy
+// readings.
+func wholeReadingCases(t *testing.T) (texts []string, pages []*wrongDecoder) {
 	clean, damaged, random := soleCases(t)
-	texts := append(clean, screenCorners...)
+	texts = append(clean, screenCorners...)
 	texts = append(texts, liveCorners...)
 	texts = append(texts, "\xff", "Ã\xc3", "ab\xe2\x80", "Ã©\xed\xa0\x80", "\xc3", "a\xc3\xa9")
 	for _, cs := range [][]soleCase{damaged, random} {
@@ -150,7 +149,6 @@ func TestEncodeWholeSingle(t *testing.T) {
 			texts = append(texts, c.text)
 		}
 	}
-	var pages []*wrongDecoder
 	for _, w := range utf8Wrong {
 		if w.sb != nil {
 			pages = append(pages, w)
@@ -161,12 +159,32 @@ func TestEncodeWholeSingle(t *testing.T) {
 			pages = append(pages, h.wrong)
 		}
 	}
+	return texts, pages
+}
+
+// TestWholeReadingSingle holds wholeReadingSingle to encodeWhole and
+// soleSequences, one pass after the other, on wholeReadingCases: the
+// same verdict, and when the reading holds, the same bytes, count and
+// strangeness.
+func TestWholeReadingSingle(t *testing.T) {
+	texts, pages := wholeReadingCases(t)
+	// Readings through windows-1252 of sequences of every length, valid
+	// or not: overlong (E0 80 80, F0 80 80 80), a surrogate (ED A0 80),
+	// beyond U+10FFFF (F4 90 80 80), the last and first of the planes
+	// beyond the first, U+FFFD, a mark on a letter of its script or not.
+	texts = append(texts, "à€€", "í\u00a0€", "ð€€€", "ð\u0090€€", "ô\u0090€€", "ô\u008f¿¿", "ï¿½", "cÃ©", "à¸—à¸µà¹ˆ", "Ã‚\u0081", "x Ã")
 	for _, s := range texts {
 		for _, w := range pages {
-			got, gotOK := encodeWholeSingle(nil, s, w.sb)
-			want, wantOK := encodeWholeAny(nil, s, w)
-			if gotOK != wantOK || string(got) != string(want) {
-				t.Errorf("%q through %s: encodeWholeSingle = %q, %v; encodeWholeAny = %q, %v", s, w.name(), got, gotOK, want, wantOK)
+			got, n, strange, ok := wholeReadingSingle(nil, s, w.sb)
+			want, wantOK := encodeWhole(nil, s, w)
+			var wantN int
+			var wantStrange bool
+			if wantOK {
+				wantN, wantStrange, wantOK = soleSequences(want)
+			}
+			if ok != wantOK || ok && (string(got) != string(want) || n != wantN || strange != wantStrange) {
+				t.Errorf("%q through %s: wholeReadingSingle = %q, %d, %v, %v; encodeWhole and soleSequences = %q, %d, %v, %v",
+					s, w.name(), got, n, strange, ok, want, wantN, wantStrange, wantOK)
 			}
 		}
 	}
