@@ -82,7 +82,7 @@ var (
 	// it is refused at once unless caseInverted (see undoLegacy).
 	plainLegacyPages pageSet
 	// likePage is the page of the likeliest wrong decoder, windows-1252,
-	// which the screen's unlike compares the other pages with.
+	// which runeBits' unlike compares the other pages with.
 	likePage int
 )
 
@@ -199,11 +199,6 @@ type screen struct {
 	// euro sign, common in correct text of every language, are not
 	// enough.
 	cjk bool
-	// unlike holds the pages that encode a character of s that likePage
-	// encodes, but not as likePage does (encodesLike): when likePage
-	// encodes all of s, a page outside unlike encodes s into the same
-	// bytes (see soleReading).
-	unlike pageSet
 }
 
 // empty reports whether no hypothesis has anything to look at.
@@ -326,7 +321,6 @@ func screenValid(s string) (screen, bool) {
 		}
 		prev = e
 		unencodable |= ^e.enc
-		sn.unlike |= e.unlike
 		run++
 		if e.enc == 0 && c >= 0xD4 && c <= 0xDF {
 			// Hebrew, Arabic and the scripts after them, which no page

@@ -33,9 +33,6 @@ func checkScreen(t *testing.T, s string) {
 		if got, want := sn.utf8&(1<<w.page) != 0, w.mayHoldUTF8(s); got != want {
 			t.Errorf("screen of %q: UTF-8 through %s = %v, mayHoldUTF8 = %v", s, w.name(), got, want)
 		}
-		if got, want := sn.unlike&(1<<w.page) == 0, encodesLike(s, w); got != want {
-			t.Errorf("screen of %q: %s not unlike %s = %v, encodesLike = %v", s, w.name(), screenPages[likePage].Name(), got, want)
-		}
 	}
 	checkDoubleByteScan(t, s)
 	starts := new(scratch).doubleByteStarts(s)
@@ -897,21 +894,4 @@ func TestRareNonCJK(t *testing.T) {
 			}
 		}
 	}
-}
-
-// encodesLike is the definition of the screen's unlike: whether w
-// encodes each character of s outside ASCII that likePage encodes, and
-// encodes it into the same byte.
-func encodesLike(s string, w *wrongDecoder) bool {
-	like := screenPages[likePage]
-	for _, r := range s {
-		b, ok := like.EncodeRune(r)
-		if r < utf8.RuneSelf || !ok {
-			continue
-		}
-		if c, ok := w.sb.EncodeRune(r); !ok || c != b {
-			return false
-		}
-	}
-	return true
 }

@@ -56,6 +56,11 @@ func soleReading(sc *scratch, s string) *outcome {
 		found    *wrongDecoder
 		foundLen int
 		strange  bool
+		// unlike are the pages that encode a character of s other than
+		// as likePage does (see runeBits), listed by likePage's reading
+		// as it is made: a page outside them encodes s into the same
+		// bytes, once likePage has encoded it all.
+		unlike pageSet
 	)
 	sn := sc.screenFor(s)
 	for _, w := range utf8Wrong {
@@ -72,14 +77,22 @@ func soleReading(sc *scratch, s string) *outcome {
 		case !sc.mayHold(s, w):
 			continue
 		}
-		if found != nil && found.page == likePage && w.page >= 0 && sn.unlike&(1<<w.page) == 0 {
+		if found != nil && found.page == likePage && w.page >= 0 && unlike&(1<<w.page) == 0 {
 			// w encodes every character of s as windows-1252 did, into
 			// the reading found, whose verdict is w's: windows-1254, and
 			// on most lines Latin-1, read Latin mojibake so, and encoding
 			// and reading the line again cost as much as the first time.
 			continue
 		}
-		n, odd, ok := sc.wholeReading(s, w)
+		var (
+			n       int
+			odd, ok bool
+		)
+		if w.page == likePage && found == nil {
+			sc.sole, n, odd, ok = wholeReadingSingle(sc.sole[:0], s, w.sb, &unlike)
+		} else {
+			n, odd, ok = sc.wholeReading(s, w)
+		}
 		if !ok {
 			continue
 		}
@@ -160,7 +173,7 @@ func (sc *scratch) wholeReading(s string, w *wrongDecoder) (n int, strange, ok b
 // when they are valid UTF-8 of the characters soleSequences allows.
 func wholeReadingOf(dst []byte, s string, w *wrongDecoder) (b []byte, n int, strange, ok bool) {
 	if w.sb != nil {
-		return wholeReadingSingle(dst, s, w.sb)
+		return wholeReadingSingle(dst, s, w.sb, nil)
 	}
 	if b, ok = encodeWhole(dst, s, w); !ok {
 		return b, 0, false, false
@@ -224,7 +237,12 @@ func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 // encoder through wrongDecoder.encodeRune), then reading the bytes
 // again, was most of its cost; a reading that fails on its first
 // character, as Mac Roman's of "cafÃ©" does, was encoded whole first.
-func wholeReadingSingle(dst []byte, s string, sb *codec.SingleByte) (b []byte, n int, strange, ok bool) {
+//
+// Given unlike, it adds to it the unlike bits of each character it
+// encodes (see runeBits), for soleReading: they were gathered by the
+// screen's pass at first, which reads every line, correct or not, and
+// was a fourteenth slower for it.
+func wholeReadingSingle(dst []byte, s string, sb *codec.SingleByte, unlike *pageSet) (b []byte, n int, strange, ok bool) {
 	var (
 		need  int                  // continuation bytes the last lead still asks for
 		seq   rune                 // the bits of the sequence so far
@@ -252,6 +270,9 @@ func wholeReadingSingle(dst []byte, s string, sb *codec.SingleByte) (b []byte, n
 		c, encoded := sb.EncodeRune(r)
 		if !encoded {
 			return dst, 0, false, false
+		}
+		if unlike != nil {
+			*unlike |= screenTab.lookup(r).unlike
 		}
 		dst = append(dst, c)
 		i += size

@@ -165,7 +165,8 @@ func wholeReadingCases(t *testing.T) (texts []string, pages []*wrongDecoder) {
 // TestWholeReadingSingle holds wholeReadingSingle to encodeWhole and
 // soleSequences, one pass after the other, on wholeReadingCases: the
 // same verdict, and when the reading holds, the same bytes, count and
-// strangeness.
+// strangeness; and when windows-1252 reads a text whole, the pages
+// outside the unlike it lists to those that encodesLike the text.
 func TestWholeReadingSingle(t *testing.T) {
 	texts, pages := wholeReadingCases(t)
 	// Readings through windows-1252 of sequences of every length, valid
@@ -175,7 +176,15 @@ func TestWholeReadingSingle(t *testing.T) {
 	texts = append(texts, "à€€", "í\u00a0€", "ð€€€", "ð\u0090€€", "ô\u0090€€", "ô\u008f¿¿", "ï¿½", "cÃ©", "à¸—à¸µà¹ˆ", "Ã‚\u0081", "x Ã")
 	for _, s := range texts {
 		for _, w := range pages {
-			got, n, strange, ok := wholeReadingSingle(nil, s, w.sb)
+			var unlike pageSet
+			got, n, strange, ok := wholeReadingSingle(nil, s, w.sb, &unlike)
+			if ok && w.page == likePage {
+				for _, p := range pages {
+					if p.page >= 0 && unlike&(1<<p.page) == 0 != encodesLike(s, p) {
+						t.Errorf("%q through %s: %s outside unlike = %v, encodesLike = %v", s, w.name(), p.name(), unlike&(1<<p.page) == 0, encodesLike(s, p))
+					}
+				}
+			}
 			want, wantOK := encodeWhole(nil, s, w)
 			var wantN int
 			var wantStrange bool
@@ -220,4 +229,21 @@ func TestMarksOwnLetter(t *testing.T) {
 			t.Errorf("marksOwnLetter(%U after %q) = %v, want %v", mark, base, got, c.want)
 		}
 	}
+}
+
+// encodesLike is the definition of runeBits' unlike, over a text:
+// whether w encodes each character of s outside ASCII that likePage
+// encodes, and encodes it into the same byte.
+func encodesLike(s string, w *wrongDecoder) bool {
+	like := screenPages[likePage]
+	for _, r := range s {
+		b, ok := like.EncodeRune(r)
+		if r < utf8.RuneSelf || !ok {
+			continue
+		}
+		if c, ok := w.sb.EncodeRune(r); !ok || c != b {
+			return false
+		}
+	}
+	return true
 }
