@@ -556,7 +556,15 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	clear(sc.gains)
 	t := sc.triedOn(s)
 	var cands []*outcome
+	sn := sc.screenFor(s)
 	for k, w := range utf8Wrong {
+		if w.page >= 0 && sn.utf8&(1<<w.page) == 0 || w.sb == nil && !sn.cjk {
+			// undoUTF8 would refuse it at once (see mayHold), as it
+			// does most of the sixteen decoders on most lines: asked
+			// one by one, through the round's memory, they were a
+			// quarter of the round after a sole reading.
+			continue
+		}
 		if o := t.undoUTF8(sc, s, k, w, opt); o != nil {
 			cands = append(cands, o)
 		}
@@ -947,6 +955,7 @@ type scratch struct {
 	// the first valid one, soleBelow an encoding of that (see
 	// soleReading).
 	sole, soleText, soleBelow []byte
+	soleOut                   outcome     // the last sole reading (see soleOutcome)
 	dec                       []byte      // an island's decoding, as it grows
 	repl                      []byte      // the word gainAt prices with an island's reading in place
 	runs                      []legacyRun // a legacy reading's runs (see undoLegacy)

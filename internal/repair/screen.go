@@ -27,11 +27,12 @@ type pageSet uint16
 
 // runeBits says, for one rune, what kind of byte each page encodes it as: any
 // byte at all (enc), a UTF-8 lead byte 0xC2–0xF4 (lead) or 0xC2–0xDF
-// (lead2), or a continuation byte 0x80–0xBF (cont); and on which pages
+// (lead2), or a continuation byte 0x80–0xBF (cont); on which pages
 // a space after it, read as 0xA0, ends the island (spaceEnds, see
-// leadSpaceEnds).
+// leadSpaceEnds); and, when likePage encodes it, which pages do not
+// encode it as likePage does (unlike).
 type runeBits struct {
-	enc, lead, lead2, cont, spaceEnds pageSet
+	enc, lead, lead2, cont, spaceEnds, unlike pageSet
 }
 
 // screenTable maps runes up to U+FFFF to their bits, in blocks of 256
@@ -80,6 +81,9 @@ var (
 	// page swap: a page that covers a text and only swaps read through
 	// it is refused at once unless caseInverted (see undoLegacy).
 	plainLegacyPages pageSet
+	// likePage is the page of the likeliest wrong decoder, windows-1252,
+	// which runeBits' unlike compares the other pages with.
+	likePage int
 )
 
 // buildScreen numbers the single-byte pages of utf8Wrong and the legacy
@@ -123,6 +127,10 @@ func buildScreen() *screenTable {
 			}
 		}
 	}
+	if utf8Wrong[0].sb == nil {
+		panic("repair: the likeliest wrong decoder has no single-byte page")
+	}
+	likePage = utf8Wrong[0].page
 	t, zero := new(screenTable), screenZero
 	for hi := range t {
 		t[hi] = zero
@@ -155,6 +163,24 @@ func buildScreen() *screenTable {
 			}
 			if leadSpaceEnds(r, b) {
 				e.spaceEnds |= bit
+			}
+		}
+	}
+	like := screenPages[likePage]
+	for hi, block := range t {
+		if block == zero {
+			continue
+		}
+		for lo := range block {
+			r := rune(hi)<<8 | rune(lo)
+			b, ok := like.EncodeRune(r)
+			if !ok {
+				continue
+			}
+			for k, sb := range screenPages {
+				if c, ok := sb.EncodeRune(r); !ok || c != b {
+					block[lo].unlike |= 1 << k
+				}
 			}
 		}
 	}

@@ -1,9 +1,11 @@
 package repair
 
 import (
+	"slices"
 	"unicode/utf8"
 
 	"github.com/mojitext/moji/internal/ascii"
+	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
 )
 
@@ -54,12 +56,43 @@ func soleReading(sc *scratch, s string) *outcome {
 		found    *wrongDecoder
 		foundLen int
 		strange  bool
+		// unlike are the pages that encode a character of s other than
+		// as likePage does (see runeBits), listed by likePage's reading
+		// as it is made: a page outside them encodes s into the same
+		// bytes, once likePage has encoded it all.
+		unlike pageSet
 	)
+	sn := sc.screenFor(s)
 	for _, w := range utf8Wrong {
-		if !sc.mayHold(s, w) {
+		// mayHold, with the screen's answers for the pages and for a
+		// line without CJK asked here: soleReading asks every decoder,
+		// on every line that reaches the search.
+		switch {
+		case w.page >= 0:
+			if sn.utf8&(1<<w.page) == 0 {
+				continue
+			}
+		case w.sb == nil && !sn.cjk:
+			continue
+		case !sc.mayHold(s, w):
 			continue
 		}
-		n, odd, ok := sc.wholeReading(s, w)
+		if found != nil && found.page == likePage && w.page >= 0 && unlike&(1<<w.page) == 0 {
+			// w encodes every character of s as windows-1252 did, into
+			// the reading found, whose verdict is w's: windows-1254, and
+			// on most lines Latin-1, read Latin mojibake so, and encoding
+			// and reading the line again cost as much as the first time.
+			continue
+		}
+		var (
+			n       int
+			odd, ok bool
+		)
+		if w.page == likePage && found == nil {
+			sc.sole, n, odd, ok = wholeReadingSingle(sc.sole[:0], s, w.sb, &unlike)
+		} else {
+			n, odd, ok = sc.wholeReading(s, w)
+		}
 		if !ok {
 			continue
 		}
@@ -75,7 +108,7 @@ func soleReading(sc *scratch, s string) *outcome {
 	if found == nil || foundLen < minSoleSequences || strange && !sc.readsWhole(sc.soleText) {
 		return nil
 	}
-	return soleOutcome(string(sc.soleText), found)
+	return sc.soleOutcome(string(sc.soleText), found)
 }
 
 // readsWhole reports whether some wrong decoder reads the whole of b,
@@ -89,12 +122,9 @@ func soleReading(sc *scratch, s string) *outcome {
 func (sc *scratch) readsWhole(b []byte) bool {
 	s := string(b)
 	for _, w := range utf8Wrong {
-		enc, ok := encodeWhole(sc.soleBelow[:0], s, w)
+		enc, n, strange, ok := wholeReadingOf(sc.soleBelow[:0], s, w)
 		sc.soleBelow = enc
-		if !ok {
-			continue
-		}
-		if n, strange, ok := soleSequences(enc); ok && !strange && n >= minSoleSequences {
+		if ok && !strange && n >= minSoleSequences {
 			return true
 		}
 	}
@@ -113,29 +143,43 @@ func soleThrough(sc *scratch, s string, w *wrongDecoder) *outcome {
 	if n, strange, ok := sc.wholeReading(s, w); !ok || n < minSoleSequences || strange && !sc.readsWhole(sc.sole) {
 		return nil
 	}
-	return soleOutcome(string(sc.sole), w)
+	return sc.soleOutcome(string(sc.sole), w)
 }
 
-// soleOutcome is the outcome of a sole reading of text through w.
-func soleOutcome(text string, w *wrongDecoder) *outcome {
-	return &outcome{
+// soleOutcome is the outcome of a sole reading of text through w. It
+// lies in sc, good until the next sole reading: every caller reads it,
+// or copies what it keeps, before it asks for another. Allocated anew,
+// it was a quarter of the allocations of a line of Latin mojibake.
+func (sc *scratch) soleOutcome(text string, w *wrongDecoder) *outcome {
+	sc.soleOut = outcome{
 		text:     text,
 		gain:     0, // no search compares it
 		layer:    Layer{WrongDecoder: w.name(), TrueCharset: "utf-8"},
 		produced: soleProduced(text),
 	}
+	return &sc.soleOut
 }
 
 // wholeReading encodes s through w into sc.sole and reports how many
 // characters outside ASCII the bytes read as and whether one is strange,
 // when they are valid UTF-8 of the characters soleSequences allows.
 func (sc *scratch) wholeReading(s string, w *wrongDecoder) (n int, strange, ok bool) {
-	b, ok := encodeWhole(sc.sole[:0], s, w)
-	sc.sole = b
-	if !ok {
-		return 0, false, false
+	sc.sole, n, strange, ok = wholeReadingOf(sc.sole[:0], s, w)
+	return n, strange, ok
+}
+
+// wholeReadingOf appends s encoded through w to dst and reports how many
+// characters outside ASCII the bytes read as and whether one is strange,
+// when they are valid UTF-8 of the characters soleSequences allows.
+func wholeReadingOf(dst []byte, s string, w *wrongDecoder) (b []byte, n int, strange, ok bool) {
+	if w.sb != nil {
+		return wholeReadingSingle(dst, s, w.sb, nil)
 	}
-	return soleSequences(b)
+	if b, ok = encodeWhole(dst, s, w); !ok {
+		return b, 0, false, false
+	}
+	n, strange, ok = soleSequences(b)
+	return b, n, strange, ok
 }
 
 // encodeWhole appends s encoded through w to dst, and reports whether w
@@ -185,6 +229,91 @@ func encodeWhole(dst []byte, s string, w *wrongDecoder) ([]byte, bool) {
 	return dst, need == 0
 }
 
+// wholeReadingSingle is wholeReadingOf for a single-byte page, one byte
+// for each character, in one pass: each sequence is read as its last
+// byte is encoded. The sole reading encodes every line of Latin mojibake
+// through windows-1252 and the pages beside it, and encoding the line
+// with the general loop's calls (the library's decoder, the page's
+// encoder through wrongDecoder.encodeRune), then reading the bytes
+// again, was most of its cost; a reading that fails on its first
+// character, as Mac Roman's of "cafÃ©" does, was encoded whole first.
+//
+// Given unlike, it adds to it the unlike bits of each character it
+// encodes (see runeBits), for soleReading: they were gathered by the
+// screen's pass at first, which reads every line, correct or not, and
+// was a fourteenth slower for it.
+func wholeReadingSingle(dst []byte, s string, sb *codec.SingleByte, unlike *pageSet) (b []byte, n int, strange, ok bool) {
+	var (
+		need  int                  // continuation bytes the last lead still asks for
+		seq   rune                 // the bits of the sequence so far
+		least rune                 // the least character a sequence of its length encodes
+		prev  = plausible.NoScript // the script of the character before, as soleSequences has it
+	)
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			if need > 0 {
+				return dst, 0, false, false
+			}
+			// Mojibake has one or two ASCII letters between its
+			// characters outside ASCII ("cafÃ©", "Ð¡ÐµÐ³"): a lone
+			// byte is taken without the call that finds a run's end.
+			run := 1
+			if i+1 < len(s) && s[i+1] < utf8.RuneSelf {
+				run += ascii.Prefix(s[i+1:])
+			}
+			dst = append(dst, s[i:i+run]...)
+			prev = plausible.ClassOf(rune(s[i+run-1])).Script()
+			i += run
+			continue
+		}
+		r, size := decodeRune(s, i)
+		c, encoded := sb.EncodeRune(r)
+		if !encoded {
+			return dst, 0, false, false
+		}
+		if unlike != nil {
+			*unlike |= screenTab.lookup(r).unlike
+		}
+		dst = append(dst, c)
+		i += size
+		switch {
+		case c < utf8.RuneSelf && need == 0:
+			// As in encodeWhole: a page a replayed plan names may put a
+			// character outside ASCII below 0x80.
+			prev = plausible.ClassOf(rune(c)).Script()
+		case need > 0 && c&0xC0 == 0x80:
+			seq = seq<<6 | rune(c&0x3F)
+			if need--; need > 0 {
+				continue
+			}
+			// An overlong form, a surrogate or a value beyond Unicode
+			// is what utf8.DecodeRune refuses of a sequence of this
+			// shape.
+			if seq < least || seq >= 0xD800 && seq <= 0xDFFF || seq > utf8.MaxRune {
+				return dst, 0, false, false
+			}
+			var odd bool
+			if prev, odd, ok = soleRune(seq, prev); !ok {
+				return dst, 0, false, false
+			}
+			strange = strange || odd
+			n++
+		case need > 0 || c < 0xC2 || c > 0xF4:
+			return dst, 0, false, false
+		case c < 0xE0:
+			need, seq, least = 1, rune(c&0x1F), 0x80
+		case c < 0xF0:
+			need, seq, least = 2, rune(c&0x0F), 0x800
+		default:
+			need, seq, least = 3, rune(c&0x07), 0x10000
+		}
+	}
+	if need > 0 {
+		return dst, 0, false, false
+	}
+	return dst, n, strange, true
+}
+
 // soleSequences reports whether b is valid UTF-8 whose characters
 // outside ASCII are all of a class text is written in, marks on letters
 // of their own script, or C1 controls; how many it has; and whether one
@@ -197,29 +326,45 @@ func soleSequences(b []byte) (n int, strange, ok bool) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size <= 1 {
+		var (
+			r    rune
+			size int
+		)
+		if c := b[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			// Two bytes, the letters of the alphabets, decoded here
+			// as the screen does (see decodeRune).
+			r, size = rune(c&0x1F)<<6|rune(b[i+1]&0x3F), 2
+		} else if r, size = utf8.DecodeRune(b[i:]); r == utf8.RuneError && size <= 1 {
 			return 0, false, false
 		}
-		switch c := plausible.ClassOf(r); {
-		case c == plausible.Combining:
-			if !marksOwnLetter(r, prev) {
-				return 0, false, false
-			}
-			// prev stays the letter's: Thai stacks a tone mark on a
-			// vowel sign ("ที่").
-		case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
-			strange = true
-			prev = c.Script()
-		case !soleClass(c):
+		var odd bool
+		if prev, odd, ok = soleRune(r, prev); !ok {
 			return 0, false, false
-		default:
-			prev = c.Script()
 		}
+		strange = strange || odd
 		n++
 		i += size
 	}
 	return n, strange, true
+}
+
+// soleRune is soleSequences' verdict on r, a character outside ASCII
+// after a character of script prev: whether r may stand in a sole
+// reading, whether it is strange, and the script the next character
+// comes after.
+func soleRune(r rune, prev plausible.Script) (next plausible.Script, strange, ok bool) {
+	c := plausible.ClassOf(r)
+	switch {
+	case c == plausible.Combining:
+		// prev stays the letter's: Thai stacks a tone mark on a vowel
+		// sign ("ที่").
+		return prev, false, marksOwnLetter(r, prev)
+	case c == plausible.C1 || soleClass(c) && r <= 0xFFFF && !writableOf(r):
+		return c.Script(), true, true
+	case !soleClass(c):
+		return prev, false, false
+	}
+	return c.Script(), false, true
 }
 
 // marksOwnLetter reports whether the combining mark r, after a letter of
@@ -261,10 +406,16 @@ func soleClass(c plausible.Class) bool {
 // soleProduced returns the byte ranges of text's runs of characters
 // outside ASCII: what a sole reading wrote.
 func soleProduced(text string) [][2]int {
-	var produced [][2]int
+	// The runs are listed on the stack and copied once: a line of
+	// Russian read through windows-1252 has one for each word, and the
+	// slice grown run by run was allocated five or six times.
+	var room [64][2]int
+	produced := room[:0]
 	for i := 0; i < len(text); {
 		if text[i] < utf8.RuneSelf {
-			i++
+			if i++; i < len(text) && text[i] < utf8.RuneSelf {
+				i += ascii.Prefix(text[i:])
+			}
 			continue
 		}
 		j := i
@@ -274,5 +425,8 @@ func soleProduced(text string) [][2]int {
 		produced = append(produced, [2]int{i, j})
 		i = j
 	}
-	return produced
+	if len(produced) == 0 {
+		return nil
+	}
+	return slices.Clone(produced)
 }

@@ -136,6 +136,69 @@ func TestSoleReading(t *testing.T) {
 	t.Logf("sole readings taken on %d of %d damaged texts; restored %d with them, %d by the search alone; %d plans replay otherwise", taken, len(damaged), exactSole, exactAlone, replayFails)
 }
 
+// wholeReadingCases are the sole reading's cases and the screen's
+// corners, and every single-byte page of the search and the legacy
+// readings.
+func wholeReadingCases(t *testing.T) (texts []string, pages []*wrongDecoder) {
+	clean, damaged, random := soleCases(t)
+	texts = append(clean, screenCorners...)
+	texts = append(texts, liveCorners...)
+	texts = append(texts, "\xff", "Ã\xc3", "ab\xe2\x80", "Ã©\xed\xa0\x80", "\xc3", "a\xc3\xa9")
+	for _, cs := range [][]soleCase{damaged, random} {
+		for _, c := range cs {
+			texts = append(texts, c.text)
+		}
+	}
+	for _, w := range utf8Wrong {
+		if w.sb != nil {
+			pages = append(pages, w)
+		}
+	}
+	for _, h := range legacyHypotheses {
+		if h.wrong.sb != nil {
+			pages = append(pages, h.wrong)
+		}
+	}
+	return texts, pages
+}
+
+// TestWholeReadingSingle holds wholeReadingSingle to encodeWhole and
+// soleSequences, one pass after the other, on wholeReadingCases: the
+// same verdict, and when the reading holds, the same bytes, count and
+// strangeness; and when windows-1252 reads a text whole, the pages
+// outside the unlike it lists to those that encodesLike the text.
+func TestWholeReadingSingle(t *testing.T) {
+	texts, pages := wholeReadingCases(t)
+	// Readings through windows-1252 of sequences of every length, valid
+	// or not: overlong (E0 80 80, F0 80 80 80), a surrogate (ED A0 80),
+	// beyond U+10FFFF (F4 90 80 80), the last and first of the planes
+	// beyond the first, U+FFFD, a mark on a letter of its script or not.
+	texts = append(texts, "à€€", "í\u00a0€", "ð€€€", "ð\u0090€€", "ô\u0090€€", "ô\u008f¿¿", "ï¿½", "cÃ©", "à¸—à¸µà¹ˆ", "Ã‚\u0081", "x Ã")
+	for _, s := range texts {
+		for _, w := range pages {
+			var unlike pageSet
+			got, n, strange, ok := wholeReadingSingle(nil, s, w.sb, &unlike)
+			if ok && w.page == likePage {
+				for _, p := range pages {
+					if p.page >= 0 && unlike&(1<<p.page) == 0 != encodesLike(s, p) {
+						t.Errorf("%q through %s: %s outside unlike = %v, encodesLike = %v", s, w.name(), p.name(), unlike&(1<<p.page) == 0, encodesLike(s, p))
+					}
+				}
+			}
+			want, wantOK := encodeWhole(nil, s, w)
+			var wantN int
+			var wantStrange bool
+			if wantOK {
+				wantN, wantStrange, wantOK = soleSequences(want)
+			}
+			if ok != wantOK || ok && (string(got) != string(want) || n != wantN || strange != wantStrange) {
+				t.Errorf("%q through %s: wholeReadingSingle = %q, %d, %v, %v; encodeWhole and soleSequences = %q, %d, %v, %v",
+					s, w.name(), got, n, strange, ok, want, wantN, wantStrange, wantOK)
+			}
+		}
+	}
+}
+
 // replayLayers applies each layer of a plan in turn, as a plan replays.
 func replayLayers(s string, layers []Layer) string {
 	for _, l := range layers {
@@ -166,4 +229,21 @@ func TestMarksOwnLetter(t *testing.T) {
 			t.Errorf("marksOwnLetter(%U after %q) = %v, want %v", mark, base, got, c.want)
 		}
 	}
+}
+
+// encodesLike is the definition of runeBits' unlike, over a text:
+// whether w encodes each character of s outside ASCII that likePage
+// encodes, and encodes it into the same byte.
+func encodesLike(s string, w *wrongDecoder) bool {
+	like := screenPages[likePage]
+	for _, r := range s {
+		b, ok := like.EncodeRune(r)
+		if r < utf8.RuneSelf || !ok {
+			continue
+		}
+		if c, ok := w.sb.EncodeRune(r); !ok || c != b {
+			return false
+		}
+	}
+	return true
 }
