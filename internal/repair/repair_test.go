@@ -403,6 +403,12 @@ var repairCases = []damageCase{
 	// "с" alone before a space is "Ñ " once its 0x81 is dropped, and
 	// "я" (0x8F) too: the words of running text tell them apart.
 	{name: "ru/utf8-as-1252-dropped-preposition", clean: "Сервер работает с файлами, и эти данные лежат в памяти с начала запуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// windows-1252 drops 0x81 from the middle of "の" (E3 81 AE): "ã®",
+	// E3 AE, which the parser reads as a lead and a middle byte, and
+	// E3 AE with a last byte put back is no character people write.
+	// The byte is put back in the middle too; the neighbours choose.
+	{name: "ja/utf8-as-1252-dropped-middle", clean: "この設定ファイルの値は、サーバーの起動時に読み込まれます。", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "zh-hans/utf8-as-1252-dropped-middle", clean: "这个文件的内容会在服务器启动时被读取。", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-capitals", clean: "ВОТ БУКВА «Ф» И БУКВА «Ш»", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "hu/utf8-as-1252-dropped-lone-lead", clean: "A vizsgán a diákok átlaga jó volt, de az ÁLLAMI díjat senki sem kapta meg.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// In capitals the letters around a lone lead say less. "BÉRLETÉRŐL"

@@ -1311,7 +1311,27 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		if mayClose(prefix, cands) {
 			open = sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
 		}
-		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
+		var chosen string
+		var alts []Scored
+		if how == lossUndefined && need == 3 && len(prefix) == 2 && prefix[0] >= 0xE3 &&
+			(start > 0 && cjkLike(lastRune(string(dec[:start]))) || p < n && b[p] >= 0xE3 && b[p] <= 0xEF) {
+			// The byte the page dropped may have been the middle one:
+			// "の" (E3 81 AE) through windows-1252 is "ã®", E3 AE, and
+			// the parser took AE for the middle byte. Both places are
+			// candidates: E3 AE [81 8D 8F 90 9D] are rare ideographs of
+			// Extension A, E3 [81 8D 8F 90 9D] AE holds の. Only from
+			// E3 on, the kana, Han and Hangul: before it, the page's
+			// losses are the last bytes of punctuation ("”", E2 80 9D,
+			// is "â€"), and a middle byte would offer the symbols of
+			// E2 81–9D beside them (E2 9D 80 is "❀"). And only beside
+			// another character of three bytes, read or to come: in
+			// Latin text a lone "é™" or "è" before a no-break space
+			// (E9 99, E8 A0) would read as a Han character that lost
+			// its middle byte.
+			chosen, alts = inferLostBytes(w.middleOrLast(prefix, cands, lo, hi), before, after, open, opt.InferLost)
+		} else {
+			chosen, alts = inferLost(prefix, cands, before, after, open, opt.InferLost)
+		}
 		if len(alts) == 0 && how == lossUndefined {
 			// Nothing a person writes fits an unmarked loss: there was
 			// none.
@@ -1321,6 +1341,26 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts, marked: how == lossFFFD || how == lossQuestion}, false, true
 	}
 	return p, dec, loss, nil, a0, true
+}
+
+// middleOrLast lists the characters of three bytes that prefix, a lead
+// and one continuation byte, makes with one byte of lost put back after
+// it, then those it makes with the byte put back between them, where the
+// byte is one the lead allows second (lo–hi).
+func (w *wrongDecoder) middleOrLast(prefix, lost []byte, lo, hi byte) [][]byte {
+	back := make([]byte, 0, 3*2*len(lost))
+	cands := make([][]byte, 0, 2*len(lost))
+	for _, x := range lost {
+		back = append(back, prefix[0], prefix[1], x)
+		cands = append(cands, back[len(back)-3:len(back):len(back)])
+	}
+	for _, x := range lost {
+		if x >= lo && x <= hi {
+			back = append(back, prefix[0], x, prefix[1])
+			cands = append(cands, back[len(back)-3:len(back):len(back)])
+		}
+	}
+	return cands
 }
 
 // droppableTails keeps the completions of a character whose first kept
