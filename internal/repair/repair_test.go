@@ -409,6 +409,11 @@ var repairCases = []damageCase{
 	// The byte is put back in the middle too; the neighbours choose.
 	{name: "ja/utf8-as-1252-dropped-middle", clean: "この設定ファイルの値は、サーバーの起動時に読み込まれます。", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "zh-hans/utf8-as-1252-dropped-middle", clean: "这个文件的内容会在服务器启动时被读取。", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// き (E3 81 8D) and 名 (E5 90 8D) lose both their last bytes to
+	// windows-1252 and keep only "ã" and "å", beside characters of
+	// three bytes.
+	{name: "ja/utf8-as-1252-dropped-two", clean: "このオプションを指定すると、ログを書き込むことができます。", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "zh-hans/utf8-as-1252-dropped-two", clean: "这个名字可以在配置文件中修改。", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-capitals", clean: "ВОТ БУКВА «Ф» И БУКВА «Ш»", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "hu/utf8-as-1252-dropped-lone-lead", clean: "A vizsgán a diákok átlaga jó volt, de az ÁLLAMI díjat senki sem kapta meg.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// In capitals the letters around a lone lead say less. "BÉRLETÉRŐL"
@@ -568,6 +573,8 @@ var cleanTexts = []string{
 	"Ça va? À bientôt! Ève, Œuvre, ÉCOLE, NAÏVE.",
 	"Straße ÄÖÜ äöü ẞ",
 	"São Paulo, Bogotá, Málaga, Curaçao, Zürich, Malmö, Tromsø, Reykjavík.",
+	// A Portuguese "ã" before CJK text is no kana that lost two bytes.
+	"Em japonês, irmã「姉」 e mãe「母」 são palavras comuns.",
 	"Ελληνικά: ΑΒΓΔ αβγδ ά έ ή ί ό ύ ώ ΐ ΰ",
 	"Москва — столица России. «Ёлки-палки», сказал он.",
 	"日本語のテキスト、カタカナとひらがな、漢字。",

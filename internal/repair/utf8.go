@@ -1177,8 +1177,21 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		// often a letter of its own than the remains of a character.
 		missing, how := 0, ""
 		resumed, marks := -1, 0 // where the bytes after a marked loss begin, and the marks before
+		var lostTwo []Scored    // the candidates of a lead whose two bytes the page dropped
 		for ; k < need; k++ {
 			switch {
+			case k == 1 && need == 3 && !w.multi && len(w.dropped) > 0 && opt.InferLost &&
+				(start > 0 && cjkLike(lastRune(string(dec[:start]))) || p < n && kind[p] != kindOpaque && b[p] >= 0xE3 && b[p] <= 0xEF) &&
+				len(w.lostTwoCandidates(b[j], lo, hi)) > 0:
+				// A kana, Han or Hangul character may lose both its
+				// last bytes to a page that drops bytes: "き" (E3 81 8D)
+				// through windows-1252 keeps only "ã". Believed beside
+				// another character of three bytes, read or to come,
+				// and where the bytes the page drops complete the lead
+				// to a character people write: a lone "ã" in Latin
+				// text is the Portuguese letter.
+				how = lossUndefined
+				lostTwo = w.lostTwoCandidates(b[j], lo, hi)
 			case p < n && kind[p] == kindFFFD:
 				how = lossFFFD
 				p++
@@ -1226,9 +1239,10 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				return j, dec[:start], "", nil, false, false
 			}
 			missing++
-			if how == lossUndefined && need-1-k > 0 {
+			if how == lossUndefined && need-1-k > 0 && lostTwo == nil {
 				// A single-byte page drops only its few undefined
-				// bytes; two in one character do not happen.
+				// bytes; two in one character happen only in the
+				// kana, Han and Hangul (see above).
 				return j, dec[:start], "", nil, false, false
 			}
 			if how == lossDropped || how == lossUndefined {
@@ -1260,6 +1274,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			// candidates, E3 xx AE.
 			inf := &Inferred{Chosen: "\uFFFD"}
 			switch {
+			case lostTwo != nil:
+				inf.Alternatives = lostTwo
 			case !opt.InferLost || !w.multi:
 			case k == need && missing == need-(len(dec)-start):
 				inf.Alternatives, inf.shared = cjkCompletions(dec[start:], need), true
@@ -1341,6 +1357,33 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts, marked: how == lossFFFD || how == lossQuestion}, false, true
 	}
 	return p, dec, loss, nil, a0, true
+}
+
+// lostTwoCandidates lists the common kana, Han and Hangul characters of
+// three bytes that begin with lead and go on with two of the bytes w
+// drops, the first of them one the lead allows second (lo–hi): "き" is E3
+// 81 8D, and windows-1252 drops both. None for leads below E3.
+func (w *wrongDecoder) lostTwoCandidates(lead, lo, hi byte) []Scored {
+	if lead < 0xE3 || lead > 0xEF {
+		return nil
+	}
+	alts := commonCJK(func(yield func(rune) bool) {
+		for _, x := range w.dropped {
+			if x < lo || x > hi {
+				continue
+			}
+			for _, y := range w.dropped {
+				if y < 0x80 || y > 0xBF {
+					continue
+				}
+				r, size := utf8.DecodeRune([]byte{lead, x, y})
+				if size == 3 && !yield(r) {
+					return
+				}
+			}
+		}
+	})
+	return alts
 }
 
 // middleOrLast lists the characters of three bytes that prefix, a lead
