@@ -2147,13 +2147,22 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 	// pricing its repair.
 	langs := sc.languages()
 	if !wp.langValid {
-		wp.lang, wp.langValid = plausible.LanguageCost(orig, langs), true
+		wp.lang, wp.parts, wp.partsValid = langs.CostAndParts(orig)
+		wp.langValid = true
 	}
 	origLang := wp.lang
 	if quick+origLang < weakMargin {
 		return quick + origLang, true
 	}
-	lang := origLang - plausible.LanguageCost(strings.Clone(repl), langs)
+	// The word with cand in place is priced from the word as it stands,
+	// reading only around the island (see CostReplaced): a word is
+	// priced once and its islands' readings through every page, and on
+	// a line without spaces each island's word is a window of some
+	// fifty characters.
+	if !wp.partsValid {
+		wp.parts, wp.partsValid = langs.Parts(orig), true
+	}
+	lang := origLang - langs.CostReplaced(&wp.parts, orig, from-ws, to-ws, cand)
 	if holdsRareNonCJK(cand) {
 		// The language model prices letters, and it finds a word cheaper
 		// once a letter foreign to the line's language is gone, whatever
@@ -2492,6 +2501,8 @@ type wordPrice struct {
 	bound                        float64 // plausible.LanguageBound
 	lang                         float64 // plausible.LanguageCost in the text's languages
 	langValid                    bool
+	parts                        plausible.LanguageParts // of the word in the text's languages, for its readings
+	partsValid                   bool
 	max                          float64 // plausible.LanguageCostMax
 	maxValid                     bool
 	// priced says the fields above max are filled: wordMax remembers a
