@@ -1261,6 +1261,13 @@ func LanguageBound(s string) float64 {
 			n++
 		}
 	}
+	return LanguageBoundLetters(n)
+}
+
+// LanguageBoundLetters is LanguageBound of a text with n letters of
+// alphabetic scripts (not hanzi, kana or Hangul): for a caller that
+// counts them in a pass of its own over the text.
+func LanguageBoundLetters(n int) float64 {
 	// n letters make at most 2n bigrams with word boundaries (when
 	// every letter stands alone).
 	return float64(2*n)*lmWeight*lmCap + float64(n)*foreignLetter

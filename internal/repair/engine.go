@@ -2572,12 +2572,13 @@ func (sc *scratch) wordMax(s string, ws, we int) float64 {
 func priceWord(sc *scratch, s string, ws, we int, before, after rune) wordPrice {
 	orig := s[ws:we]
 	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig), priced: true}
-	wp.cjkStrangers = cjkStrangers(orig, &wp.ctx)
-	if s := strangers(orig, &wp.ctx); s > wp.cjkStrangers {
-		wp.otherStrangers = s - wp.cjkStrangers
+	cjk, all, letters := wp.ctx.wordStrangers(orig)
+	wp.cjkStrangers = cjk
+	if all > cjk {
+		wp.otherStrangers = all - cjk
 	}
 	wp.chars = plausible.CharCost(before, orig, after)
-	wp.bound = plausible.LanguageBound(orig)
+	wp.bound = plausible.LanguageBoundLetters(letters)
 	return wp
 }
 
@@ -2770,6 +2771,57 @@ func dominantOf(all *[16]int) (dominant plausible.Script, enough bool) {
 // other no more than one does).
 func (c *scriptContext) isStranger(sc plausible.Script) bool {
 	return sc != plausible.NoScript && sc != c.dominant && c.outside[sc]*8 < c.outside[c.dominant]
+}
+
+// wordStrangers is cjkStrangers(w, c) and strangers(w, c), with the
+// letters of w that plausible.LanguageBound counts, read in one pass:
+// every word an island is found in is priced so, and on a line without
+// spaces each island's word is a window of some fifty characters.
+func (c *scriptContext) wordStrangers(w string) (cjk, all float64, letters int) {
+	// Two runs of strangers, as strangers keeps one: of hanzi, kana and
+	// Hangul alone, and of any script.
+	cjkRun, allRun, allScript := 0, 0, plausible.NoScript
+	for _, r := range w {
+		sc := plausible.ClassOf(r).Script()
+		if sc != plausible.NoScript && sc != plausible.CJK && sc != plausible.OtherScript {
+			letters++
+		}
+		if !c.enough {
+			continue
+		}
+		stranger := c.isStranger(sc)
+		if stranger && sc == plausible.CJK {
+			cjk += strangerCost
+			cjkRun++
+		} else {
+			if cjkRun == 1 {
+				cjk += strangerCost
+			}
+			cjkRun = 0
+		}
+		if stranger {
+			all += strangerCost
+			if sc != allScript {
+				if allRun == 1 {
+					all += strangerCost
+				}
+				allRun = 0
+			}
+			allRun, allScript = allRun+1, sc
+			continue
+		}
+		if allRun == 1 {
+			all += strangerCost
+		}
+		allRun, allScript = 0, plausible.NoScript
+	}
+	if cjkRun == 1 {
+		cjk += strangerCost
+	}
+	if allRun == 1 {
+		all += strangerCost
+	}
+	return cjk, all, letters
 }
 
 // strangers prices the strangers of w (only its hanzi, kana and Hangul
