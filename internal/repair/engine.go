@@ -988,7 +988,11 @@ type scratch struct {
 	langsSeen   []*plausible.Languages
 	langsByText map[string]*plausible.Languages // see languagesOf
 	choices     map[choiceKey]float64           // see wordCost
-	lines       map[string]lineMemo             // see lineCost
+	// choiceWord and trial hold the word wordCost looks up and the
+	// island refineLost weighs in it: most words have been priced
+	// before, and a string for each try was two allocations.
+	choiceWord, trial []byte
+	lines             map[string]lineMemo // see lineCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -1121,7 +1125,7 @@ func putScratch(sc *scratch) {
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
-		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0],
+		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0], choiceWord: sc.choiceWord[:0], trial: sc.trial[:0],
 		// The sole reading encodes every line that reaches the search
 		// through each page that may hold UTF-8 (see wholeReading): its
 		// buffers made afresh were a fifth of what a correct line of the
@@ -2028,7 +2032,10 @@ func (sc *scratch) candText(from, to int, cand string) string {
 // place, as gainAt prices them, in the languages langs.
 func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages) float64 {
 	ws, we := wordBounds(s, from, to)
-	key := choiceKey{langs, lastRune(s[:ws]), firstRune(s[we:]), s[ws:from] + cand + s[to:we]}
+	// The word is looked up through a view of sc's buffer, and copied
+	// only to be remembered.
+	sc.choiceWord = append(append(append(sc.choiceWord[:0], s[ws:from]...), cand...), s[to:we]...)
+	key := choiceKey{langs, lastRune(s[:ws]), firstRune(s[we:]), bytesView(sc.choiceWord)}
 	// Remembered for the window: refineLost tries the letters of a lost
 	// byte in the island's word, then again in the draft line (see
 	// refineInDraft), often in the same languages, and rounds repeat
@@ -2038,6 +2045,7 @@ func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausibl
 		return c
 	}
 	c := plausible.ChoiceCost(key.before, key.word, key.after, langs)
+	key.word = strings.Clone(key.word)
 	if sc.choices == nil {
 		sc.choices = make(map[choiceKey]float64)
 	}

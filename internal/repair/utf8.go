@@ -2093,8 +2093,8 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
 		for a := range weighed {
 			alt := &weighed[a]
-			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
-			c := sc.wordCost(s, from, to, trial, langs) - alt.context
+			sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
+			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs) - alt.context
 			alt.Score = -c
 			switch {
 			case c < bestCost:
