@@ -1289,7 +1289,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			// German and French lines are full of them.
 			return j, dec[:start], "", nil, false, false
 		}
-		prefix := append([]byte(nil), dec[start:]...)
+		var prefixBuf [utf8.UTFMax]byte
+		prefix := append(prefixBuf[:0], dec[start:]...)
 		after := rune(0)
 		if p < n {
 			after = firstRune(s[sc.offsetAt(s, p):])
@@ -1311,14 +1312,38 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		if mayClose(prefix, cands) {
 			open = sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
 		}
-		chosen, alts := inferLost(prefix, cands, before, after, open, opt.InferLost)
-		if len(alts) == 0 && how == lossUndefined {
+		if len(cands) == 0 {
+			// As inferLost answers: U+FFFD, and no alternatives.
+			if how == lossUndefined {
+				return j, dec[:start], "", nil, false, false
+			}
+			dec = append(dec[:start], "\uFFFD"...)
+			return p, dec, how, &Inferred{Chosen: "\uFFFD", marked: how == lossFFFD || how == lossQuestion}, false, true
+		}
+		// The candidates are priced and the choice made as inferLost
+		// makes it; their list is made only if the island is weighed
+		// further (see Inferred.settle), as droppedCands leaves it:
+		// most islands with a lost byte are refused, and sorting and
+		// copying out the candidates of each was for nothing. The
+		// candidates share sc's backing array, which rank copies from.
+		var fullBuf [maxLost][]byte
+		full := fullBuf[:0]
+		back := slices.Grow(sc.candBack[:0], (len(prefix)+1)*len(cands))
+		for _, x := range cands {
+			at := len(back)
+			back = append(append(back, prefix...), x)
+			full = append(full, back[at:len(back):len(back)])
+		}
+		lr := sc.newRanking()
+		chosen := lr.rank(full, before, after, open, opt.InferLost)
+		sc.candBack = back[:0]
+		if len(lr.rs) == 0 && how == lossUndefined {
 			// Nothing a person writes fits an unmarked loss: there was
 			// none.
 			return j, dec[:start], "", nil, false, false
 		}
 		dec = append(dec[:start], chosen...)
-		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts, marked: how == lossFFFD || how == lossQuestion}, false, true
+		return p, dec, how, &Inferred{Chosen: chosen, ranking: lr, marked: how == lossFFFD || how == lossQuestion}, false, true
 	}
 	return p, dec, loss, nil, a0, true
 }
