@@ -992,7 +992,14 @@ type scratch struct {
 	// island refineLost weighs in it: most words have been priced
 	// before, and a string for each try was two allocations.
 	choiceWord, trial []byte
-	lines             map[string]lineMemo // see lineCost
+	// lost holds the lost characters of the island undoUTF8 walks, and
+	// inferred the one parseSeq returns, good until its next call:
+	// most islands with a lost byte are refused, and each made them
+	// anew. deep is deeper's buffer.
+	lost     []Inferred
+	inferred Inferred
+	deep     []byte
+	lines    map[string]lineMemo // see lineCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -1121,11 +1128,13 @@ func putScratch(sc *scratch) {
 	clear(sc.lines)
 	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	clear(sc.twin[:cap(sc.twin)])
+	clear(sc.lost[:cap(sc.lost)]) // their candidates
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0], choiceWord: sc.choiceWord[:0], trial: sc.trial[:0],
+		lost: sc.lost[:0], deep: sc.deep[:0],
 		// The sole reading encodes every line that reaches the search
 		// through each page that may hold UTF-8 (see wholeReading): its
 		// buffers made afresh were a fifth of what a correct line of the
@@ -1134,6 +1143,13 @@ func putScratch(sc *scratch) {
 		sole: sc.sole[:0], soleText: sc.soleText[:0], soleBelow: sc.soleBelow[:0], legacyOut: sc.legacyOut[:0],
 	}
 	scratchPool.Put(sc)
+}
+
+// lostChar returns in in sc's space for one lost character, which the
+// caller copies before it asks for another (see scratch.inferred).
+func (sc *scratch) lostChar(in Inferred) *Inferred {
+	sc.inferred = in
+	return &sc.inferred
 }
 
 // newRanking returns a lostRanking of sc's for a lost character of the

@@ -129,7 +129,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// the last point where it could end on a rune boundary.
 		dec = dec[:0]
 		j := i
-		var lost []Inferred
+		// The island's lost characters, in sc's buffer: the spans kept
+		// copy them, and a slice made for each island with a lost byte
+		// was most of what the walk allocated.
+		if cap(sc.lost) == 0 {
+			sc.lost = make([]Inferred, 0, 16)
+		}
+		lost := sc.lost[:0]
 		sc.rankingsUsed = 0 // the last island's lost characters are done with
 		islandLoss := ""
 		endsInA0 := false
@@ -301,7 +307,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// "Äƒ" is "ă".
 			deep, ok := "", false
 			if g < margin {
-				deep, ok = w.deeper(cand)
+				deep, ok = w.deeper(sc, cand)
 			}
 			// So too through GBK, the page Chinese mojibake under
 			// another layer most often came from, wherever the island
@@ -311,7 +317,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// (Only a hanzi has a GBK lead that is a UTF-8 lead byte:
 			// GBK's symbols, kana and Cyrillic begin with A1 to A9.)
 			if !ok && g < totalMargin+w.prior() && strings.ContainsFunc(cand, isCJKRune) {
-				deep, ok = gbkWrong.deeper(cand)
+				deep, ok = gbkWrong.deeper(sc, cand)
 			}
 			if ok {
 				g = max(g, gainAt(sc, s, from, to, deep))
@@ -606,21 +612,22 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 // deeper returns cand undone once more through w, a single-byte page or
 // GBK: its characters re-encoded and read as UTF-8, when that works,
 // gives other characters and leaves nothing outside ASCII unexplained.
-func (w *wrongDecoder) deeper(cand string) (string, bool) {
+func (w *wrongDecoder) deeper(sc *scratch, cand string) (string, bool) {
 	if w.sb == nil && w != gbkWrong {
 		return "", false
 	}
-	var arr [64]byte
-	b := arr[:0]
-	multi := false
+	// The bytes are gathered in sc's buffer: GBK encodes through an
+	// interface, and an array on the stack escaped for every island
+	// asked.
+	b, multi, ok := sc.deep[:0], false, true
 	for _, r := range cand {
-		var ok bool
 		if b, ok = w.encodeRune(b, r); !ok {
-			return "", false
+			break
 		}
 		multi = multi || r >= utf8.RuneSelf
 	}
-	if !multi || !utf8.Valid(b) || string(b) == cand {
+	sc.deep = b[:0]
+	if !ok || !multi || !utf8.Valid(b) || string(b) == cand {
 		return "", false
 	}
 	return string(b), true
@@ -1318,7 +1325,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				return j, dec[:start], "", nil, false, false
 			}
 			dec = append(dec[:start], "\uFFFD"...)
-			return p, dec, how, &Inferred{Chosen: "\uFFFD", marked: how == lossFFFD || how == lossQuestion}, false, true
+			return p, dec, how, sc.lostChar(Inferred{Chosen: "\uFFFD", marked: how == lossFFFD || how == lossQuestion}), false, true
 		}
 		// The candidates are priced and the choice made as inferLost
 		// makes it; their list is made only if the island is weighed
@@ -1343,7 +1350,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			return j, dec[:start], "", nil, false, false
 		}
 		dec = append(dec[:start], chosen...)
-		return p, dec, how, &Inferred{Chosen: chosen, ranking: lr, marked: how == lossFFFD || how == lossQuestion}, false, true
+		return p, dec, how, sc.lostChar(Inferred{Chosen: chosen, ranking: lr, marked: how == lossFFFD || how == lossQuestion}), false, true
 	}
 	return p, dec, loss, nil, a0, true
 }
@@ -1525,7 +1532,7 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 	chosen := lr.rank(cands, before, after, open, opt.InferLost)
 	sc.candBack = back[:0]
 	dec = append(dec[:start], chosen...)
-	return p + rest, dec, &Inferred{Chosen: chosen, ranking: lr}, true
+	return p + rest, dec, sc.lostChar(Inferred{Chosen: chosen, ranking: lr}), true
 }
 
 // lossTwin is the decoder whose pairs tell which bytes w may have
