@@ -3,7 +3,6 @@ package repair
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -555,7 +554,12 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	sc.langs, sc.langsOf = nil, s
 	clear(sc.gains)
 	t := sc.triedOn(s)
-	var cands []*outcome
+	// On the stack for the hypotheses a round has (sixteen UTF-8
+	// readings and the legacy ones, more only if the lists grow): a
+	// slice grown for each round was the most the search allocated in
+	// one place.
+	var candsArr [48]*outcome
+	cands := candsArr[:0]
 	sn := sc.screenFor(s)
 	for k, w := range utf8Wrong {
 		if w.page >= 0 && sn.utf8&(1<<w.page) == 0 || w.sb == nil && !sn.cjk {
@@ -590,7 +594,14 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	}
 	// Stable by gain, so that among equals the earlier (more likely)
 	// hypothesis wins.
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].gain > cands[j].gain+1e-9 })
+	// (slices' stable sort is sort's, the same algorithm asking the
+	// same questions, without the reflection that made cands escape.)
+	slices.SortStableFunc(cands, func(a, b *outcome) int {
+		if a.gain > b.gain+1e-9 {
+			return -1
+		}
+		return 0
+	})
 	if lookahead == 0 || len(cands) == 1 {
 		return cands[0]
 	}
