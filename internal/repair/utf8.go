@@ -1314,7 +1314,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		} else if o := sc.offsetAt(s, j); o > 0 {
 			before = lastRune(s[:o])
 		}
-		cands := w.lostCandidates(how, l, h)
+		var candBuf [0x40]byte // every continuation byte
+		cands := w.appendLostCandidates(candBuf[:0], how, l, h)
 		var open rune
 		if mayClose(prefix, cands) {
 			open = sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
@@ -1798,10 +1799,16 @@ func (w *wrongDecoder) unpairedWith(cands []byte, y byte) []byte {
 
 // lostCandidates lists the byte values a lost byte may have had.
 func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
+	return w.appendLostCandidates(nil, how, lo, hi)
+}
+
+// appendLostCandidates appends lostCandidates(how, lo, hi) to c: parseSeq
+// asks for them at every lost byte it weighs, into a buffer on its
+// stack.
+func (w *wrongDecoder) appendLostCandidates(c []byte, how string, lo, hi byte) []byte {
 	// A strict single-byte decoder loses only the bytes it leaves
 	// undefined, whether it drops them or marks them with U+FFFD.
 	if how == lossUndefined || !w.multi && len(w.dropped) > 0 {
-		var c []byte
 		for _, x := range w.dropped {
 			if x >= lo && x <= hi {
 				c = append(c, x)
@@ -1809,7 +1816,6 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 		}
 		return c
 	}
-	c := make([]byte, 0, int(hi-lo)+1)
 	for x := int(lo); x <= int(hi); x++ {
 		c = append(c, byte(x))
 	}
