@@ -137,7 +137,14 @@ func (m *Model) scoreUnits(s string, blankUnknown bool) (units, n, unknown int) 
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			if r >= 0xC2 && r <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				// Two bytes, as DecodeRuneInString reads them, in line:
+				// the letters of every alphabet but Thai's are two
+				// bytes, and the call was a tenth of the score.
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 		}
 		i += size
 		if c := m.index(r); c > 0 {

@@ -2098,15 +2098,23 @@ const maxChoices = 4096
 // bytes each way.
 func wordBounds(s string, from, to int) (ws, we int) {
 	ws, we = from, to
+	// An ASCII byte is a rune of its own, read without decoding: a
+	// break is one, and words are mostly ASCII or two-byte letters.
 	for ws > 0 && from-ws < maxWord {
-		r, size := utf8.DecodeLastRuneInString(s[:ws])
+		r, size := rune(s[ws-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(s[:ws])
+		}
 		if isBreak(r) {
 			break
 		}
 		ws -= size
 	}
 	for we < len(s) && we-to < maxWord {
-		r, size := utf8.DecodeRuneInString(s[we:])
+		r, size := rune(s[we]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[we:])
+		}
 		if isBreak(r) {
 			break
 		}
