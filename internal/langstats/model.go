@@ -108,8 +108,26 @@ func (m *Model) ScoreKnown(s string) (logp float64, n, unknown int) {
 	return m.score(s, true)
 }
 
+// ScoreKnownUnits is ScoreKnown with the sum in the model's units, the
+// integer that logp is -units/CostScale of: the sums of parts of a text
+// add up exactly to the text's, so a caller that scored a word can score
+// it with one letter replaced by reading only around that letter (see
+// plausible's Languages.CostReplaced).
+func (m *Model) ScoreKnownUnits(s string) (units, n, unknown int) {
+	return m.scoreUnits(s, true)
+}
+
+// CostScale is how many units make a bit in ScoreKnownUnits.
+const CostScale = costScale
+
 // score is Score, or ScoreKnown when blankUnknown is set.
 func (m *Model) score(s string, blankUnknown bool) (logp float64, n, unknown int) {
+	units, n, unknown := m.scoreUnits(s, blankUnknown)
+	return -float64(units) / costScale, n, unknown
+}
+
+// scoreUnits is score, in units of 1/costScale bit.
+func (m *Model) scoreUnits(s string, blankUnknown bool) (units, n, unknown int) {
 	const (
 		outside = -1 // not inside a word
 		foreign = -2 // just after a letter outside the alphabet
@@ -119,7 +137,14 @@ func (m *Model) score(s string, blankUnknown bool) (logp float64, n, unknown int
 	for i := 0; i < len(s); {
 		r, size := rune(s[i]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
+			if r >= 0xC2 && r <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				// Two bytes, as DecodeRuneInString reads them, in line:
+				// the letters of every alphabet but Thai's are two
+				// bytes, and the call was a tenth of the score.
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2
+			} else {
+				r, size = utf8.DecodeRuneInString(s[i:])
+			}
 		}
 		i += size
 		if c := m.index(r); c > 0 {
@@ -157,7 +182,7 @@ func (m *Model) score(s string, blankUnknown bool) (logp float64, n, unknown int
 		total += int(m.cost[prev*m.k])
 		n++
 	}
-	return -float64(total) / costScale, n, unknown
+	return total, n, unknown
 }
 
 // RunBonus returns how many bits likelier the words of s are than Score

@@ -544,22 +544,27 @@ func languageCost(s string, langs *Languages) float64 {
 		return c
 	}
 	c := languageCostOf(s, langs)
-	if len(langs.memo) < 4096 {
-		if langs.memo == nil {
+	langs.remember(s, c)
+	return c
+}
+
+// remember keeps s's language cost c in l's memory of priced words.
+func (l *Languages) remember(s string, c float64) {
+	if len(l.memo) < 4096 {
+		if l.memo == nil {
 			// Made on first use: most clean lines price no word. A
 			// memory a released Languages gave back is taken first (see
 			// Release): a damaged line prices a hundred words or more,
 			// and a new map grew through every size up to that, line
 			// after line.
 			if m, ok := memoPool.Get().(map[string]float64); ok {
-				langs.memo = m
+				l.memo = m
 			} else {
-				langs.memo = make(map[string]float64)
+				l.memo = make(map[string]float64)
 			}
 		}
-		langs.memo[s] = c
+		l.memo[s] = c
 	}
-	return c
 }
 
 // memoPool holds the emptied memories of released Languages.
@@ -752,6 +757,152 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		if weight == choiceWords {
 			total -= m.WordBonus(text)
 		}
+	}
+	return total
+}
+
+// LanguageParts is what LanguageCost reads of a word in languages l,
+// script by script, kept so that the word with an island replaced can be
+// priced from it (see CostReplaced): the search prices a word as it
+// stands and then each reading of each island in it, and on a line
+// without spaces (Chinese in GBK shown as windows-1252) every island's
+// word is a window of some fifty characters of which the reading
+// changes one or two.
+type LanguageParts struct {
+	l       *Languages
+	letters [numScripts]int32 // letters of each alphabetic script
+	// The score of each script's letters under l's model for it, in the
+	// model's units (see langstats' ScoreKnownUnits), where l has one.
+	units, n, unknown [numScripts]int32
+}
+
+// alphabetic is the script of r where languageCostWeighted prices it,
+// else NoScript.
+func alphabetic(r rune) Script {
+	if sc := ClassOf(r).Script(); sc != CJK && sc != OtherScript {
+		return sc
+	}
+	return NoScript
+}
+
+// CostAndParts is LanguageCost(s, l), and what CostReplaced needs of s
+// when l had not priced s before (ok); where l remembers the cost, the
+// parts are left for Parts to work out if they are needed: the word's
+// islands are most often refused on its cost alone.
+func (l *Languages) CostAndParts(s string) (c float64, p LanguageParts, ok bool) {
+	if c, ok := l.memo[s]; ok {
+		return c, p, false
+	}
+	p = l.Parts(s)
+	c = l.costOf(&p, s, "", len(s), len(s))
+	l.remember(s, c)
+	return c, p, true
+}
+
+// Parts returns what CostReplaced needs of s.
+func (l *Languages) Parts(s string) LanguageParts {
+	p := LanguageParts{l: l}
+	for _, r := range s {
+		p.letters[alphabetic(r)]++
+	}
+	var arr [256]byte
+	for sc := Script(1); sc < numScripts; sc++ {
+		if p.letters[sc] == 0 || l.models[sc] == nil {
+			continue
+		}
+		only := appendOnlyScript(arr[:0], s, sc)
+		u, n, unknown := l.models[sc].ScoreKnownUnits(unsafe.String(unsafe.SliceData(only), len(only)))
+		p.units[sc], p.n[sc], p.unknown[sc] = int32(u), int32(n), int32(unknown)
+	}
+	return p
+}
+
+// CostReplaced is LanguageCost(s[:from]+cand+s[to:], l), for the s whose
+// parts p are (see Parts), with l the languages p was worked out in.
+//
+// Why it is exact: languageCostWeighted scores, for each script, the
+// text with every character outside the script made a space, left to
+// right; what a character adds to the score depends on the character
+// before it alone (a letter, a space, a letter outside the alphabet),
+// and the sums are integers. So the score of the text with the island
+// replaced is the word's less the score of the island with one
+// character of context on each side, plus that of the reading in the
+// same context: the context's first character is scored alike in both
+// (after nothing), and everything after its last alike too. The figures
+// are then combined in the order languageCostWeighted combines them.
+func (l *Languages) CostReplaced(p *LanguageParts, s string, from, to int, cand string) float64 {
+	if p.l != l {
+		return languageCost(s[:from]+cand+s[to:], l)
+	}
+	q := *p
+	for _, r := range s[from:to] {
+		q.letters[alphabetic(r)]--
+	}
+	for _, r := range cand {
+		q.letters[alphabetic(r)]++
+	}
+	before, after := "", ""
+	if from > 0 {
+		_, size := utf8.DecodeLastRuneInString(s[:from])
+		before = s[from-size : from]
+	}
+	if to < len(s) {
+		_, size := utf8.DecodeRuneInString(s[to:])
+		after = s[to : to+size]
+	}
+	for sc := Script(1); sc < numScripts; sc++ {
+		m := l.models[sc]
+		if q.letters[sc] == 0 || m == nil {
+			continue
+		}
+		var arr [64]byte
+		old := appendOnlyScript(appendOnlyScript(appendOnlyScript(arr[:0], before, sc), s[from:to], sc), after, sc)
+		u, n, unknown := m.ScoreKnownUnits(unsafe.String(unsafe.SliceData(old), len(old)))
+		q.units[sc] -= int32(u)
+		q.n[sc] -= int32(n)
+		q.unknown[sc] -= int32(unknown)
+		repl := appendOnlyScript(appendOnlyScript(appendOnlyScript(arr[:0], before, sc), cand, sc), after, sc)
+		u, n, unknown = m.ScoreKnownUnits(unsafe.String(unsafe.SliceData(repl), len(repl)))
+		q.units[sc] += int32(u)
+		q.n[sc] += int32(n)
+		q.unknown[sc] += int32(unknown)
+	}
+	return l.costOf(&q, s, cand, from, to)
+}
+
+// costOf combines the parts p of the text s[:from]+cand+s[to:] into its
+// language cost in l, as languageCostWeighted does at lmWeight. A script
+// l has no model for is priced by the model of its letters there, read
+// from the text (it needs the text's letters of the script to choose
+// that model).
+func (l *Languages) costOf(p *LanguageParts, s, cand string, from, to int) float64 {
+	priced := false
+	var total float64
+	for sc := Script(1); sc < numScripts; sc++ {
+		if p.letters[sc] == 0 {
+			continue
+		}
+		priced = true
+		m := l.models[sc]
+		units, n, unknown := int(p.units[sc]), int(p.n[sc]), int(p.unknown[sc])
+		if m == nil {
+			var arr [256]byte
+			key := append(append(arr[:0], langScript[sc]...), 0)
+			at := len(key)
+			key = appendOnlyScript(appendOnlyScript(appendOnlyScript(key, s[:from], sc), cand, sc), s[to:], sc)
+			if m = bestModelKey(key, at); m == nil {
+				continue
+			}
+			units, n, unknown = m.ScoreKnownUnits(unsafe.String(unsafe.SliceData(key[at:]), len(key)-at))
+		}
+		for range unknown {
+			total += foreignLetter
+		}
+		logp := -float64(units) / langstats.CostScale
+		total += lmWeight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+	}
+	if !priced {
+		return 0
 	}
 	return total
 }
@@ -1110,6 +1261,13 @@ func LanguageBound(s string) float64 {
 			n++
 		}
 	}
+	return LanguageBoundLetters(n)
+}
+
+// LanguageBoundLetters is LanguageBound of a text with n letters of
+// alphabetic scripts (not hanzi, kana or Hangul): for a caller that
+// counts them in a pass of its own over the text.
+func LanguageBoundLetters(n int) float64 {
 	// n letters make at most 2n bigrams with word boundaries (when
 	// every letter stands alone).
 	return float64(2*n)*lmWeight*lmCap + float64(n)*foreignLetter

@@ -3,7 +3,6 @@ package repair
 import (
 	"math"
 	"slices"
-	"sort"
 	"strings"
 	"sync"
 	"unicode"
@@ -555,7 +554,12 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	sc.langs, sc.langsOf = nil, s
 	clear(sc.gains)
 	t := sc.triedOn(s)
-	var cands []*outcome
+	// On the stack for the hypotheses a round has (sixteen UTF-8
+	// readings and the legacy ones, more only if the lists grow): a
+	// slice grown for each round was the most the search allocated in
+	// one place.
+	var candsArr [48]*outcome
+	cands := candsArr[:0]
 	sn := sc.screenFor(s)
 	for k, w := range utf8Wrong {
 		if w.page >= 0 && sn.utf8&(1<<w.page) == 0 || w.sb == nil && !sn.cjk {
@@ -590,7 +594,14 @@ func searchRoundUncached(sc *scratch, s string, opt Options, lookahead int) *out
 	}
 	// Stable by gain, so that among equals the earlier (more likely)
 	// hypothesis wins.
-	sort.SliceStable(cands, func(i, j int) bool { return cands[i].gain > cands[j].gain+1e-9 })
+	// (slices' stable sort is sort's, the same algorithm asking the
+	// same questions, without the reflection that made cands escape.)
+	slices.SortStableFunc(cands, func(a, b *outcome) int {
+		if a.gain > b.gain+1e-9 {
+			return -1
+		}
+		return 0
+	})
 	if lookahead == 0 || len(cands) == 1 {
 		return cands[0]
 	}
@@ -988,7 +999,18 @@ type scratch struct {
 	langsSeen   []*plausible.Languages
 	langsByText map[string]*plausible.Languages // see languagesOf
 	choices     map[choiceKey]float64           // see wordCost
-	lines       map[string]lineMemo             // see lineCost
+	// choiceWord and trial hold the word wordCost looks up and the
+	// island refineLost weighs in it: most words have been priced
+	// before, and a string for each try was two allocations.
+	choiceWord, trial []byte
+	// lost holds the lost characters of the island undoUTF8 walks, and
+	// inferred the one parseSeq returns, good until its next call:
+	// most islands with a lost byte are refused, and each made them
+	// anew. deep is deeper's buffer.
+	lost     []Inferred
+	inferred Inferred
+	deep     []byte
+	lines    map[string]lineMemo // see lineCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).
@@ -1117,11 +1139,13 @@ func putScratch(sc *scratch) {
 	clear(sc.lines)
 	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	clear(sc.twin[:cap(sc.twin)])
+	clear(sc.lost[:cap(sc.lost)]) // their candidates
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
-		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0],
+		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0], choiceWord: sc.choiceWord[:0], trial: sc.trial[:0],
+		lost: sc.lost[:0], deep: sc.deep[:0],
 		// The sole reading encodes every line that reaches the search
 		// through each page that may hold UTF-8 (see wholeReading): its
 		// buffers made afresh were a fifth of what a correct line of the
@@ -1130,6 +1154,13 @@ func putScratch(sc *scratch) {
 		sole: sc.sole[:0], soleText: sc.soleText[:0], soleBelow: sc.soleBelow[:0], legacyOut: sc.legacyOut[:0],
 	}
 	scratchPool.Put(sc)
+}
+
+// lostChar returns in in sc's space for one lost character, which the
+// caller copies before it asks for another (see scratch.inferred).
+func (sc *scratch) lostChar(in Inferred) *Inferred {
+	sc.inferred = in
+	return &sc.inferred
 }
 
 // newRanking returns a lostRanking of sc's for a lost character of the
@@ -2028,7 +2059,10 @@ func (sc *scratch) candText(from, to int, cand string) string {
 // place, as gainAt prices them, in the languages langs.
 func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages) float64 {
 	ws, we := wordBounds(s, from, to)
-	key := choiceKey{langs, lastRune(s[:ws]), firstRune(s[we:]), s[ws:from] + cand + s[to:we]}
+	// The word is looked up through a view of sc's buffer, and copied
+	// only to be remembered.
+	sc.choiceWord = append(append(append(sc.choiceWord[:0], s[ws:from]...), cand...), s[to:we]...)
+	key := choiceKey{langs, lastRune(s[:ws]), firstRune(s[we:]), bytesView(sc.choiceWord)}
 	// Remembered for the window: refineLost tries the letters of a lost
 	// byte in the island's word, then again in the draft line (see
 	// refineInDraft), often in the same languages, and rounds repeat
@@ -2038,6 +2072,7 @@ func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausibl
 		return c
 	}
 	c := plausible.ChoiceCost(key.before, key.word, key.after, langs)
+	key.word = strings.Clone(key.word)
 	if sc.choices == nil {
 		sc.choices = make(map[choiceKey]float64)
 	}
@@ -2063,15 +2098,23 @@ const maxChoices = 4096
 // bytes each way.
 func wordBounds(s string, from, to int) (ws, we int) {
 	ws, we = from, to
+	// An ASCII byte is a rune of its own, read without decoding: a
+	// break is one, and words are mostly ASCII or two-byte letters.
 	for ws > 0 && from-ws < maxWord {
-		r, size := utf8.DecodeLastRuneInString(s[:ws])
+		r, size := rune(s[ws-1]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeLastRuneInString(s[:ws])
+		}
 		if isBreak(r) {
 			break
 		}
 		ws -= size
 	}
 	for we < len(s) && we-to < maxWord {
-		r, size := utf8.DecodeRuneInString(s[we:])
+		r, size := rune(s[we]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[we:])
+		}
 		if isBreak(r) {
 			break
 		}
@@ -2147,13 +2190,22 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 	// pricing its repair.
 	langs := sc.languages()
 	if !wp.langValid {
-		wp.lang, wp.langValid = plausible.LanguageCost(orig, langs), true
+		wp.lang, wp.parts, wp.partsValid = langs.CostAndParts(orig)
+		wp.langValid = true
 	}
 	origLang := wp.lang
 	if quick+origLang < weakMargin {
 		return quick + origLang, true
 	}
-	lang := origLang - plausible.LanguageCost(strings.Clone(repl), langs)
+	// The word with cand in place is priced from the word as it stands,
+	// reading only around the island (see CostReplaced): a word is
+	// priced once and its islands' readings through every page, and on
+	// a line without spaces each island's word is a window of some
+	// fifty characters.
+	if !wp.partsValid {
+		wp.parts, wp.partsValid = langs.Parts(orig), true
+	}
+	lang := origLang - langs.CostReplaced(&wp.parts, orig, from-ws, to-ws, cand)
 	if holdsRareNonCJK(cand) {
 		// The language model prices letters, and it finds a word cheaper
 		// once a letter foreign to the line's language is gone, whatever
@@ -2492,6 +2544,8 @@ type wordPrice struct {
 	bound                        float64 // plausible.LanguageBound
 	lang                         float64 // plausible.LanguageCost in the text's languages
 	langValid                    bool
+	parts                        plausible.LanguageParts // of the word in the text's languages, for its readings
+	partsValid                   bool
 	max                          float64 // plausible.LanguageCostMax
 	maxValid                     bool
 	// priced says the fields above max are filled: wordMax remembers a
@@ -2561,12 +2615,13 @@ func (sc *scratch) wordMax(s string, ws, we int) float64 {
 func priceWord(sc *scratch, s string, ws, we int, before, after rune) wordPrice {
 	orig := s[ws:we]
 	wp := wordPrice{ctx: newScriptContext(sc, s, ws, we, orig), priced: true}
-	wp.cjkStrangers = cjkStrangers(orig, &wp.ctx)
-	if s := strangers(orig, &wp.ctx); s > wp.cjkStrangers {
-		wp.otherStrangers = s - wp.cjkStrangers
+	cjk, all, letters := wp.ctx.wordStrangers(orig)
+	wp.cjkStrangers = cjk
+	if all > cjk {
+		wp.otherStrangers = all - cjk
 	}
 	wp.chars = plausible.CharCost(before, orig, after)
-	wp.bound = plausible.LanguageBound(orig)
+	wp.bound = plausible.LanguageBoundLetters(letters)
 	return wp
 }
 
@@ -2759,6 +2814,57 @@ func dominantOf(all *[16]int) (dominant plausible.Script, enough bool) {
 // other no more than one does).
 func (c *scriptContext) isStranger(sc plausible.Script) bool {
 	return sc != plausible.NoScript && sc != c.dominant && c.outside[sc]*8 < c.outside[c.dominant]
+}
+
+// wordStrangers is cjkStrangers(w, c) and strangers(w, c), with the
+// letters of w that plausible.LanguageBound counts, read in one pass:
+// every word an island is found in is priced so, and on a line without
+// spaces each island's word is a window of some fifty characters.
+func (c *scriptContext) wordStrangers(w string) (cjk, all float64, letters int) {
+	// Two runs of strangers, as strangers keeps one: of hanzi, kana and
+	// Hangul alone, and of any script.
+	cjkRun, allRun, allScript := 0, 0, plausible.NoScript
+	for _, r := range w {
+		sc := plausible.ClassOf(r).Script()
+		if sc != plausible.NoScript && sc != plausible.CJK && sc != plausible.OtherScript {
+			letters++
+		}
+		if !c.enough {
+			continue
+		}
+		stranger := c.isStranger(sc)
+		if stranger && sc == plausible.CJK {
+			cjk += strangerCost
+			cjkRun++
+		} else {
+			if cjkRun == 1 {
+				cjk += strangerCost
+			}
+			cjkRun = 0
+		}
+		if stranger {
+			all += strangerCost
+			if sc != allScript {
+				if allRun == 1 {
+					all += strangerCost
+				}
+				allRun = 0
+			}
+			allRun, allScript = allRun+1, sc
+			continue
+		}
+		if allRun == 1 {
+			all += strangerCost
+		}
+		allRun, allScript = 0, plausible.NoScript
+	}
+	if cjkRun == 1 {
+		cjk += strangerCost
+	}
+	if allRun == 1 {
+		all += strangerCost
+	}
+	return cjk, all, letters
 }
 
 // strangers prices the strangers of w (only its hanzi, kana and Hangul

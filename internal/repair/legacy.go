@@ -559,7 +559,10 @@ func hanCount(b []byte) int {
 func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 	var strange []bool // the runs left as written, by index
 	for i, r := range runs {
-		if strangeRun(s, r, string(dec[r.decFrom:r.decTo]), swap) {
+		// The run's reading is read in place: strangeRun keeps nothing
+		// of it, and a string per run of every reading that passes the
+		// margin was an allocation each.
+		if strangeRun(s, r, bytesView(dec[r.decFrom:r.decTo]), swap) {
 			if strange == nil {
 				strange = make([]bool, len(runs))
 			}
@@ -580,10 +583,10 @@ func keptRuns(s string, runs []legacyRun, dec []byte, swap bool) []legacyRun {
 		if strange[i] {
 			continue
 		}
-		if shortWord(s, r) || letterCount(s[r.from:r.to]) == 0 {
+		if shortWord(s, r) || !hasLetter(s[r.from:r.to]) {
 			strange[i] = asWritten(s, runs, strange, r.from, -1) && asWritten(s, runs, strange, r.to, +1)
 		} else {
-			strange[i] = againstAlphabet(s, r, string(dec[r.decFrom:r.decTo])) >= 0
+			strange[i] = againstAlphabet(s, r, bytesView(dec[r.decFrom:r.decTo])) >= 0
 		}
 	}
 	kept := runs[:0]
@@ -607,12 +610,12 @@ func strangeRun(s string, r legacyRun, read string, swap bool) bool {
 		// Italian, but "Hàñòðîéêà" is Russian read through KOI8-R
 		// after a stray Latin H ("Hастройка").
 		return true
-	case letterCount(orig) == 0 || (wordish(before) || wordish(after)) && strings.ContainsFunc(read, isCJKRune):
+	case !hasLetter(orig) || (wordish(before) || wordish(after)) && strings.ContainsFunc(read, isCJKRune):
 		// Marks, and hanzi glued to a word: "don’t" through the
 		// Russian page swap is "don▓t", " — " is " ≈ ".
 		ws, we := wordBounds(s, r.from, r.to)
 		return plausible.CharCost(0, s[ws:we], 0) < plausible.CharCost(0, s[ws:r.from]+read+s[r.to:we], 0)
-	case letterCount(read) == 0 && unicode.IsLetter(before) && unicode.IsLetter(after):
+	case !hasLetter(read) && unicode.IsLetter(before) && unicode.IsLetter(after):
 		// A letter inside a word read as no letter at all: "ž"
 		// through windows-1256 is a zero-width joiner.
 		return true
@@ -759,6 +762,22 @@ func letterCount(s string) int {
 	}
 	return n
 }
+
+// hasLetter reports whether s has a letter: letterCount(s) > 0, without
+// reading past the first one. The runs a legacy reading weighs are
+// mostly letters, and each was counted in full to be compared with 0.
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// bytesView is b read as a string, without a copy: for a callee that
+// keeps nothing of it, while b is not written.
+func bytesView(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
 // wordish reports whether r is a letter or a digit.
 func wordish(r rune) bool {

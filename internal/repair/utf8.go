@@ -129,7 +129,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// the last point where it could end on a rune boundary.
 		dec = dec[:0]
 		j := i
-		var lost []Inferred
+		// The island's lost characters, in sc's buffer: the spans kept
+		// copy them, and a slice made for each island with a lost byte
+		// was most of what the walk allocated.
+		if cap(sc.lost) == 0 {
+			sc.lost = make([]Inferred, 0, 16)
+		}
+		lost := sc.lost[:0]
 		sc.rankingsUsed = 0 // the last island's lost characters are done with
 		islandLoss := ""
 		endsInA0 := false
@@ -301,7 +307,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// "Äƒ" is "ă".
 			deep, ok := "", false
 			if g < margin {
-				deep, ok = w.deeper(cand)
+				deep, ok = w.deeper(sc, cand)
 			}
 			// So too through GBK, the page Chinese mojibake under
 			// another layer most often came from, wherever the island
@@ -311,7 +317,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// (Only a hanzi has a GBK lead that is a UTF-8 lead byte:
 			// GBK's symbols, kana and Cyrillic begin with A1 to A9.)
 			if !ok && g < totalMargin+w.prior() && strings.ContainsFunc(cand, isCJKRune) {
-				deep, ok = gbkWrong.deeper(cand)
+				deep, ok = gbkWrong.deeper(sc, cand)
 			}
 			if ok {
 				g = max(g, gainAt(sc, s, from, to, deep))
@@ -606,21 +612,22 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 // deeper returns cand undone once more through w, a single-byte page or
 // GBK: its characters re-encoded and read as UTF-8, when that works,
 // gives other characters and leaves nothing outside ASCII unexplained.
-func (w *wrongDecoder) deeper(cand string) (string, bool) {
+func (w *wrongDecoder) deeper(sc *scratch, cand string) (string, bool) {
 	if w.sb == nil && w != gbkWrong {
 		return "", false
 	}
-	var arr [64]byte
-	b := arr[:0]
-	multi := false
+	// The bytes are gathered in sc's buffer: GBK encodes through an
+	// interface, and an array on the stack escaped for every island
+	// asked.
+	b, multi, ok := sc.deep[:0], false, true
 	for _, r := range cand {
-		var ok bool
 		if b, ok = w.encodeRune(b, r); !ok {
-			return "", false
+			break
 		}
 		multi = multi || r >= utf8.RuneSelf
 	}
-	if !multi || !utf8.Valid(b) || string(b) == cand {
+	sc.deep = b[:0]
+	if !ok || !multi || !utf8.Valid(b) || string(b) == cand {
 		return "", false
 	}
 	return string(b), true
@@ -1305,7 +1312,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			// German and French lines are full of them.
 			return j, dec[:start], "", nil, false, false
 		}
-		prefix := append([]byte(nil), dec[start:]...)
+		var prefixBuf [utf8.UTFMax]byte
+		prefix := append(prefixBuf[:0], dec[start:]...)
 		after := rune(0)
 		if p < n {
 			after = firstRune(s[sc.offsetAt(s, p):])
@@ -1322,13 +1330,34 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		} else if o := sc.offsetAt(s, j); o > 0 {
 			before = lastRune(s[:o])
 		}
-		cands := w.lostCandidates(how, l, h)
+		var candBuf [0x40]byte // every continuation byte
+		cands := w.appendLostCandidates(candBuf[:0], how, l, h)
 		var open rune
 		if mayClose(prefix, cands) {
 			open = sc.openAt(s, sc.offsetAt(s, j), string(dec[:start]))
 		}
-		var chosen string
-		var alts []Scored
+		if len(cands) == 0 {
+			// As inferLost answers: U+FFFD, and no alternatives.
+			if how == lossUndefined {
+				return j, dec[:start], "", nil, false, false
+			}
+			dec = append(dec[:start], "\uFFFD"...)
+			return p, dec, how, sc.lostChar(Inferred{Chosen: "\uFFFD", marked: how == lossFFFD || how == lossQuestion}), false, true
+		}
+		// The candidates are priced and the choice made as inferLost
+		// makes it; their list is made only if the island is weighed
+		// further (see Inferred.settle), as droppedCands leaves it:
+		// most islands with a lost byte are refused, and sorting and
+		// copying out the candidates of each was for nothing. The
+		// candidates share sc's backing array, which rank copies from.
+		var fullBuf [maxLost][]byte
+		full := fullBuf[:0]
+		back := slices.Grow(sc.candBack[:0], 2*(len(prefix)+1)*len(cands))
+		for _, x := range cands {
+			at := len(back)
+			back = append(append(back, prefix...), x)
+			full = append(full, back[at:len(back):len(back)])
+		}
 		if how == lossUndefined && need == 3 && len(prefix) == 2 && prefix[0] >= 0xE3 &&
 			(start > 0 && cjkLike(lastRune(string(dec[:start]))) || p < n && b[p] >= 0xE3 && b[p] <= 0xEF) {
 			// The byte the page dropped may have been the middle one:
@@ -1343,18 +1372,26 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			// another character of three bytes, read or to come: in
 			// Latin text a lone "é™" or "è" before a no-break space
 			// (E9 99, E8 A0) would read as a Han character that lost
-			// its middle byte.
-			chosen, alts = inferLostBytes(w.middleOrLast(prefix, cands, lo, hi), before, after, open, opt.InferLost)
-		} else {
-			chosen, alts = inferLost(prefix, cands, before, after, open, opt.InferLost)
+			// its middle byte. (back has room for both lists: no
+			// candidate moves.)
+			for _, x := range cands {
+				if x >= lo && x <= hi {
+					at := len(back)
+					back = append(back, prefix[0], x, prefix[1])
+					full = append(full, back[at:len(back):len(back)])
+				}
+			}
 		}
-		if len(alts) == 0 && how == lossUndefined {
+		lr := sc.newRanking()
+		chosen := lr.rank(full, before, after, open, opt.InferLost)
+		sc.candBack = back[:0]
+		if len(lr.rs) == 0 && how == lossUndefined {
 			// Nothing a person writes fits an unmarked loss: there was
 			// none.
 			return j, dec[:start], "", nil, false, false
 		}
 		dec = append(dec[:start], chosen...)
-		return p, dec, how, &Inferred{Chosen: chosen, Alternatives: alts, marked: how == lossFFFD || how == lossQuestion}, false, true
+		return p, dec, how, sc.lostChar(Inferred{Chosen: chosen, ranking: lr, marked: how == lossFFFD || how == lossQuestion}), false, true
 	}
 	return p, dec, loss, nil, a0, true
 }
@@ -1384,26 +1421,6 @@ func (w *wrongDecoder) lostTwoCandidates(lead, lo, hi byte) []Scored {
 		}
 	})
 	return alts
-}
-
-// middleOrLast lists the characters of three bytes that prefix, a lead
-// and one continuation byte, makes with one byte of lost put back after
-// it, then those it makes with the byte put back between them, where the
-// byte is one the lead allows second (lo–hi).
-func (w *wrongDecoder) middleOrLast(prefix, lost []byte, lo, hi byte) [][]byte {
-	back := make([]byte, 0, 3*2*len(lost))
-	cands := make([][]byte, 0, 2*len(lost))
-	for _, x := range lost {
-		back = append(back, prefix[0], prefix[1], x)
-		cands = append(cands, back[len(back)-3:len(back):len(back)])
-	}
-	for _, x := range lost {
-		if x >= lo && x <= hi {
-			back = append(back, prefix[0], x, prefix[1])
-			cands = append(cands, back[len(back)-3:len(back):len(back)])
-		}
-	}
-	return cands
 }
 
 // droppableTails keeps the completions of a character whose first kept
@@ -1583,7 +1600,7 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 	chosen := lr.rank(cands, before, after, open, opt.InferLost)
 	sc.candBack = back[:0]
 	dec = append(dec[:start], chosen...)
-	return p + rest, dec, &Inferred{Chosen: chosen, ranking: lr}, true
+	return p + rest, dec, sc.lostChar(Inferred{Chosen: chosen, ranking: lr}), true
 }
 
 // lossTwin is the decoder whose pairs tell which bytes w may have
@@ -1849,10 +1866,16 @@ func (w *wrongDecoder) unpairedWith(cands []byte, y byte) []byte {
 
 // lostCandidates lists the byte values a lost byte may have had.
 func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
+	return w.appendLostCandidates(nil, how, lo, hi)
+}
+
+// appendLostCandidates appends lostCandidates(how, lo, hi) to c: parseSeq
+// asks for them at every lost byte it weighs, into a buffer on its
+// stack.
+func (w *wrongDecoder) appendLostCandidates(c []byte, how string, lo, hi byte) []byte {
 	// A strict single-byte decoder loses only the bytes it leaves
 	// undefined, whether it drops them or marks them with U+FFFD.
 	if how == lossUndefined || !w.multi && len(w.dropped) > 0 {
-		var c []byte
 		for _, x := range w.dropped {
 			if x >= lo && x <= hi {
 				c = append(c, x)
@@ -1860,7 +1883,6 @@ func (w *wrongDecoder) lostCandidates(how string, lo, hi byte) []byte {
 		}
 		return c
 	}
-	c := make([]byte, 0, int(hi-lo)+1)
 	for x := int(lo); x <= int(hi); x++ {
 		c = append(c, byte(x))
 	}
@@ -2176,8 +2198,8 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
 		for a := range weighed {
 			alt := &weighed[a]
-			trial := string(dec[:off]) + alt.Text + string(dec[off+len(in.Chosen):])
-			c := sc.wordCost(s, from, to, trial, langs) - alt.context
+			sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
+			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs) - alt.context
 			alt.Score = -c
 			switch {
 			case c < bestCost:
