@@ -48,6 +48,10 @@ type wrongDecoder struct {
 	// character whose lead and middle bytes the page lost (see
 	// headlessCandidates).
 	headlessAlts *[256]headlessCands
+	// lostTwoAlts holds, by lead byte E0–EF, the candidates for a
+	// character of three bytes whose last two bytes a single-byte page
+	// dropped (see lostTwoCandidates).
+	lostTwoAlts *[16]headlessCands
 	// fits says, for each two-byte lead 0xC2–0xDF, whether one of the
 	// bytes a single-byte page drops completes it to a character people
 	// write (see lostFits).
@@ -104,6 +108,7 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 		w.sb = sb
 		r, ok := sb.DecodeByte(0xA0)
 		w.a0 = ok && r == 0xA0
+		w.lostTwoAlts = new([16]headlessCands)
 	} else {
 		w.multi = true
 		w.mb, _ = cs.(*codec.MultiByte)

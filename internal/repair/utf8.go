@@ -1188,8 +1188,8 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		for ; k < need; k++ {
 			switch {
 			case k == 1 && need == 3 && !w.multi && len(w.dropped) > 0 && opt.InferLost &&
-				(start > 0 && cjkLike(lastRune(string(dec[:start]))) || p < n && kind[p] != kindOpaque && b[p] >= 0xE3 && b[p] <= 0xEF) &&
-				len(w.lostTwoCandidates(b[j], lo, hi)) > 0:
+				(start > 0 && cjkLike(lastRuneOf(dec[:start])) || p < n && kind[p] != kindOpaque && b[p] >= 0xE3 && b[p] <= 0xEF) &&
+				len(w.lostTwoCandidates(b[j])) > 0:
 				// A kana, Han or Hangul character may lose both its
 				// last bytes to a page that drops bytes: "き" (E3 81 8D)
 				// through windows-1252 keeps only "ã". Believed beside
@@ -1198,7 +1198,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				// to a character people write: a lone "ã" in Latin
 				// text is the Portuguese letter.
 				how = lossUndefined
-				lostTwo = w.lostTwoCandidates(b[j], lo, hi)
+				lostTwo = w.lostTwoCandidates(b[j])
 			case p < n && kind[p] == kindFFFD:
 				how = lossFFFD
 				p++
@@ -1282,7 +1282,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			inf := &Inferred{Chosen: "\uFFFD"}
 			switch {
 			case lostTwo != nil:
-				inf.Alternatives = lostTwo
+				inf.Alternatives, inf.shared = lostTwo, true
 			case !opt.InferLost || !w.multi:
 			case k == need && missing == need-(len(dec)-start):
 				inf.Alternatives, inf.shared = cjkCompletions(dec[start:], need), true
@@ -1359,7 +1359,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			full = append(full, back[at:len(back):len(back)])
 		}
 		if how == lossUndefined && need == 3 && len(prefix) == 2 && prefix[0] >= 0xE3 &&
-			(start > 0 && cjkLike(lastRune(string(dec[:start]))) || p < n && b[p] >= 0xE3 && b[p] <= 0xEF) {
+			(start > 0 && cjkLike(lastRuneOf(dec[:start])) || p < n && b[p] >= 0xE3 && b[p] <= 0xEF) {
 			// The byte the page dropped may have been the middle one:
 			// "の" (E3 81 AE) through windows-1252 is "ã®", E3 AE, and
 			// the parser took AE for the middle byte. Both places are
@@ -1396,31 +1396,44 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 	return p, dec, loss, nil, a0, true
 }
 
+// lastRuneOf is the last character of b, without a string of it.
+func lastRuneOf(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(b)
+	return r
+}
+
 // lostTwoCandidates lists the common kana, Han and Hangul characters of
 // three bytes that begin with lead and go on with two of the bytes w
-// drops, the first of them one the lead allows second (lo–hi): "き" is E3
-// 81 8D, and windows-1252 drops both. None for leads below E3.
-func (w *wrongDecoder) lostTwoCandidates(lead, lo, hi byte) []Scored {
-	if lead < 0xE3 || lead > 0xEF {
+// drops, the first of them one the lead allows second: "き" is E3 81 8D,
+// and windows-1252 drops both. None for leads below E3, nor for a page
+// that drops nothing. The list is shared and made once per lead: the
+// search asks it of every lone lead beside CJK text, and text in a
+// legacy charset shown as windows-1252 is full of them ("ã" is E3).
+func (w *wrongDecoder) lostTwoCandidates(lead byte) []Scored {
+	if lead < 0xE3 || lead > 0xEF || w.lostTwoAlts == nil {
 		return nil
 	}
-	alts := commonCJK(func(yield func(rune) bool) {
-		for _, x := range w.dropped {
-			if x < lo || x > hi {
-				continue
-			}
-			for _, y := range w.dropped {
-				if y < 0x80 || y > 0xBF {
+	c := &w.lostTwoAlts[lead&0x0F]
+	c.once.Do(func() {
+		_, lo, hi := utf8SeqLen(lead)
+		c.alts = commonCJK(func(yield func(rune) bool) {
+			for _, x := range w.dropped {
+				if x < lo || x > hi {
 					continue
 				}
-				r, size := utf8.DecodeRune([]byte{lead, x, y})
-				if size == 3 && !yield(r) {
-					return
+				for _, y := range w.dropped {
+					if y < 0x80 || y > 0xBF {
+						continue
+					}
+					r, size := utf8.DecodeRune([]byte{lead, x, y})
+					if size == 3 && !yield(r) {
+						return
+					}
 				}
 			}
-		}
+		})
 	})
-	return alts
+	return c.alts
 }
 
 // droppableTails keeps the completions of a character whose first kept
