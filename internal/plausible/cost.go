@@ -553,21 +553,42 @@ func languageCost(s string, langs *Languages) float64 {
 
 // remember keeps s's language cost c in l's memory of priced words.
 func (l *Languages) remember(s string, c float64) {
-	if len(l.memo) < 4096 {
-		if l.memo == nil {
-			// Made on first use: most clean lines price no word. A
-			// memory a released Languages gave back is taken first (see
-			// Release): a damaged line prices a hundred words or more,
-			// and a new map grew through every size up to that, line
-			// after line.
-			if m, ok := memoPool.Get().(map[string]float64); ok {
-				l.memo = m
-			} else {
-				l.memo = make(map[string]float64)
-			}
-		}
-		l.memo[s] = c
+	memoPut(&l.memo, &memoPool, s, c)
+}
+
+// memoPut keeps v under s in the memory *m, while it holds fewer than
+// 4,096 entries. The map is made on first use: most clean lines price
+// no word. A memory a released Languages gave back to pool is taken
+// first (see memoRelease): a damaged line prices a hundred words or
+// more, and a new map grew through every size up to that, line after
+// line.
+func memoPut[V any](m *map[string]V, pool *sync.Pool, s string, v V) {
+	if len(*m) >= 4096 {
+		return
 	}
+	if *m == nil {
+		if got, ok := pool.Get().(map[string]V); ok {
+			*m = got
+		} else {
+			*m = make(map[string]V)
+		}
+	}
+	(*m)[s] = v
+}
+
+// memoRelease empties the memory *m and gives it back to pool, unless it
+// grew beyond maxPooledMemo entries.
+func memoRelease[V any](m *map[string]V, pool *sync.Pool) {
+	got := *m
+	if got == nil {
+		return
+	}
+	*m = nil
+	if len(got) > maxPooledMemo {
+		return
+	}
+	clear(got)
+	pool.Put(got)
 }
 
 // memoPool holds the emptied memories of released Languages.
@@ -583,23 +604,8 @@ const maxPooledMemo = 1024
 // is done. The memory is only a cache, and l prices every text as before
 // if it is used again.
 func (l *Languages) Release() {
-	if ps := l.parts; ps != nil {
-		l.parts = nil
-		if len(ps) <= maxPooledMemo {
-			clear(ps)
-			partsPool.Put(ps)
-		}
-	}
-	m := l.memo
-	if m == nil {
-		return
-	}
-	l.memo = nil
-	if len(m) > maxPooledMemo {
-		return
-	}
-	clear(m)
-	memoPool.Put(m)
+	memoRelease(&l.parts, &partsPool)
+	memoRelease(&l.memo, &memoPool)
 }
 
 func languageCostOf(s string, langs *Languages) float64 {
@@ -820,16 +826,7 @@ func (l *Languages) Parts(s string) LanguageParts {
 		return p
 	}
 	p := l.partsOf(s)
-	if len(l.parts) < 4096 {
-		if l.parts == nil {
-			if m, ok := partsPool.Get().(map[string]LanguageParts); ok {
-				l.parts = m
-			} else {
-				l.parts = make(map[string]LanguageParts)
-			}
-		}
-		l.parts[s] = p
-	}
+	memoPut(&l.parts, &partsPool, s, p)
 	return p
 }
 
