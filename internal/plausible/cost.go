@@ -450,6 +450,33 @@ func (l *Languages) Writes(r rune) bool {
 	return m != nil && m.Has(r)
 }
 
+// WritesAlone reports whether the language chosen for r's script writes
+// r as a word of one letter: its bigram model prices the word "r", its
+// two boundary bigrams, at most oneLetterWordBits. The French "à", the
+// Italian "è" and the Swedish "å" are words (9 to 12 bits); the Spanish
+// "ñ", the Portuguese "ã" and the German "ä" are not (20 to 22), and a
+// lone "Ñ" between spaces in a Russian line, whose ASCII words chose a
+// Latin model that has the letter, is the preposition "с" (D1 81) with
+// its 0x81 dropped.
+func (l *Languages) WritesAlone(r rune) bool {
+	if l == nil {
+		return false
+	}
+	m := l.models[ClassOf(r).Script()]
+	if m == nil || !m.Has(r) {
+		return false
+	}
+	var buf [utf8.UTFMax]byte
+	logp, n := m.Score(string(utf8.AppendRune(buf[:0], r)))
+	return n > 0 && -logp <= oneLetterWordBits
+}
+
+// oneLetterWordBits is the most a word of one letter may cost, its two
+// boundary bigrams, for WritesAlone to take it for a word: twice
+// lmBaseline per bigram, as unusual as two bigrams of an ordinary word
+// may be together.
+const oneLetterWordBits = 4 * lmBaseline
+
 // LanguagesOf chooses a language model per script for the letters of s.
 // The search asks once per line and round, clean lines included, so the
 // text is read once: the letters of every script with a model are

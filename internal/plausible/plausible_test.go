@@ -4,6 +4,8 @@ import (
 	"math"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/mojitext/moji/internal/langstats"
 )
 
 func TestClassOf(t *testing.T) {
@@ -546,5 +548,26 @@ func TestRarePrices(t *testing.T) {
 	}
 	if CharCost(0, "か\u3099", 0) > CharCost(0, "か", 0)+RuneCost('\u3099')+transitions[Kana][Combining] {
 		t.Errorf("the voiced sound mark on か costs more than a mark on a letter")
+	}
+}
+
+func TestWritesAlone(t *testing.T) {
+	for _, c := range []struct {
+		lang string
+		r    rune
+		want bool
+	}{
+		{"fr", 'à', true}, {"it", 'è', true}, {"sv", 'å', true}, {"sv", 'Ö', true},
+		{"es", 'ñ', false}, {"es", 'Ñ', false}, {"pt", 'ã', false}, {"de", 'ä', false},
+		{"en", 'ñ', false}, // not in the alphabet
+	} {
+		l := &Languages{main: Latin}
+		l.models[Latin] = langstats.ByLang(c.lang)
+		if got := l.WritesAlone(c.r); got != c.want {
+			t.Errorf("%s WritesAlone(%q) = %v, want %v", c.lang, c.r, got, c.want)
+		}
+	}
+	if (*Languages)(nil).WritesAlone('à') {
+		t.Error("nil Languages writes à alone")
 	}
 }

@@ -402,6 +402,10 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-big5-fffd-quotes", clean: "It is “above” the line, they said.", steps: []step{lossy("big5", codec.ReplaceFFFD)}, loss: "fffd"},
 	// "с" alone before a space is "Ñ " once its 0x81 is dropped, and
 	// "я" (0x8F) too: the words of running text tell them apart.
+	// The preposition "с" (D1 81) alone between spaces, in a line whose
+	// ASCII words are enough for a Latin model that writes "Ñ".
+	{name: "ru/utf8-as-1252-dropped-preposition-beside-ascii", clean: "При работе с сетью функция getaddrinfo возвращает EAI_AGAIN.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "ru/utf8-as-1252-dropped-preposition-beside-path", clean: "Файл /etc/fstab читается с диска при загрузке, затем mount монтирует разделы.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition", clean: "Сервер работает с файлами, и эти данные лежат в памяти с начала запуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// windows-1252 drops 0x81 from the middle of "の" (E3 81 AE): "ã®",
 	// E3 AE, which the parser reads as a lead and a middle byte, and

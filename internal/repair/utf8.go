@@ -1832,7 +1832,8 @@ func lastRuneString(dec []byte) string {
 // writtenAlone reports whether the character at byte j of sc's encoding
 // of s is a letter of the line's language, in the case of its word, and
 // the only character outside ASCII in the word: "IRMÃS" in Portuguese.
-// Every two-byte lead windows-1252 shows is a capital (À to Þ), so a lead
+// A letter that is the whole word must be one the language writes as a
+// word (see plausible.Languages.WritesAlone). Every two-byte lead windows-1252 shows is a capital (À to Þ), so a lead
 // after small letters ("uzamÄeno", Czech č with 0x8D lost) is no letter
 // of its word whatever the language.
 func (sc *scratch) writtenAlone(s string, j int) bool {
@@ -1847,6 +1848,10 @@ func (sc *scratch) writtenAlone(s string, j int) bool {
 	}
 	if unicode.IsUpper(r) && strings.ContainsFunc(s[ws:o], unicode.IsLower) {
 		return false
+	}
+	if ws == o && we == o+size {
+		// The letter is the whole word: the language must write it so.
+		return sc.languages().WritesAlone(r)
 	}
 	return sc.languages().Writes(r)
 }
