@@ -1891,14 +1891,36 @@ func (sc *scratch) readWhole(s string, w *wrongDecoder) bool {
 }
 
 // onlyLoneLeads reports whether every rune of s outside ASCII is U+FFFD
-// or one that w encodes as a UTF-8 lead byte.
+// or one that w encodes as the beginning of a UTF-8 sequence cut short:
+// a lone lead byte, or through a double-byte page a lead and the
+// continuation bytes after it ("涓", E4 B8, is 与, E4 B8 8E, whose last
+// byte GBK dropped before a space).
 func onlyLoneLeads(s string, w *wrongDecoder) bool {
 	var buf [utf8.UTFMax]byte
 	for _, c := range s {
 		if c < utf8.RuneSelf || c == utf8.RuneError {
 			continue
 		}
-		if b, ok := w.encodeRune(buf[:0], c); !ok || len(b) != 1 || b[0] < 0xC2 || b[0] > 0xF4 {
+		b, ok := w.encodeRune(buf[:0], c)
+		if !ok || !incompleteUTF8(b) {
+			return false
+		}
+	}
+	return true
+}
+
+// incompleteUTF8 reports whether b is a UTF-8 lead byte followed by
+// fewer continuation bytes than it needs, and nothing else.
+func incompleteUTF8(b []byte) bool {
+	if len(b) == 0 || b[0] < 0xC2 || b[0] > 0xF4 {
+		return false
+	}
+	need, lo, hi := utf8SeqLen(b[0])
+	if len(b) >= need {
+		return false
+	}
+	for k, x := range b[1:] {
+		if k == 0 && (x < lo || x > hi) || k > 0 && (x < 0x80 || x > 0xBF) {
 			return false
 		}
 	}
