@@ -1210,7 +1210,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 					start > 0 && (p == n || kind[p] != kindOpaque && b[p] < utf8.RuneSelf && !isASCIILetter(b[p])) &&
 						!(opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && writtenWithA0(b[j])) ||
 					start == 0 && sc.settledWhole(s, w))) ||
-				k < 2 && !w.multi && start == 0 && w.lostFits(b[j]) && sc.writtenAlone(s, j):
+				k < 2 && !w.multi && start == 0 && w.lostFits(b[j]) && sc.writtenAlone(s, j, w):
 				// A lone lead byte is believed damaged only where the
 				// next byte starts another sequence (Russian "ÑÑ‚" is D1
 				// [81 lost] D1 82, "ст") or continues a word (Czech
@@ -1833,10 +1833,11 @@ func lastRuneString(dec []byte) string {
 // of s is a letter of the line's language, in the case of its word, and
 // the only character outside ASCII in the word: "IRMÃS" in Portuguese.
 // A letter that is the whole word must be one the language writes as a
-// word (see plausible.Languages.WritesAlone). Every two-byte lead windows-1252 shows is a capital (À to Þ), so a lead
-// after small letters ("uzamÄeno", Czech č with 0x8D lost) is no letter
-// of its word whatever the language.
-func (sc *scratch) writtenAlone(s string, j int) bool {
+// word (see plausible.Languages.WritesAlone). Every two-byte lead
+// windows-1252 shows is a capital (À to Þ), so a lead after small letters
+// ("uzamÄeno", Czech č with 0x8D lost) is no letter of its word whatever
+// the language.
+func (sc *scratch) writtenAlone(s string, j int, w *wrongDecoder) bool {
 	o := sc.offsetAt(s, j)
 	r, size := utf8.DecodeRuneInString(s[o:])
 	// The word is read first: choosing the line's languages reads all of
@@ -1849,11 +1850,38 @@ func (sc *scratch) writtenAlone(s string, j int) bool {
 	if unicode.IsUpper(r) && strings.ContainsFunc(s[ws:o], unicode.IsLower) {
 		return false
 	}
+	langs := sc.languages()
 	if ws == o && we == o+size {
 		// The letter is the whole word: the language must write it so.
-		return sc.languages().WritesAlone(r)
+		return langs.WritesAlone(r)
 	}
-	return sc.languages().Writes(r)
+	if !langs.Writes(r) {
+		return false
+	}
+	// A letter the language writes stands unless the word reads better
+	// with a letter a dropped byte would have made, by more than the
+	// lost byte's price and the margin of any change (lossPrior +
+	// margin): "NECESSÃRIO" in a line of Portuguese capitals is
+	// necessário, Á (C3 81) with its 0x81 dropped, 49 bits cheaper with
+	// Á; "IRMÃS" is irmãs, though the word lists, which hold no plurals,
+	// make "irmás" 3.6 bits cheaper. The Czech word list holds words
+	// with ä, and "Ve Ätvrtek" (č, C4 8D, with its 0x8D dropped) is "Ve
+	// čtvrtek".
+	before, after := lastRune(s[:ws]), firstRune(s[we:])
+	word := s[ws:we]
+	as := plausible.ChoiceCost(before, word, after, langs)
+	lead := sc.b[j]
+	for _, d := range w.dropped {
+		c, n := utf8.DecodeRune([]byte{lead, d})
+		if n != 2 || !unicode.IsLetter(c) {
+			continue
+		}
+		alt := s[ws:o] + string(c) + s[o+size:we]
+		if plausible.ChoiceCost(before, alt, after, langs)+lossPrior+margin < as {
+			return false
+		}
+	}
+	return true
 }
 
 // writtenWithA0 reports whether lead byte x followed by 0xA0 is a
