@@ -413,6 +413,9 @@ var repairCases = []damageCase{
 	// 0x81, and the word reads far better with Á than with Ã.
 	{name: "pt/utf8-as-1252-dropped-capitals", clean: "É NECESSÁRIO REINICIAR O SERVIÇO APÓS A ATUALIZAÇÃO.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "pt/utf8-as-1252-dropped-capitals-maximum", clean: "O VALOR MÁXIMO PERMITIDO É DEFINIDO NO ARQUIVO DE CONFIGURAÇÃO.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// The only damage of the line: Á (C3 81) lost its 0x81 in a Spanish
+	// word in capitals, which reads 36 bits better as CARÁCTER.
+	{name: "es/utf8-as-1252-dropped-lone-capital", clean: "Los nombres de ficheros pueden contener cualquier CARÁCTER excepto la barra y el nulo.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition-beside-ascii", clean: "При работе с сетью функция getaddrinfo возвращает EAI_AGAIN.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition-beside-path", clean: "Файл /etc/fstab читается с диска при загрузке, затем mount монтирует разделы.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition", clean: "Сервер работает с файлами, и эти данные лежат в памяти с начала запуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},

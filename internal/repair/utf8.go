@@ -298,6 +298,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		if read == "" {
 			read = cand
 		}
+		if decide && len(lost) == 1 && !w.multi && islandLoss == lossUndefined {
+			g = max(g, sc.loneLeadChoice(s, from, to, cand)-lp)
+		}
 		if decide && len(lost) == 0 && islandLoss == "" {
 			// A word damaged twice by the same page reads, undone once,
 			// as mojibake again: "schimbatÃ„Æ’" is "schimbatÄƒ", no
@@ -1883,6 +1886,82 @@ func (sc *scratch) writtenAlone(s string, j int, w *wrongDecoder) bool {
 	}
 	return true
 }
+
+// loneLeadChoice is what a word gains, by plausible.ChoiceCost, when
+// the one letter s[from:to], a lead byte of a single-byte page that lost
+// the byte after it, is read as cand: readings of a word that differ in
+// one letter are what ChoiceCost prices, with the language model at full
+// weight and the words the language is written with. "CARÃCTER" in a
+// Spanish line is carácter, Á (C3 81) with its 0x81 dropped; the island
+// of one letter gained a bit or two with the language model at
+// lmWeight, and the line needed ten. 0 where s[from:to] is not one
+// letter inside a word or cand not one letter.
+func (sc *scratch) loneLeadChoice(s string, from, to int, cand string) float64 {
+	r, size := utf8.DecodeRuneInString(s[from:])
+	c, csize := utf8.DecodeRuneInString(cand)
+	if from+size != to || csize != len(cand) || !unicode.IsLetter(r) || !unicode.IsLetter(c) {
+		return 0
+	}
+	ws, we := wordBounds(s, from, to)
+	if ws == from && we == to {
+		return 0 // a word of one letter: WritesAlone's to judge
+	}
+	langs := sc.languages()
+	if langs.Writes(r) || !langs.Writes(c) {
+		// Only a letter the language does not write, read as one it
+		// does: between two letters of other alphabets the language
+		// model has nothing to say ("MÅLSØGENDE" among Czech words is
+		// no "MŐLSØGENDE").
+		return 0
+	}
+	if !writesTheRest(s, r, langs) {
+		return 0
+	}
+	before, after := lastRune(s[:ws]), firstRune(s[we:])
+	as := plausible.ChoiceCost(before, s[ws:we], after, langs)
+	with := plausible.ChoiceCost(before, s[ws:from]+cand+s[to:we], after, langs)
+	if as-with < loneLeadEvidence {
+		return 0
+	}
+	return as - with
+}
+
+// loneLeadEvidence is the least a word must gain by its lone lead read
+// as another letter for loneLeadChoice to speak: as much as would carry
+// a line alone (totalMargin), pay for the lost byte (lossPrior) and clear
+// the margin of any change. A German "Ätzen" among Latvian words reads
+// 15.5 bits better as "ātzen"; Latvian "izdrukÄts" gains 28.8 as
+// izdrukāts, Spanish "CARÃCTER" 36.5 as CARÁCTER.
+const loneLeadEvidence = totalMargin + lossPrior + margin
+
+// writesTheRest reports whether the language chosen for the script of r
+// writes every other letter of that script in s outside ASCII, but r
+// itself, wherever it stands, and whether s has at least
+// loneLeadLetters letters of that script besides: whether the line
+// speaks that language alone, and enough of it, for its model to judge
+// a lone lead. A line of Danish and Czech words in capitals, "MÅLSØGENDE
+// CHUTNÝ VAT RÁBIKOVÁ STÅLPROFIL", chose a language that writes Ő and
+// neither Å nor Ø, and is correct; so is "“Ätzen” Ungursala", a German
+// word beside a Latvian one, whose thirteen letters chose Latvian.
+func writesTheRest(s string, r rune, langs *plausible.Languages) bool {
+	script := plausible.ClassOf(r).Script()
+	letters := 0
+	for _, x := range s {
+		if x == r || !unicode.IsLetter(x) || plausible.ClassOf(x).Script() != script {
+			continue
+		}
+		letters++
+		if x >= utf8.RuneSelf && !langs.Writes(x) {
+			return false
+		}
+	}
+	return letters >= loneLeadLetters
+}
+
+// loneLeadLetters is how many letters of its script a line needs beside
+// a lone lead for writesTheRest: twice the twelve plausible.LanguagesOf
+// needs to choose a language at all.
+const loneLeadLetters = 24
 
 // writtenWithA0 reports whether lead byte x followed by 0xA0 is a
 // character people write: then a space after a lone x more likely stood
