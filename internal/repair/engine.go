@@ -1078,6 +1078,11 @@ type scratch struct {
 	startList   []islandStart
 	dbScanOf    string
 	dbScanValid bool
+	// quickSuspect's memory of its answer, where it had one (see
+	// doubleByteSuspect).
+	quickSuspect      bool
+	quickSuspectOf    string
+	quickSuspectValid bool
 
 	refuted      doubleByteSet // doubleByteRefuted's memory
 	refutedOf    string
@@ -1192,6 +1197,7 @@ func (sc *scratch) newRanking() *lostRanking {
 func putQuickScratch(sc *scratch) {
 	sc.screenOf, sc.screenValid = "", false
 	sc.dbScanOf, sc.dbScanValid = "", false
+	sc.quickSuspectOf, sc.quickSuspectValid = "", false
 	sc.refutedOf, sc.refutedValid = "", false
 	sc.invertedOf, sc.invertedValid = "", false
 	scratchPool.Put(sc)
@@ -1248,6 +1254,19 @@ func (sc *scratch) doubleByteNothing(s string) bool {
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for
 // all the double-byte decoders of a round (see doubleByteScan).
 func (sc *scratch) doubleByteSuspect(s string) bool {
+	if sc.dbScanOf == s && sc.dbScanValid {
+		return sc.suspect
+	}
+	if sc.quickSuspectOf == s && sc.quickSuspectValid {
+		return sc.quickSuspect
+	}
+	if suspect, ok := quickSuspect(s); ok {
+		// A line of CJK text and ASCII: most are not suspect, and the
+		// island starts doubleByteScan lists with the answer, which
+		// only a suspect line needs, are not listed.
+		sc.quickSuspect, sc.quickSuspectOf, sc.quickSuspectValid = suspect, s, true
+		return suspect
+	}
 	sc.doubleByteScan(s)
 	return sc.suspect
 }

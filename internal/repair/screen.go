@@ -847,6 +847,79 @@ func appendStarts(list []islandStart, i int, d1, d2 dbRune, size int) []islandSt
 	return list
 }
 
+// quickSuspect is mayHoldDoubleByteMojibake(s) for a line of ASCII and
+// runes of three bytes led by E1–EF (hanzi, kana and Hangul, and the
+// punctuation of CJK text among them; after ED only 80–9F, short of the
+// surrogates), where ok is true; on any
+// other rune it gives up at once (ok false), and doubleByteScan answers.
+// A line of Chinese, Japanese or Korean is such a line, and most are not
+// suspect: their double-byte readings then need no list of island
+// starts, and doubleByteScan, which lists them as it reads, cost two and
+// a half times as much as this reading of the runes' cjkFlags alone.
+// A line of other scripts ("Crème", "Москва") gives up at its first
+// letter outside ASCII. TestQuickSuspect and FuzzScreen hold it to
+// mayHoldDoubleByteMojibake.
+//
+// Why it is the same answer: mayHoldDoubleByteMojibake passes where a
+// rune is rare or a stop, or the line holds both CJK characters and
+// letters of another script (in either order), or a run of at most
+// maxGluedRun CJK characters is glued (see its glued), asked as each
+// run ends, before the rune after it or at the end of the line. Each
+// is a condition on the whole line, whatever the order in which it is
+// found; the join of the flags answers the first three once the line is
+// read, and each run is judged where it ends, with the ASCII byte
+// before it and the one after it (a rune of three bytes is no ASCII
+// letter).
+func quickSuspect(s string) (suspect, ok bool) {
+	var (
+		seen       cjkFlags // the join of the runes' flags
+		run        int      // the CJK characters in a row
+		glued      bool     // the run follows an ASCII letter
+		dear       bool     // a character of the run costs gluedCJKCost or more
+		gluedFound bool
+	)
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if run > 0 {
+				letter := isASCIILetter(c)
+				gluedFound = gluedFound || run <= maxGluedRun && (glued && letter || (glued || letter) && dear)
+				run = 0
+			}
+			if i++; i < len(s) && s[i] < utf8.RuneSelf {
+				i += ascii.Prefix(s[i:])
+			}
+			continue
+		}
+		if i+2 >= len(s) || c < 0xE1 || c > 0xEF || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 || c == 0xED && s[i+1] > 0x9F {
+			return false, false
+		}
+		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		var f cjkFlags
+		if block := cjkFlagTable[r>>8].Load(); block != nil {
+			f = block[r&0xFF]
+		} else {
+			f = cjkFlagsOf(r)
+		}
+		seen |= f
+		if f&cjkChar != 0 {
+			if run == 0 {
+				glued, dear = i > 0 && isASCIILetter(s[i-1]), false
+			}
+			run++
+			dear = dear || f&cjkDear != 0
+		} else if run > 0 {
+			gluedFound = gluedFound || run <= maxGluedRun && glued && dear
+			run = 0
+		}
+		i += 3
+	}
+	if run > 0 {
+		gluedFound = gluedFound || run <= maxGluedRun && glued && dear
+	}
+	return gluedFound || seen&(cjkRare|cjkStop) != 0 || seen&cjkChar != 0 && seen&cjkLetter != 0, true
+}
+
 // dbRuneAt returns the dbRune of the rune of s at i, outside ASCII, and
 // its size, for doubleByteScan: the runes it does not decode in line,
 // and those in a block of the table not filled yet.
