@@ -1225,7 +1225,7 @@ func (sc *scratch) screenFor(s string) screen {
 // hold a UTF-8 sequence at all.
 func (sc *scratch) mayHold(s string, w *wrongDecoder) bool {
 	if w.sb == nil {
-		if !sc.screenFor(s).cjk || !sc.doubleByteSuspect(s) {
+		if sn := sc.screenFor(s); !sn.cjk || !sc.doubleByteSuspect(s, sn) {
 			return false
 		}
 		return w.dbPage < 0 || sc.doubleByteStarts(s)&(1<<w.dbPage) != 0
@@ -1248,19 +1248,23 @@ func (sc *scratch) covers(s string, w *wrongDecoder) bool {
 // keeps an island: each fails the quick test (see mayHold) or is refuted
 // (see doubleByteRefuted).
 func (sc *scratch) doubleByteNothing(s string) bool {
-	return !sc.screenFor(s).cjk || !sc.doubleByteSuspect(s) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
+	sn := sc.screenFor(s)
+	return !sn.cjk || !sc.doubleByteSuspect(s, sn) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for
-// all the double-byte decoders of a round (see doubleByteScan).
-func (sc *scratch) doubleByteSuspect(s string) bool {
-	if sc.dbScanOf == s && sc.dbScanValid {
+// all the double-byte decoders of a round (see doubleByteScan); sn is
+// the screen of s.
+func (sc *scratch) doubleByteSuspect(s string, sn screen) bool {
+	if sc.dbScanValid && sc.dbScanOf == s {
 		return sc.suspect
 	}
-	if sc.quickSuspectOf == s && sc.quickSuspectValid {
+	if sc.quickSuspectValid && sc.quickSuspectOf == s {
 		return sc.quickSuspect
 	}
-	if suspect, ok := quickSuspect(s); ok {
+	if sn.twoByte {
+		// quickSuspect would give up at the rune.
+	} else if suspect, ok := quickSuspect(s); ok {
 		// A line of CJK text and ASCII: most are not suspect, and the
 		// island starts doubleByteScan lists with the answer, which
 		// only a suspect line needs, are not listed.

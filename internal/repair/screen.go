@@ -199,6 +199,9 @@ type screen struct {
 	// euro sign, common in correct text of every language, are not
 	// enough.
 	cjk bool
+	// twoByte is set when s has a rune of two bytes: quickSuspect
+	// gives up on such a line, and is not asked (see doubleByteSuspect).
+	twoByte bool
 }
 
 // empty reports whether no hypothesis has anything to look at.
@@ -284,6 +287,7 @@ func screenValid(s string) (screen, bool) {
 			// no lead. The runs of Hebrew and Arabic that no page
 			// encodes are read here too: each sets what the loop below
 			// sets for them (nothing, but all of unencodable, and run).
+			sn.twoByte = true
 			for {
 				if i+3 < len(s) && s[i+2] >= 0xC2 && s[i+2] <= 0xDF && s[i+3]&0xC0 == 0x80 {
 					r1 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
