@@ -899,6 +899,28 @@ func quickSuspect(s string) (suspect, ok bool) {
 			return false, false
 		}
 		r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		if i+5 < len(s) {
+			// Two CJK characters in a row are read in one step, as two
+			// steps would read them: the first begins the run or goes
+			// on with it, the second goes on with it. On this machine
+			// a step cost about as much whatever it asked.
+			if c2 := s[i+3]; c2 >= 0xE1 && c2 <= 0xEF && s[i+4]&0xC0 == 0x80 && s[i+5]&0xC0 == 0x80 && (c2 != 0xED || s[i+4] <= 0x9F) {
+				r2 := rune(c2&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
+				b1, b2 := cjkFlagTable[r>>8].Load(), cjkFlagTable[r2>>8].Load()
+				if b1 != nil && b2 != nil {
+					if f1, f2 := b1[r&0xFF], b2[r2&0xFF]; f1&f2&cjkChar != 0 {
+						seen |= f1 | f2
+						if run == 0 {
+							glued, dear = i > 0 && isASCIILetter(s[i-1]), false
+						}
+						run += 2
+						dear = dear || (f1|f2)&cjkDear != 0
+						i += 6
+						continue
+					}
+				}
+			}
+		}
 		var f cjkFlags
 		if block := cjkFlagTable[r>>8].Load(); block != nil {
 			f = block[r&0xFF]
