@@ -1078,6 +1078,11 @@ type scratch struct {
 	startList   []islandStart
 	dbScanOf    string
 	dbScanValid bool
+	// quickSuspect's memory of its answer, where it had one (see
+	// doubleByteSuspect).
+	quickSuspect      bool
+	quickSuspectOf    string
+	quickSuspectValid bool
 
 	refuted      doubleByteSet // doubleByteRefuted's memory
 	refutedOf    string
@@ -1192,6 +1197,7 @@ func (sc *scratch) newRanking() *lostRanking {
 func putQuickScratch(sc *scratch) {
 	sc.screenOf, sc.screenValid = "", false
 	sc.dbScanOf, sc.dbScanValid = "", false
+	sc.quickSuspectOf, sc.quickSuspectValid = "", false
 	sc.refutedOf, sc.refutedValid = "", false
 	sc.invertedOf, sc.invertedValid = "", false
 	scratchPool.Put(sc)
@@ -1219,7 +1225,7 @@ func (sc *scratch) screenFor(s string) screen {
 // hold a UTF-8 sequence at all.
 func (sc *scratch) mayHold(s string, w *wrongDecoder) bool {
 	if w.sb == nil {
-		if !sc.screenFor(s).cjk || !sc.doubleByteSuspect(s) {
+		if sn := sc.screenFor(s); !sn.cjk || !sc.doubleByteSuspect(s, sn) {
 			return false
 		}
 		return w.dbPage < 0 || sc.doubleByteStarts(s)&(1<<w.dbPage) != 0
@@ -1242,12 +1248,29 @@ func (sc *scratch) covers(s string, w *wrongDecoder) bool {
 // keeps an island: each fails the quick test (see mayHold) or is refuted
 // (see doubleByteRefuted).
 func (sc *scratch) doubleByteNothing(s string) bool {
-	return !sc.screenFor(s).cjk || !sc.doubleByteSuspect(s) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
+	sn := sc.screenFor(s)
+	return !sn.cjk || !sc.doubleByteSuspect(s, sn) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for
-// all the double-byte decoders of a round (see doubleByteScan).
-func (sc *scratch) doubleByteSuspect(s string) bool {
+// all the double-byte decoders of a round (see doubleByteScan); sn is
+// the screen of s.
+func (sc *scratch) doubleByteSuspect(s string, sn screen) bool {
+	if sc.dbScanValid && sc.dbScanOf == s {
+		return sc.suspect
+	}
+	if sc.quickSuspectValid && sc.quickSuspectOf == s {
+		return sc.quickSuspect
+	}
+	if sn.twoByte {
+		// quickSuspect would give up at the rune.
+	} else if suspect, ok := quickSuspect(s); ok {
+		// A line of CJK text and ASCII: most are not suspect, and the
+		// island starts doubleByteScan lists with the answer, which
+		// only a suspect line needs, are not listed.
+		sc.quickSuspect, sc.quickSuspectOf, sc.quickSuspectValid = suspect, s, true
+		return suspect
+	}
 	sc.doubleByteScan(s)
 	return sc.suspect
 }

@@ -23,6 +23,9 @@ func checkScreen(t *testing.T, s string) {
 	if _, valid := screenValid(s); valid != utf8.ValidString(s) {
 		t.Errorf("screen of %q: valid = %v, utf8.ValidString = %v", s, valid, !valid)
 	}
+	if suspect, ok := quickSuspect(s); ok && suspect != mayHoldDoubleByteMojibake(s) {
+		t.Errorf("quickSuspect(%q) = %v, mayHoldDoubleByteMojibake = %v", s, suspect, !suspect)
+	}
 	for _, w := range utf8Wrong {
 		if w.sb == nil {
 			if mayHoldDoubleByteMojibake(s) && !sn.cjk {
@@ -893,5 +896,44 @@ func TestRareNonCJK(t *testing.T) {
 				t.Fatalf("runeBefore(%q, %d) = %U, lastRune %U", s, o, got, want)
 			}
 		}
+	}
+}
+
+// TestQuickSuspect holds quickSuspect to mayHoldDoubleByteMojibake on
+// lines of CJK text and ASCII, where it answers: runs glued to Latin
+// letters on either side or both, of each length up to past
+// maxGluedRun, of common and of dear characters, at the ends of the line
+// and beside punctuation, half-width katakana and letters of another
+// script of three bytes; and lines with runes it leaves to
+// doubleByteScan (of two and four bytes, an invalid sequence after ED).
+func TestQuickSuspect(t *testing.T) {
+	parts := []string{"a", "Z", "1", " ", ".", "的", "是", "茅", "鈥", "縺", "혻", "를", "の", "カ", "ｶ", "。", "，", "ក", "ა", "—", "€", "\uFFFD", "한", "\xed\xa0\x80", "é", "😀"}
+	var build func(prefix string, depth int)
+	answered := 0
+	build = func(prefix string, depth int) {
+		if suspect, ok := quickSuspect(prefix); ok {
+			answered++
+			if want := mayHoldDoubleByteMojibake(prefix); suspect != want {
+				t.Fatalf("quickSuspect(%q) = %v, mayHoldDoubleByteMojibake = %v", prefix, suspect, want)
+			}
+		}
+		if depth == 0 {
+			return
+		}
+		for _, p := range parts {
+			build(prefix+p, depth-1)
+		}
+	}
+	build("", 4)
+	for _, s := range cleanTextsInternal(t) {
+		if suspect, ok := quickSuspect(s); ok {
+			answered++
+			if want := mayHoldDoubleByteMojibake(s); suspect != want {
+				t.Fatalf("quickSuspect(%q) = %v, mayHoldDoubleByteMojibake = %v", s, suspect, want)
+			}
+		}
+	}
+	if answered == 0 {
+		t.Fatal("quickSuspect answered nothing")
 	}
 }
