@@ -416,6 +416,10 @@ var repairCases = []damageCase{
 	// The only damage of the line: Á (C3 81) lost its 0x81 in a Spanish
 	// word in capitals, which reads 36 bits better as CARÁCTER.
 	{name: "es/utf8-as-1252-dropped-lone-capital", clean: "Los nombres de ficheros pueden contener cualquier CARÁCTER excepto la barra y el nulo.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Capitals: А (D0 90) lost its 0x90 before a space, where Р (D0 A0)
+	// with the space read as its 0xA0 costs as much as a character; the
+	// words tell "ПРОГРАММА НЕ" from "ПРОГРАММРНЕ".
+	{name: "ru/utf8-as-1252-dropped-capitals", clean: "ПРОГРАММА НЕ МОЖЕТ ОТКРЫТЬ ФАЙЛ, ПОТОМУ ЧТО ЗАПИСЬ ЗАПРЕЩЕНА ДЛЯ ВСЕХ", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition-beside-ascii", clean: "При работе с сетью функция getaddrinfo возвращает EAI_AGAIN.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition-beside-path", clean: "Файл /etc/fstab читается с диска при загрузке, затем mount монтирует разделы.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-preposition", clean: "Сервер работает с файлами, и эти данные лежат в памяти с начала запуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},

@@ -1730,7 +1730,59 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	if len(alts) == 0 {
 		return false
 	}
-	return -alts[0].Score < plausible.LostCost(before, rA, afterSpace)
+	dropped, a0 := -alts[0].Score, plausible.LostCost(before, rA, afterSpace)
+	if math.Abs(dropped-a0) < choiceTie && unicode.IsLetter(rA) && isLetterText(alts[0].Text) {
+		// The characters alone do not tell: in Russian capitals through
+		// windows-1252 with 0x90 dropped, "ЦИФРА ДВА" reads "ЦИФРÐ
+		// ДВÐ", and А (D0 90) before a space costs what Р (D0 A0, the
+		// space its 0xA0) costs before the next word's capital. Where
+		// both are letters, the words do: "ЦИФРА" and "ДВА" against
+		// "ЦИФРРДВР".
+		return sc.droppedReadsBetter(s, j, p, rA, alts)
+	}
+	return dropped < a0
+}
+
+// choiceTie is how close, in bits, the character costs of a space read
+// as 0xA0 and of a dropped byte before a real space may be for
+// prefersDropped to ask the words instead.
+const choiceTie = 1.0
+
+// droppedReadsBetter reports whether the word before the space at byte p
+// of sc's encoding of s reads better, by plausible.ChoiceCost in the
+// line's languages, ending in the best of alts (a dropped byte put back)
+// and followed by the next word, than ending in rA (the space read as
+// 0xA0) and joined to the next word.
+func (sc *scratch) droppedReadsBetter(s string, j, p int, rA rune, alts []Scored) bool {
+	o := sc.offsetAt(s, j)
+	ws := o
+	for ws > 0 && o-ws < maxWord {
+		r, size := utf8.DecodeLastRuneInString(s[:ws])
+		if isBreak(r) {
+			break
+		}
+		ws -= size
+	}
+	ns := sc.offsetAt(s, p+1)
+	ne := ns
+	for ne < len(s) && ne-ns < maxWord {
+		r, size := utf8.DecodeRuneInString(s[ne:])
+		if isBreak(r) {
+			break
+		}
+		ne += size
+	}
+	langs := sc.languages()
+	word, next := s[ws:o], s[ns:ne]
+	best := math.Inf(1)
+	for _, a := range alts {
+		if c := plausible.ChoiceCost(0, word+a.Text, ' ', langs); c < best {
+			best = c
+		}
+	}
+	split := best + plausible.ChoiceCost(' ', next, 0, langs)
+	joined := plausible.ChoiceCost(0, word+string(rA)+next, 0, langs)
+	return split < joined
 }
 
 // breaksPair reports whether the island s[from:to] continues a word and
