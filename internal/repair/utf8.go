@@ -2209,10 +2209,16 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		// first scores saw only the neighbours, and "с -5.0 э -5.0 я
 		// -5.0" would not say why "ст" was chosen.
 		weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
+		if sc.lostSplit == nil {
+			sc.lostSplit = new(lostSplit)
+		}
+		split := sc.lostSplit
+		split.off, split.n, split.ready = off, len(in.Chosen), false
 		for a := range weighed {
 			alt := &weighed[a]
 			sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
-			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs) - alt.context
+			split.alt = alt.Text
+			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs, split, dec) - alt.context
 			alt.Score = -c
 			switch {
 			case c < bestCost:
