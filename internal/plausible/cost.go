@@ -372,7 +372,18 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 	var total float64
 	prev, prevRune := before, beforeRune
 	upperRun, run := 0, 0 // capitals right before prev, and before the current rune
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line:
+				// the range loop called the runtime for each, and the
+				// letters of every alphabet but Thai's are two bytes
+			} else {
+				r, size = decodeWide(s, i)
+			}
+		}
+		i += size
 		c := ClassOf(r)
 		// classCost, written out: this loop prices every character of
 		// every candidate, and the call would not be inlined.
@@ -630,10 +641,38 @@ func LanguagesOf(s string) *Languages {
 	return l
 }
 
+// decodeWide decodes the rune at s[i], which is no ASCII, as ranging
+// over s does, with the three bytes of Han, kana and Hangul in line;
+// the callers decode the two bytes of the alphabets themselves.
+func decodeWide(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xE0 && c <= 0xEF && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+		if c1 >= lo && c1 <= hi && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // appendOnlyScript appends the letters of s of one script to buf, and a
 // word boundary for everything else.
 func appendOnlyScript(buf []byte, s string, sc Script) []byte {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
+			} else {
+				r, size = decodeWide(s, i)
+			}
+		}
+		i += size
 		if ClassOf(r).Script() == sc {
 			buf = utf8.AppendRune(buf, r)
 		} else {
@@ -816,7 +855,16 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var onlyArr [256]byte
 	only := onlyArr[:0]
 	first, several := NoScript, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
+			} else {
+				r, size = decodeWide(s, i)
+			}
+		}
+		i += size
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
 			if !several {
 				only = append(only, ' ')

@@ -2870,7 +2870,16 @@ func (c *scriptContext) wordStrangers(w string) (cjk, all float64, letters int) 
 	// Two runs of strangers, as strangers keeps one: of hanzi, kana and
 	// Hangul alone, and of any script.
 	cjkRun, allRun, allScript := 0, 0, plausible.NoScript
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(w[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see plausible's charCost)
+			} else {
+				r, size = decodeRune(w, i)
+			}
+		}
+		i += size
 		sc := plausible.ClassOf(r).Script()
 		if sc != plausible.NoScript && sc != plausible.CJK && sc != plausible.OtherScript {
 			letters++
@@ -2929,7 +2938,16 @@ func (c *scriptContext) strangers(w string, cjkOnly bool) float64 {
 		}
 		run = 0
 	}
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(w[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see plausible's charCost)
+			} else {
+				r, size = decodeRune(w, i)
+			}
+		}
+		i += size
 		sc := plausible.ClassOf(r).Script()
 		if c.isStranger(sc) && (!cjkOnly || sc == plausible.CJK) {
 			cost += strangerCost
