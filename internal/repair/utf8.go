@@ -2090,13 +2090,16 @@ func sortLost(rs []lostRanked, texts []byte, trim bool) []Scored {
 		}
 		return x.at - y.at
 	})
+	if trim {
+		// Only the best are listed (see trimAlternatives): a lost
+		// continuation byte has 64 candidates, and a list of them all
+		// was a tenth of what a line of damaged CJK text allocated.
+		rs = rs[:min(len(rs), maxAlternatives)]
+	}
 	all := string(texts)
 	alts := make([]Scored, len(rs))
 	for i, c := range rs {
 		alts[i] = Scored{Text: all[c.at : c.at+c.size], Score: c.score, context: c.context}
-	}
-	if trim {
-		alts = trimAlternatives(alts)
 	}
 	return alts
 }
