@@ -117,6 +117,13 @@ func (m *Model) ScoreKnownUnits(s string) (units, n, unknown int) {
 	return m.scoreUnits(s, true)
 }
 
+// ScoreUnits is Score with the sum in the model's units, as
+// ScoreKnownUnits is ScoreKnown.
+func (m *Model) ScoreUnits(s string) (units, n int) {
+	units, n, _ = m.scoreUnits(s, false)
+	return units, n
+}
+
 // CostScale is how many units make a bit in ScoreKnownUnits.
 const CostScale = costScale
 
@@ -194,6 +201,13 @@ func (m *Model) scoreUnits(s string, blankUnknown bool) (units, n, unknown int) 
 // nothing of how ordinary either is. Words are read as Score reads them;
 // a letter outside the alphabet ends the run.
 func (m *Model) RunBonus(s string) float64 {
+	return float64(m.RunBonusUnits(s)) / 10
+}
+
+// RunBonusUnits is RunBonus in tenths of a bit, the integer it divides:
+// the bonuses of texts that meet at a word boundary add up exactly to
+// their whole's (see plausible's ChoiceSplit).
+func (m *Model) RunBonusUnits(s string) int {
 	if len(m.quadKeys) == 0 {
 		return 0
 	}
@@ -228,7 +242,7 @@ func (m *Model) RunBonus(s string) float64 {
 			total += m.runI4(run)
 		}
 	}
-	return float64(total) / 10
+	return total
 }
 
 // WordBonus returns how many bits likelier the words of s are than Score
@@ -246,14 +260,38 @@ func (m *Model) RunBonus(s string) float64 {
 // as Score reads them; a word with a letter outside the alphabet, or a
 // language without text, gets none.
 func (m *Model) WordBonus(s string) float64 {
+	total, _ := m.wordBonuses(s, 0, nil, false)
+	return total
+}
+
+// WordBonusFrom is total + WordBonus(s), added up word after word as
+// WordBonus adds them: the bonus of a text that runs on after a word
+// boundary, whose words before it added up to total.
+func (m *Model) WordBonusFrom(total float64, s string) float64 {
+	total, _ = m.wordBonuses(s, total, nil, false)
+	return total
+}
+
+// AppendWordBonuses appends to dst the bonus of each word of s that
+// WordBonus adds to its sum, in order, leaving out the words that add 0:
+// a caller adds them to a sum of words before, in the same order, to the
+// same figure (see plausible's ChoiceSplit). Every bonus is 0 or more,
+// and so is every sum, to which adding 0 changes nothing.
+func (m *Model) AppendWordBonuses(dst []float64, s string) []float64 {
+	_, dst = m.wordBonuses(s, 0, dst, true)
+	return dst
+}
+
+// wordBonuses adds the bonus of each word of s to total, or, when list
+// is set, appends those that are not 0 to dst.
+func (m *Model) wordBonuses(s string, total float64, dst []float64, list bool) (float64, []float64) {
 	if m.wordLengths == nil {
-		return 0
+		return total, dst
 	}
 	var (
-		word  [0x7E - quadBase]byte // the word's letter indexes
-		n     int
-		skip  bool // a foreign letter, or longer than any listed word
-		total float64
+		word [0x7E - quadBase]byte // the word's letter indexes
+		n    int
+		skip bool // a foreign letter, or longer than any listed word
 	)
 	for i := 0; i <= len(s); {
 		var c int
@@ -274,11 +312,15 @@ func (m *Model) WordBonus(s string) float64 {
 			continue
 		}
 		if n > 0 && !skip {
-			total += m.wordBonus(word[:n])
+			if b := m.wordBonus(word[:n]); !list {
+				total += b
+			} else if b != 0 {
+				dst = append(dst, b)
+			}
 		}
 		n, skip = 0, false
 	}
-	return total
+	return total, dst
 }
 
 // wordBonus is WordBonus of one word, its letter indexes w: for a word

@@ -372,7 +372,18 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 	var total float64
 	prev, prevRune := before, beforeRune
 	upperRun, run := 0, 0 // capitals right before prev, and before the current rune
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line:
+				// the range loop called the runtime for each, and the
+				// letters of every alphabet but Thai's are two bytes
+			} else {
+				r, size = decodeWide(s, i)
+			}
+		}
+		i += size
 		c := ClassOf(r)
 		// classCost, written out: this loop prices every character of
 		// every candidate, and the call would not be inlined.
@@ -408,6 +419,138 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 		total += smallCapsCharge
 	}
 	return total + transitionRunes(prev, prevRune, after, afterRune)
+}
+
+// charState is what charCost carries from one rune to the next: the
+// class and the rune before, and the capitals right before it.
+type charState struct {
+	prev     Class
+	prevRune rune
+	// upperRun and run are the capitals right before prev, and up to
+	// and including prev. Only whether each is 1 or 2 and more is ever
+	// asked, so that two are as good as any more (see charStateAt).
+	upperRun, run int
+}
+
+// add returns the sum of the costs of the runes of s after st, as
+// charCost prices them, and leaves st after them. It is charCost's loop,
+// kept apart so that charCost, which prices every word the search
+// looks at, makes no call for it: TestCharCostReplaced holds the two
+// to the same figures.
+func (st *charState) add(s string) float64 {
+	var total float64
+	prev, prevRune := st.prev, st.prevRune
+	upperRun, run := st.upperRun, st.run
+	for _, r := range s {
+		c := ClassOf(r)
+		// classCost, written out: this loop prices every character of
+		// every candidate, and the call would not be inlined.
+		switch {
+		case c == Han || c == Kana || c == Hangul:
+			total += cjkCost(r, c)
+		case c.IsLetter() || c == Combining:
+			total += letterCost(r, c)
+			if run >= 2 && discountedCapital(c) {
+				total -= capitalsRunDiscount
+			}
+		case c == Modifier && phoneticModifier(r), c == Math && rareSymbol(r):
+			total += rareLetter
+		default:
+			total += unigram[c]
+		}
+		total += transitionRunes(prev, prevRune, c, r)
+		if smallInCapitals(prev) && (upperRun >= 1 && c.IsUpper() || upperRun >= 2 && !c.IsLowerCase()) {
+			// An accented small letter inside or at the end of a word of
+			// capitals: "MÄ£ÄM" read as UTF-8 gives "MģÄM", and the
+			// Ukrainian "ШУРІ" through windows-1251 "ШУв" (D0 B2).
+			total += smallCapsCharge
+		}
+		upperRun = run
+		if c.IsUpper() {
+			run++
+		} else {
+			run = 0
+		}
+		prev, prevRune = c, r
+	}
+	st.prev, st.prevRune, st.upperRun, st.run = prev, prevRune, upperRun, run
+	return total
+}
+
+// finish returns total, the cost of a text that left st, with the end
+// of the text before after added, as charCost adds it.
+func (st *charState) finish(total float64, after Class, afterRune rune) float64 {
+	if smallInCapitals(st.prev) && st.upperRun >= 2 && !after.IsLowerCase() {
+		total += smallCapsCharge
+	}
+	return total + transitionRunes(st.prev, st.prevRune, after, afterRune)
+}
+
+// charStateAt returns the state charCost is in at offset i of s, read
+// from the three runes before it: the run of capitals up to them counts
+// only to two.
+func charStateAt(before Class, beforeRune rune, s string, i int) charState {
+	st := charState{prev: before, prevRune: beforeRune}
+	var upper [3]bool
+	k := 0
+	for ; k < 3 && i > 0; k++ {
+		r, size := utf8.DecodeLastRuneInString(s[:i])
+		c := ClassOf(r)
+		if k == 0 {
+			st.prev, st.prevRune = c, r
+		}
+		upper[k] = c.IsUpper()
+		i -= size
+	}
+	if upper[0] {
+		st.run = 1
+		if upper[1] {
+			st.run = 2
+		}
+	}
+	if upper[1] {
+		st.upperRun = 1
+		if upper[2] {
+			st.upperRun = 2
+		}
+	}
+	return st
+}
+
+// CharCostReplaced is CharCost(before, s[:from]+cand+s[to:], after), for
+// whole = CharCost(before, s, after), where s and cand are valid UTF-8
+// and from and to are rune boundaries of s: it reads cand and s[from:to]
+// with the three runes after them, which is as far as a character's
+// price depends on the characters before it (see ChoiceSplit).
+//
+// Why it is exact: every cost charCost adds is a multiple of one half
+// (see TestCharCostHalves), and sums of those are exact in a float64, in
+// any order; so the word's sum less the old span's plus the new one's is
+// the new word's sum to the bit.
+func CharCostReplaced(before rune, s string, after rune, from, to int, cand string, whole float64) float64 {
+	prev, next := Space, Space
+	if before > 0 {
+		prev = ClassOf(before)
+	}
+	if after > 0 && after != utf8.RuneError {
+		next = ClassOf(after)
+	}
+	st := charStateAt(prev, before, s, from)
+	end := to
+	for k := 0; k < 3 && end < len(s); k++ {
+		_, size := utf8.DecodeRuneInString(s[end:])
+		end += size
+	}
+	oldSt, newSt := st, st
+	old := oldSt.add(s[from:to])
+	old += oldSt.add(s[to:end])
+	repl := newSt.add(cand)
+	repl += newSt.add(s[to:end])
+	if end == len(s) {
+		old = oldSt.finish(old, next, after)
+		repl = newSt.finish(repl, next, after)
+	}
+	return whole - old + repl
 }
 
 // CostInContext returns the cost of s between the runes before and after
@@ -525,10 +668,38 @@ func LanguagesOf(s string) *Languages {
 	return l
 }
 
+// decodeWide decodes the rune at s[i], which is no ASCII, as ranging
+// over s does, with the three bytes of Han, kana and Hangul in line;
+// the callers decode the two bytes of the alphabets themselves.
+func decodeWide(s string, i int) (rune, int) {
+	if c := s[i]; c >= 0xE0 && c <= 0xEF && i+2 < len(s) {
+		c1, c2 := s[i+1], s[i+2]
+		lo, hi := byte(0x80), byte(0xBF)
+		if c == 0xE0 {
+			lo = 0xA0
+		} else if c == 0xED {
+			hi = 0x9F
+		}
+		if c1 >= lo && c1 <= hi && c2&0xC0 == 0x80 {
+			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
+		}
+	}
+	return utf8.DecodeRuneInString(s[i:])
+}
+
 // appendOnlyScript appends the letters of s of one script to buf, and a
 // word boundary for everything else.
 func appendOnlyScript(buf []byte, s string, sc Script) []byte {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
+			} else {
+				r, size = decodeWide(s, i)
+			}
+		}
+		i += size
 		if ClassOf(r).Script() == sc {
 			buf = utf8.AppendRune(buf, r)
 		} else {
@@ -711,7 +882,16 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var onlyArr [256]byte
 	only := onlyArr[:0]
 	first, several := NoScript, false
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
+			} else {
+				r, size = decodeWide(s, i)
+			}
+		}
+		i += size
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
 			if !several {
 				only = append(only, ' ')

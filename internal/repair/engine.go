@@ -1008,6 +1008,12 @@ type scratch struct {
 	// island refineLost weighs in it: most words have been priced
 	// before, and a string for each try was two allocations.
 	choiceWord, trial []byte
+	// lostSplit prices refineLost's readings of one lost character
+	// (see wordCost), made on first use and kept with its buffers: most
+	// windows lose no character, and its kilobyte and a half cleared
+	// with the rest of sc at every window was 1% of a short line's
+	// repair.
+	lostSplit *lostSplit
 	// lost holds the lost characters of the island undoUTF8 walks, and
 	// inferred the one parseSeq returns, good until its next call:
 	// most islands with a lost byte are refused, and each made them
@@ -1150,12 +1156,16 @@ func putScratch(sc *scratch) {
 	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	clear(sc.twin[:cap(sc.twin)])
 	clear(sc.lost[:cap(sc.lost)]) // their candidates
+	if ls := sc.lostSplit; ls != nil {
+		ls.alt = ""
+		ls.cs.Reset(nil, 0, "", 0, 0, 0) // it held the window's languages
+	}
 	*sc = scratch{
 		b: sc.b[:0], dec: sc.dec[:0], repl: sc.repl[:0], runs: sc.runs[:0], spans: sc.spans[:0], owner: sc.owner[:0], kind: sc.kind[:0], pairs: sc.pairs[:0],
 		prefix: sc.prefix[:0], gains: sc.gains, rounds: sc.rounds, tried: sc.tried, triedFree: sc.triedFree, triedUsed: sc.triedUsed[:0], openStack: sc.openStack[:0],
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0], choiceWord: sc.choiceWord[:0], trial: sc.trial[:0],
-		lost: sc.lost[:0], deep: sc.deep[:0],
+		lost: sc.lost[:0], deep: sc.deep[:0], lostSplit: sc.lostSplit,
 		// The sole reading encodes every line that reaches the search
 		// through each page that may hold UTF-8 (see wholeReading): its
 		// buffers made afresh were a fifth of what a correct line of the
@@ -2107,7 +2117,10 @@ func (sc *scratch) candText(from, to int, cand string) string {
 
 // wordCost is the cost of the words around s[from:to] with cand in its
 // place, as gainAt prices them, in the languages langs.
-func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages) float64 {
+// Where split is not nil, cand is dec with split's alt in place of the
+// lost character split says dec holds, and a word not remembered is
+// priced through split, to the same figure.
+func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausible.Languages, split *lostSplit, dec []byte) float64 {
 	ws, we := wordBounds(s, from, to)
 	// The word is looked up through a view of sc's buffer, and copied
 	// only to be remembered.
@@ -2121,7 +2134,20 @@ func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausibl
 	if c, ok := sc.choices[key]; ok {
 		return c
 	}
-	c := plausible.ChoiceCost(key.before, key.word, key.after, langs)
+	if split != nil && !split.ready {
+		// The word with the character chosen so far, priced around its
+		// place from here on (see plausible.ChoiceSplit).
+		split.word = append(append(append(split.word[:0], s[ws:from]...), dec...), s[to:we]...)
+		at := from - ws + split.off
+		split.split = split.cs.Reset(langs, key.before, bytesView(split.word), key.after, at, at+split.n)
+		split.ready = true
+	}
+	var c float64
+	if split != nil && split.split {
+		c = split.cs.Cost(split.alt)
+	} else {
+		c = plausible.ChoiceCost(key.before, key.word, key.after, langs)
+	}
 	key.word = strings.Clone(key.word)
 	if sc.choices == nil {
 		sc.choices = make(map[choiceKey]float64)
@@ -2131,6 +2157,21 @@ func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausibl
 	}
 	sc.choices[key] = c
 	return c
+}
+
+// lostSplit is what wordCost needs to price the readings refineLost
+// weighs for one lost character from the word around it: where the
+// character chosen so far lies in the island's decoding, dec[off:off+n],
+// and the reading alt being weighed. Eight readings of a lost byte, each
+// priced in full, were a quarter of what a line of Chinese in GBK shown
+// as windows-1252 cost, where the word is a window of fifty characters.
+type lostSplit struct {
+	off, n int
+	alt    string
+	ready  bool // cs and word are set up for dec
+	split  bool // cs prices the readings (see plausible.ChoiceSplit.Reset)
+	cs     plausible.ChoiceSplit
+	word   []byte
 }
 
 // choiceKey is a word wordCost priced, in its languages and between its
@@ -2874,7 +2915,16 @@ func (c *scriptContext) wordStrangers(w string) (cjk, all float64, letters int) 
 	// Two runs of strangers, as strangers keeps one: of hanzi, kana and
 	// Hangul alone, and of any script.
 	cjkRun, allRun, allScript := 0, 0, plausible.NoScript
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(w[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see plausible's charCost)
+			} else {
+				r, size = decodeRune(w, i)
+			}
+		}
+		i += size
 		sc := plausible.ClassOf(r).Script()
 		if sc != plausible.NoScript && sc != plausible.CJK && sc != plausible.OtherScript {
 			letters++
@@ -2933,7 +2983,16 @@ func (c *scriptContext) strangers(w string, cjkOnly bool) float64 {
 		}
 		run = 0
 	}
-	for _, r := range w {
+	for i := 0; i < len(w); {
+		r, size := rune(w[i]), 1
+		if r >= utf8.RuneSelf {
+			if r <= 0xDF && r >= 0xC2 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
+				r, size = (r&0x1F)<<6|rune(w[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see plausible's charCost)
+			} else {
+				r, size = decodeRune(w, i)
+			}
+		}
+		i += size
 		sc := plausible.ClassOf(r).Script()
 		if c.isStranger(sc) && (!cjkOnly || sc == plausible.CJK) {
 			cost += strangerCost

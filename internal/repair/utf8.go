@@ -2254,13 +2254,16 @@ func sortLost(rs []lostRanked, texts []byte, trim bool) []Scored {
 		}
 		return x.at - y.at
 	})
+	if trim {
+		// Only the best are listed (see trimAlternatives): a lost
+		// continuation byte has 64 candidates, and a list of them all
+		// was a tenth of what a line of damaged CJK text allocated.
+		rs = rs[:min(len(rs), maxAlternatives)]
+	}
 	all := string(texts)
 	alts := make([]Scored, len(rs))
 	for i, c := range rs {
 		alts[i] = Scored{Text: all[c.at : c.at+c.size], Score: c.score, context: c.context}
-	}
-	if trim {
-		alts = trimAlternatives(alts)
 	}
 	return alts
 }
@@ -2373,10 +2376,16 @@ func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferre
 		// first scores saw only the neighbours, and "с -5.0 э -5.0 я
 		// -5.0" would not say why "ст" was chosen.
 		weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
+		if sc.lostSplit == nil {
+			sc.lostSplit = new(lostSplit)
+		}
+		split := sc.lostSplit
+		split.off, split.n, split.ready = off, len(in.Chosen), false
 		for a := range weighed {
 			alt := &weighed[a]
 			sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
-			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs) - alt.context
+			split.alt = alt.Text
+			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs, split, dec) - alt.context
 			alt.Score = -c
 			switch {
 			case c < bestCost:
