@@ -1,6 +1,7 @@
 package plausible
 
 import (
+	"bytes"
 	"math"
 	"strings"
 	"sync"
@@ -517,12 +518,138 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] > scripts[l.main] {
 			l.main = sc
 		}
-		if scripts[sc] < 12 || langScript[sc] == "" {
+		if scripts[sc] < modelLetters || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
 		l.models[sc] = bestModelKey(keys[sc], len(langScript[sc])+1)
 	}
 	return l
+}
+
+// modelLetters is how many characters of a script a text needs for
+// LanguagesOf to choose that script's language from it.
+const modelLetters = 12
+
+// ScriptCounts holds how many characters of a text are of each script,
+// as LanguagesOf counts them (see CountScripts).
+type ScriptCounts [numScripts]int
+
+// CountScripts counts the characters of s of each script, as
+// LanguagesOf counts them to decide the scripts it chooses a model for.
+func CountScripts(s string) (c ScriptCounts) {
+	for _, r := range s {
+		c[ClassOf(r).Script()]++
+	}
+	return c
+}
+
+// LanguageGainMax bounds LanguageCost(orig, l) - LanguageCost(repl, l)
+// from above, for l = LanguagesOf(line) (or any Languages that chooses
+// as it does), where orig is a part of line and c is CountScripts(line),
+// without choosing l: it needs neither a read of the whole line's
+// letters nor their cache key. LanguageCostMax(orig) bounds the same
+// difference, as the most any model prices orig, but a word that some
+// model finds dear stays dear with an island read otherwise: the
+// Russian "В связи" costs 10.8 bits under the Kazakh model, and "В"
+// read through windows-1251 as a no-break space takes 2.2 of them off
+// at most, under any one model.
+//
+// Why it bounds: languageCostWeighted prices each script apart. A
+// script that orig does not write adds to orig's price nothing and to
+// repl's no less than nothing. For a script that orig writes, where
+// the line has modelLetters of its characters, LanguagesOf chose one
+// model of the script for both texts, which is not nil: orig's letter
+// of the script is in the line's key for it, and every model scores a
+// letter (as one it knows, or as a foreign letter). The script's part
+// of the difference is then its part under one of the script's models,
+// the most of which bounds it. Elsewhere each text is priced by a
+// model of its own letters, or by none: orig's part is at most the
+// most a model prices it, and repl's at least nothing.
+func LanguageGainMax(orig, repl string, c *ScriptCounts) float64 {
+	var priced, fixed [numScripts]bool
+	for _, r := range orig {
+		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			continue
+		}
+		sc := ClassOf(r).Script()
+		if sc == NoScript || sc == CJK || sc == OtherScript {
+			continue
+		}
+		priced[sc] = true
+		if r < 0x80 || unicode.IsLetter(r) {
+			fixed[sc] = true
+		}
+	}
+	var total float64
+	var a, b [256]byte
+	for sc := Script(1); sc < numScripts; sc++ {
+		if !priced[sc] {
+			continue
+		}
+		ot := appendOnlyScript(a[:0], orig, sc)
+		if fixed[sc] && c[sc] >= modelLetters && langScript[sc] != "" {
+			rt := appendOnlyScript(b[:0], repl, sc)
+			if sameWords(ot, rt) {
+				continue // the same words, at the same price under any model
+			}
+			most := math.Inf(-1)
+			for _, m := range scriptModels[sc] {
+				most = max(most, scriptCost(m, ot)-scriptCost(m, rt))
+			}
+			if len(scriptModels[sc]) > 0 {
+				total += most
+			}
+			continue
+		}
+		most := 0.0
+		for _, m := range scriptModels[sc] {
+			most = max(most, scriptCost(m, ot))
+		}
+		total += most
+	}
+	return total
+}
+
+// scriptCost is what languageCostWeighted adds, at lmWeight, for text
+// t, the letters of one script and spaces (see appendOnlyScript), under
+// that script's model m.
+func scriptCost(m *langstats.Model, t []byte) float64 {
+	logp, n, unknown := m.ScoreKnown(unsafe.String(unsafe.SliceData(t), len(t)))
+	var total float64
+	for range unknown {
+		total += foreignLetter
+	}
+	return total + lmWeight*min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+}
+
+// sameWords reports whether a and b, letters and spaces as
+// appendOnlyScript writes them, are the same words: the same once runs
+// of spaces are read as one and spaces at either end as none, which is
+// how a model scores them (a space after a letter ends its word, and
+// one after a space or at the start adds nothing).
+func sameWords(a, b []byte) bool {
+	for {
+		for len(a) > 0 && a[0] == ' ' {
+			a = a[1:]
+		}
+		for len(b) > 0 && b[0] == ' ' {
+			b = b[1:]
+		}
+		if len(a) == 0 || len(b) == 0 {
+			return len(a) == len(b)
+		}
+		i, j := bytes.IndexByte(a, ' '), bytes.IndexByte(b, ' ')
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if string(a[:i]) != string(b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
 }
 
 // appendOnlyScript appends the letters of s of one script to buf, and a

@@ -571,3 +571,128 @@ func TestWritesAlone(t *testing.T) {
 		t.Error("nil Languages writes à alone")
 	}
 }
+
+// gainMaxLines are lines of many scripts, and corners of
+// LanguageGainMax: scripts just under and at modelLetters, letters no
+// model knows, marks, and a script a word writes only in its reading.
+var gainMaxLines = []string{
+	"В связи с этим, процесс получает все мандаты в своих наборах.",
+	"В Linux 2.6 он стал не рекомендуемым (CONFIG_PCI_LEGACY_PROC), и, наконец, удалён.",
+	"ОШИБКА ДИАПАЗОНА ВОЗНИКАЕТ, КОГДА ВЕЛИЧИНА РЕЗУЛЬТАТА НЕ МОЖЕТ БЫТЬ ПРЕДСТАВЛЕНА.",
+	"недостатньо пам'яті для створення таблиці рядків заголовка розділу",
+	"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.",
+	"Le café de la gare était fermé à cause de la grève",
+	"Þórshöfn og Ísafjörður, ſſ ǅemal Ŀ ʹ Ǻ",
+	"В этом abcdefghijk", "В этом abcdefghijkl", "Москва ЖЖЖЖЖ", "Москва ЖЖЖЖЖЖ",
+	"שלום עולם מה שלומך היום", "مرحبا بالعالم كيف حالك اليوم", "สวัสดีครับ ยินดีต้อนรับ",
+	"Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ïðèâåò ĂŽĂ©Ă füR ÄpfeL",
+	"aЖ中éБ語ü字Ωß ОШИБКА 中文Abc日本語 한국어Ж",
+	"й\u0306ё\u0308 ӂӝ Ѐѝ ҷҹ",
+}
+
+// gainMaxCands are readings of an island: nothing, a space, letters of
+// several scripts, and a mark.
+var gainMaxCands = []string{"", " ", "\u00a0", "é", "ы", "Ж", "Ω", "в", "ab", "\u0301", "中", "Ǻ", "ѝ", "ﬁ"}
+
+// TestLanguageGainMax holds the bound to what it bounds: for every word
+// of the lines above and every island in it read as each of
+// gainMaxCands, the word's language cost in the line's languages less
+// its reading's.
+func TestLanguageGainMax(t *testing.T) {
+	checked := 0
+	for _, line := range gainMaxLines {
+		checked += checkLanguageGainMax(t, line, -1, -1, gainMaxCands)
+	}
+	if checked == 0 {
+		t.Fatal("nothing checked")
+	}
+	t.Logf("checked %d readings", checked)
+}
+
+// checkLanguageGainMax checks LanguageGainMax on the parts of line
+// (from the rune at offset at, of up to eight runes, or from every
+// rune) with each island of up to three runes in them read as each of
+// cands, and returns how many it checked.
+func checkLanguageGainMax(t *testing.T, line string, at, n int, cands []string) int {
+	l := LanguagesOf(line)
+	c := CountScripts(line)
+	var starts []int
+	for i := range line {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(line))
+	checked := 0
+	for a := range len(starts) - 1 {
+		if at >= 0 && starts[a] != at {
+			continue
+		}
+		for b := a + 1; b < len(starts) && b <= a+8; b++ {
+			if n >= 0 && b != a+n {
+				continue
+			}
+			orig := line[starts[a]:starts[b]]
+			oc := LanguageCost(orig, l)
+			for x := a; x < b; x++ {
+				for y := x + 1; y <= b && y <= x+3; y++ {
+					for _, cand := range cands {
+						repl := line[starts[a]:starts[x]] + cand + line[starts[y]:starts[b]]
+						bound := LanguageGainMax(orig, repl, &c)
+						if d := oc - LanguageCost(repl, l); d > bound+1e-9 {
+							t.Errorf("in %q, %q for %q: gain %v > LanguageGainMax %v", line, repl, orig, d, bound)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	return checked
+}
+
+// TestSameWords holds sameWords to how a model scores: texts it calls
+// the same score alike under every model.
+func TestSameWords(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ab cd", "ab cd", true}, {"  ab   cd ", "ab cd", true}, {"ab cd", "abcd", false},
+		{"", "   ", true}, {"ab", "ab c", false}, {"ab c", "ab", false}, {"a", "b", false},
+		{"связи", " связи", true}, {"в связи", " связи", false},
+	} {
+		if got := sameWords([]byte(c.a), []byte(c.b)); got != c.want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if !c.want {
+			continue
+		}
+		for _, m := range langstats.Models {
+			if x, y := scriptCost(m, []byte(c.a)), scriptCost(m, []byte(c.b)); x != y {
+				t.Errorf("%q and %q under %s: %v and %v", c.a, c.b, m.Lang, x, y)
+			}
+		}
+	}
+}
+
+// FuzzLanguageGainMax checks the bound on a line of the fuzzer's, at
+// one of its parts with every island in it read as the fuzzer's
+// reading and a few of gainMaxCands.
+func FuzzLanguageGainMax(f *testing.F) {
+	for _, s := range gainMaxLines {
+		f.Add(s, uint(0), uint(7), "\u00a0")
+		f.Add(s, uint(3), uint(4), "")
+	}
+	f.Fuzz(func(t *testing.T, line string, at, n uint, cand string) {
+		if len(line) > 512 || len(cand) > 16 || !utf8.ValidString(line) || !utf8.ValidString(cand) {
+			return
+		}
+		if len(line) == 0 {
+			return
+		}
+		off := int(at % uint(len(line)))
+		for off > 0 && !utf8.RuneStart(line[off]) {
+			off--
+		}
+		checkLanguageGainMax(t, line, off, 1+int(n%8), []string{cand, "", " ", "в"})
+	})
+}

@@ -1093,6 +1093,10 @@ type scratch struct {
 	invertedOf    string
 	invertedValid bool
 
+	counts      plausible.ScriptCounts // scriptCounts' memory
+	countsOf    string
+	countsValid bool
+
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
@@ -1288,6 +1292,14 @@ func (sc *scratch) languages() *plausible.Languages {
 		sc.langs = sc.languagesOf(sc.langsOf)
 	}
 	return sc.langs
+}
+
+// scriptCounts is plausible.CountScripts(sc.langsOf), remembered.
+func (sc *scratch) scriptCounts() *plausible.ScriptCounts {
+	if !sc.countsValid || sc.countsOf != sc.langsOf {
+		sc.counts, sc.countsOf, sc.countsValid = plausible.CountScripts(sc.langsOf), sc.langsOf, true
+	}
+	return &sc.counts
 }
 
 // languagesOf is plausible.LanguagesOf(t), remembered for the window: a
@@ -2231,6 +2243,19 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 		}
 		if bound := quick + wp.max + boundSlack; bound < floor {
 			return bound, false
+		}
+		// The word's dearest model may find it as dear with the island
+		// read otherwise, and the difference is what the gain takes:
+		// "В связи" that begins a Russian sentence is "В" and a lost
+		// 0xA0 through windows-1251, whose no-break space gains 2 bits
+		// of the 11 the Kazakh model asks of the word. Bounded so, the
+		// island is refused without choosing the line's languages,
+		// which read all of it (see LanguageGainMax); the line's are the
+		// languages of sc.langsOf.
+		if sc.langsOf == s {
+			if bound := quick + plausible.LanguageGainMax(orig, repl, sc.scriptCounts()) + boundSlack; bound < floor {
+				return bound, false
+			}
 		}
 	}
 	// A language cost is never negative, so the text as it stands bounds
