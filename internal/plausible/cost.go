@@ -3,6 +3,7 @@ package plausible
 import (
 	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -835,8 +836,18 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	// While s has letters of one script only, first, the scan gathers
 	// appendOnlyScript(s, first) as it goes: most words are written in
 	// one script, and s need not be read and classified twice.
-	var onlyArr [256]byte
-	only := onlyArr[:0]
+	var onlyArr, arr [256]byte
+	only, keyBuf := onlyArr[:0], arr[:0]
+	if len(s) > len(arr)-keyRoom {
+		// A line longer than the buffers on the stack (a Russian
+		// sentence of 130 letters is 260 bytes) takes pooled ones: the
+		// page swaps price a whole line of capitals and both its
+		// readings here, and each grew two buffers of its own.
+		bufs := longBufs.Get().(*[2][]byte)
+		defer putLongBufs(bufs)
+		bufs[0], bufs[1] = slices.Grow(bufs[0][:0], len(s)), slices.Grow(bufs[1][:0], len(s)+keyRoom)
+		only, keyBuf = bufs[0], bufs[1]
+	}
 	first, several := NoScript, false
 	for _, r := range s {
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
@@ -866,7 +877,6 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		return 0
 	}
 	var total float64
-	var arr [256]byte
 	for sc := Script(1); sc < numScripts; sc++ {
 		if !scripts[sc] {
 			continue
@@ -874,7 +884,7 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		// Keep only this script's letters; everything else becomes a
 		// word boundary. They are gathered after the script's name, as
 		// the key bestModelKey looks up.
-		key := append(append(arr[:0], langScript[sc]...), 0)
+		key := append(append(keyBuf[:0], langScript[sc]...), 0)
 		at := len(key)
 		if several {
 			key = appendOnlyScript(key, s, sc)
@@ -929,6 +939,22 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		}
 	}
 	return total
+}
+
+// keyRoom is the room a key takes before its letters: a script's name
+// and a zero byte.
+const keyRoom = 16
+
+// longBufs holds the buffers languageCostWeighted reads a long text
+// into.
+var longBufs = sync.Pool{New: func() any { return new([2][]byte) }}
+
+// putLongBufs gives bufs back to longBufs, unless a text of more than
+// 64 KB grew them.
+func putLongBufs(bufs *[2][]byte) {
+	if cap(bufs[0]) <= 64<<10 && cap(bufs[1]) <= 64<<10 {
+		longBufs.Put(bufs)
+	}
 }
 
 // LanguageParts is what LanguageCost reads of a word in languages l,
