@@ -833,63 +833,105 @@ func LineChoiceCost(s string, langs *Languages) float64 {
 // all ordinary enough to have no excess ("пространств" and "проятранятв").
 func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var scripts [numScripts]bool
-	// While s has letters of one script only, first, the scan gathers
-	// appendOnlyScript(s, first) as it goes: most words are written in
-	// one script, and s need not be read and classified twice.
-	var onlyArr, arr [256]byte
-	only, keyBuf := onlyArr[:0], arr[:0]
-	if len(s) > len(arr)-keyRoom {
+	// The scan gathers appendOnlyScript(s, sc) as it goes, for the
+	// first two scripts of s, each after room for the script's name and
+	// a zero byte, which make the key bestModelKey looks up: most words
+	// are written in one script, and a line of Cyrillic or Greek with a
+	// Latin name in it in two, and s need not be read and classified
+	// again for each (the line of Ukrainian "readline використовує…",
+	// which the page swaps price whole, was read three times). A text of
+	// three scripts or more is read again for each.
+	var arrA, arrB [256]byte
+	a, b := arrA[:nameRoom], arrB[:0] // the first script's letters and the second's
+	if len(s) > len(arrA)-nameRoom {
 		// A line longer than the buffers on the stack (a Russian
 		// sentence of 130 letters is 260 bytes) takes pooled ones: the
 		// page swaps price a whole line of capitals and both its
 		// readings here, and each grew two buffers of its own.
 		bufs := longBufs.Get().(*[2][]byte)
 		defer putLongBufs(bufs)
-		bufs[0], bufs[1] = slices.Grow(bufs[0][:0], len(s)), slices.Grow(bufs[1][:0], len(s)+keyRoom)
-		only, keyBuf = bufs[0], bufs[1]
+		bufs[0], bufs[1] = slices.Grow(bufs[0][:0], len(s)+nameRoom), slices.Grow(bufs[1][:0], len(s)+nameRoom)
+		a, b = bufs[0][:nameRoom], bufs[1]
 	}
-	first, several := NoScript, false
-	for _, r := range s {
+	first, second, many := NoScript, NoScript, false
+	rest := len(s) // where the second script begins
+	for i, r := range s {
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
-			if !several {
-				only = append(only, ' ')
-			}
+			a = append(a, ' ')
 			continue
 		}
 		sc := ClassOf(r).Script()
 		if sc != NoScript && sc != CJK && sc != OtherScript {
-			scripts[sc] = true
 			if first == NoScript {
 				first = sc
+				scripts[sc] = true
 			} else if sc != first {
-				several = true
+				rest = i
+				break
 			}
 		}
-		if !several {
-			if sc == first && first != NoScript {
-				only = utf8.AppendRune(only, r)
-			} else {
-				only = append(only, ' ')
-			}
+		if sc == first && first != NoScript {
+			a = utf8.AppendRune(a, r)
+		} else {
+			a = append(a, ' ')
 		}
 	}
 	if first == NoScript {
 		return 0
+	}
+	if rest < len(s) {
+		// The second script's letters, after a space for each character
+		// before its first.
+		second = ClassOf(decodeFirst(s[rest:])).Script()
+		scripts[second] = true
+		b = appendSpaces(append(append(b, langScript[second]...), 0), utf8.RuneCountInString(s[:rest]))
+		for i, r := range s[rest:] {
+			sc := NoScript
+			if r >= 0x80 || r|0x20 >= 'a' && r|0x20 <= 'z' {
+				sc = ClassOf(r).Script()
+				if sc != NoScript && sc != CJK && sc != OtherScript && sc != first && sc != second {
+					// A third script: the rest is read for its scripts
+					// alone, and each script's letters again below.
+					many = true
+					for _, r := range s[rest+i:] {
+						if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript &&
+							(r >= 0x80 || r|0x20 >= 'a' && r|0x20 <= 'z') {
+							scripts[sc] = true
+						}
+					}
+					break
+				}
+			}
+			if sc == first {
+				a = utf8.AppendRune(a, r)
+			} else {
+				a = append(a, ' ')
+			}
+			if sc == second {
+				b = utf8.AppendRune(b, r)
+			} else {
+				b = append(b, ' ')
+			}
+		}
 	}
 	var total float64
 	for sc := Script(1); sc < numScripts; sc++ {
 		if !scripts[sc] {
 			continue
 		}
-		// Keep only this script's letters; everything else becomes a
-		// word boundary. They are gathered after the script's name, as
-		// the key bestModelKey looks up.
-		key := append(append(keyBuf[:0], langScript[sc]...), 0)
-		at := len(key)
-		if several {
-			key = appendOnlyScript(key, s, sc)
-		} else {
-			key = append(key, only...)
+		// Only this script's letters; everything else is a word
+		// boundary.
+		at := len(langScript[sc]) + 1
+		var key []byte
+		switch {
+		case many:
+			key = appendOnlyScript(append(append(b[:0], langScript[sc]...), 0), s, sc)
+		case sc == first:
+			key = a[nameRoom-at:]
+			copy(key, langScript[sc])
+			key[at-1] = 0
+		default:
+			key = b
 		}
 		buf := key[at:]
 		var m *langstats.Model
@@ -941,9 +983,23 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	return total
 }
 
-// keyRoom is the room a key takes before its letters: a script's name
+// appendSpaces appends n spaces to buf.
+func appendSpaces(buf []byte, n int) []byte {
+	for range n {
+		buf = append(buf, ' ')
+	}
+	return buf
+}
+
+// nameRoom is the room a key takes before its letters: a script's name
 // and a zero byte.
-const keyRoom = 16
+const nameRoom = 16
+
+// decodeFirst is the first rune of s.
+func decodeFirst(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
 
 // longBufs holds the buffers languageCostWeighted reads a long text
 // into.

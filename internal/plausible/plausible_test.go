@@ -2,6 +2,7 @@ package plausible
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -694,5 +695,97 @@ func FuzzLanguageGainMax(f *testing.F) {
 			off--
 		}
 		checkLanguageGainMax(t, line, off, 1+int(n%8), []string{cand, "", " ", "в"})
+	})
+}
+
+// languageCostRef is languageCostWeighted as it read s once for each
+// script, with the key of each gathered by appendOnlyScript.
+func languageCostRef(s string, langs *Languages, weight float64) float64 {
+	var scripts [numScripts]bool
+	for _, r := range s {
+		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			continue
+		}
+		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+			scripts[sc] = true
+		}
+	}
+	var total float64
+	for sc := Script(1); sc < numScripts; sc++ {
+		if !scripts[sc] {
+			continue
+		}
+		key := appendOnlyScript(append([]byte(langScript[sc]), 0), s, sc)
+		at := len(langScript[sc]) + 1
+		var m *langstats.Model
+		if langs != nil {
+			m = langs.models[sc]
+		}
+		if m == nil {
+			m = bestModelKey(key, at)
+		}
+		if m == nil {
+			continue
+		}
+		text := string(key[at:])
+		if weight >= 0 {
+			logp, n, unknown := m.ScoreKnown(text)
+			for range unknown {
+				total += foreignLetter
+			}
+			total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+			continue
+		}
+		logp, _ := m.Score(text)
+		total += -logp - m.RunBonus(text)
+		if weight == choiceWords {
+			total -= m.WordBonus(text)
+		}
+	}
+	return total
+}
+
+// checkLanguageCostRef holds languageCostWeighted to languageCostRef on
+// s, at every weight, without languages and in s's own.
+func checkLanguageCostRef(t *testing.T, s string) {
+	for _, langs := range []*Languages{nil, LanguagesOf(s)} {
+		for _, w := range []float64{lmWeight, choiceWords, choiceLetters} {
+			if got, want := languageCostWeighted(s, langs, w), languageCostRef(s, langs, w); got != want {
+				t.Errorf("languageCostWeighted(%q, %v) = %v, read script by script %v", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestLanguageCostOnePass holds the scan that gathers the first two
+// scripts' letters to the reading of each script apart, on texts of one,
+// two and three scripts, long and short, and on every part of them.
+func TestLanguageCostOnePass(t *testing.T) {
+	long := strings.Repeat("readline використовує поточні параметри, ", 12)
+	texts := append([]string{long, long + "Ελληνικά", "中文 " + long, "", "12345", "中文"}, gainMaxLines...)
+	for _, s := range texts {
+		checkLanguageCostRef(t, s)
+		if len(s) > 200 {
+			continue
+		}
+		for i := range s {
+			for j := i + 1; j <= len(s); j++ {
+				if utf8.ValidString(s[i:j]) {
+					checkLanguageCostRef(t, s[i:j])
+				}
+			}
+		}
+	}
+}
+
+func FuzzLanguageCostOnePass(f *testing.F) {
+	for _, s := range gainMaxLines {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1024 {
+			return
+		}
+		checkLanguageCostRef(t, s)
 	})
 }
