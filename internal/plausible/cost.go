@@ -531,23 +531,28 @@ func LanguagesOf(s string) *Languages {
 // LanguagesOf to choose that script's language from it.
 const modelLetters = 12
 
-// ScriptCounts holds how many characters of a text are of each script,
-// as LanguagesOf counts them (see CountScripts).
-type ScriptCounts [numScripts]int
-
-// CountScripts counts the characters of s of each script, as
-// LanguagesOf counts them to decide the scripts it chooses a model for.
-func CountScripts(s string) (c ScriptCounts) {
-	for _, r := range s {
-		c[ClassOf(r).Script()]++
+// modelFor reports whether LanguagesOf(line) chooses a model for the
+// script sc from line's letters: whether line has modelLetters
+// characters of it. The count stops there, which a line of the script
+// reaches in its first words.
+func modelFor(line string, sc Script) bool {
+	if langScript[sc] == "" {
+		return false
 	}
-	return c
+	n := 0
+	for _, r := range line {
+		if ClassOf(r).Script() == sc {
+			if n++; n >= modelLetters {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // LanguageGainMax bounds LanguageCost(orig, l) - LanguageCost(repl, l)
 // from above, for l = LanguagesOf(line) (or any Languages that chooses
-// as it does), where orig is a part of line and c is CountScripts(line),
-// without choosing l: it needs neither a read of the whole line's
+// as it does), where orig is a part of line, without choosing l: it needs neither a read of the whole line's
 // letters nor their cache key. LanguageCostMax(orig) bounds the same
 // difference, as the most any model prices orig, but a word that some
 // model finds dear stays dear with an island read otherwise: the
@@ -566,7 +571,7 @@ func CountScripts(s string) (c ScriptCounts) {
 // the most of which bounds it. Elsewhere each text is priced by a
 // model of its own letters, or by none: orig's part is at most the
 // most a model prices it, and repl's at least nothing.
-func LanguageGainMax(orig, repl string, c *ScriptCounts) float64 {
+func LanguageGainMax(orig, repl, line string) float64 {
 	var priced, fixed [numScripts]bool
 	for _, r := range orig {
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
@@ -588,7 +593,7 @@ func LanguageGainMax(orig, repl string, c *ScriptCounts) float64 {
 			continue
 		}
 		ot := appendOnlyScript(a[:0], orig, sc)
-		if fixed[sc] && c[sc] >= modelLetters && langScript[sc] != "" {
+		if fixed[sc] && modelFor(line, sc) {
 			rt := appendOnlyScript(b[:0], repl, sc)
 			if sameWords(ot, rt) {
 				continue // the same words, at the same price under any model

@@ -616,7 +616,6 @@ func TestLanguageGainMax(t *testing.T) {
 // cands, and returns how many it checked.
 func checkLanguageGainMax(t *testing.T, line string, at, n int, cands []string) int {
 	l := LanguagesOf(line)
-	c := CountScripts(line)
 	var starts []int
 	for i := range line {
 		starts = append(starts, i)
@@ -637,7 +636,7 @@ func checkLanguageGainMax(t *testing.T, line string, at, n int, cands []string) 
 				for y := x + 1; y <= b && y <= x+3; y++ {
 					for _, cand := range cands {
 						repl := line[starts[a]:starts[x]] + cand + line[starts[y]:starts[b]]
-						bound := LanguageGainMax(orig, repl, &c)
+						bound := LanguageGainMax(orig, repl, line)
 						if d := oc - LanguageCost(repl, l); d > bound+1e-9 {
 							t.Errorf("in %q, %q for %q: gain %v > LanguageGainMax %v", line, repl, orig, d, bound)
 						}

@@ -1093,10 +1093,6 @@ type scratch struct {
 	invertedOf    string
 	invertedValid bool
 
-	counts      plausible.ScriptCounts // scriptCounts' memory
-	countsOf    string
-	countsValid bool
-
 	cost      float64 // wholeCost's memory
 	costOf    string
 	costValid bool
@@ -1292,14 +1288,6 @@ func (sc *scratch) languages() *plausible.Languages {
 		sc.langs = sc.languagesOf(sc.langsOf)
 	}
 	return sc.langs
-}
-
-// scriptCounts is plausible.CountScripts(sc.langsOf), remembered.
-func (sc *scratch) scriptCounts() *plausible.ScriptCounts {
-	if !sc.countsValid || sc.countsOf != sc.langsOf {
-		sc.counts, sc.countsOf, sc.countsValid = plausible.CountScripts(sc.langsOf), sc.langsOf, true
-	}
-	return &sc.counts
 }
 
 // languagesOf is plausible.LanguagesOf(t), remembered for the window: a
@@ -2253,7 +2241,7 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 		// which read all of it (see LanguageGainMax); the line's are the
 		// languages of sc.langsOf.
 		if sc.langsOf == s {
-			if bound := quick + plausible.LanguageGainMax(orig, repl, sc.scriptCounts()) + boundSlack; bound < floor {
+			if bound := quick + plausible.LanguageGainMax(orig, repl, s) + boundSlack; bound < floor {
 				return bound, false
 			}
 		}
