@@ -1,7 +1,9 @@
 package plausible
 
 import (
+	"bytes"
 	"math"
+	"slices"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -660,7 +662,7 @@ func LanguagesOf(s string) *Languages {
 		if scripts[sc] > scripts[l.main] {
 			l.main = sc
 		}
-		if scripts[sc] < 12 || langScript[sc] == "" {
+		if scripts[sc] < modelLetters || langScript[sc] == "" {
 			continue // too little text to tell the language
 		}
 		l.models[sc] = bestModelKey(keys[sc], len(langScript[sc])+1)
@@ -685,6 +687,137 @@ func decodeWide(s string, i int) (rune, int) {
 		}
 	}
 	return utf8.DecodeRuneInString(s[i:])
+}
+
+// modelLetters is how many characters of a script a text needs for
+// LanguagesOf to choose that script's language from it.
+const modelLetters = 12
+
+// modelFor reports whether LanguagesOf(line) chooses a model for the
+// script sc from line's letters: whether line has modelLetters
+// characters of it. The count stops there, which a line of the script
+// reaches in its first words.
+func modelFor(line string, sc Script) bool {
+	if langScript[sc] == "" {
+		return false
+	}
+	n := 0
+	for _, r := range line {
+		if ClassOf(r).Script() == sc {
+			if n++; n >= modelLetters {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// LanguageGainMax bounds LanguageCost(orig, l) - LanguageCost(repl, l)
+// from above, for l = LanguagesOf(line) (or any Languages that chooses
+// as it does), where orig is a part of line, without choosing l: it needs neither a read of the whole line's
+// letters nor their cache key. LanguageCostMax(orig) bounds the same
+// difference, as the most any model prices orig, but a word that some
+// model finds dear stays dear with an island read otherwise: the
+// Russian "В связи" costs 10.8 bits under the Kazakh model, and "В"
+// read through windows-1251 as a no-break space takes 2.2 of them off
+// at most, under any one model.
+//
+// Why it bounds: languageCostWeighted prices each script apart. A
+// script that orig does not write adds to orig's price nothing and to
+// repl's no less than nothing. For a script that orig writes, where
+// the line has modelLetters of its characters, LanguagesOf chose one
+// model of the script for both texts, which is not nil: orig's letter
+// of the script is in the line's key for it, and every model scores a
+// letter (as one it knows, or as a foreign letter). The script's part
+// of the difference is then its part under one of the script's models,
+// the most of which bounds it. Elsewhere each text is priced by a
+// model of its own letters, or by none: orig's part is at most the
+// most a model prices it, and repl's at least nothing.
+func LanguageGainMax(orig, repl, line string) float64 {
+	var priced, fixed [numScripts]bool
+	for _, r := range orig {
+		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			continue
+		}
+		sc := ClassOf(r).Script()
+		if sc == NoScript || sc == CJK || sc == OtherScript {
+			continue
+		}
+		priced[sc] = true
+		if r < 0x80 || unicode.IsLetter(r) {
+			fixed[sc] = true
+		}
+	}
+	var total float64
+	var a, b [256]byte
+	for sc := Script(1); sc < numScripts; sc++ {
+		if !priced[sc] {
+			continue
+		}
+		ot := appendOnlyScript(a[:0], orig, sc)
+		if fixed[sc] && modelFor(line, sc) {
+			rt := appendOnlyScript(b[:0], repl, sc)
+			if sameWords(ot, rt) {
+				continue // the same words, at the same price under any model
+			}
+			most := math.Inf(-1)
+			for _, m := range scriptModels[sc] {
+				most = max(most, scriptCost(m, ot)-scriptCost(m, rt))
+			}
+			if len(scriptModels[sc]) > 0 {
+				total += most
+			}
+			continue
+		}
+		most := 0.0
+		for _, m := range scriptModels[sc] {
+			most = max(most, scriptCost(m, ot))
+		}
+		total += most
+	}
+	return total
+}
+
+// scriptCost is what languageCostWeighted adds, at lmWeight, for text
+// t, the letters of one script and spaces (see appendOnlyScript), under
+// that script's model m.
+func scriptCost(m *langstats.Model, t []byte) float64 {
+	logp, n, unknown := m.ScoreKnown(unsafe.String(unsafe.SliceData(t), len(t)))
+	var total float64
+	for range unknown {
+		total += foreignLetter
+	}
+	return total + lmWeight*min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+}
+
+// sameWords reports whether a and b, letters and spaces as
+// appendOnlyScript writes them, are the same words: the same once runs
+// of spaces are read as one and spaces at either end as none, which is
+// how a model scores them (a space after a letter ends its word, and
+// one after a space or at the start adds nothing).
+func sameWords(a, b []byte) bool {
+	for {
+		for len(a) > 0 && a[0] == ' ' {
+			a = a[1:]
+		}
+		for len(b) > 0 && b[0] == ' ' {
+			b = b[1:]
+		}
+		if len(a) == 0 || len(b) == 0 {
+			return len(a) == len(b)
+		}
+		i, j := bytes.IndexByte(a, ' '), bytes.IndexByte(b, ' ')
+		if i < 0 {
+			i = len(a)
+		}
+		if j < 0 {
+			j = len(b)
+		}
+		if string(a[:i]) != string(b[:j]) {
+			return false
+		}
+		a, b = a[i:], b[j:]
+	}
 }
 
 // appendOnlyScript appends the letters of s of one script to buf, and a
@@ -876,14 +1009,31 @@ func LineChoiceCost(s string, langs *Languages) float64 {
 // all ordinary enough to have no excess ("пространств" and "проятранятв").
 func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 	var scripts [numScripts]bool
-	// While s has letters of one script only, first, the scan gathers
-	// appendOnlyScript(s, first) as it goes: most words are written in
-	// one script, and s need not be read and classified twice.
-	var onlyArr [256]byte
-	only := onlyArr[:0]
-	first, several := NoScript, false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
+	// The scan gathers appendOnlyScript(s, sc) as it goes, for the
+	// first two scripts of s, each after room for the script's name and
+	// a zero byte, which make the key bestModelKey looks up: most words
+	// are written in one script, and a line of Cyrillic or Greek with a
+	// Latin name in it in two, and s need not be read and classified
+	// again for each (the line of Ukrainian "readline використовує…",
+	// which the page swaps price whole, was read three times). A text of
+	// three scripts or more is read again for each.
+	var arrA, arrB [256]byte
+	a, b := arrA[:nameRoom], arrB[:0] // the first script's letters and the second's
+	if len(s) > len(arrA)-nameRoom {
+		// A line longer than the buffers on the stack (a Russian
+		// sentence of 130 letters is 260 bytes) takes pooled ones: the
+		// page swaps price a whole line of capitals and both its
+		// readings here, and each grew two buffers of its own.
+		bufs := longBufs.Get().(*[2][]byte)
+		defer putLongBufs(bufs)
+		bufs[0], bufs[1] = slices.Grow(bufs[0][:0], len(s)+nameRoom), slices.Grow(bufs[1][:0], len(s)+nameRoom)
+		a, b = bufs[0][:nameRoom], bufs[1]
+	}
+	first, second, many := NoScript, NoScript, false
+	rest := len(s) // where the second script begins
+	for i, size := 0, 0; i < len(s); i += size {
+		var r rune
+		r, size = rune(s[i]), 1
 		if r >= utf8.RuneSelf {
 			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
@@ -891,48 +1041,82 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 				r, size = decodeWide(s, i)
 			}
 		}
-		i += size
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
-			if !several {
-				only = append(only, ' ')
-			}
+			a = append(a, ' ')
 			continue
 		}
 		sc := ClassOf(r).Script()
 		if sc != NoScript && sc != CJK && sc != OtherScript {
-			scripts[sc] = true
 			if first == NoScript {
 				first = sc
+				scripts[sc] = true
 			} else if sc != first {
-				several = true
+				rest = i
+				break
 			}
 		}
-		if !several {
-			if sc == first && first != NoScript {
-				only = utf8.AppendRune(only, r)
-			} else {
-				only = append(only, ' ')
-			}
+		if sc == first && first != NoScript {
+			a = utf8.AppendRune(a, r)
+		} else {
+			a = append(a, ' ')
 		}
 	}
 	if first == NoScript {
 		return 0
 	}
+	if rest < len(s) {
+		// The second script's letters, after a space for each character
+		// before its first.
+		second = ClassOf(decodeFirst(s[rest:])).Script()
+		scripts[second] = true
+		b = appendSpaces(append(append(b, langScript[second]...), 0), utf8.RuneCountInString(s[:rest]))
+		for i, r := range s[rest:] {
+			sc := NoScript
+			if r >= 0x80 || r|0x20 >= 'a' && r|0x20 <= 'z' {
+				sc = ClassOf(r).Script()
+				if sc != NoScript && sc != CJK && sc != OtherScript && sc != first && sc != second {
+					// A third script: the rest is read for its scripts
+					// alone, and each script's letters again below.
+					many = true
+					for _, r := range s[rest+i:] {
+						if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript &&
+							(r >= 0x80 || r|0x20 >= 'a' && r|0x20 <= 'z') {
+							scripts[sc] = true
+						}
+					}
+					break
+				}
+			}
+			if sc == first {
+				a = utf8.AppendRune(a, r)
+			} else {
+				a = append(a, ' ')
+			}
+			if sc == second {
+				b = utf8.AppendRune(b, r)
+			} else {
+				b = append(b, ' ')
+			}
+		}
+	}
 	var total float64
-	var arr [256]byte
 	for sc := Script(1); sc < numScripts; sc++ {
 		if !scripts[sc] {
 			continue
 		}
-		// Keep only this script's letters; everything else becomes a
-		// word boundary. They are gathered after the script's name, as
-		// the key bestModelKey looks up.
-		key := append(append(arr[:0], langScript[sc]...), 0)
-		at := len(key)
-		if several {
-			key = appendOnlyScript(key, s, sc)
-		} else {
-			key = append(key, only...)
+		// Only this script's letters; everything else is a word
+		// boundary.
+		at := len(langScript[sc]) + 1
+		var key []byte
+		switch {
+		case many:
+			key = appendOnlyScript(append(append(b[:0], langScript[sc]...), 0), s, sc)
+		case sc == first:
+			key = a[nameRoom-at:]
+			copy(key, langScript[sc])
+			key[at-1] = 0
+		default:
+			key = b
 		}
 		buf := key[at:]
 		var m *langstats.Model
@@ -982,6 +1166,36 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 		}
 	}
 	return total
+}
+
+// appendSpaces appends n spaces to buf.
+func appendSpaces(buf []byte, n int) []byte {
+	for range n {
+		buf = append(buf, ' ')
+	}
+	return buf
+}
+
+// nameRoom is the room a key takes before its letters: a script's name
+// and a zero byte.
+const nameRoom = 16
+
+// decodeFirst is the first rune of s.
+func decodeFirst(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// longBufs holds the buffers languageCostWeighted reads a long text
+// into.
+var longBufs = sync.Pool{New: func() any { return new([2][]byte) }}
+
+// putLongBufs gives bufs back to longBufs, unless a text of more than
+// 64 KB grew them.
+func putLongBufs(bufs *[2][]byte) {
+	if cap(bufs[0]) <= 64<<10 && cap(bufs[1]) <= 64<<10 {
+		longBufs.Put(bufs)
+	}
 }
 
 // LanguageParts is what LanguageCost reads of a word in languages l,

@@ -2,6 +2,7 @@ package plausible
 
 import (
 	"math"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -570,4 +571,220 @@ func TestWritesAlone(t *testing.T) {
 	if (*Languages)(nil).WritesAlone('à') {
 		t.Error("nil Languages writes à alone")
 	}
+}
+
+// gainMaxLines are lines of many scripts, and corners of
+// LanguageGainMax: scripts just under and at modelLetters, letters no
+// model knows, marks, and a script a word writes only in its reading.
+var gainMaxLines = []string{
+	"В связи с этим, процесс получает все мандаты в своих наборах.",
+	"В Linux 2.6 он стал не рекомендуемым (CONFIG_PCI_LEGACY_PROC), и, наконец, удалён.",
+	"ОШИБКА ДИАПАЗОНА ВОЗНИКАЕТ, КОГДА ВЕЛИЧИНА РЕЗУЛЬТАТА НЕ МОЖЕТ БЫТЬ ПРЕДСТАВЛЕНА.",
+	"недостатньо пам'яті для створення таблиці рядків заголовка розділу",
+	"Crème brûlée for 10 €. Москва — столица. 東京は日本の首都です。 Ελληνικά κείμενα.",
+	"Le café de la gare était fermé à cause de la grève",
+	"Þórshöfn og Ísafjörður, ſſ ǅemal Ŀ ʹ Ǻ",
+	"В этом abcdefghijk", "В этом abcdefghijkl", "Москва ЖЖЖЖЖ", "Москва ЖЖЖЖЖЖ",
+	"שלום עולם מה שלומך היום", "مرحبا بالعالم كيف حالك اليوم", "สวัสดีครับ ยินดีต้อนรับ",
+	"Ð¿Ñ€Ð¸Ð²ÐµÑ‚ Ïðèâåò ĂŽĂ©Ă füR ÄpfeL",
+	"aЖ中éБ語ü字Ωß ОШИБКА 中文Abc日本語 한국어Ж",
+	"й\u0306ё\u0308 ӂӝ Ѐѝ ҷҹ",
+}
+
+// gainMaxCands are readings of an island: nothing, a space, letters of
+// several scripts, and a mark.
+var gainMaxCands = []string{"", " ", "\u00a0", "é", "ы", "Ж", "Ω", "в", "ab", "\u0301", "中", "Ǻ", "ѝ", "ﬁ"}
+
+// TestLanguageGainMax holds the bound to what it bounds: for every word
+// of the lines above and every island in it read as each of
+// gainMaxCands, the word's language cost in the line's languages less
+// its reading's.
+func TestLanguageGainMax(t *testing.T) {
+	checked := 0
+	for _, line := range gainMaxLines {
+		checked += checkLanguageGainMax(t, line, -1, -1, gainMaxCands)
+	}
+	if checked == 0 {
+		t.Fatal("nothing checked")
+	}
+	t.Logf("checked %d readings", checked)
+}
+
+// checkLanguageGainMax checks LanguageGainMax on the parts of line
+// (from the rune at offset at, of up to eight runes, or from every
+// rune) with each island of up to three runes in them read as each of
+// cands, and returns how many it checked.
+func checkLanguageGainMax(t *testing.T, line string, at, n int, cands []string) int {
+	l := LanguagesOf(line)
+	var starts []int
+	for i := range line {
+		starts = append(starts, i)
+	}
+	starts = append(starts, len(line))
+	checked := 0
+	for a := range len(starts) - 1 {
+		if at >= 0 && starts[a] != at {
+			continue
+		}
+		for b := a + 1; b < len(starts) && b <= a+8; b++ {
+			if n >= 0 && b != a+n {
+				continue
+			}
+			orig := line[starts[a]:starts[b]]
+			oc := LanguageCost(orig, l)
+			for x := a; x < b; x++ {
+				for y := x + 1; y <= b && y <= x+3; y++ {
+					for _, cand := range cands {
+						repl := line[starts[a]:starts[x]] + cand + line[starts[y]:starts[b]]
+						bound := LanguageGainMax(orig, repl, line)
+						if d := oc - LanguageCost(repl, l); d > bound+1e-9 {
+							t.Errorf("in %q, %q for %q: gain %v > LanguageGainMax %v", line, repl, orig, d, bound)
+						}
+						checked++
+					}
+				}
+			}
+		}
+	}
+	return checked
+}
+
+// TestSameWords holds sameWords to how a model scores: texts it calls
+// the same score alike under every model.
+func TestSameWords(t *testing.T) {
+	for _, c := range []struct {
+		a, b string
+		want bool
+	}{
+		{"ab cd", "ab cd", true}, {"  ab   cd ", "ab cd", true}, {"ab cd", "abcd", false},
+		{"", "   ", true}, {"ab", "ab c", false}, {"ab c", "ab", false}, {"a", "b", false},
+		{"связи", " связи", true}, {"в связи", " связи", false},
+	} {
+		if got := sameWords([]byte(c.a), []byte(c.b)); got != c.want {
+			t.Errorf("sameWords(%q, %q) = %v, want %v", c.a, c.b, got, c.want)
+		}
+		if !c.want {
+			continue
+		}
+		for _, m := range langstats.Models {
+			if x, y := scriptCost(m, []byte(c.a)), scriptCost(m, []byte(c.b)); x != y {
+				t.Errorf("%q and %q under %s: %v and %v", c.a, c.b, m.Lang, x, y)
+			}
+		}
+	}
+}
+
+// FuzzLanguageGainMax checks the bound on a line of the fuzzer's, at
+// one of its parts with every island in it read as the fuzzer's
+// reading and a few of gainMaxCands.
+func FuzzLanguageGainMax(f *testing.F) {
+	for _, s := range gainMaxLines {
+		f.Add(s, uint(0), uint(7), "\u00a0")
+		f.Add(s, uint(3), uint(4), "")
+	}
+	f.Fuzz(func(t *testing.T, line string, at, n uint, cand string) {
+		if len(line) > 512 || len(cand) > 16 || !utf8.ValidString(line) || !utf8.ValidString(cand) {
+			return
+		}
+		if len(line) == 0 {
+			return
+		}
+		off := int(at % uint(len(line)))
+		for off > 0 && !utf8.RuneStart(line[off]) {
+			off--
+		}
+		checkLanguageGainMax(t, line, off, 1+int(n%8), []string{cand, "", " ", "в"})
+	})
+}
+
+// languageCostRef is languageCostWeighted as it read s once for each
+// script, with the key of each gathered by appendOnlyScript.
+func languageCostRef(s string, langs *Languages, weight float64) float64 {
+	var scripts [numScripts]bool
+	for _, r := range s {
+		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {
+			continue
+		}
+		if sc := ClassOf(r).Script(); sc != NoScript && sc != CJK && sc != OtherScript {
+			scripts[sc] = true
+		}
+	}
+	var total float64
+	for sc := Script(1); sc < numScripts; sc++ {
+		if !scripts[sc] {
+			continue
+		}
+		key := appendOnlyScript(append([]byte(langScript[sc]), 0), s, sc)
+		at := len(langScript[sc]) + 1
+		var m *langstats.Model
+		if langs != nil {
+			m = langs.models[sc]
+		}
+		if m == nil {
+			m = bestModelKey(key, at)
+		}
+		if m == nil {
+			continue
+		}
+		text := string(key[at:])
+		if weight >= 0 {
+			logp, n, unknown := m.ScoreKnown(text)
+			for range unknown {
+				total += foreignLetter
+			}
+			total += weight * min(max(0, -logp-lmBaseline*float64(n)), lmCap*float64(n))
+			continue
+		}
+		logp, _ := m.Score(text)
+		total += -logp - m.RunBonus(text)
+		if weight == choiceWords {
+			total -= m.WordBonus(text)
+		}
+	}
+	return total
+}
+
+// checkLanguageCostRef holds languageCostWeighted to languageCostRef on
+// s, at every weight, without languages and in s's own.
+func checkLanguageCostRef(t *testing.T, s string) {
+	for _, langs := range []*Languages{nil, LanguagesOf(s)} {
+		for _, w := range []float64{lmWeight, choiceWords, choiceLetters} {
+			if got, want := languageCostWeighted(s, langs, w), languageCostRef(s, langs, w); got != want {
+				t.Errorf("languageCostWeighted(%q, %v) = %v, read script by script %v", s, w, got, want)
+			}
+		}
+	}
+}
+
+// TestLanguageCostOnePass holds the scan that gathers the first two
+// scripts' letters to the reading of each script apart, on texts of one,
+// two and three scripts, long and short, and on every part of them.
+func TestLanguageCostOnePass(t *testing.T) {
+	long := strings.Repeat("readline використовує поточні параметри, ", 12)
+	texts := append([]string{long, long + "Ελληνικά", "中文 " + long, "", "12345", "中文"}, gainMaxLines...)
+	for _, s := range texts {
+		checkLanguageCostRef(t, s)
+		if len(s) > 200 {
+			continue
+		}
+		for i := range s {
+			for j := i + 1; j <= len(s); j++ {
+				if utf8.ValidString(s[i:j]) {
+					checkLanguageCostRef(t, s[i:j])
+				}
+			}
+		}
+	}
+}
+
+func FuzzLanguageCostOnePass(f *testing.F) {
+	for _, s := range gainMaxLines {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if len(s) > 1024 {
+			return
+		}
+		checkLanguageCostRef(t, s)
+	})
 }

@@ -226,3 +226,61 @@ func TestReadSingleMatchesRead(t *testing.T) {
 		t.Fatalf("%d hypotheses through single-byte pages, %d readings with runs: the test tests nothing", singles, read)
 	}
 }
+
+// TestLanguageGainBound holds the bound gainAtUncached refuses islands
+// on before the line's languages are chosen (see LanguageGainMax) to
+// what it bounds, on every island of up to three characters of the dev
+// set's texts read as each of boundCands: the character model's part of
+// the gain plus the language model's in the line's languages is no more
+// than the bound, and an island refused on it (below weakMargin, the
+// lowest floor) has a gain below weakMargin.
+func TestLanguageGainBound(t *testing.T) {
+	texts := append(cleanTextsInternal(t),
+		"В связи с этим, процесс получает все мандаты в своих наборах.",
+		"В Linux 2.6 он стал не рекомендуемым (но ещё доступным через параметр CONFIG_PCI_LEGACY_PROC).",
+		"aЖ中éБ語ü字Ωß ОШИБКА 中文Abc日本語 한국어Ж ｶﾀｶﾅ ﾃﾞ В этом",
+	)
+	checked, refused := 0, 0
+	for _, s := range texts {
+		if !utf8.ValidString(s) {
+			continue
+		}
+		langs := plausible.LanguagesOf(s)
+		var starts []int
+		for i := range s {
+			starts = append(starts, i)
+		}
+		starts = append(starts, len(s))
+		for a := 0; a < len(starts)-1 && a < 16; a++ {
+			for k := 1; k <= 3 && a+k < len(starts); k++ {
+				from, to := starts[a], starts[a+k]
+				for _, cand := range boundCands {
+					sc := getScratch()
+					sc.langsOf = s
+					ws, we := wordBounds(s, from, to)
+					before, after := lastRune(s[:ws]), firstRune(s[we:])
+					repl := s[ws:from] + cand + s[to:we]
+					orig := s[ws:we]
+					quick, _ := sc.quickGain(s, from, to, ws, we, before, after, cand, repl)
+					bound := quick + plausible.LanguageGainMax(orig, repl, s) + boundSlack
+					if exact := quick + plausible.LanguageCost(orig, langs) - plausible.LanguageCost(repl, langs); exact > bound {
+						t.Errorf("%q read as %q in %q: %v > bound %v", s[from:to], cand, orig, exact, bound)
+					}
+					checked++
+					if bound < weakMargin {
+						refused++
+						// The full computation, which a floor leaves out.
+						if g, _ := gainAtUncached(sc, s, from, to, cand, math.Inf(-1)); g >= weakMargin {
+							t.Errorf("%q read as %q in %q: gain %v, refused on bound %v", s[from:to], cand, orig, g, bound)
+						}
+					}
+					putScratch(sc)
+				}
+			}
+		}
+	}
+	if checked == 0 || refused == 0 {
+		t.Fatalf("checked %d islands, refused %d", checked, refused)
+	}
+	t.Logf("checked %d islands, %d refused", checked, refused)
+}

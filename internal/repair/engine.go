@@ -2273,6 +2273,19 @@ func gainAtUncached(sc *scratch, s string, from, to int, cand string, floor floa
 		if bound := quick + wp.max + boundSlack; bound < floor {
 			return bound, false
 		}
+		// The word's dearest model may find it as dear with the island
+		// read otherwise, and the difference is what the gain takes:
+		// "В связи" that begins a Russian sentence is "В" and a lost
+		// 0xA0 through windows-1251, whose no-break space gains 2 bits
+		// of the 11 the Kazakh model asks of the word. Bounded so, the
+		// island is refused without choosing the line's languages,
+		// which read all of it (see LanguageGainMax); the line's are the
+		// languages of sc.langsOf.
+		if sc.langsOf == s {
+			if bound := quick + plausible.LanguageGainMax(orig, repl, s) + boundSlack; bound < floor {
+				return bound, false
+			}
+		}
 	}
 	// A language cost is never negative, so the text as it stands bounds
 	// the gain again, more tightly: a correct Russian word costs the

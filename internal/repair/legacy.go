@@ -346,10 +346,13 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		// every page, the Russian page swaps on every lowercase line.)
 		return nil
 	}
-	out := string(sc.legacyOut)
-	priced := pricedAs(out) // chars is its price: the same text
-	// plausible.Cost(out), whose character model is chars: a reading
-	// that passes the bound is a whole line, not read twice.
+	priced := pricedAs(view) // chars is its price: the same text
+	// plausible.Cost(view), whose character model is chars: a reading
+	// that passes the bound is a whole line, not read twice. The view
+	// is priced too: the language model keeps nothing of a text it
+	// prices without languages, and a line of capitals, whose readings
+	// through the page swaps pass the bound and fall short here, made
+	// a string of each.
 	gain := whole - (chars + plausible.LanguageCost(priced, nil))
 	if h.hanBits > 0 {
 		gain -= h.hanBits * float64(hanCount(dec))
@@ -357,6 +360,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	if decide && gain < legacyMarginFor(total) {
 		return nil
 	}
+	out := string(sc.legacyOut)
 	kept := ""
 	if decide {
 		if k := keptRuns(s, runs, dec, h.swap); len(k) < len(runs) {
