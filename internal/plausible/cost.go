@@ -12,6 +12,7 @@ import (
 	"unsafe"
 
 	"github.com/mojitext/moji/internal/langstats"
+	"github.com/mojitext/moji/internal/utf8x"
 )
 
 // unigram is the cost in bits of one character of each class in running
@@ -382,7 +383,7 @@ func charCost(before Class, beforeRune rune, s string, after Class, afterRune ru
 				// the range loop called the runtime for each, and the
 				// letters of every alphabet but Thai's are two bytes
 			} else {
-				r, size = decodeWide(s, i)
+				r, size = utf8x.DecodeAt(s, i)
 			}
 		}
 		i += size
@@ -670,25 +671,6 @@ func LanguagesOf(s string) *Languages {
 	return l
 }
 
-// decodeWide decodes the rune at s[i], which is no ASCII, as ranging
-// over s does, with the three bytes of Han, kana and Hangul in line;
-// the callers decode the two bytes of the alphabets themselves.
-func decodeWide(s string, i int) (rune, int) {
-	if c := s[i]; c >= 0xE0 && c <= 0xEF && i+2 < len(s) {
-		c1, c2 := s[i+1], s[i+2]
-		lo, hi := byte(0x80), byte(0xBF)
-		if c == 0xE0 {
-			lo = 0xA0
-		} else if c == 0xED {
-			hi = 0x9F
-		}
-		if c1 >= lo && c1 <= hi && c2&0xC0 == 0x80 {
-			return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
-}
-
 // modelLetters is how many characters of a script a text needs for
 // LanguagesOf to choose that script's language from it.
 const modelLetters = 12
@@ -829,7 +811,7 @@ func appendOnlyScript(buf []byte, s string, sc Script) []byte {
 			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
 			} else {
-				r, size = decodeWide(s, i)
+				r, size = utf8x.DecodeAt(s, i)
 			}
 		}
 		i += size
@@ -1038,7 +1020,7 @@ func languageCostWeighted(s string, langs *Languages, weight float64) float64 {
 			if r <= 0xDF && r >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 				r, size = (r&0x1F)<<6|rune(s[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see charCost)
 			} else {
-				r, size = decodeWide(s, i)
+				r, size = utf8x.DecodeAt(s, i)
 			}
 		}
 		if r < 0x80 && !(r|0x20 >= 'a' && r|0x20 <= 'z') {

@@ -231,21 +231,3 @@ func TestChoiceSplit(t *testing.T) {
 		t.Errorf("only %d of 3000 texts were split", split)
 	}
 }
-
-// TestDecodeWide holds decodeWide to the standard decoder on every
-// sequence of three bytes after a byte beyond ASCII, cut short too.
-func TestDecodeWide(t *testing.T) {
-	for b0 := 0x80; b0 <= 0xFF; b0++ {
-		for b1 := 0; b1 <= 0xFF; b1++ {
-			for _, b2 := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xE3, 0xFF} {
-				for _, s := range []string{string([]byte{byte(b0), byte(b1), b2}), string([]byte{byte(b0), byte(b1)})} {
-					r, n := decodeWide(s, 0)
-					wr, wn := utf8.DecodeRuneInString(s)
-					if r != wr || n != wn {
-						t.Fatalf("decodeWide(%q) = %U, %d; want %U, %d", s, r, n, wr, wn)
-					}
-				}
-			}
-		}
-	}
-}

@@ -12,6 +12,7 @@ import (
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
+	"github.com/mojitext/moji/internal/utf8x"
 )
 
 // wrongDecoder is a decoder W that may have produced the text.
@@ -1452,7 +1453,7 @@ func (sc *scratch) encodeLive(s string, w *wrongDecoder) {
 			i := pos
 			r, size := rune(s[i]), 1
 			if r >= utf8.RuneSelf {
-				r, size = decodeRune(s, i) // the CJK and alphabets in line
+				r, size = utf8x.DecodeAt(s, i) // the CJK and alphabets in line
 			}
 			pos += size
 			if r < utf8.RuneSelf {
@@ -1530,7 +1531,7 @@ func (sc *scratch) encodeLiveSingle(s string, w *wrongDecoder, opt Options) {
 			o := pos
 			r, size := rune(s[o]), 1
 			if r >= utf8.RuneSelf {
-				r, size = decodeRune(s, o)
+				r, size = utf8x.DecodeAt(s, o)
 			}
 			pos += size
 			if r < utf8.RuneSelf {
@@ -1638,7 +1639,7 @@ outer:
 			i += ascii.Prefix(s[i:]) // no ASCII byte begins an island here
 			continue
 		}
-		r, size := decodeRune(s, i)
+		r, size := utf8x.DecodeAt(s, i)
 		e := screenTab.lookup(r)
 		for e.lead&bit != 0 {
 			n := i + size
@@ -1652,7 +1653,7 @@ outer:
 				i = n
 				continue outer
 			}
-			next, nextSize := decodeRune(s, n)
+			next, nextSize := utf8x.DecodeAt(s, n)
 			nextBits := screenTab.lookup(next)
 			if (next == utf8.RuneError || nextBits.cont&bit != 0) && w.beginsAfter(s, r, n, opt) {
 				return i
@@ -1670,13 +1671,13 @@ func (w *wrongDecoder) beginsAfter(s string, r rune, next int, opt Options) bool
 	return w.beginsAt(s, next, c, opt)
 }
 
-// decodeRuneAny is utf8.DecodeRuneInString(s[i:]), with decodeRune's
+// decodeRuneAny is utf8.DecodeRuneInString(s[i:]), with utf8x.DecodeAt's
 // fast paths for a rune outside ASCII.
 func decodeRuneAny(s string, i int) (rune, int) {
 	if s[i] < utf8.RuneSelf {
 		return rune(s[i]), 1
 	}
-	return decodeRune(s, i)
+	return utf8x.DecodeAt(s, i)
 }
 
 // beginsSequenceSingle is beginsSequence for the single-byte page w, read
@@ -2951,7 +2952,7 @@ func (c *scriptContext) wordStrangers(w string) (cjk, all float64, letters int) 
 			if r <= 0xDF && r >= 0xC2 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
 				r, size = (r&0x1F)<<6|rune(w[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see plausible's charCost)
 			} else {
-				r, size = decodeRune(w, i)
+				r, size = utf8x.DecodeAt(w, i)
 			}
 		}
 		i += size
@@ -3019,7 +3020,7 @@ func (c *scriptContext) strangers(w string, cjkOnly bool) float64 {
 			if r <= 0xDF && r >= 0xC2 && i+1 < len(w) && w[i+1]&0xC0 == 0x80 {
 				r, size = (r&0x1F)<<6|rune(w[i+1]&0x3F), 2 // a two-byte letter, decoded in line (see plausible's charCost)
 			} else {
-				r, size = decodeRune(w, i)
+				r, size = utf8x.DecodeAt(w, i)
 			}
 		}
 		i += size

@@ -11,6 +11,7 @@ import (
 
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
+	"github.com/mojitext/moji/internal/utf8x"
 )
 
 // legacyHypothesis is "text in a legacy charset, decoded with w":
@@ -228,7 +229,7 @@ func caseInverted(s string) bool {
 			k = cyrillicCase[int(c&3)<<6|int(s[i+1]&0x3F)]
 			i += 2
 		} else {
-			r, size := decodeRune(s, i)
+			r, size := utf8x.DecodeAt(s, i)
 			i += size
 			switch plausible.ClassOf(r) {
 			case plausible.CyrillicUpper:
@@ -466,7 +467,7 @@ func (h *legacyHypothesis) readSingle(sc *scratch, s string) (runs []legacyRun, 
 			c = s[i]
 			if c >= utf8.RuneSelf {
 				var r rune
-				r, size = decodeRune(s, i)
+				r, size = utf8x.DecodeAt(s, i)
 				if r == utf8.RuneError {
 					return nil, nil, 0, 0, 0, false // a lost byte's mark, as encode reads it
 				}

@@ -7,6 +7,7 @@ import (
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
+	"github.com/mojitext/moji/internal/utf8x"
 )
 
 // The screen answers, in one pass over a segment, which hypotheses have
@@ -220,7 +221,7 @@ func screenOf(s string) screen {
 func screenValid(s string) (screen, bool) {
 	// The state is kept in few words (the bits of the rune before are
 	// read through a pointer to its entry, not copied out field by
-	// field): the loop makes calls (ascii.Prefix, decodeRune,
+	// field): the loop makes calls (ascii.Prefix, utf8x.DecodeAt,
 	// plausible.ClassOf), and every variable live across them was
 	// stored and loaded again on every rune.
 	var (
@@ -319,7 +320,7 @@ func screenValid(s string) (screen, bool) {
 		} else if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// Three bytes, CJK text and the punctuation of every
 			// language (E0 and ED take a narrower second byte, and
-			// go to decodeRune).
+			// go to utf8x.DecodeAt).
 			r, size = rune(c&0x0F)<<12|rune(s[i+1]&0x3F)<<6|rune(s[i+2]&0x3F), 3
 			if sn.cjk && screenTab[r>>8] == screenZero && r != utf8.RuneError {
 				// A run of characters that no page encodes, once the
@@ -346,7 +347,7 @@ func screenValid(s string) (screen, bool) {
 				}
 				continue
 			}
-		} else if r, size = decodeRune(s, i); r == utf8.RuneError && size == 1 {
+		} else if r, size = utf8x.DecodeAt(s, i); r == utf8.RuneError && size == 1 {
 			valid = false
 		}
 		i += size
@@ -388,37 +389,6 @@ func screenValid(s string) (screen, bool) {
 		sn.covers = ^unencodable
 	}
 	return sn, valid
-}
-
-// decodeRune is utf8.DecodeRuneInString(s[i:]) for s[i] >= 0x80, with
-// the two- and three-byte sequences of the alphabets and of CJK text
-// decoded in line: the screen reads every non-ASCII rune of every line,
-// and the library's decoder is a call that is not inlined. Anything else
-// (four bytes, invalid bytes, a sequence cut short) goes to it.
-func decodeRune(s string, i int) (rune, int) {
-	c := s[i]
-	switch {
-	case c >= 0xC2 && c <= 0xDF:
-		if i+1 < len(s) {
-			if c1 := s[i+1]; c1&0xC0 == 0x80 {
-				return rune(c&0x1F)<<6 | rune(c1&0x3F), 2
-			}
-		}
-	case c >= 0xE0 && c <= 0xEF:
-		if i+2 < len(s) {
-			c1, c2 := s[i+1], s[i+2]
-			lo, hi := byte(0x80), byte(0xBF)
-			if c == 0xE0 {
-				lo = 0xA0
-			} else if c == 0xED {
-				hi = 0x9F
-			}
-			if c1 >= lo && c1 <= hi && c2&0xC0 == 0x80 {
-				return rune(c&0x0F)<<12 | rune(c1&0x3F)<<6 | rune(c2&0x3F), 3
-			}
-		}
-	}
-	return utf8.DecodeRuneInString(s[i:])
 }
 
 // The double-byte pages get a screen of their own. A double-byte reading
@@ -623,7 +593,7 @@ func (sc *scratch) doubleByteScan(s string) {
 	if sc.dbScanOf == s && sc.dbScanValid {
 		return
 	}
-	// The state is kept in few words: the loop makes calls (decodeRune,
+	// The state is kept in few words: the loop makes calls (utf8x.DecodeAt,
 	// dbRuneFill, append) that it seldom takes, and every variable live
 	// across them was stored and loaded again on every rune.
 	var (
@@ -716,7 +686,7 @@ func (sc *scratch) doubleByteScan(s string) {
 			continue
 		}
 		// The CJK characters and the alphabets decoded in line, as
-		// decodeRune would: a call per rune was a fifth of the pass.
+		// utf8x.DecodeAt would: a call per rune was a fifth of the pass.
 		// The rune itself is not kept past its lookup, and the rest
 		// goes to one call (dbRuneAt) that returns what the loop needs:
 		// a rune live across a call was stored to the stack and loaded
@@ -950,7 +920,7 @@ func quickSuspect(s string) (suspect, ok bool) {
 // its size, for doubleByteScan: the runes it does not decode in line,
 // and those in a block of the table not filled yet.
 func dbRuneAt(s string, i int) (dbRune, int) {
-	r, size := decodeRune(s, i)
+	r, size := utf8x.DecodeAt(s, i)
 	return dbRuneOf(r), size
 }
 
@@ -1024,7 +994,7 @@ func mixedWord(w string) bool {
 			i++
 			continue
 		}
-		r, size := decodeRune(w, i)
+		r, size := utf8x.DecodeAt(w, i)
 		i += size
 		switch plausible.ClassOf(r).Script() {
 		case plausible.NoScript:
@@ -1102,13 +1072,13 @@ type loneStart struct {
 // and letters of another script (see loneIslandBound).
 func (lone *loneStart) read(s string, st islandStart) bool {
 	o := int(st.off)
-	r, size := decodeRune(s, o)
+	r, size := utf8x.DecodeAt(s, o)
 	if r == utf8.RuneError || r > 0xFFFF {
 		return false
 	}
 	lone.o, lone.to, lone.r, lone.prev, lone.next = o, o+size, r, runeBefore(s, o), 0
 	if lone.to < len(s) {
-		lone.next, _ = decodeRune(s, lone.to)
+		lone.next, _ = utf8x.DecodeAt(s, lone.to)
 	}
 	if o > 0 && (lone.prev == 0 || lone.prev == utf8.RuneError) || lone.to < len(s) && (lone.next == 0 || lone.next == utf8.RuneError) {
 		return false // a NUL or U+FFFD beside it (see plausible.SwapBound)
@@ -1147,7 +1117,7 @@ func cjkFacts(r rune) bool {
 // island on every page (see lostRun), and is no lone island. buf is room
 // for an encoding.
 func (w *wrongDecoder) loneIsland(s string, o int, buf []byte) (c rune, to int, ok bool) {
-	r, size := decodeRune(s, o)
+	r, size := utf8x.DecodeAt(s, o)
 	if r == utf8.RuneError || r > 0xFFFF {
 		return 0, 0, false
 	}
@@ -1157,7 +1127,7 @@ func (w *wrongDecoder) loneIsland(s string, o int, buf []byte) (c rune, to int, 
 	}
 	c, to = rune(e[0]&0x1F)<<6|rune(e[1]&0x3F), o+size
 	if to < len(s) && s[to] >= utf8.RuneSelf {
-		if next, _ := decodeRune(s, to); !w.stopsIsland(next, buf) {
+		if next, _ := utf8x.DecodeAt(s, to); !w.stopsIsland(next, buf) {
 			return 0, 0, false
 		}
 	}
@@ -1212,7 +1182,7 @@ var rareLoneBits = func() (bits [0x800 / 64]uint64) {
 func rareLone(c rune) bool { return rareLoneBits[c>>6&0x1F]&(1<<(c&63)) != 0 }
 
 // runeBefore is lastRune(s[:o]) for the valid UTF-8 s and a rune start o,
-// decoded by decodeRune.
+// decoded by utf8x.DecodeAt.
 func runeBefore(s string, o int) rune {
 	if o == 0 {
 		return 0
@@ -1224,7 +1194,7 @@ func runeBefore(s string, o int) rune {
 	if s[i] < utf8.RuneSelf {
 		return rune(s[i])
 	}
-	r, size := decodeRune(s, i)
+	r, size := utf8x.DecodeAt(s, i)
 	if i+size != o {
 		return lastRune(s[:o]) // not valid UTF-8 after all
 	}
@@ -1252,10 +1222,10 @@ func runeBefore(s string, o int) rune {
 // beside it may only come apart, which the reading pays for. Reading any
 // other rune as c changes no run.
 func loneIslandBound(s string, o, to int, c rune, mixed bool) (bound float64, ok bool) {
-	r, _ := decodeRune(s, o)
+	r, _ := utf8x.DecodeAt(s, o)
 	prev, next := runeBefore(s, o), rune(0)
 	if to < len(s) {
-		next, _ = decodeRune(s, to)
+		next, _ = utf8x.DecodeAt(s, to)
 	}
 	if o > 0 && (prev == 0 || prev == utf8.RuneError) || to < len(s) && (next == 0 || next == utf8.RuneError) {
 		return 0, false // a NUL or U+FFFD beside it (see plausible.SwapBound)
@@ -1295,7 +1265,7 @@ func readsAsGBK(s string) bool {
 			i++
 			continue
 		}
-		r, size := decodeRune(s, i)
+		r, size := utf8x.DecodeAt(s, i)
 		if r > 0xFFFF || !gbkAlikeOf(r) {
 			return false
 		}

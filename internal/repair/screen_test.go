@@ -402,30 +402,6 @@ func TestLostFits(t *testing.T) {
 	}
 }
 
-// TestDecodeRune holds the screen's decoder to the library's on every
-// sequence of up to three bytes that matters, valid or not, cut short
-// or not.
-func TestDecodeRune(t *testing.T) {
-	check := func(s string) {
-		r, size := decodeRune(s, 0)
-		wr, wsize := utf8.DecodeRuneInString(s)
-		if r != wr || size != wsize {
-			t.Fatalf("decodeRune(%q) = %U, %d; want %U, %d", s, r, size, wr, wsize)
-		}
-	}
-	for a := 0x80; a <= 0xFF; a++ {
-		check(string([]byte{byte(a)}))
-		for b := 0; b <= 0xFF; b++ {
-			check(string([]byte{byte(a), byte(b)}))
-			if a >= 0xE0 && a <= 0xEF {
-				for _, c := range []byte{0x00, 0x41, 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF} {
-					check(string([]byte{byte(a), byte(b), c}))
-				}
-			}
-		}
-	}
-}
-
 // TestScriptsAroundShortLine holds the counts of a span whose window is
 // its whole line, taken as the line's less the span's, to the prefix
 // sums, for every span of a few lines of mixed scripts.

@@ -7,6 +7,7 @@ import (
 	"github.com/mojitext/moji/internal/ascii"
 	"github.com/mojitext/moji/internal/codec"
 	"github.com/mojitext/moji/internal/plausible"
+	"github.com/mojitext/moji/internal/utf8x"
 )
 
 // A sole reading is a round the search need not weigh. When one wrong
@@ -266,7 +267,7 @@ func wholeReadingSingle(dst []byte, s string, sb *codec.SingleByte, unlike *page
 			i += run
 			continue
 		}
-		r, size := decodeRune(s, i)
+		r, size := utf8x.DecodeAt(s, i)
 		c, encoded := sb.EncodeRune(r)
 		if !encoded {
 			return dst, 0, false, false
@@ -332,7 +333,7 @@ func soleSequences(b []byte) (n int, strange, ok bool) {
 		)
 		if c := b[i]; c >= 0xC2 && c <= 0xDF && i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
 			// Two bytes, the letters of the alphabets, decoded here
-			// as the screen does (see decodeRune).
+			// as the screen does (see utf8x.DecodeAt).
 			r, size = rune(c&0x1F)<<6|rune(b[i+1]&0x3F), 2
 		} else if r, size = utf8.DecodeRune(b[i:]); r == utf8.RuneError && size <= 1 {
 			return 0, false, false
