@@ -1754,24 +1754,9 @@ const choiceTie = 1.0
 // and followed by the next word, than ending in rA (the space read as
 // 0xA0) and joined to the next word.
 func (sc *scratch) droppedReadsBetter(s string, j, p int, rA rune, alts []Scored) bool {
-	o := sc.offsetAt(s, j)
-	ws := o
-	for ws > 0 && o-ws < maxWord {
-		r, size := utf8.DecodeLastRuneInString(s[:ws])
-		if isBreak(r) {
-			break
-		}
-		ws -= size
-	}
-	ns := sc.offsetAt(s, p+1)
-	ne := ns
-	for ne < len(s) && ne-ns < maxWord {
-		r, size := utf8.DecodeRuneInString(s[ne:])
-		if isBreak(r) {
-			break
-		}
-		ne += size
-	}
+	o, ns := sc.offsetAt(s, j), sc.offsetAt(s, p+1)
+	ws, _ := wordBounds(s, o, o)
+	_, ne := wordBounds(s, ns, ns)
 	langs := sc.languages()
 	word, next := s[ws:o], s[ns:ne]
 	best := math.Inf(1)
