@@ -1047,6 +1047,11 @@ type scratch struct {
 	settledRanges [][2]int
 	settledOf     string // the text settledRanges index
 
+	// near holds the islands of the reading undoUTF8 is walking that
+	// were refused below weakMargin but could complete the line's
+	// reading (see completeReading).
+	near []span
+
 	gains map[gainKey]gainMemo // gainAt's memory for the round
 	// lastGain is the island gainAt remembered last (see candText).
 	lastGain gainKey

@@ -767,6 +767,27 @@ func TestCP437PairsInWords(t *testing.T) {
 	}
 }
 
+// TestCompletesTheLine: a letter that cp437 reads as a shade beside a
+// junction ("ð" = C3 B0 = ├░) costs about what the pair as it stands
+// costs, and alone it is no evidence. Where other words of the line show
+// that UTF-8 was read through cp437 and the pair is all that is left
+// outside ASCII, it is that damage too. Where the line also holds correct
+// text the page could not have read so (a Þ, which cp437 does not have),
+// it may have been put together from correct and damaged text, and the
+// pair stays.
+func TestCompletesTheLine(t *testing.T) {
+	const want = "ð stendur fyrir íslenskt hljóð Á"
+	_, in := damage(t, want, u8("ibm437"))
+	if got, layers := repair.Repair(in, allOptions); got != want {
+		t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+	}
+	mixed := in + " (Þór)"
+	want2 := "├░" + want[len("ð"):] + " (Þór)"
+	if got, layers := repair.Repair(mixed, allOptions); got != want2 {
+		t.Errorf("Repair(%q)\n  = %q %s\n want %q", mixed, got, describe(layers), want2)
+	}
+}
+
 // TestNearTieByLanguage: ISO-8859-2 reads some islands of a Ukrainian
 // line read through windows-1250 (the two pages share most bytes), as
 // other letters: "Селюченко йодистість" came out "зелюченке бедистість",

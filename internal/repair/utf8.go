@@ -41,6 +41,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		sc.spans, sc.spansUsed = spans[:0], max(sc.spansUsed, len(spans))
 		return finishUTF8(sc, s, w, decide, spans, sc.twinGain, sc.twinLoss, opt)
 	}
+	sc.near = sc.near[:0]
 	if !sc.mayHold(s, w) {
 		return nil
 	}
@@ -247,6 +248,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		if decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace) {
 			floor = weakMargin - telltale
+			if completes(w, islandLoss) {
+				// Its exact gain is wanted down to where it could still
+				// complete the line's reading (see completeReading).
+				floor -= completionBits
+			}
 			if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
 				floor += lossPrior
 			}
@@ -381,6 +387,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			if islandLoss != "" && loss == "" {
 				loss = islandLoss
 			}
+		} else if decide && len(lost) == 0 && completes(w, islandLoss) && g >= weakMargin-completionBits {
+			sc.near = append(sc.near, span{from: from, to: to, text: strings.Clone(cand), gain: g})
 		}
 		i = j
 	}
@@ -595,6 +603,9 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	if len(spans) == 0 || decide && !leftovers && gain < totalMargin+w.prior() {
 		return nil
 	}
+	if decide && !leftovers && len(sc.near) > 0 {
+		spans, gain = sc.completeReading(s, w, spans, gain)
+	}
 	if decide && !opt.Islands && !coversAllNonASCII(s, spans) {
 		return nil
 	}
@@ -610,6 +621,76 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
 	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+}
+
+// completionBits is how much more than the text as it stands an island
+// of a single-byte page may cost, read as UTF-8, and still be undone
+// where it completes the reading of a line the page is shown to have
+// damaged (see completeReading).
+const completionBits = margin
+
+// completes reports whether an island through w that lost nothing may
+// complete a line's reading: single-byte pages only, whose islands in
+// correct text are rare. Correct Chinese or Japanese holds pairs that a
+// double-byte page reads as UTF-8 all along the line.
+func completes(w *wrongDecoder, islandLoss string) bool {
+	return w.sb != nil && islandLoss == ""
+}
+
+// completeReading adds to the convincing spans of w's reading of s the
+// islands refused below weakMargin (sc.near) when, with them, nothing
+// outside ASCII is left unread: the strong spans show that w read this
+// line, and then a pair the page reads as UTF-8 is its damage too, unless
+// the line was put together from correct text and damaged text, each
+// whole. Such a pair may cost its reading up to completionBits more than
+// it costs as it stands. In the Spanish name of a letter read through
+// cp437, "├░ LETRA MIN├ÜSCULA ETH", "├Ü" is Ú by 19 bits, and "├░" is ð
+// at 2 bits below the shade and junction as they stand: nothing else in
+// the line is correct text a reader could have meant.
+// The islands must read as letters of the line's scripts, as followers
+// do (see keepConvincing), and the hypothesis must stay convincing with
+// their cost. (Not only ordinary ones, as followers: ð costs 20 bits as
+// a character, and the gain already counts that. Line art that cp437
+// reads as a rare letter, "┼┐" as ſ, joins as line art and costs its
+// reading far more than completionBits.)
+func (sc *scratch) completeReading(s string, w *wrongDecoder, spans []span, gain float64) ([]span, float64) {
+	if w.leavesLineArt(assemble(s, spans)) {
+		// The strong spans' reading leaves line art glued to letters,
+		// which refuses the hypothesis (see leavesLineArt); the islands
+		// left must not be what takes it away: in the leetspeak
+		// "├┤a┼┐a┼┐a", "┼┐" reads ſ at a cost close to the line art's.
+		return spans, gain
+	}
+	merged := make([]span, 0, len(spans)+len(sc.near))
+	var scripts uint32
+	for _, sp := range spans {
+		scripts |= sp.scripts
+	}
+	extra := 0.0
+	i := 0
+	for _, n := range sc.near {
+		n.gain -= sc.readingPrice(w, s, n.from, n.to, n.text)
+		if n.gain < weakMargin-completionBits {
+			return spans, gain
+		}
+		ctx := newScriptContext(sc, s, n.from, n.to, s[n.from:n.to])
+		n.scripts = scriptsOf(n.text)
+		n.strangerScripts = ctx.strangerScripts(n.text)
+		if n.strangerScripts&^scripts != 0 {
+			return spans, gain
+		}
+		for i < len(spans) && spans[i].from < n.from {
+			merged = append(merged, spans[i])
+			i++
+		}
+		merged = append(merged, n)
+		extra += n.gain
+	}
+	merged = append(merged, spans[i:]...)
+	if !coversAllNonASCII(s, merged) || gain+extra < totalMargin+w.prior() {
+		return spans, gain
+	}
+	return merged, gain + extra
 }
 
 // deeper returns cand undone once more through w, a single-byte page or
