@@ -1047,6 +1047,12 @@ type scratch struct {
 	settledRanges [][2]int
 	settledOf     string // the text settledRanges index
 
+	// cjk is readsCJK's answer for the bytes encodedOf read through
+	// encodedBy (encodedLive as it was).
+	cjk, cjkLive bool
+	cjkBy        *wrongDecoder
+	cjkOf        string
+
 	// near holds the islands of the reading undoUTF8 is walking that
 	// were refused below weakMargin but could complete the line's
 	// reading (see completeReading).

@@ -788,6 +788,27 @@ func TestCompletesTheLine(t *testing.T) {
 	}
 }
 
+// TestMiddleByteLost: windows-1252 drops 0x81, 0x8D, 0x8F, 0x90 and 0x9D,
+// which are the middle bytes of the commonest Hangul (이 = EC 9D B4, 을
+// = EC 9D 84, 크 = ED 81 AC, 포 = ED 8F AC). A word of one syllable
+// before a space is "ì´ ", which also reads as EC B4 and a lost last
+// byte (총), or with the space for an 0xA0 (을 as 선, EC 84 A0); and
+// "í¬" cannot be ED AC at all, since AC cannot follow ED. Korean puts
+// spaces between its words, so the character beside the lost one is
+// across a space.
+func TestMiddleByteLost(t *testing.T) {
+	for _, want := range []string{
+		"이 프로그램은 파일 크기를 확인합니다.",
+		"포트 번호를 바꾸면 서버를 다시 시작해야 합니다.",
+		"이 옵션을 켜면 로그가 자세해집니다.",
+	} {
+		_, in := damage(t, want, lossy("windows-1252", codec.Drop))
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+		}
+	}
+}
+
 // TestNearTieByLanguage: ISO-8859-2 reads some islands of a Ukrainian
 // line read through windows-1250 (the two pages share most bytes), as
 // other letters: "Селюченко йодистість" came out "зелюченке бедистість",

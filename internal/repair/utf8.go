@@ -1233,12 +1233,22 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		// A space where byte 0xA0 belongs: software that "cleaned"
 		// NBSP turned "à" (C3 A0) into "Ã ".
 		if opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && l <= 0xA0 && 0xA0 <= h &&
-			!(k == need-1 && w.prefersDropped(sc, s, j, p, dec[start:], l, h, opt)) {
+			!(k == need-1 && w.prefersDropped(sc, s, j, p, dec, start, l, h, opt)) {
 			dec = append(dec, 0xA0)
 			p++
 			loss = lossNBSPSpace
 			a0 = k == need-1
 			continue
+		}
+		if k == 1 && need == 3 && !w.multi && len(w.dropped) > 0 && opt.LossySequences && opt.InferLost && b[j] >= 0xE3 &&
+			p < n && (kind[p] == kindFirst || kind[p] == kindPlain) && isCont(b[p]) && sc.runeStart(p+1) &&
+			!(p+1 < n && isCont(b[p+1]) && kind[p+1] != kindOpaque) && sc.besideThreeBytes(s, j, dec, start, p+1) {
+			// A continuation byte the lead does not allow second: the
+			// page dropped the middle byte. "크" (ED 81 AC) through
+			// windows-1252 is "í¬", and AC cannot follow ED.
+			if next, d, inf, ok := w.lostMiddle(sc, s, j, p, dec, start, lo, hi, opt); ok {
+				return next, d, lossUndefined, inf, false, true
+			}
 		}
 		if opt.LossySequences && w.multi && k == 1 && start == 0 && sc.runeStart(p) &&
 			!(p < n && kind[p] != kindOpaque && (b[p] >= 0xC2 && b[p] <= 0xF4 || isASCIILetter(b[p]) || kind[p] == kindFFFD)) {
@@ -1442,8 +1452,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			back = append(append(back, prefix...), x)
 			full = append(full, back[at:len(back):len(back)])
 		}
-		if how == lossUndefined && need == 3 && len(prefix) == 2 && prefix[0] >= 0xE3 &&
-			(start > 0 && cjkLike(lastRuneOf(dec[:start])) || p < n && b[p] >= 0xE3 && b[p] <= 0xEF) {
+		if how == lossUndefined && need == 3 && len(prefix) == 2 && prefix[0] >= 0xE3 && sc.besideThreeBytes(s, j, dec, start, p) {
 			// The byte the page dropped may have been the middle one:
 			// "の" (E3 81 AE) through windows-1252 is "ã®", E3 AE, and
 			// the parser took AE for the middle byte. Both places are
@@ -1453,18 +1462,12 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 			// losses are the last bytes of punctuation ("”", E2 80 9D,
 			// is "â€"), and a middle byte would offer the symbols of
 			// E2 81–9D beside them (E2 9D 80 is "❀"). And only beside
-			// another character of three bytes, read or to come: in
-			// Latin text a lone "é™" or "è" before a no-break space
+			// another character of three bytes (see besideThreeBytes):
+			// in Latin text a lone "é™" or "è" before a no-break space
 			// (E9 99, E8 A0) would read as a Han character that lost
 			// its middle byte. (back has room for both lists: no
 			// candidate moves.)
-			for _, x := range cands {
-				if x >= lo && x <= hi {
-					at := len(back)
-					back = append(back, prefix[0], x, prefix[1])
-					full = append(full, back[at:len(back):len(back)])
-				}
-			}
+			full, back = middleCandidates(full, back, prefix, cands, lo, hi)
 		}
 		lr := sc.newRanking()
 		chosen := lr.rank(full, before, after, open, opt.InferLost)
@@ -1478,6 +1481,112 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		return p, dec, how, sc.lostChar(Inferred{Chosen: chosen, ranking: lr, marked: how == lossFFFD || how == lossQuestion}), false, true
 	}
 	return p, dec, loss, nil, a0, true
+}
+
+// besideThreeBytes reports whether the sequence being parsed, which
+// began at dec[start] and whose bytes end before b[p], stands beside
+// another character of three bytes from E3 on (kana, Han, Hangul), read
+// in the island or to come: right after it, or across one space, as the
+// words of Korean stand. "이 값이" (EC 9D B4 20 EA B0 92 ...) through
+// windows-1252 with 0x9D dropped begins "ì´ ê°’", and the "ì´" at the
+// start of the line, a word of its own, is 이 with its middle byte lost,
+// not 총 (EC B4 9D) with its last.
+func (sc *scratch) besideThreeBytes(s string, j int, dec []byte, start, p int) bool {
+	b, kind := sc.b, sc.kind
+	n := len(b)
+	if start > 0 && cjkLike(lastRuneOf(dec[:start])) {
+		return true
+	}
+	if start == 0 {
+		// The island begins here: the character before it, or before
+		// the space before it, is the text's own, repaired by an
+		// earlier round ("옵션ì„ " once "옵션" is read).
+		t := s[:sc.offsetAt(s, j)]
+		t = strings.TrimSuffix(t, " ")
+		if cjkLike(lastRune(t)) {
+			return true
+		}
+	}
+	threeLead := func(q int) bool {
+		return q < n && kind[q] != kindOpaque && kind[q] != kindFFFD && b[q] >= 0xE3 && b[q] <= 0xEF
+	}
+	return threeLead(p) || p < n && b[p] == ' ' && threeLead(p+1) || sc.readsCJK()
+}
+
+// readsCJK reports whether the page's bytes of the text being read (sc.b)
+// hold at least two whole characters of three bytes from E3 to ED, kana,
+// Han or Hangul: the line is CJK text read through the page, and a
+// particle between two words of ASCII ("rpc.statd は NFS", は = E3 81
+// AF, "ã¯" once 0x81 is dropped) stands beside no other character of
+// three bytes. Correct Latin text re-encoded through a single-byte page
+// has none: "ã" or "í" followed by two of the page's symbols.
+func (sc *scratch) readsCJK() bool {
+	if sc.cjkBy == sc.encodedBy && sc.cjkOf == sc.encodedOf && sc.cjkLive == sc.encodedLive {
+		return sc.cjk
+	}
+	sc.cjkBy, sc.cjkOf, sc.cjkLive = sc.encodedBy, sc.encodedOf, sc.encodedLive
+	b, kind := sc.b, sc.kind
+	found := 0
+	for i := 0; i+2 < len(b) && found < 2; i++ {
+		if b[i] < 0xE3 || b[i] > 0xED || kind[i] == kindOpaque || kind[i] == kindFFFD {
+			continue
+		}
+		_, lo, hi := utf8SeqLen(b[i])
+		if b[i+1] >= lo && b[i+1] <= hi && isCont(b[i+2]) &&
+			kind[i+1] != kindOpaque && kind[i+1] != kindFFFD && kind[i+2] != kindOpaque && kind[i+2] != kindFFFD {
+			found++
+			i += 2
+		}
+	}
+	sc.cjk = found >= 2
+	return sc.cjk
+}
+
+// lostMiddle reads the character of three bytes whose lead is b[j] and
+// whose last byte is b[p], the page having dropped the middle one, which
+// the lead allows in [lo, hi] (see parseSeq): its candidates are ranked
+// as inferLost ranks them, and appended to dec after dec[:start].
+func (w *wrongDecoder) lostMiddle(sc *scratch, s string, j, p int, dec []byte, start int, lo, hi byte, opt Options) (int, []byte, *Inferred, bool) {
+	var candBuf [8]byte
+	cands := w.appendLostCandidates(candBuf[:0], lossUndefined, lo, hi)
+	if len(cands) == 0 {
+		return 0, nil, nil, false
+	}
+	var fullBuf [maxLost][]byte
+	full, back := middleCandidates(fullBuf[:0], sc.candBack[:0], []byte{sc.b[j], sc.b[p]}, cands, lo, hi)
+	before := rune(0)
+	if start > 0 {
+		before = lastRune(string(dec[:start]))
+	} else if o := sc.offsetAt(s, j); o > 0 {
+		before = lastRune(s[:o])
+	}
+	after := rune(0)
+	if p+1 < len(sc.b) {
+		after = firstRune(s[sc.offsetAt(s, p+1):])
+	}
+	lr := sc.newRanking()
+	chosen := lr.rank(full, before, after, 0, opt.InferLost)
+	sc.candBack = back[:0]
+	if len(lr.rs) == 0 {
+		return 0, nil, nil, false // nothing a person writes fits
+	}
+	dec = append(dec[:start], chosen...)
+	return p + 1, dec, sc.lostChar(Inferred{Chosen: chosen, ranking: lr}), true
+}
+
+// middleCandidates appends to full, in back, the candidates of a
+// character of three bytes whose middle byte the page dropped: prefix
+// holds its lead and last byte, and cands the bytes the page drops; only
+// those the lead allows second ([lo, hi]).
+func middleCandidates(full [][]byte, back []byte, prefix, cands []byte, lo, hi byte) ([][]byte, []byte) {
+	for _, x := range cands {
+		if x >= lo && x <= hi {
+			at := len(back)
+			back = append(back, prefix[0], x, prefix[1])
+			full = append(full, back[at:len(back):len(back)])
+		}
+	}
+	return full, back
 }
 
 // lastRuneOf is the last character of b, without a string of it.
@@ -1783,12 +1892,19 @@ func cesuPair(b []byte, kind []byteKind) (rune, int) {
 // "à"), or the byte was one the decoder drops and the space is real
 // (“encodingâ€ is” for “encoding” is”, 0x9D lost). Context picks the
 // likelier character.
-func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []byte, lo, hi byte, opt Options) bool {
+func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, dec []byte, start int, lo, hi byte, opt Options) bool {
 	if len(w.dropped) == 0 || !opt.LossySequences {
 		return false
 	}
+	prefix := dec[start:]
+	// The character before, as the island reads it: within an island
+	// the text still shows the bytes of the character before as
+	// mojibake ("ため、 " through windows-1252 with 0x81 dropped is
+	// "ãŸã‚ã€ ", and "、" follows め, not "‚").
 	before := rune(0)
-	if o := sc.offsetAt(s, j); o > 0 {
+	if start > 0 {
+		before = lastRuneOf(dec[:start])
+	} else if o := sc.offsetAt(s, j); o > 0 {
 		before = lastRune(s[:o])
 	}
 	var buf [utf8.UTFMax + 1]byte
@@ -1807,7 +1923,23 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, prefix []
 	if p+1 < len(sc.b) {
 		afterSpace = firstRune(s[sc.offsetAt(s, p+1):])
 	}
-	_, alts := inferLost(prefix, w.lostCandidates(lossUndefined, lo, hi), before, ' ', 0, true)
+	var alts []Scored
+	if need, l2, h2 := utf8SeqLen(prefix[0]); need == 3 && len(prefix) == 2 && prefix[0] >= 0xE3 && sc.besideThreeBytes(s, j, dec, start, p) {
+		// The dropped byte may have been the middle one, as parseSeq
+		// reads it (see besideThreeBytes): the Korean object particle
+		// "을" (EC 9D 84) before a space is "ì„ ", which also reads as
+		// 선 (EC 84 A0) with the space for its 0xA0.
+		cands := w.lostCandidates(lossUndefined, lo, hi)
+		var full [][]byte
+		var back []byte
+		for _, x := range cands {
+			full = append(full, append(slices.Clip(prefix), x))
+		}
+		full, _ = middleCandidates(full, back, prefix, cands, l2, h2)
+		_, alts = inferLostBytes(full, before, ' ', 0, true)
+	} else {
+		_, alts = inferLost(prefix, w.lostCandidates(lossUndefined, lo, hi), before, ' ', 0, true)
+	}
 	if len(alts) == 0 {
 		return false
 	}
