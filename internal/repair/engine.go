@@ -453,6 +453,7 @@ func hasNonASCII(s string) bool { return !ascii.Is(s) }
 // read (see lossPriorAt and settledWhole).
 type settlement struct {
 	settled string
+	drops   bool
 	ranges  [][2]int
 	of      string
 	wholeOf string
@@ -462,22 +463,23 @@ type settlement struct {
 
 // settlement returns sc's settlement, to be restored.
 func (sc *scratch) settlement() settlement {
-	return settlement{sc.settled, sc.settledRanges, sc.settledOf, sc.wholeOf, sc.wholeBy, sc.whole}
+	return settlement{sc.settled, sc.settledDrops, sc.settledRanges, sc.settledOf, sc.wholeOf, sc.wholeBy, sc.whole}
 }
 
 // settleOn settles sc on the outcome o, whose text, once chosen, is
 // written: a UTF-8 reading settles the line on its decoder.
 func (sc *scratch) settleOn(o *outcome, written string) {
 	sc.settled, sc.settledRanges, sc.settledOf = o.layer.WrongDecoder, o.produced, written
+	sc.settledDrops = o.layer.Loss == lossUndefined
 	if o.layer.TrueCharset != "utf-8" {
-		sc.settled = ""
+		sc.settled, sc.settledDrops = "", false
 	}
 	sc.wholeOf, sc.wholeBy = "", nil // readWhole's answer depends on the ranges
 }
 
 // restoreSettlement puts back a settlement sc had.
 func (sc *scratch) restoreSettlement(st settlement) {
-	sc.settled, sc.settledRanges, sc.settledOf = st.settled, st.ranges, st.of
+	sc.settled, sc.settledRanges, sc.settledOf, sc.settledDrops = st.settled, st.ranges, st.of, st.drops
 	sc.wholeOf, sc.wholeBy, sc.whole = st.wholeOf, st.wholeBy, st.whole
 }
 
@@ -918,7 +920,7 @@ func Apply(s string, l Layer) string {
 		}
 		seg := s[:end]
 		s = s[end:]
-		sc.settled, sc.settledRanges, sc.settledOf = "", nil, ""
+		sc.settled, sc.settledRanges, sc.settledOf, sc.settledDrops = "", nil, "", false
 		for pass := 0; pass < 3; pass++ {
 			sc.langs, sc.langsOf, sc.gainMaxTries = nil, seg, 0
 			clear(sc.gains)
@@ -930,6 +932,7 @@ func Apply(s string, l Layer) string {
 			// found it.
 			seg = o.text
 			sc.settled, sc.settledRanges, sc.settledOf = l.WrongDecoder, o.produced, seg
+			sc.settledDrops = l.Loss == lossUndefined
 		}
 		b.WriteString(seg)
 	}
@@ -1046,12 +1049,21 @@ type scratch struct {
 	settled       string
 	settledRanges [][2]int
 	settledOf     string // the text settledRanges index
+	// settledDrops says that the settled round's reading dropped bytes
+	// (see undoUTF8's second prior on a restored space).
+	settledDrops bool
 
 	// cjk is readsCJK's answer for the bytes encodedOf read through
 	// encodedBy (encodedLive as it was).
 	cjk, cjkLive bool
 	cjkBy        *wrongDecoder
 	cjkOf        string
+
+	// drops is dropsInWords' answer for the bytes encodedOf read
+	// through encodedBy (encodedLive as it was).
+	drops, dropsLive bool
+	dropsBy          *wrongDecoder
+	dropsOf          string
 
 	// near holds the islands of the reading undoUTF8 is walking that
 	// were refused below weakMargin but could complete the line's

@@ -337,6 +337,16 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// follows: converting NBSP to a space leaves "Ã  " (two
 			// spaces) where "à " stood, a telltale of its own.
 			g -= lossPrior
+			if sc.dropsInWords() || sc.settledDrops && sc.settledOf == s {
+				// And a second prior where the line shows bytes dropped
+				// inside its words: one kind of loss explains the line,
+				// and the space was real. Hebrew "לא ניתן" through
+				// windows-1252 with 0x90 dropped is "× ×..." (א = D7 90),
+				// and the "× " read as נ (D7 A0) joins the two words; "את"
+				// in the same line is "××ª". The round before may have
+				// read those already: its reading dropped bytes.
+				g -= lossPrior
+			}
 			// The space may have stood for the 0xA0 alone ("Ã  le" for
 			// "à le"), or for 0xA0 and a space that was coalesced with
 			// it ("Ã le"): try keeping it too, at the same price. The
@@ -1954,6 +1964,39 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, dec []byt
 		return sc.droppedReadsBetter(s, j, p, rA, alts)
 	}
 	return dropped < a0
+}
+
+// dropsInWords reports whether the bytes of the text being read (sc.b)
+// show windows-1252 dropping a byte inside a word: a two-byte lead that a
+// byte the page drops completes, followed at once by a whole sequence of
+// two bytes, where no byte was there to read a space from ("××ª", D7 D7
+// AA); and show no double space after a lead, the mark of spaces made of
+// 0xA0 (see explainsDoubleSpaces). Correct Latin text has its accented
+// capitals side by side ("AÇÃO", C7 C3 4F), but a pair of them is
+// followed by no continuation byte.
+func (sc *scratch) dropsInWords() bool {
+	w := utf8Wrong[0] // sloppy-windows-1252, the page that drops bytes
+	if sc.dropsBy == sc.encodedBy && sc.dropsOf == sc.encodedOf && sc.dropsLive == sc.encodedLive {
+		return sc.drops
+	}
+	sc.dropsBy, sc.dropsOf, sc.dropsLive = sc.encodedBy, sc.encodedOf, sc.encodedLive
+	b, kind := sc.b, sc.kind
+	inWord := false
+	for i := 0; i+1 < len(b); i++ {
+		if b[i] < 0xC2 || b[i] > 0xDF || kind[i] == kindOpaque || kind[i] == kindFFFD || kind[i+1] == kindOpaque || kind[i+1] == kindFFFD {
+			continue
+		}
+		x := b[i+1]
+		if x == ' ' && i+2 < len(b) && b[i+2] == ' ' {
+			sc.drops = false
+			return false
+		}
+		if x >= 0xC2 && x <= 0xDF && i+2 < len(b) && isCont(b[i+2]) && kind[i+2] != kindOpaque && kind[i+2] != kindFFFD && w.lostFits(b[i]) {
+			inWord = true
+		}
+	}
+	sc.drops = inWord
+	return inWord
 }
 
 // choiceTie is how close, in bits, the character costs of a space read
