@@ -1059,11 +1059,9 @@ type scratch struct {
 	cjkBy        *wrongDecoder
 	cjkOf        string
 
-	// drops is dropsInWords' answer for the bytes encodedOf read
-	// through encodedBy (encodedLive as it was).
-	drops, dropsLive bool
-	dropsBy          *wrongDecoder
-	dropsOf          string
+	// drops is dropsInWords' answer for dropsOf.
+	drops   bool
+	dropsOf string
 
 	// near holds the islands of the reading undoUTF8 is walking that
 	// were refused below weakMargin but could complete the line's

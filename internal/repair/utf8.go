@@ -337,7 +337,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// follows: converting NBSP to a space leaves "Ã  " (two
 			// spaces) where "à " stood, a telltale of its own.
 			g -= lossPrior
-			if sc.dropsInWords() || sc.settledDrops && sc.settledOf == s {
+			if sc.dropsInWords(s) || sc.settledDrops && sc.settledOf == s {
 				// And a second prior where the line shows bytes dropped
 				// inside its words: one kind of loss explains the line,
 				// and the space was real. Hebrew "לא ניתן" through
@@ -1966,37 +1966,46 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, dec []byt
 	return dropped < a0
 }
 
-// dropsInWords reports whether the bytes of the text being read (sc.b)
-// show windows-1252 dropping a byte inside a word: a two-byte lead that a
-// byte the page drops completes, followed at once by a whole sequence of
-// two bytes, where no byte was there to read a space from ("××ª", D7 D7
-// AA); and show no double space after a lead, the mark of spaces made of
-// 0xA0 (see explainsDoubleSpaces). Correct Latin text has its accented
-// capitals side by side ("AÇÃO", C7 C3 4F), but a pair of them is
-// followed by no continuation byte.
-func (sc *scratch) dropsInWords() bool {
-	w := utf8Wrong[0] // sloppy-windows-1252, the page that drops bytes
-	if sc.dropsBy == sc.encodedBy && sc.dropsOf == sc.encodedOf && sc.dropsLive == sc.encodedLive {
+// dropsInWords reports whether s, as windows-1252 bytes (see
+// latinByte), shows the page dropping a byte inside a word: a two-byte
+// lead that a byte the page drops completes, followed at once by a whole
+// sequence of two bytes, where no byte was there to read a space from
+// ("××ª", D7 D7 AA, is את with its 0x90 dropped); and shows no double
+// space after a lead, the mark of spaces made of 0xA0 (see
+// explainsDoubleSpaces). Correct Latin text has its accented capitals
+// side by side ("AÇÃO", C7 C3 4F), but a pair of them is followed by no
+// continuation byte. It reads s itself, not the bytes of the reading
+// being walked, which hold only what islands can touch (see
+// encodeLiveSingle).
+func (sc *scratch) dropsInWords(s string) bool {
+	if sc.dropsOf == s && len(s) > 0 {
 		return sc.drops
 	}
-	sc.dropsBy, sc.dropsOf, sc.dropsLive = sc.encodedBy, sc.encodedOf, sc.encodedLive
-	b, kind := sc.b, sc.kind
-	inWord := false
-	for i := 0; i+1 < len(b); i++ {
-		if b[i] < 0xC2 || b[i] > 0xDF || kind[i] == kindOpaque || kind[i] == kindFFFD || kind[i+1] == kindOpaque || kind[i+1] == kindFFFD {
+	sc.dropsOf = s
+	w := utf8Wrong[0] // sloppy-windows-1252, the page that drops bytes
+	var prev [3]int   // the last three runes' bytes, -1 for none
+	prev = [3]int{-1, -1, -1}
+	found := false
+	for _, r := range s {
+		c := -1
+		if x, ok := latinByte(r); ok {
+			c = int(x)
+		}
+		prev[0], prev[1], prev[2] = prev[1], prev[2], c
+		a, b, d := prev[0], prev[1], prev[2]
+		if a < 0xC2 || a > 0xDF {
 			continue
 		}
-		x := b[i+1]
-		if x == ' ' && i+2 < len(b) && b[i+2] == ' ' {
+		if b == ' ' && d == ' ' {
 			sc.drops = false
 			return false
 		}
-		if x >= 0xC2 && x <= 0xDF && i+2 < len(b) && isCont(b[i+2]) && kind[i+2] != kindOpaque && kind[i+2] != kindFFFD && w.lostFits(b[i]) {
-			inWord = true
+		if b >= 0xC2 && b <= 0xDF && d >= 0x80 && d <= 0xBF && w.lostFits(byte(a)) {
+			found = true
 		}
 	}
-	sc.drops = inWord
-	return inWord
+	sc.drops = found
+	return found
 }
 
 // choiceTie is how close, in bits, the character costs of a space read
