@@ -814,11 +814,17 @@ func TestMiddleByteLost(t *testing.T) {
 // the space for its 0xA0, joining the two words. Where the line shows
 // bytes dropped inside its words ("את" is "××ª"), the space was real: a
 // second kind of loss is not supposed where one explains the line.
+// So too the Japanese "、 " (E3 80 81, then a space), which a page that
+// drops nothing would read as 〠 (E3 80 A0).
 func TestOneKindOfLoss(t *testing.T) {
-	const want = "לא ניתן ליצור את הקובץ כי השם שלו ארוך מדי"
-	_, in := damage(t, want, lossy("windows-1252", codec.Drop))
-	if got, layers := repair.Repair(in, allOptions); got != want {
-		t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+	for _, want := range []string{
+		"לא ניתן ליצור את הקובץ כי השם שלו ארוך מדי",
+		"このコマンドは -v を付けると、 詳しい情報を表示します。",
+	} {
+		_, in := damage(t, want, lossy("windows-1252", codec.Drop))
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+		}
 	}
 }
 

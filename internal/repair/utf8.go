@@ -337,6 +337,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// follows: converting NBSP to a space leaves "Ã  " (two
 			// spaces) where "à " stood, a telltale of its own.
 			g -= lossPrior
+			second := 0.0
 			if sc.dropsInWords(s) || sc.settledDrops && sc.settledOf == s {
 				// And a second prior where the line shows bytes dropped
 				// inside its words: one kind of loss explains the line,
@@ -344,8 +345,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				// windows-1252 with 0x90 dropped is "× ×..." (א = D7 90),
 				// and the "× " read as נ (D7 A0) joins the two words; "את"
 				// in the same line is "××ª". The round before may have
-				// read those already: its reading dropped bytes.
-				g -= lossPrior
+				// read those already: its reading dropped bytes. (Where a
+				// dropped byte completes the character, the space was not
+				// read as 0xA0 at all: see oneKindOfLoss.)
+				second = lossPrior
+				g -= second
 			}
 			// The space may have stood for the 0xA0 alone ("Ã  le" for
 			// "à le"), or for 0xA0 and a space that was coalesced with
@@ -357,7 +361,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// was a no-break space's own: "«Â Bonjour" is "« Bonjour",
 			// whose space typography never doubles.
 			if endsInA0 && to < len(s) && s[to] != ' ' && s[to] != '\n' && !strings.HasSuffix(cand, "\u00a0") {
-				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", floor) - lossPrior; g2 > g {
+				if g2 := gainAtOrBelow(sc, s, from, to, cand+" ", floor) - lossPrior - second; g2 > g {
 					cand, g = cand+" ", g2
 				}
 			}
@@ -1243,7 +1247,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 		// A space where byte 0xA0 belongs: software that "cleaned"
 		// NBSP turned "à" (C3 A0) into "Ã ".
 		if opt.RestoreByteA0 && w.a0 && p < n && b[p] == ' ' && l <= 0xA0 && 0xA0 <= h &&
-			!(k == need-1 && w.prefersDropped(sc, s, j, p, dec, start, l, h, opt)) {
+			!(k == need-1 && (sc.oneKindOfLoss(s, dec[start:]) || w.prefersDropped(sc, s, j, p, dec, start, l, h, opt))) {
 			dec = append(dec, 0xA0)
 			p++
 			loss = lossNBSPSpace
@@ -1966,6 +1970,48 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, dec []byt
 	return dropped < a0
 }
 
+// droppedCompletes reports whether prefix, the first bytes of a UTF-8
+// sequence that lacks its last byte, is completed by a byte windows-1252
+// drops to a character people write: "、" is E3 80 81.
+func droppedCompletes(prefix []byte) bool {
+	if len(prefix) == 0 {
+		return false
+	}
+	need, lo, hi := utf8SeqLen(prefix[0])
+	if need != len(prefix)+1 {
+		return false
+	}
+	if len(prefix) > 1 {
+		lo, hi = 0x80, 0xBF
+	}
+	var buf [utf8.UTFMax]byte
+	b := append(buf[:0], prefix...)
+	b = append(b, 0)
+	for _, x := range utf8Wrong[0].dropped {
+		if x < lo || x > hi {
+			continue
+		}
+		b[len(prefix)] = x
+		if _, ok := writable(b); ok {
+			return true
+		}
+	}
+	return false
+}
+
+// oneKindOfLoss reports whether a space after prefix, the first bytes of
+// a character of s that lacks its last byte, must stay a space rather
+// than be read as the character's 0xA0: the line shows bytes dropped
+// inside its words (see dropsInWords), or the previous round's reading
+// dropped bytes, and a dropped byte completes the character. One kind of
+// loss explains the line: the page that drops bytes reads the character
+// with its dropped byte (see prefersDropped), and a page that drops none
+// would take the Japanese "、 " (E3 80 81, its 0x81 dropped) for 〠 (E3
+// 80 A0) before it could.
+func (sc *scratch) oneKindOfLoss(s string, prefix []byte) bool {
+	return (sc.dropsInWords(s) || sc.settledDrops && sc.settledOf == s) && droppedCompletes(prefix)
+}
+
 // dropsInWords reports whether s, as windows-1252 bytes (see
 // latinByte), shows the page dropping a byte inside a word: a two-byte
 // lead that a byte the page drops completes, followed at once by a whole
@@ -1983,24 +2029,26 @@ func (sc *scratch) dropsInWords(s string) bool {
 	}
 	sc.dropsOf = s
 	w := utf8Wrong[0] // sloppy-windows-1252, the page that drops bytes
-	var prev [3]int   // the last three runes' bytes, -1 for none
-	prev = [3]int{-1, -1, -1}
+	// The last four runes' bytes, -1 for none.
+	p := [4]int{-1, -1, -1, -1}
+	cont := func(x int) bool { return x >= 0x80 && x <= 0xBF }
 	found := false
 	for _, r := range s {
 		c := -1
 		if x, ok := latinByte(r); ok {
 			c = int(x)
 		}
-		prev[0], prev[1], prev[2] = prev[1], prev[2], c
-		a, b, d := prev[0], prev[1], prev[2]
-		if a < 0xC2 || a > 0xDF {
-			continue
-		}
-		if b == ' ' && d == ' ' {
+		p[0], p[1], p[2], p[3] = p[1], p[2], p[3], c
+		if p[1] >= 0xC2 && p[1] <= 0xF4 && p[2] == ' ' && p[3] == ' ' {
 			sc.drops = false
 			return false
 		}
-		if b >= 0xC2 && b <= 0xDF && d >= 0x80 && d <= 0xBF && w.lostFits(byte(a)) {
+		switch {
+		case p[1] >= 0xC2 && p[1] <= 0xDF && p[2] >= 0xC2 && p[2] <= 0xDF && cont(p[3]) && w.lostFits(byte(p[1])):
+			found = true
+		case p[0] >= 0xE3 && p[0] <= 0xED && cont(p[1]) && p[2] >= 0xE3 && p[2] <= 0xED && cont(p[3]):
+			// Kana, Han and Hangul lose a byte as well: "ã®ãƒ•" is
+			// "のフ" with the 0x81 of の (E3 81 AE) dropped.
 			found = true
 		}
 	}
