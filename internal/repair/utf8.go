@@ -248,11 +248,6 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		}
 		if decide && len(lost) == 0 && (islandLoss == "" || islandLoss == lossNBSPSpace) {
 			floor = weakMargin - telltale
-			if completes(w, islandLoss) {
-				// Its exact gain is wanted down to where it could still
-				// complete the line's reading (see completeReading).
-				floor -= completionBits
-			}
 			if islandLoss == lossNBSPSpace && !(to < len(s) && s[to] == ' ') {
 				floor += lossPrior
 			}
@@ -402,7 +397,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				loss = islandLoss
 			}
 		} else if decide && len(lost) == 0 && completes(w, islandLoss) && g >= weakMargin-completionBits {
-			sc.near = append(sc.near, span{from: from, to: to, text: strings.Clone(cand), gain: g})
+			// g may be a bound (see gainAtOrBelow): the island is
+			// read and priced again only if it can complete the
+			// reading, which few lines let it.
+			sc.near = append(sc.near, span{from: from, to: to})
 		}
 		i = j
 	}
@@ -668,6 +666,9 @@ func completes(w *wrongDecoder, islandLoss string) bool {
 // reads as a rare letter, "┼┐" as ſ, joins as line art and costs its
 // reading far more than completionBits.)
 func (sc *scratch) completeReading(s string, w *wrongDecoder, spans []span, gain float64) ([]span, float64) {
+	if !coversAllNonASCIIWith(s, spans, sc.near) {
+		return spans, gain // most lines: the refused islands were correct text's
+	}
 	if w.leavesLineArt(assemble(s, spans)) {
 		// The strong spans' reading leaves line art glued to letters,
 		// which refuses the hypothesis (see leavesLineArt); the islands
@@ -683,7 +684,20 @@ func (sc *scratch) completeReading(s string, w *wrongDecoder, spans []span, gain
 	extra := 0.0
 	i := 0
 	for _, n := range sc.near {
-		n.gain -= sc.readingPrice(w, s, n.from, n.to, n.text)
+		// The island lost nothing: its reading is its characters'
+		// bytes through w.
+		var b []byte
+		for _, r := range s[n.from:n.to] {
+			var ok bool
+			if b, ok = w.encodeRune(b, r); !ok {
+				return spans, gain
+			}
+		}
+		if !utf8.Valid(b) {
+			return spans, gain
+		}
+		n.text = string(b)
+		n.gain = gainAt(sc, s, n.from, n.to, n.text) - sc.readingPrice(w, s, n.from, n.to, n.text)
 		if n.gain < weakMargin-completionBits {
 			return spans, gain
 		}
@@ -3582,6 +3596,25 @@ func (sc *scratch) acceptPairs(s string, from, to int, cand string) {
 	sc.pairs = sc.pairs.scan(cand)
 	sc.pairPos = to
 	sc.openValid = false
+}
+
+// coversAllNonASCIIWith reports whether the spans of two sorted,
+// disjoint lists together cover every non-ASCII rune of s.
+func coversAllNonASCIIWith(s string, a, b []span) bool {
+	pos := 0
+	for len(a) > 0 || len(b) > 0 {
+		var sp span
+		if len(b) == 0 || len(a) > 0 && a[0].from < b[0].from {
+			sp, a = a[0], a[1:]
+		} else {
+			sp, b = b[0], b[1:]
+		}
+		if hasNonASCII(s[pos:sp.from]) {
+			return false
+		}
+		pos = sp.to
+	}
+	return !hasNonASCII(s[pos:])
 }
 
 // coversAllNonASCII reports whether the spans cover every non-ASCII rune
