@@ -598,7 +598,7 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	if decide && !opt.Islands && !coversAllNonASCII(s, spans) {
 		return nil
 	}
-	out, produced := assembleTracked(s, spans)
+	out, produced := assembleTracked(s, spans, sc.newRanges(len(spans)))
 	if out == s {
 		return nil
 	}
@@ -609,7 +609,9 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	for _, sp := range spans {
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
-	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+	o := sc.newOutcome()
+	*o = outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+	return o
 }
 
 // deeper returns cand undone once more through w, a single-byte page or
