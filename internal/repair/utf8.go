@@ -2499,9 +2499,10 @@ func commonCJK(runes iter.Seq[rune]) []Scored {
 // own cost: every lost character that kept only its lead asks for the
 // same list.
 var completionsOfLead [16]struct {
-	once sync.Once
-	alts []Scored
-	freq []float64 // plausible.FrequencyCost of each of alts (see leadFrequencies)
+	once  sync.Once
+	alts  []Scored
+	freq  []float64 // plausible.FrequencyCost of each of alts (see leadFrequencies)
+	runes []rune    // the rune of each of alts, ascending (see ascendingRunes)
 }
 
 func leadCompletions(lead byte) []Scored {
@@ -2516,11 +2517,42 @@ func leadCompletions(lead byte) []Scored {
 			}
 		})
 		c.freq = make([]float64, len(c.alts))
+		c.runes = make([]rune, len(c.alts))
 		for i, alt := range c.alts {
-			c.freq[i] = plausible.FrequencyCost(firstRune(alt.Text))
+			c.runes[i] = firstRune(alt.Text)
+			c.freq[i] = plausible.FrequencyCost(c.runes[i])
 		}
 	})
 	return c.alts
+}
+
+// leadStretch returns where alts lies in its lead byte's list (see
+// leadCompletions and cjkCompletions) and the lead, when alts is a
+// stretch of that list, the same elements of the same array; else ok is
+// false.
+func leadStretch(alts []Scored) (k int, lead byte, ok bool) {
+	if len(alts) == 0 || len(alts[0].Text) != 3 || alts[0].Text[0]&0xF0 != 0xE0 {
+		return 0, 0, false
+	}
+	lead = alts[0].Text[0]
+	all := leadCompletions(lead)
+	r := firstRune(alts[0].Text)
+	k = sort.Search(len(all), func(i int) bool { return firstRune(all[i].Text) >= r })
+	// The same element of the same array: alts is all[k:k+len(alts)].
+	if k+len(alts) > len(all) || &all[k] != &alts[0] {
+		return 0, 0, false
+	}
+	return k, lead, true
+}
+
+// leadRunes returns the runes of alts, ascending, from its lead byte's
+// list, when alts is a stretch of it (see leadStretch); otherwise nil.
+func leadRunes(alts []Scored) []rune {
+	k, lead, ok := leadStretch(alts)
+	if !ok {
+		return nil
+	}
+	return completionsOfLead[lead&0x0F].runes[k : k+len(alts)]
 }
 
 // leadFrequencies returns plausible.FrequencyCost of the first rune of
@@ -2530,15 +2562,8 @@ func leadCompletions(lead byte) []Scored {
 // has a lead's candidates, up to 1,594, and each refinement priced them
 // all again.
 func leadFrequencies(alts []Scored) []float64 {
-	if len(alts) == 0 || len(alts[0].Text) != 3 || alts[0].Text[0]&0xF0 != 0xE0 {
-		return nil
-	}
-	lead := alts[0].Text[0]
-	all := leadCompletions(lead)
-	r := firstRune(alts[0].Text)
-	k := sort.Search(len(all), func(i int) bool { return firstRune(all[i].Text) >= r })
-	// The same element of the same array: alts is all[k:k+len(alts)].
-	if k+len(alts) > len(all) || &all[k] != &alts[0] {
+	k, lead, ok := leadStretch(alts)
+	if !ok {
 		return nil
 	}
 	return completionsOfLead[lead&0x0F].freq[k : k+len(alts)]
@@ -3018,7 +3043,12 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 				ry := rys[j]
 				v := x.Score + bs[j].Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
 				joint[i*len(bs)+j] = v
-				top = max(top, v)
+				// max(top, v) without its care for the sign of zero,
+				// which nothing here sees (top is only subtracted, and
+				// exp2(±0) is 1); a NaN is kept as max keeps it.
+				if v > top || v != v {
+					top = v
+				}
 			}
 		}
 		// Each candidate's probability, summed over the other's, relative
