@@ -2667,24 +2667,33 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
 		buf := getScores(len(in.Alternatives))
 		scores := *buf
-		if runes := ascendingRunes(in.Alternatives); runes != nil {
-			// The same sum, each term read by a cursor (see
-			// langstats.PairCursor).
-			pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
-			pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+		// The same sum, each term read by a cursor (see
+		// langstats.PairCursor), the candidates taken in rune order:
+		// their own where they come so, else an order sorted once.
+		// Candidates ranked by their neighbours (a lost byte's 64 through
+		// a double-byte page) come in no rune order, and were each
+		// looked up in five tables, two of them by their own first
+		// entry.
+		pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
+		pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+		runes, order := orderedRunes(in.Alternatives)
+		if order == nil {
 			freq := leadFrequencies(in.Alternatives)
 			for a, r := range *runes {
 				scores[a] = -frequencyCost(freq, a, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
-			putRunes(runes)
 		} else {
-			for a, alt := range in.Alternatives {
-				r := firstRune(alt.Text)
-				scores[a] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
-					beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
+			// No stretch of a lead byte's list (see leadFrequencies),
+			// which comes in rune order.
+			for _, a := range *order {
+				r := (*runes)[a]
+				scores[a] = -plausible.FrequencyCost(r) + pp.PMI(r) + np.PMI(r) +
+					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
+			putOrder(order)
 		}
+		putRunes(runes)
 		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives, scores)
 		in.rescored(scores)
 		best, bestScore := "\uFFFD", math.Inf(-1)
@@ -3219,8 +3228,12 @@ func bestScored(a []Scored, k int) []Scored {
 func bestScoredOf(a []Scored, scores []float64, k int) []Scored {
 	var at [maxPairCandidates + 1]int // k is at most maxPairCandidates
 	top := at[:0]
+	// last is scores[top[k-1]] once top is full, kept beside it: most
+	// of a lead byte's 1,594 candidates fall below it, and the check
+	// read it through top for each.
+	full, last := false, 0.0
 	for i, x := range scores[:len(a)] {
-		if len(top) == k && x <= scores[top[k-1]] {
+		if full && x <= last {
 			continue
 		}
 		j := len(top)
@@ -3230,6 +3243,9 @@ func bestScoredOf(a []Scored, scores []float64, k int) []Scored {
 		top = slices.Insert(top, j, i)
 		if len(top) > k {
 			top = top[:k]
+		}
+		if len(top) == k {
+			full, last = true, scores[top[k-1]]
 		}
 	}
 	out := make([]Scored, len(top), k+1)
