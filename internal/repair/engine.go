@@ -2052,19 +2052,33 @@ func holdsRareNonCJK(s string) bool {
 	return false
 }
 
+// lastRune and firstRune decode in line (see utf8x): they read the
+// neighbours of every island, word and lost character the search weighs,
+// and the first rune of each of a lost CJK character's candidates.
 func lastRune(s string) rune {
 	if s == "" {
 		return 0
 	}
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8x.DecodeLast(s)
 	return r
 }
 
 func firstRune(s string) rune {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	return firstRuneSlow(s)
+}
+
+// firstRuneSlow is firstRune outside ASCII, apart so that firstRune is
+// inlined.
+//
+//go:noinline
+func firstRuneSlow(s string) rune {
 	if s == "" {
 		return 0
 	}
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := utf8x.DecodeAt(s, 0)
 	return r
 }
 
@@ -2261,7 +2275,7 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	for ws > 0 && from-ws < maxWord {
 		r, size := rune(s[ws-1]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeLastRuneInString(s[:ws])
+			r, size = utf8x.DecodeLast(s[:ws])
 		}
 		if isBreak(r) {
 			break
@@ -2271,7 +2285,7 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	for we < len(s) && we-to < maxWord {
 		r, size := rune(s[we]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[we:])
+			r, size = utf8x.DecodeAt(s, we)
 		}
 		if isBreak(r) {
 			break
