@@ -1016,6 +1016,19 @@ type scratch struct {
 	// island refineLost weighs in it: most words have been priced
 	// before, and a string for each try was two allocations.
 	choiceWord, trial []byte
+	// choiceText holds the words sc.choices remembers, one after
+	// another, and its keys are views of it: a string made for each
+	// word priced was the most allocations of a damaged line (each
+	// refined lost character tries up to eight words). Only the keys
+	// refer to it, and it is emptied only with them.
+	choiceText []byte
+	// outcomes and ranges are room for the outcomes finishUTF8 makes
+	// and the ranges they wrote: each lives only while its window is
+	// searched (the rounds copy the layer and text they keep), and one
+	// allocated for each hypothesis that read something was most of
+	// what a line of Latin mojibake with a lost byte allocated.
+	outcomes []outcome
+	ranges   [][2]int
 	// lostSplit prices refineLost's readings of one lost character
 	// (see wordCost), made on first use and kept with its buffers: most
 	// windows lose no character, and its kilobyte and a half cleared
@@ -1178,6 +1191,7 @@ func putScratch(sc *scratch) {
 	clear(sc.langsSeen)
 	clear(sc.langsByText)
 	clear(sc.choices)
+	clear(sc.outcomes) // their texts and layers
 	clear(sc.lines)
 	clear(sc.spans[:sc.spansUsed]) // their texts and lost characters
 	clear(sc.twin[:cap(sc.twin)])
@@ -1192,6 +1206,7 @@ func putScratch(sc *scratch) {
 		words: sc.words[:0], wordIndex: sc.wordIndex, startList: sc.startList[:0], langsSeen: sc.langsSeen[:0], langsByText: sc.langsByText, choices: sc.choices,
 		lines: sc.lines, twin: sc.twin[:0], rankings: sc.rankings, candBack: sc.candBack[:0], choiceWord: sc.choiceWord[:0], trial: sc.trial[:0],
 		lost: sc.lost[:0], deep: sc.deep[:0], lostSplit: sc.lostSplit,
+		choiceText: sc.choiceText[:0], outcomes: sc.outcomes[:0], ranges: sc.ranges[:0],
 		// The sole reading encodes every line that reaches the search
 		// through each page that may hold UTF-8 (see wholeReading): its
 		// buffers made afresh were a fifth of what a correct line of the
@@ -2014,11 +2029,10 @@ func assemble(s string, spans []span) string {
 }
 
 // assembleTracked is assemble that also returns the byte ranges of the
-// output the spans wrote.
-func assembleTracked(s string, spans []span) (string, [][2]int) {
+// output the spans wrote, appended to produced.
+func assembleTracked(s string, spans []span, produced [][2]int) (string, [][2]int) {
 	var b strings.Builder
 	b.Grow(len(s))
-	produced := make([][2]int, 0, len(spans))
 	pos := 0
 	for _, sp := range spans {
 		b.WriteString(s[pos:sp.from])
@@ -2059,19 +2073,33 @@ func holdsRareNonCJK(s string) bool {
 	return false
 }
 
+// lastRune and firstRune decode in line (see utf8x): they read the
+// neighbours of every island, word and lost character the search weighs,
+// and the first rune of each of a lost CJK character's candidates.
 func lastRune(s string) rune {
 	if s == "" {
 		return 0
 	}
-	r, _ := utf8.DecodeLastRuneInString(s)
+	r, _ := utf8x.DecodeLast(s)
 	return r
 }
 
 func firstRune(s string) rune {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return rune(s[0])
+	}
+	return firstRuneSlow(s)
+}
+
+// firstRuneSlow is firstRune outside ASCII, apart so that firstRune is
+// inlined.
+//
+//go:noinline
+func firstRuneSlow(s string) rune {
 	if s == "" {
 		return 0
 	}
-	r, _ := utf8.DecodeRuneInString(s)
+	r, _ := utf8x.DecodeAt(s, 0)
 	return r
 }
 
@@ -2174,16 +2202,64 @@ func (sc *scratch) wordCost(s string, from, to int, cand string, langs *plausibl
 	} else {
 		c = plausible.ChoiceCost(key.before, key.word, key.after, langs)
 	}
-	key.word = strings.Clone(key.word)
 	if sc.choices == nil {
 		sc.choices = make(map[choiceKey]float64)
 	}
 	if len(sc.choices) >= maxChoices {
 		clear(sc.choices) // Apply replays a whole document on one scratch
+		sc.choiceText = sc.choiceText[:0]
 	}
+	key.word = sc.keepChoiceWord(key.word)
 	sc.choices[key] = c
 	return c
 }
+
+// keepChoiceWord returns word, a view of a buffer, as a string in
+// sc.choiceText, which is never written where a string it returned
+// lies until sc.choices is emptied. A full buffer is left to the keys
+// that refer to it, and a new one begun.
+func (sc *scratch) keepChoiceWord(word string) string {
+	if word == "" {
+		return ""
+	}
+	if cap(sc.choiceText)-len(sc.choiceText) < len(word) {
+		sc.choiceText = make([]byte, 0, max(choiceTextChunk, len(word)))
+	}
+	at := len(sc.choiceText)
+	sc.choiceText = append(sc.choiceText, word...)
+	return unsafe.String(&sc.choiceText[at], len(word))
+}
+
+// choiceTextChunk is the size of the buffers of sc.choiceText.
+const choiceTextChunk = 4 << 10
+
+// newOutcome returns room for an outcome in sc.outcomes, good until
+// putScratch.
+func (sc *scratch) newOutcome() *outcome {
+	if len(sc.outcomes) == cap(sc.outcomes) {
+		// Outcomes handed out stay in the full buffer.
+		sc.outcomes = make([]outcome, 0, outcomeChunk)
+	}
+	sc.outcomes = sc.outcomes[:len(sc.outcomes)+1]
+	return &sc.outcomes[len(sc.outcomes)-1]
+}
+
+// outcomeChunk is how many outcomes a buffer of sc.outcomes holds.
+const outcomeChunk = 16
+
+// newRanges returns an empty slice with room for n ranges in
+// sc.ranges, good until putScratch.
+func (sc *scratch) newRanges(n int) [][2]int {
+	if cap(sc.ranges)-len(sc.ranges) < n {
+		sc.ranges = make([][2]int, 0, max(rangesChunk, n))
+	}
+	at := len(sc.ranges)
+	sc.ranges = sc.ranges[:at+n]
+	return sc.ranges[at : at : at+n]
+}
+
+// rangesChunk is how many ranges a buffer of sc.ranges holds.
+const rangesChunk = 64
 
 // lostSplit is what wordCost needs to price the readings refineLost
 // weighs for one lost character from the word around it: where the
@@ -2220,7 +2296,7 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	for ws > 0 && from-ws < maxWord {
 		r, size := rune(s[ws-1]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeLastRuneInString(s[:ws])
+			r, size = utf8x.DecodeLast(s[:ws])
 		}
 		if isBreak(r) {
 			break
@@ -2230,7 +2306,7 @@ func wordBounds(s string, from, to int) (ws, we int) {
 	for we < len(s) && we-to < maxWord {
 		r, size := rune(s[we]), 1
 		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[we:])
+			r, size = utf8x.DecodeAt(s, we)
 		}
 		if isBreak(r) {
 			break

@@ -15,6 +15,7 @@
 package repair
 
 import (
+	"cmp"
 	"slices"
 	"sync"
 )
@@ -107,6 +108,15 @@ var scoreBufs = sync.Pool{New: func() any { return new([]float64) }}
 // cursors, once for all the candidates. Otherwise it returns nil.
 func ascendingRunes(alts []Scored) *[]rune {
 	buf := runeBufs.Get().(*[]rune)
+	if lead := leadRunes(alts); lead != nil {
+		// A stretch of a lead byte's list, whose runes were decoded
+		// once (see leadCompletions): a character that kept only its
+		// lead has up to 1,594 candidates, and decoding each of them
+		// again at every refinement was a tenth of what a line of
+		// Chinese with lost bytes read through Big5 cost.
+		*buf = append((*buf)[:0], lead...)
+		return buf
+	}
 	runes := (*buf)[:0]
 	for _, alt := range alts {
 		r := firstRune(alt.Text)
@@ -121,6 +131,35 @@ func ascendingRunes(alts []Scored) *[]rune {
 }
 
 func putRunes(buf *[]rune) { runeBufs.Put(buf) }
+
+// orderedRunes returns the first runes of alts' texts, in a buffer lent
+// as ascendingRunes lends one, and, when they do not come in ascending
+// order, the places of alts sorted by them, stably, in a buffer putOrder
+// takes back; order is nil where the runes ascend as they come.
+func orderedRunes(alts []Scored) (runes *[]rune, order *[]int32) {
+	if buf := ascendingRunes(alts); buf != nil {
+		return buf, nil
+	}
+	buf := runeBufs.Get().(*[]rune)
+	rs := (*buf)[:0]
+	for _, alt := range alts {
+		rs = append(rs, firstRune(alt.Text))
+	}
+	*buf = rs
+	ord := orderBufs.Get().(*[]int32)
+	o := (*ord)[:0]
+	for i := range rs {
+		o = append(o, int32(i))
+	}
+	slices.SortStableFunc(o, func(x, y int32) int { return cmp.Compare(rs[x], rs[y]) })
+	*ord = o
+	return buf, ord
+}
+
+func putOrder(buf *[]int32) { orderBufs.Put(buf) }
+
+// orderBufs holds the buffers orderedRunes lends for orders.
+var orderBufs = sync.Pool{New: func() any { return new([]int32) }}
 
 // runeBufs holds the buffers ascendingRunes lends.
 var runeBufs = sync.Pool{New: func() any { return new([]rune) }}

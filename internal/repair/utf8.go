@@ -621,7 +621,7 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	if decide && !opt.Islands && !coversAllNonASCII(s, spans) {
 		return nil
 	}
-	out, produced := assembleTracked(s, spans)
+	out, produced := assembleTracked(s, spans, sc.newRanges(len(spans)))
 	if out == s {
 		return nil
 	}
@@ -632,7 +632,9 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	for _, sp := range spans {
 		l.Inferred = append(l.Inferred, sp.inferred...)
 	}
-	return &outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+	o := sc.newOutcome()
+	*o = outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
+	return o
 }
 
 // completionBits is how much more than the text as it stands an island
@@ -2824,9 +2826,10 @@ func commonCJK(runes iter.Seq[rune]) []Scored {
 // own cost: every lost character that kept only its lead asks for the
 // same list.
 var completionsOfLead [16]struct {
-	once sync.Once
-	alts []Scored
-	freq []float64 // plausible.FrequencyCost of each of alts (see leadFrequencies)
+	once  sync.Once
+	alts  []Scored
+	freq  []float64 // plausible.FrequencyCost of each of alts (see leadFrequencies)
+	runes []rune    // the rune of each of alts, ascending (see ascendingRunes)
 }
 
 func leadCompletions(lead byte) []Scored {
@@ -2841,11 +2844,42 @@ func leadCompletions(lead byte) []Scored {
 			}
 		})
 		c.freq = make([]float64, len(c.alts))
+		c.runes = make([]rune, len(c.alts))
 		for i, alt := range c.alts {
-			c.freq[i] = plausible.FrequencyCost(firstRune(alt.Text))
+			c.runes[i] = firstRune(alt.Text)
+			c.freq[i] = plausible.FrequencyCost(c.runes[i])
 		}
 	})
 	return c.alts
+}
+
+// leadStretch returns where alts lies in its lead byte's list (see
+// leadCompletions and cjkCompletions) and the lead, when alts is a
+// stretch of that list, the same elements of the same array; else ok is
+// false.
+func leadStretch(alts []Scored) (k int, lead byte, ok bool) {
+	if len(alts) == 0 || len(alts[0].Text) != 3 || alts[0].Text[0]&0xF0 != 0xE0 {
+		return 0, 0, false
+	}
+	lead = alts[0].Text[0]
+	all := leadCompletions(lead)
+	r := firstRune(alts[0].Text)
+	k = sort.Search(len(all), func(i int) bool { return firstRune(all[i].Text) >= r })
+	// The same element of the same array: alts is all[k:k+len(alts)].
+	if k+len(alts) > len(all) || &all[k] != &alts[0] {
+		return 0, 0, false
+	}
+	return k, lead, true
+}
+
+// leadRunes returns the runes of alts, ascending, from its lead byte's
+// list, when alts is a stretch of it (see leadStretch); otherwise nil.
+func leadRunes(alts []Scored) []rune {
+	k, lead, ok := leadStretch(alts)
+	if !ok {
+		return nil
+	}
+	return completionsOfLead[lead&0x0F].runes[k : k+len(alts)]
 }
 
 // leadFrequencies returns plausible.FrequencyCost of the first rune of
@@ -2855,15 +2889,8 @@ func leadCompletions(lead byte) []Scored {
 // has a lead's candidates, up to 1,594, and each refinement priced them
 // all again.
 func leadFrequencies(alts []Scored) []float64 {
-	if len(alts) == 0 || len(alts[0].Text) != 3 || alts[0].Text[0]&0xF0 != 0xE0 {
-		return nil
-	}
-	lead := alts[0].Text[0]
-	all := leadCompletions(lead)
-	r := firstRune(alts[0].Text)
-	k := sort.Search(len(all), func(i int) bool { return firstRune(all[i].Text) >= r })
-	// The same element of the same array: alts is all[k:k+len(alts)].
-	if k+len(alts) > len(all) || &all[k] != &alts[0] {
+	k, lead, ok := leadStretch(alts)
+	if !ok {
 		return nil
 	}
 	return completionsOfLead[lead&0x0F].freq[k : k+len(alts)]
@@ -2967,24 +2994,33 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		beforeTriples := langstats.TriplesOf(prev2).Then(prev)
 		buf := getScores(len(in.Alternatives))
 		scores := *buf
-		if runes := ascendingRunes(in.Alternatives); runes != nil {
-			// The same sum, each term read by a cursor (see
-			// langstats.PairCursor).
-			pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
-			pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+		// The same sum, each term read by a cursor (see
+		// langstats.PairCursor), the candidates taken in rune order:
+		// their own where they come so, else an order sorted once.
+		// Candidates ranked by their neighbours (a lost byte's 64 through
+		// a double-byte page) come in no rune order, and were each
+		// looked up in five tables, two of them by their own first
+		// entry.
+		pp, np, bt := prevPairs.Cursor(), langstats.PairsEndingIn(next).Cursor(), beforeTriples.Cursor()
+		pt, nt := prevTriples.Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
+		runes, order := orderedRunes(in.Alternatives)
+		if order == nil {
 			freq := leadFrequencies(in.Alternatives)
 			for a, r := range *runes {
 				scores[a] = -frequencyCost(freq, a, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
-			putRunes(runes)
 		} else {
-			for a, alt := range in.Alternatives {
-				r := firstRune(alt.Text)
-				scores[a] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + langstats.PairPMI(r, next) +
-					beforeTriples.Last(r) + prevTriples.I3(r, next) + langstats.TripleI3(r, next, next2)
+			// No stretch of a lead byte's list (see leadFrequencies),
+			// which comes in rune order.
+			for _, a := range *order {
+				r := (*runes)[a]
+				scores[a] = -plausible.FrequencyCost(r) + pp.PMI(r) + np.PMI(r) +
+					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
+			putOrder(order)
 		}
+		putRunes(runes)
 		scoreKatakanaWords(s, from, to, dec, off, off+len(in.Chosen), in.Alternatives, scores)
 		in.rescored(scores)
 		best, bestScore := "\uFFFD", math.Inf(-1)
@@ -3343,7 +3379,12 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 				ry := rys[j]
 				v := x.Score + bs[j].Score + xPairs.PMI(ry) + midTriples.Last(ry) + xTriples.I3(ry, next)
 				joint[i*len(bs)+j] = v
-				top = max(top, v)
+				// max(top, v) without its care for the sign of zero,
+				// which nothing here sees (top is only subtracted, and
+				// exp2(±0) is 1); a NaN is kept as max keeps it.
+				if v > top || v != v {
+					top = v
+				}
 			}
 		}
 		// Each candidate's probability, summed over the other's, relative
@@ -3514,8 +3555,12 @@ func bestScored(a []Scored, k int) []Scored {
 func bestScoredOf(a []Scored, scores []float64, k int) []Scored {
 	var at [maxPairCandidates + 1]int // k is at most maxPairCandidates
 	top := at[:0]
+	// last is scores[top[k-1]] once top is full, kept beside it: most
+	// of a lead byte's 1,594 candidates fall below it, and the check
+	// read it through top for each.
+	full, last := false, 0.0
 	for i, x := range scores[:len(a)] {
-		if len(top) == k && x <= scores[top[k-1]] {
+		if full && x <= last {
 			continue
 		}
 		j := len(top)
@@ -3525,6 +3570,9 @@ func bestScoredOf(a []Scored, scores []float64, k int) []Scored {
 		top = slices.Insert(top, j, i)
 		if len(top) > k {
 			top = top[:k]
+		}
+		if len(top) == k {
+			full, last = true, scores[top[k-1]]
 		}
 	}
 	out := make([]Scored, len(top), k+1)

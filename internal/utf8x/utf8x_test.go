@@ -46,3 +46,35 @@ func TestDecodeAtTwoByteLeads(t *testing.T) {
 		}
 	}
 }
+
+// TestDecodeLast holds DecodeLast to the library's on every string of up
+// to three bytes that ends outside ASCII, and on those after a prefix
+// of ASCII or of a character of its own.
+func TestDecodeLast(t *testing.T) {
+	check := func(s string) {
+		r, size := DecodeLast(s)
+		wr, wsize := utf8.DecodeLastRuneInString(s)
+		if r != wr || size != wsize {
+			t.Fatalf("DecodeLast(%q) = %U, %d; want %U, %d", s, r, size, wr, wsize)
+		}
+	}
+	check("")
+	for c := 0; c <= 0xFF; c++ {
+		check(string([]byte{byte(c)}))
+		if c < 0x80 {
+			continue
+		}
+		for b := 0; b <= 0xFF; b++ {
+			check(string([]byte{byte(b), byte(c)}))
+			for a := 0; a <= 0xFF; a++ {
+				s := string([]byte{byte(a), byte(b), byte(c)})
+				check(s)
+				if a >= 0x80 && b >= 0x80 {
+					check("x" + s)
+					check("\xF0" + s)
+					check("é" + s)
+				}
+			}
+		}
+	}
+}
