@@ -1,6 +1,7 @@
 package repair
 
 import (
+	"math/bits"
 	"sync/atomic"
 	"unicode/utf8"
 
@@ -63,6 +64,16 @@ var screenZero = new([256]runeBits)
 var (
 	screenPages []*codec.SingleByte
 	screenTab   = *buildScreen()
+	// screenTwo is screenTab's entries for the runes of two bytes,
+	// U+0000–U+07FF, in one array: the letters of the alphabets are
+	// looked up in it by their rune alone (see screenValid), without
+	// first loading their block's pointer, a load the lookup waited for.
+	screenTwo = func() (t [0x800]runeBits) {
+		for r := range rune(0x800) {
+			t[r] = screenTab[r>>8][r&0xFF]
+		}
+		return t
+	}()
 	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
 	droppingPages pageSet
 	// legacyPages are the pages the legacy readings decode through, and
@@ -293,7 +304,7 @@ func screenValid(s string) (screen, bool) {
 				if i+3 < len(s) && s[i+2] >= 0xC2 && s[i+2] <= 0xDF && s[i+3]&0xC0 == 0x80 {
 					r1 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
 					r2 := rune(s[i+2]&0x1F)<<6 | rune(s[i+3]&0x3F)
-					e1, e2 := &screenTab[r1>>8][r1&0xFF], &screenTab[r2>>8][r2&0xFF]
+					e1, e2 := &screenTwo[r1&0x7FF], &screenTwo[r2&0x7FF]
 					sn.utf8 |= (after|prev.lead)&e1.cont | prev.lead2&droppingPages&e1.lead |
 						e1.lead&e2.cont | e1.lead2&droppingPages&e2.lead
 					unencodable |= ^e1.enc | ^e2.enc
@@ -302,7 +313,7 @@ func screenValid(s string) (screen, bool) {
 					i += 4
 				} else {
 					r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-					e := &screenTab[r>>8][r&0xFF]
+					e := &screenTwo[r&0x7FF]
 					sn.utf8 |= (after|prev.lead)&e.cont | prev.lead2&droppingPages&e.lead
 					unencodable |= ^e.enc
 					after, prev = 0, e
@@ -525,6 +536,26 @@ func (d dbRune) stops() doubleByteSet { return doubleByteSet(d >> 24) }
 // its own.
 var dbRuneTable [0x100]atomic.Pointer[[0x100]dbRune]
 
+// dbRuneTwo holds dbRune for the runes of two bytes, U+0080–U+07FF, in
+// one array filled on first use from dbRuneOf, so that it agrees with
+// it by construction: doubleByteScan reads the letters of the alphabets
+// by their rune alone. No rune there is CJK (fillDbRuneTwo checks).
+var dbRuneTwo atomic.Pointer[[0x800]dbRune]
+
+// fillDbRuneTwo fills dbRuneTwo.
+func fillDbRuneTwo() *[0x800]dbRune {
+	t := new([0x800]dbRune)
+	for r := rune(utf8.RuneSelf); r < 0x800; r++ {
+		t[r] = dbRuneOf(r)
+		if t[r]&dbRune(cjkChar) != 0 {
+			panic("repair: a rune of two bytes is CJK")
+		}
+	}
+	// Two goroutines may fill it: they fill it alike.
+	dbRuneTwo.Store(t)
+	return t
+}
+
 // dbRuneOf returns the dbRune of r, a rune outside ASCII.
 func dbRuneOf(r rune) dbRune {
 	if block := dbRuneTable[r>>8&0xFF].Load(); block != nil && r <= 0xFFFF {
@@ -691,62 +722,43 @@ func (sc *scratch) doubleByteScan(s string) {
 		// goes to one call (dbRuneAt) that returns what the loop needs:
 		// a rune live across a call was stored to the stack and loaded
 		// back, on every rune, before its lookup could begin.
-		// Two runes are read at once where the step each takes is
-		// plain: two letters of the alphabets outside a run of CJK
-		// characters, or two CJK characters. What the steps below do
-		// for each is done for both, in the same order; anything else
-		// (a block of the table not filled yet included) takes the
-		// steps one rune at a time. On this machine the loop cost
-		// about as much per rune whatever it asked, and a line of
-		// Cyrillic or Chinese took a third less read two by two.
-		if c <= 0xDF && c >= 0xC2 && run == 0 && i+3 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2] <= 0xDF && s[i+2] >= 0xC2 && s[i+3]&0xC0 == 0x80 {
-			r1 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-			r2 := rune(s[i+2]&0x1F)<<6 | rune(s[i+3]&0x3F)
-			b1, b2 := dbRuneTable[r1>>8&0xFF].Load(), dbRuneTable[r2>>8&0xFF].Load()
-			if b1 != nil && b2 != nil {
-				d1, d2 := b1[r1&0xFF], b2[r2&0xFF]
-				if d := d1 | d2; d&dbRune(cjkChar) == 0 {
-					// Neither is CJK, and no run of CJK characters
-					// ends here (run is 0).
-					seen |= d
-					word = word&^prevLetter | d&mixed
-					if d.starts() != 0 {
-						list = appendStarts(list, i, d1, d2, 2)
-					}
-					i += 4
-					continue
+		// The letters of the alphabets and the runs of CJK characters
+		// are read in loops of their own, which take the steps the
+		// end of this loop takes for each of their runes: on this
+		// machine the loop cost about as much per rune whatever it
+		// asked, and a line of Cyrillic or Chinese took a third less
+		// read two runes at a time, and less again in a loop of its
+		// own. Anything else (a block of the table not filled yet
+		// included) takes the steps one rune at a time.
+		if c <= 0xDF && c >= 0xC2 && run == 0 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+			// A word of the alphabets outside a run of CJK characters
+			// is read in a loop of its own, from a table of every
+			// rune of two bytes (see dbRuneTwo): no rune there is CJK,
+			// so each only joins seen, sets the word's letters and may
+			// be an island start. Read by the loop below, two by two,
+			// every pair went back to its head and its tests of the
+			// rune's first byte, and each rune's block pointer was
+			// loaded before its entry; a word of Cyrillic cost half as
+			// much again.
+			two := dbRuneTwo.Load()
+			if two == nil {
+				two = fillDbRuneTwo()
+			}
+			for {
+				d := two[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
+				seen |= d
+				word = word&^prevLetter | d&mixed
+				if set := d.starts(); set != 0 {
+					list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
+				}
+				if i += 2; i+1 >= len(s) {
+					break
+				}
+				if c = s[i]; c > 0xDF || c < 0xC2 || s[i+1]&0xC0 != 0x80 {
+					break
 				}
 			}
-		} else if i+5 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 &&
-			s[i+3] >= 0xE1 && s[i+3] <= 0xEF && s[i+3] != 0xED && s[i+4]&0xC0 == 0x80 && s[i+5]&0xC0 == 0x80 {
-			r1 := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
-			r2 := rune(s[i+3]&0x0F)<<12 | rune(s[i+4]&0x3F)<<6 | rune(s[i+5]&0x3F)
-			b1, b2 := dbRuneTable[r1>>8&0xFF].Load(), dbRuneTable[r2>>8&0xFF].Load()
-			if b1 != nil && b2 != nil {
-				d1, d2 := b1[r1&0xFF], b2[r2&0xFF]
-				if d1&d2&dbRune(cjkChar) != 0 {
-					// Both are CJK: the first begins or continues a
-					// run, the second continues it.
-					d := d1 | d2
-					seen |= d
-					if run == 0 {
-						word &^= runGlued | runDear
-						if word&prevLetter != 0 {
-							word |= runGlued
-						}
-					}
-					run += 2
-					if d&dbRune(cjkDear) != 0 {
-						word |= runDear
-					}
-					word = word&^prevLetter | d&mixed
-					if d.starts() != 0 {
-						list = appendStarts(list, i, d1, d2, 3)
-					}
-					i += 6
-					continue
-				}
-			}
+			continue
 		}
 		var (
 			d    dbRune
@@ -757,6 +769,48 @@ func (sc *scratch) doubleByteScan(s string) {
 			r := rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 			if block := dbRuneTable[r>>8&0xFF].Load(); block != nil {
 				d, size = block[r&0xFF], 3
+				if d&dbRune(cjkChar) != 0 {
+					// A run of CJK characters is read in a loop of
+					// its own, which takes each step the one below
+					// takes for a CJK character, until a rune that is
+					// none (or not of three bytes, or in a block not
+					// filled yet), which the loop below reads again.
+					// Read two by two through the loop below, every
+					// pair went back to its head and tested both
+					// runes' bytes at once.
+					if run == 0 {
+						word &^= runGlued | runDear
+						if word&prevLetter != 0 {
+							word |= runGlued
+						}
+					}
+					for {
+						seen |= d
+						run++
+						if d&dbRune(cjkDear) != 0 {
+							word |= runDear
+						}
+						word = word&^prevLetter | d&mixed
+						if set := d.starts(); set != 0 {
+							list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
+						}
+						if i += 3; i+2 >= len(s) {
+							break
+						}
+						if c = s[i]; c < 0xE1 || c > 0xEF || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+							break
+						}
+						r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+						block = dbRuneTable[r>>8&0xFF].Load()
+						if block == nil {
+							break
+						}
+						if d = block[r&0xFF]; d&dbRune(cjkChar) == 0 {
+							break
+						}
+					}
+					continue
+				}
 			} else {
 				d, size = dbRuneAt(s, i)
 			}
@@ -807,18 +861,6 @@ func (sc *scratch) doubleByteScan(s string) {
 	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
 	sc.starts, sc.startList = seen.starts(), list
 	sc.dbScanOf, sc.dbScanValid = s, true
-}
-
-// appendStarts appends to list the island starts among two runes that
-// doubleByteScan read at once, at i and i+size, of dbRunes d1 and d2.
-func appendStarts(list []islandStart, i int, d1, d2 dbRune, size int) []islandStart {
-	if set := d1.starts(); set != 0 {
-		list = append(list, islandStart{off: int32(i), set: set, cjk: d1&dbWordCJK != 0})
-	}
-	if set := d2.starts(); set != 0 {
-		list = append(list, islandStart{off: int32(i + size), set: set, cjk: d2&dbWordCJK != 0})
-	}
-	return list
 }
 
 // quickSuspect is mayHoldDoubleByteMojibake(s) for a line of ASCII and
@@ -970,8 +1012,13 @@ func (sc *scratch) doubleByteRefuted(s string) doubleByteSet {
 		if !lone.read(s, st) {
 			refuted &^= set
 		} else {
-			for k, w := range doubleBytePages {
-				if set&(1<<k) != 0 && !sc.refutesAt(s, &lone, w) {
+			// The start's pages, lowest first, as the walk over all
+			// of doubleBytePages met them: a start is on one page or
+			// two, and testing the bit of each of the six was a third
+			// of the loop's price.
+			for ; set != 0; set &= set - 1 {
+				k := bits.TrailingZeros8(uint8(set))
+				if !sc.refutesAt(s, &lone, doubleBytePages[k]) {
 					refuted &^= 1 << k
 				}
 			}
