@@ -256,9 +256,19 @@ func screenValid(s string) (screen, bool) {
 				// Nothing is pending, and ASCII sets nothing: skip to
 				// the next rune outside it. A lone space between words
 				// of another script ("Москва — столица") is stepped
-				// over without the call.
-				if i++; i < len(s) && s[i] < utf8.RuneSelf {
-					i += ascii.Prefix(s[i:])
+				// over at once. The rest of a run is read eight bytes at
+				// a time, here rather than by ascii.Prefix: a call
+				// anywhere in the loop's common paths made it store
+				// its whole state to the stack at its head, on every
+				// rune, and load it again.
+				for i++; i+8 <= len(s); i += 8 {
+					if m := le64(s[i:i+8]) & 0x8080808080808080; m != 0 {
+						i += bits.TrailingZeros64(m) >> 3
+						break
+					}
+				}
+				for i < len(s) && s[i] < utf8.RuneSelf {
+					i++
 				}
 				continue
 			}
@@ -689,7 +699,20 @@ func (sc *scratch) doubleByteScan(s string) {
 							// "status, list-units, list-jobs,
 							// list-timers" of a Chinese line was read
 							// byte by byte.
-							end := i + 1 + ascii.Prefix(s[i+1:])
+							// (Read here rather than by ascii.Prefix: a
+							// call in the loop's common paths made it
+							// store its state to the stack at its head,
+							// on every rune, and load it again.)
+							end := i + 1
+							for ; end+8 <= len(s); end += 8 {
+								if m := le64(s[end:end+8]) & 0x8080808080808080; m != 0 {
+									end += bits.TrailingZeros64(m) >> 3
+									break
+								}
+							}
+							for end < len(s) && s[end] < utf8.RuneSelf {
+								end++
+							}
 							k := end - 1
 							for k > i && !isBreak(rune(s[k])) {
 								k--
@@ -861,6 +884,14 @@ func (sc *scratch) doubleByteScan(s string) {
 	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
 	sc.starts, sc.startList = seen.starts(), list
 	sc.dbScanOf, sc.dbScanValid = s, true
+}
+
+// le64 is the first eight bytes of t, little-endian, read as one word
+// (the compiler makes the reads one load).
+func le64(t string) uint64 {
+	_ = t[7]
+	return uint64(t[0]) | uint64(t[1])<<8 | uint64(t[2])<<16 | uint64(t[3])<<24 |
+		uint64(t[4])<<32 | uint64(t[5])<<40 | uint64(t[6])<<48 | uint64(t[7])<<56
 }
 
 // quickSuspect is mayHoldDoubleByteMojibake(s) for a line of ASCII and
