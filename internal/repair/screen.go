@@ -74,6 +74,15 @@ var (
 		}
 		return t
 	}()
+	// screenWords is what screenValid's loop over a word of two-byte
+	// runes asks of each, one word a rune: cont, lead, lead2 on the
+	// pages that drop bytes, and enc, sixteen bits each from the lowest.
+	screenWords = func() (t [0x800]uint64) {
+		for r, e := range screenTwo {
+			t[r] = uint64(e.cont) | uint64(e.lead)<<16 | uint64(e.lead2&droppingPages)<<32 | uint64(e.enc)<<48
+		}
+		return t
+	}()
 	// droppingPages are the pages whose UTF-8 wrong decoder drops bytes.
 	droppingPages pageSet
 	// legacyPages are the pages the legacy readings decode through, and
@@ -298,45 +307,45 @@ func screenValid(s string) (screen, bool) {
 		)
 		if c <= 0xDF && c >= 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
 			// Two bytes, the letters of the alphabets: a word of them
-			// is read in a loop of its own, two runes at a time where
-			// two follow, which asks what the loop below asks of each
-			// rune, less what no rune of two bytes can be (U+FFFD, a
-			// rune beyond the table, a hanzi). On this machine the loop
-			// below cost about as much per rune whatever it asked, and
-			// a word of Cyrillic took half as long read two by two.
-			// What it asks of a rune after a lead is asked without a
+			// is read in a loop of its own, which asks what the loop
+			// below asks of each rune, less what no rune of two bytes
+			// can be (U+FFFD, a rune beyond the table, a hanzi). What
+			// it asks of a rune after a lead is asked without a
 			// branch: lead2 is part of lead, and both are empty after
 			// no lead. The runs of Hebrew and Arabic that no page
 			// encodes are read here too: each sets what the loop below
 			// sets for them (nothing, but all of unencodable, and run).
+			// Each rune's bits are one word of screenWords, and the
+			// loop keeps in one word, want, the bits the previous rune
+			// asks of the next (its lead, which a continuation meets,
+			// and its lead2 on the pages that drop bytes, which a lead
+			// meets), where they lie in the next rune's word: a rune
+			// costs a load, an AND, a shift and two ORs, and the pages
+			// found are taken out of found once, after the word. Read
+			// two by two from the entries themselves, a word of
+			// Cyrillic cost half as much again.
 			sn.twoByte = true
-			for {
-				if i+3 < len(s) && s[i+2] >= 0xC2 && s[i+2] <= 0xDF && s[i+3]&0xC0 == 0x80 {
-					r1 := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-					r2 := rune(s[i+2]&0x1F)<<6 | rune(s[i+3]&0x3F)
-					e1, e2 := &screenTwo[r1&0x7FF], &screenTwo[r2&0x7FF]
-					sn.utf8 |= (after|prev.lead)&e1.cont | prev.lead2&droppingPages&e1.lead |
-						e1.lead&e2.cont | e1.lead2&droppingPages&e2.lead
-					unencodable |= ^e1.enc | ^e2.enc
-					after, prev = 0, e2
-					run += 2
-					i += 4
-				} else {
-					r := rune(c&0x1F)<<6 | rune(s[i+1]&0x3F)
-					e := &screenTwo[r&0x7FF]
-					sn.utf8 |= (after|prev.lead)&e.cont | prev.lead2&droppingPages&e.lead
-					unencodable |= ^e.enc
-					after, prev = 0, e
-					run++
-					i += 2
-				}
-				if i+1 >= len(s) {
+			want := uint64(after|prev.lead) | uint64(prev.lead2&droppingPages)<<16
+			found, enc := uint64(0), ^uint64(0)
+			for i+1 < len(s) {
+				// The rune's two bytes are tested together: a lead
+				// 110xxxxx of C2 or more (not C0 or C1), then a
+				// continuation 10xxxxxx.
+				u := uint32(s[i]) | uint32(s[i+1])<<8
+				if u&0xC0E0 != 0x80C0 || u&0x1E == 0 {
 					break
 				}
-				if c = s[i]; c > 0xDF || c < 0xC2 || s[i+1]&0xC0 != 0x80 {
-					break
-				}
+				r = rune(u&0x1F)<<6 | rune(u>>8&0x3F)
+				w := screenWords[r&0x7FF]
+				found |= want & w
+				want = w >> 16 & 0xFFFFFFFF
+				enc &= w
+				run++
+				i += 2
 			}
+			sn.utf8 |= pageSet(found) | pageSet(found>>16)
+			unencodable |= ^pageSet(enc >> 48)
+			after, prev = 0, &screenTwo[r&0x7FF]
 			continue
 		} else if i+2 < len(s) && c >= 0xE1 && c <= 0xEF && c != 0xED && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 			// Three bytes, CJK text and the punctuation of every
@@ -767,20 +776,25 @@ func (sc *scratch) doubleByteScan(s string) {
 			if two == nil {
 				two = fillDbRuneTwo()
 			}
-			for {
-				d := two[rune(c&0x1F)<<6|rune(s[i+1]&0x3F)]
-				seen |= d
-				word = word&^prevLetter | d&mixed
+			// The word's runes are joined in all and set seen and the
+			// word once, after it: they only join, and each clears
+			// prevLetter alike. A rune's two bytes are tested together
+			// (see screenValid).
+			var all dbRune
+			for i+1 < len(s) {
+				u := uint32(s[i]) | uint32(s[i+1])<<8
+				if u&0xC0E0 != 0x80C0 || u&0x1E == 0 {
+					break
+				}
+				d := two[rune(u&0x1F)<<6|rune(u>>8&0x3F)]
+				all |= d
 				if set := d.starts(); set != 0 {
 					list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
 				}
-				if i += 2; i+1 >= len(s) {
-					break
-				}
-				if c = s[i]; c > 0xDF || c < 0xC2 || s[i+1]&0xC0 != 0x80 {
-					break
-				}
+				i += 2
 			}
+			seen |= all
+			word = word&^prevLetter | all&mixed
 			continue
 		}
 		var (
