@@ -361,6 +361,8 @@ func screenValid(s string) (screen, bool) {
 				// runs, and were half the screen's pass over them.
 				// (U+FFFD is left to the loop: after a lead it is a
 				// lost byte's mark.)
+				// Each rune's three bytes are tested together (see
+				// cjk3).
 				after, prev, unencodable = 0, &noBits, ^pageSet(0)
 				for {
 					i += 3
@@ -368,10 +370,8 @@ func screenValid(s string) (screen, bool) {
 					if i+2 >= len(s) {
 						break
 					}
-					c = s[i]
-					if c < 0xE1 || c > 0xEF || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 ||
-						screenTab[rune(c&0x0F)<<4|rune(s[i+1]&0x3F)>>2] != screenZero ||
-						c == 0xEF && s[i+1] == 0xBF && s[i+2] == 0xBD {
+					u := le24(s[i : i+3])
+					if !cjk3(u) || screenTab[rune(u&0x0F)<<4|rune(u>>8&0x3F)>>2] != screenZero || u == 0xBDBFEF {
 						break
 					}
 				}
@@ -786,7 +786,7 @@ func (sc *scratch) doubleByteScan(s string) {
 				if u&0xC0E0 != 0x80C0 || u&0x1E == 0 {
 					break
 				}
-				d := two[rune(u&0x1F)<<6|rune(u>>8&0x3F)]
+				d := two[(rune(u&0x1F)<<6|rune(u>>8&0x3F))&0x7FF]
 				all |= d
 				if set := d.starts(); set != 0 {
 					list = append(list, islandStart{off: int32(i), set: set, cjk: d&dbWordCJK != 0})
@@ -834,10 +834,11 @@ func (sc *scratch) doubleByteScan(s string) {
 						if i += 3; i+2 >= len(s) {
 							break
 						}
-						if c = s[i]; c < 0xE1 || c > 0xEF || c == 0xED || s[i+1]&0xC0 != 0x80 || s[i+2]&0xC0 != 0x80 {
+						u := le24(s[i : i+3])
+						if !cjk3(u) {
 							break
 						}
-						r = rune(c&0x0F)<<12 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+						r = rune(u&0x0F)<<12 | rune(u>>8&0x3F)<<6 | rune(u>>16&0x3F)
 						block = dbRuneTable[r>>8&0xFF].Load()
 						if block == nil {
 							break
@@ -898,6 +899,22 @@ func (sc *scratch) doubleByteScan(s string) {
 	sc.suspect = word&suspect != 0 || f&(cjkRare|cjkStop) != 0 || f&cjkChar != 0 && f&cjkLetter != 0
 	sc.starts, sc.startList = seen.starts(), list
 	sc.dbScanOf, sc.dbScanValid = s, true
+}
+
+// le24 is the first three bytes of t, little-endian, read as one word.
+func le24(t string) uint32 {
+	_ = t[2]
+	return uint32(t[0]) | uint32(t[1])<<8 | uint32(t[2])<<16
+}
+
+// cjk3 reports whether u, three bytes read by le24, is a rune of three
+// bytes led by E1–EF but ED (CJK text, and the punctuation of every
+// language; E0 and ED take a narrower second byte): a lead 1110xxxx,
+// two continuations 10xxxxxx, and the lead's low bits neither 0 nor D.
+// The screens test a CJK character's bytes so, together, where they
+// were five tests each with its own load.
+func cjk3(u uint32) bool {
+	return u&0xC0C0F0 == 0x8080E0 && u&0x0F != 0 && u&0x0F != 0x0D
 }
 
 // le64 is the first eight bytes of t, little-endian, read as one word
