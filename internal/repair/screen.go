@@ -964,8 +964,16 @@ func quickSuspect(s string) (suspect, ok bool) {
 				gluedFound = gluedFound || run <= maxGluedRun && (glued && letter || (glued || letter) && dear)
 				run = 0
 			}
-			if i++; i < len(s) && s[i] < utf8.RuneSelf {
-				i += ascii.Prefix(s[i:])
+			// The rest of the run, eight bytes at a time, in line (see
+			// screenValid).
+			for i++; i+8 <= len(s); i += 8 {
+				if m := le64(s[i:i+8]) & 0x8080808080808080; m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+			}
+			for i < len(s) && s[i] < utf8.RuneSelf {
+				i++
 			}
 			continue
 		}
