@@ -1959,11 +1959,18 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, dec []byt
 		// reads it (see besideThreeBytes): the Korean object particle
 		// "을" (EC 9D 84) before a space is "ì„ ", which also reads as
 		// 선 (EC 84 A0) with the space for its 0xA0.
-		cands := w.lostCandidates(lossUndefined, lo, hi)
-		var full [][]byte
-		var back []byte
+		// On the stack, as in inferLost: the page drops five bytes, and
+		// each candidate, in either place, is three bytes of back,
+		// which is never regrown under the candidates.
+		var candBuf [8]byte
+		var fullBuf [16][]byte
+		var backBuf [48]byte
+		cands := w.appendLostCandidates(candBuf[:0], lossUndefined, lo, hi)
+		full, back := fullBuf[:0], backBuf[:0]
 		for _, x := range cands {
-			full = append(full, append(slices.Clip(prefix), x))
+			at := len(back)
+			back = append(append(back, prefix...), x)
+			full = append(full, back[at:len(back):len(back)])
 		}
 		full, _ = middleCandidates(full, back, prefix, cands, l2, h2)
 		_, alts = inferLostBytes(full, before, ' ', 0, true)
