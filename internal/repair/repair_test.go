@@ -416,6 +416,11 @@ var repairCases = []damageCase{
 	// The only damage of the line: Á (C3 81) lost its 0x81 in a Spanish
 	// word in capitals, which reads 36 bits better as CARÁCTER.
 	{name: "es/utf8-as-1252-dropped-lone-capital", clean: "Los nombres de ficheros pueden contener cualquier CARÁCTER excepto la barra y el nulo.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Short lines whose only damage is a lone lead: 12 letters of a
+	// language are enough to judge the word (see loneLeadLetters).
+	{name: "fr/utf8-as-1252-dropped-short-capitals", clean: "CETTE MOSAÏQUE EST HAUTE", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "es/utf8-as-1252-dropped-short-capitals", clean: "PÁGINA SIGUIENTE", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "hu/utf8-as-1252-dropped-short-capitals", clean: "HIBA A FÁJL MEGNYITÁSAKOR", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// Capitals: А (D0 90) lost its 0x90 before a space, where Р (D0 A0)
 	// with the space read as its 0xA0 costs as much as a character; the
 	// words tell "ПРОГРАММА НЕ" from "ПРОГРАММРНЕ".

@@ -2332,9 +2332,16 @@ func writesTheRest(s string, r rune, langs *plausible.Languages) bool {
 }
 
 // loneLeadLetters is how many letters of its script a line needs beside
-// a lone lead for writesTheRest: twice the twelve plausible.LanguagesOf
-// needs to choose a language at all.
-const loneLeadLetters = 24
+// a lone lead for writesTheRest: as many as plausible.LanguagesOf needs
+// to choose a language at all. The word must still gain
+// loneLeadEvidence, which a lone lead's reading in a line of the wrong
+// language does not: short lines are where a lone lead is the only
+// damage, as in the translated names of characters and the labels of
+// user interfaces ("LETTRE THAÃE SO ROUSI" is THAÏE, C3 8F; "HIBA A
+// FÃJL MEGNYITÃSAKOR" is FÁJL and MEGNYITÁSAKOR, C3 81). Twice as many
+// left every such line of fewer than 24 letters as it stood, and lowering
+// the count changed no correct line of bench/regress's sets.
+const loneLeadLetters = 12
 
 // writtenWithA0 reports whether lead byte x followed by 0xA0 is a
 // character people write: then a space after a lone x more likely stood
