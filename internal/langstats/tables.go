@@ -2614,8 +2614,11 @@ var modelTh = &Model{
 		"txW\x13>[S}\x1a;nYa\x80h}zry\x80dQPeTd SUdsWgg&\x18FyO\x17bgPA\x80\x15q\x80AM\x16;ORi]W[?YZfB\x80" +
 		"bOOsxV\x04)G5\x80\\?\x80A@\x80~\x80\x80\x80\x80\x80c..T3T13:Pd<7T3X3\x80:<D~/G\x80:P\x80jc[teh\x80smq$12" +
 		"E9\x80yfe\x80\x80m",
-	quadKeys: modelThQuadKeys,
-	quadI4:   modelThQuadI4,
+	quadKeys:    modelThQuadKeys,
+	quadI4:      modelThQuadI4,
+	wordKeys:    modelThWordKeys,
+	wordCounts:  modelThWordCounts,
+	wordLengths: modelThWordLengths,
 }
 
 // modelTr is the letter-bigram model of "tr" (Latin), from bigram-tr.txt.

@@ -29,7 +29,8 @@ def case_texts(lang):
 
 
 # WRITTEN is running text written for moji by its engineers (data/written/,
-# README.md there): technical and everyday prose in Japanese and Chinese.
+# README.md there): technical and everyday prose in Japanese and Chinese,
+# and in 24 alphabetic languages, whose words derive_words.py counts.
 # Unlike the lexicons it shows the runs across word boundaries ("して|いる",
 # "ファイル|を", "する|。"), and unlike the case texts it is not the
 # evaluation set. WRITTEN=0 in the environment leaves it out.

@@ -20,9 +20,11 @@ words are few and a sample of text sees nearly all of them, so an unseen
 word of one letter is unlikely; long words are many and an unseen one
 says little.
 
-Source: the 'original' texts of the dev cases (common.case_texts; CASES
-names another file). No word list is read: they list words, not how
-often they are written.
+Sources: the 'original' texts of the dev cases (common.case_texts; CASES
+names another file) and the running text written for moji
+(data/written/<lang>-*.txt, common.written_texts; WRITTEN=0 leaves it
+out), each token counted once. No word list is read: they list words, not
+how often they are written.
 
 Writes data/words-<lang>.txt. Run from this directory:
     python3 -B derive_words.py            # all languages, or name some
@@ -31,7 +33,7 @@ import collections
 import os
 import sys
 
-from common import CASES, case_texts
+from common import CASES, case_texts, written_texts
 from derive_bigrams import LANGS, words
 
 MIN_COUNT = 2   # occurrences a word needs to be listed
@@ -44,13 +46,21 @@ def count(lang):
     for t in case_texts(lang):
         for w in words(t, script):
             wc[w] += 1
-    return script, wc
+    ncase = sum(wc.values())
+    # And the running text written for moji (data/written/), token for
+    # token: the dev cases are a few hundred lines per language, and a
+    # word they never hold ("índice", "случаях") was priced by its
+    # letters alone.
+    for t in written_texts(lang):
+        for w in words(t, script):
+            wc[w] += 1
+    return script, wc, ncase
 
 
 def main(argv):
     langs = argv[1:] or sorted(LANGS)
     for lang in langs:
-        script, wc = count(lang)
+        script, wc, ncase = count(lang)
         tokens = collections.Counter()
         types = collections.Counter()
         for w, n in wc.items():
@@ -62,8 +72,13 @@ def main(argv):
         with open(out, 'w', encoding='utf-8') as f:
             f.write('# moji langstats word counts, written by derive_words.py; do not edit.\n')
             f.write('# lang: %s\n# script: %s\n' % (lang, script))
-            f.write('# source: %s originals with lang=%s (%d tokens, %d distinct words)\n' %
-                    (os.path.basename(CASES), lang, sum(wc.values()), len(wc)))
+            if ncase == sum(wc.values()):
+                f.write('# source: %s originals with lang=%s (%d tokens, %d distinct words)\n' %
+                        (os.path.basename(CASES), lang, sum(wc.values()), len(wc)))
+            else:
+                f.write('# source: %s originals with lang=%s (%d tokens) and data/written/%s-*.txt,\n'
+                        '#   running text written for moji (%d tokens); %d distinct words in all\n' %
+                        (os.path.basename(CASES), lang, ncase, lang, sum(wc.values()) - ncase, len(wc)))
             f.write('# method: words as derive_bigrams.py splits and case-folds them; listed when seen\n')
             f.write('#   at least %d times; per length (%d = %d or more letters) the tokens and distinct words.\n' %
                     (MIN_COUNT, MAX_LEN, MAX_LEN))
