@@ -3065,8 +3065,12 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		}
 		if unsure || 1/sum < share {
 			best = keep
-			for a, alt := range in.Alternatives {
-				if alt.Text == keep && scores[a] < bestScore-cjkDisagree {
+			// A disagreement puts back U+FFFD, which best holds already
+			// where keep is U+FFFD: a character that kept only its lead
+			// ("[E7 ? ?]" in Chinese read through Big5) has 1,594
+			// candidates, each compared with keep for nothing.
+			for a := 0; keep != "\uFFFD" && a < len(in.Alternatives); a++ {
+				if in.Alternatives[a].Text == keep && scores[a] < bestScore-cjkDisagree {
 					// The punctuation model and the neighbours disagree:
 					// "！" where the pairs and frequencies want "，".
 					// Neither is sure, so the mark is unknown.
