@@ -2960,7 +2960,11 @@ const cjkDisagree = 2.0
 // write. A choice stands only when it is cjkChoiceMargin bits likelier
 // than any other; otherwise the character is U+FFFD, as the plan says.
 func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
-	dec, done := refineCJKPairs(s, from, to, dec, lost)
+	// The island's writing, told once by the characters it kept (see
+	// islandLanguage), prices each candidate by that writing's own
+	// frequencies.
+	lang := islandLanguage(dec, lost)
+	dec, done := refineCJKPairs(s, from, to, dec, lost, lang)
 	for k := range lost {
 		if done != nil && done[k] {
 			continue
@@ -3014,7 +3018,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if order == nil {
 			freq := leadFrequencies(in.Alternatives)
 			for a, r := range *runes {
-				scores[a] = -frequencyCost(freq, a, r) + pp.PMI(r) + np.PMI(r) +
+				scores[a] = -frequencyCost(freq, a, r) - languageCost(lang, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
 		} else {
@@ -3022,7 +3026,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			// which comes in rune order.
 			for _, a := range *order {
 				r := (*runes)[a]
-				scores[a] = -plausible.FrequencyCost(r) + pp.PMI(r) + np.PMI(r) +
+				scores[a] = -plausible.FrequencyCost(r) - languageCost(lang, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
 			putOrder(order)
@@ -3056,7 +3060,11 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 				break
 			}
 		}
-		if unsure || 1/sum < share {
+		// Nor is a character the island's writing never uses put back,
+		// however sure the neighbours: "作为选项的结束[E3 81 ?]" holds
+		// only kana, all alike unlikely in Chinese, and ね pairs with 束
+		// in Japanese.
+		if unsure || 1/sum < share || foreignTo(lang, firstRune(best)) {
 			best = keep
 			for a, alt := range in.Alternatives {
 				if alt.Text == keep && scores[a] < bestScore-cjkDisagree {
@@ -3301,7 +3309,7 @@ const maxPairCandidates = 48
 // its share of the probability, summed over the other's candidates, is
 // choiceShare: "るため[? ?]、" is には, though に and は alone each
 // have rivals. It reports which lost characters it settled.
-func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte, []bool) {
+func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred, lang cjkLang) ([]byte, []bool) {
 	if len(lost) < 2 {
 		return dec, nil // most islands lose one character, or none
 	}
@@ -3328,26 +3336,26 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 			pp, bt := prevPairs.Cursor(), beforeTriples.Cursor()
 			freq := leadFrequencies(a.Alternatives)
 			for i, r := range *runes {
-				scoresA[i] = -frequencyCost(freq, i, r) + pp.PMI(r) + bt.Last(r)
+				scoresA[i] = -frequencyCost(freq, i, r) - languageCost(lang, r) + pp.PMI(r) + bt.Last(r)
 			}
 			putRunes(runes)
 		} else {
 			for i, alt := range a.Alternatives {
 				r := firstRune(alt.Text)
-				scoresA[i] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+				scoresA[i] = -plausible.FrequencyCost(r) - languageCost(lang, r) + prevPairs.PMI(r) + beforeTriples.Last(r)
 			}
 		}
 		if runes := ascendingRunes(b.Alternatives); runes != nil {
 			np, nt := langstats.PairsEndingIn(next).Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
 			freq := leadFrequencies(b.Alternatives)
 			for i, r := range *runes {
-				scoresB[i] = -frequencyCost(freq, i, r) + np.PMI(r) + nt.I3(r)
+				scoresB[i] = -frequencyCost(freq, i, r) - languageCost(lang, r) + np.PMI(r) + nt.I3(r)
 			}
 			putRunes(runes)
 		} else {
 			for i, alt := range b.Alternatives {
 				r := firstRune(alt.Text)
-				scoresB[i] = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+				scoresB[i] = -plausible.FrequencyCost(r) - languageCost(lang, r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
 			}
 		}
 		a.rescored(scoresA)
@@ -3416,7 +3424,7 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 					best, bestP = cands[i].Text, m[i]
 				}
 			}
-			if bestP/total < share {
+			if bestP/total < share || foreignTo(lang, firstRune(best)) {
 				return "\uFFFD"
 			}
 			return best
