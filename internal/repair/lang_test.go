@@ -21,7 +21,7 @@ func TestRefineCJKLanguage(t *testing.T) {
 		{"現在の状", "を確認する。", 0xE6, 0x81, true, "況"},
 		// Chinese writes no kana: "。" (E3 80 82), not "あ" (E3 81 82).
 		{"作为选项的结束", "", 0xE3, 0x82, true, "。"},
-		{"作為選項的結束", "", 0xE3, 0x82, true, "。"},
+		{"啟動選項的結束", "", 0xE3, 0x82, true, "。"},
 		// Where only kana are left, none is put back in Chinese, though
 		// ね pairs with 束 in Japanese.
 		{"作为选项的结束", "", 0xE3, 0x81, false, "\uFFFD"},
@@ -35,7 +35,7 @@ func TestRefineCJKLanguage(t *testing.T) {
 		}
 		s := tt.before + "\uFFFD" + tt.after
 		lost := []Inferred{{Chosen: "\uFFFD", Offset: len(tt.before), Alternatives: alts}}
-		got := string(refineCJK(s, 0, len(s), []byte(s), lost))
+		got := string(refineCJK(s, 0, len(s), []byte(s), lost, langCounts{}))
 		if want := tt.before + tt.want + tt.after; got != want {
 			t.Errorf("%s[%X %X %v]%s: got %q, want %q", tt.before, tt.lead, tt.b, tt.last, tt.after, got, want)
 		}
@@ -48,13 +48,15 @@ func TestIslandLanguage(t *testing.T) {
 		want cjkLang
 	}{
 		{"如果没有进行命令替换", cjkLangHans},
-		{"如果沒有進行命令替換", cjkLangHant},
+		{"如果沒有啟動檔案", cjkLangHant},
 		{"このファイルは", cjkLangJa},
 		{"파일을 읽습니다", cjkLangKo},
-		{"命令", cjkLangUnknown},      // in both charsets
-		{"没有進行", cjkLangUnknown},    // both scripts
+		{"命令", cjkLangUnknown},      // in GB2312, Big5 and JIS X 0208
+		{"进行檔案", cjkLangUnknown},    // both scripts
 		{"ファイル 파일", cjkLangUnknown}, // kana and Hangul
-		{"状況を確認する", cjkLangJa},      // kana over hanzi
+		{"状況を確認する", cjkLangJa},      // kana
+		{"値の処理", cjkLangJa},         // kanji only JIS X 0208 holds
+		{"認証付", cjkLangUnknown},     // 証 is in Big5 and JIS X 0208
 	}
 	for _, tt := range tests {
 		if got := islandLanguage([]byte(tt.text), nil); got != tt.want {

@@ -80,6 +80,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// quickRefusal says that beginsNothing answers for parseSeq
 		// where an island would begin.
 		quickRefusal = w.sb != nil && len(w.dropped) == 0
+		// line counts the characters of the islands kept so far in the
+		// line that ends after lineTo, which tell the writing of the
+		// islands after them (see islandLanguage).
+		line   langCounts
+		lineTo int
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -282,7 +287,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				lost[k].settle()
 			}
 			first, firstGain := strings.Clone(cand), g
-			dec = refineCJK(s, from, to, dec, lost)
+			if strings.IndexByte(s[min(lineTo, from):from], '\n') >= 0 {
+				line = langCounts{}
+			}
+			dec = refineCJK(s, from, to, dec, lost, line)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages(), false)
 			cand = string(dec)
 			g = gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
@@ -393,6 +401,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			spans = append(spans, sp)
 			gain += g
 			sc.acceptPairs(s, from, to, cand)
+			if opt.InferLost {
+				if strings.IndexByte(s[min(lineTo, from):from], '\n') >= 0 {
+					line = langCounts{}
+				}
+				line.addIsland(dec, lost)
+				lineTo = to
+			}
 			if islandLoss != "" && loss == "" {
 				loss = islandLoss
 			}
@@ -2959,11 +2974,13 @@ const cjkDisagree = 2.0
 // could be 行 or 衍 or 衡 and a dozen more, and only 进行 is a word people
 // write. A choice stands only when it is cjkChoiceMargin bits likelier
 // than any other; otherwise the character is U+FFFD, as the plan says.
-func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
+func refineCJK(s string, from, to int, dec []byte, lost []Inferred, line langCounts) []byte {
 	// The island's writing, told once by the characters it kept (see
 	// islandLanguage), prices each candidate by that writing's own
 	// frequencies.
-	lang := islandLanguage(dec, lost)
+	c := line
+	c.addIsland(dec, lost)
+	lang := c.lang()
 	dec, done := refineCJKPairs(s, from, to, dec, lost, lang)
 	for k := range lost {
 		if done != nil && done[k] {
