@@ -2975,9 +2975,9 @@ const cjkDisagree = 2.0
 // write. A choice stands only when it is cjkChoiceMargin bits likelier
 // than any other; otherwise the character is U+FFFD, as the plan says.
 func refineCJK(s string, from, to int, dec []byte, lost []Inferred, line langCounts) []byte {
-	// The island's writing, told once by the characters it kept (see
-	// islandLanguage), prices each candidate by that writing's own
-	// frequencies.
+	// The island's writing, told once by the characters it kept and
+	// those of the islands kept before it in its line (line; see
+	// islandLanguage), prices each candidate (see languageCost).
 	c := line
 	c.addIsland(dec, lost)
 	lang := c.lang()
