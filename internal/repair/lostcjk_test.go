@@ -114,7 +114,7 @@ func TestRefineCJK(t *testing.T) {
 		s := tt.before + tt.chosen + tt.after
 		dec := []byte(tt.chosen)
 		lost := []Inferred{{Chosen: tt.chosen, Alternatives: alts}}
-		got := string(refineCJK(s, from, from+len(tt.chosen), dec, lost))
+		got := string(refineCJK(s, from, from+len(tt.chosen), dec, lost, langCounts{}))
 		if got != tt.want || lost[0].Chosen != tt.want {
 			t.Errorf("%s[% X]%s: chose %q (recorded %q), want %q", tt.before, tt.prefix, tt.after, got, lost[0].Chosen, tt.want)
 		}
@@ -154,7 +154,7 @@ func TestRefineCJKBeforeBreak(t *testing.T) {
 		before := "使われま"
 		s := before + "\uFFFD" + tt.after
 		lost := []Inferred{{Chosen: "\uFFFD", Alternatives: slices.Clone(alts)}}
-		got := string(refineCJK(s, len(before), len(before)+len("\uFFFD"), []byte("\uFFFD"), lost))
+		got := string(refineCJK(s, len(before), len(before)+len("\uFFFD"), []byte("\uFFFD"), lost, langCounts{}))
 		if got != tt.want {
 			t.Errorf("%s[E3 81 ?]%s: chose %q, want %q", before, tt.after, got, tt.want)
 		}

@@ -80,6 +80,11 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// quickRefusal says that beginsNothing answers for parseSeq
 		// where an island would begin.
 		quickRefusal = w.sb != nil && len(w.dropped) == 0
+		// line counts the characters of the islands kept so far in the
+		// line that ends after lineTo, which tell the writing of the
+		// islands after them (see islandLanguage).
+		line   langCounts
+		lineTo int
 	)
 	for i := 0; i < n; {
 		if kind[i] == kindFFFD && w.multi && opt.LossySequences {
@@ -282,7 +287,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				lost[k].settle()
 			}
 			first, firstGain := strings.Clone(cand), g
-			dec = refineCJK(s, from, to, dec, lost)
+			if strings.IndexByte(s[min(lineTo, from):from], '\n') >= 0 {
+				line = langCounts{}
+			}
+			dec = refineCJK(s, from, to, dec, lost, line)
 			dec = sc.refineLost(s, from, to, dec, lost, sc.languages(), false)
 			cand = string(dec)
 			g = gainAt(sc, s, from, to, cand) - lp*float64(len(lost))
@@ -393,6 +401,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			spans = append(spans, sp)
 			gain += g
 			sc.acceptPairs(s, from, to, cand)
+			if opt.InferLost {
+				if strings.IndexByte(s[min(lineTo, from):from], '\n') >= 0 {
+					line = langCounts{}
+				}
+				line.addIsland(dec, lost)
+				lineTo = to
+			}
 			if islandLoss != "" && loss == "" {
 				loss = islandLoss
 			}
@@ -2966,8 +2981,14 @@ const cjkDisagree = 2.0
 // could be 行 or 衍 or 衡 and a dozen more, and only 进行 is a word people
 // write. A choice stands only when it is cjkChoiceMargin bits likelier
 // than any other; otherwise the character is U+FFFD, as the plan says.
-func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
-	dec, done := refineCJKPairs(s, from, to, dec, lost)
+func refineCJK(s string, from, to int, dec []byte, lost []Inferred, line langCounts) []byte {
+	// The island's writing, told once by the characters it kept and
+	// those of the islands kept before it in its line (line; see
+	// islandLanguage), prices each candidate (see languageCost).
+	c := line
+	c.addIsland(dec, lost)
+	lang := c.lang()
+	dec, done := refineCJKPairs(s, from, to, dec, lost, lang)
 	for k := range lost {
 		if done != nil && done[k] {
 			continue
@@ -3021,7 +3042,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 		if order == nil {
 			freq := leadFrequencies(in.Alternatives)
 			for a, r := range *runes {
-				scores[a] = -frequencyCost(freq, a, r) + pp.PMI(r) + np.PMI(r) +
+				scores[a] = -frequencyCost(freq, a, r) - languageCost(lang, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
 		} else {
@@ -3029,7 +3050,7 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 			// which comes in rune order.
 			for _, a := range *order {
 				r := (*runes)[a]
-				scores[a] = -plausible.FrequencyCost(r) + pp.PMI(r) + np.PMI(r) +
+				scores[a] = -plausible.FrequencyCost(r) - languageCost(lang, r) + pp.PMI(r) + np.PMI(r) +
 					bt.Last(r) + pt.I3(r, next) + nt.I3(r)
 			}
 			putOrder(order)
@@ -3063,7 +3084,11 @@ func refineCJK(s string, from, to int, dec []byte, lost []Inferred) []byte {
 				break
 			}
 		}
-		if unsure || 1/sum < share {
+		// Nor is a character the island's writing never uses put back,
+		// however sure the neighbours: "作为选项的结束[E3 81 ?]" holds
+		// only kana, all alike unlikely in Chinese, and ね pairs with 束
+		// in Japanese.
+		if unsure || 1/sum < share || foreignTo(lang, firstRune(best)) {
 			best = keep
 			// A disagreement puts back U+FFFD, which best holds already
 			// where keep is U+FFFD: a character that kept only its lead
@@ -3312,7 +3337,7 @@ const maxPairCandidates = 48
 // its share of the probability, summed over the other's candidates, is
 // choiceShare: "るため[? ?]、" is には, though に and は alone each
 // have rivals. It reports which lost characters it settled.
-func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte, []bool) {
+func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred, lang cjkLang) ([]byte, []bool) {
 	if len(lost) < 2 {
 		return dec, nil // most islands lose one character, or none
 	}
@@ -3339,26 +3364,26 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 			pp, bt := prevPairs.Cursor(), beforeTriples.Cursor()
 			freq := leadFrequencies(a.Alternatives)
 			for i, r := range *runes {
-				scoresA[i] = -frequencyCost(freq, i, r) + pp.PMI(r) + bt.Last(r)
+				scoresA[i] = -frequencyCost(freq, i, r) - languageCost(lang, r) + pp.PMI(r) + bt.Last(r)
 			}
 			putRunes(runes)
 		} else {
 			for i, alt := range a.Alternatives {
 				r := firstRune(alt.Text)
-				scoresA[i] = -plausible.FrequencyCost(r) + prevPairs.PMI(r) + beforeTriples.Last(r)
+				scoresA[i] = -plausible.FrequencyCost(r) - languageCost(lang, r) + prevPairs.PMI(r) + beforeTriples.Last(r)
 			}
 		}
 		if runes := ascendingRunes(b.Alternatives); runes != nil {
 			np, nt := langstats.PairsEndingIn(next).Cursor(), langstats.TriplesEndingIn(next, next2).Cursor()
 			freq := leadFrequencies(b.Alternatives)
 			for i, r := range *runes {
-				scoresB[i] = -frequencyCost(freq, i, r) + np.PMI(r) + nt.I3(r)
+				scoresB[i] = -frequencyCost(freq, i, r) - languageCost(lang, r) + np.PMI(r) + nt.I3(r)
 			}
 			putRunes(runes)
 		} else {
 			for i, alt := range b.Alternatives {
 				r := firstRune(alt.Text)
-				scoresB[i] = -plausible.FrequencyCost(r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
+				scoresB[i] = -plausible.FrequencyCost(r) - languageCost(lang, r) + langstats.PairPMI(r, next) + langstats.TripleI3(r, next, next2)
 			}
 		}
 		a.rescored(scoresA)
@@ -3427,7 +3452,7 @@ func refineCJKPairs(s string, from, to int, dec []byte, lost []Inferred) ([]byte
 					best, bestP = cands[i].Text, m[i]
 				}
 			}
-			if bestP/total < share {
+			if bestP/total < share || foreignTo(lang, firstRune(best)) {
 				return "\uFFFD"
 			}
 			return best
