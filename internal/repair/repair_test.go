@@ -1171,3 +1171,28 @@ func TestLostCJKAcrossSpaces(t *testing.T) {
 		t.Errorf("Repair(%q) = %q, want 一个 back", broken, got)
 	}
 }
+
+// TestStrayLetterInCJK: a hanzi glued to a command name in correct
+// Chinese is no Latin letter that GBK made of UTF-8, where its run of
+// text holds a hanzi GBK cannot make of UTF-8 (see dropStrayLetters):
+// 偶 is C5 BC through GBK, ż in UTF-8, but 玩 beside it is CD E6, a lead
+// byte before a byte that continues nothing. (Lines of bench/regress's
+// CJK token sets.)
+func TestStrayLetterInCJK(t *testing.T) {
+	for _, want := range []string{
+		"内/etc/passwd 在玩gcc偶",
+		"認識麥克變速箱叫做 -f大麻make貨http://example.com 款定製益陽新澤西州",
+		"端午远 (default) make眺v2.0床位，扑克牌查处抗日战争巧合",
+		"尾巴犧牲人人聯合國gcc釘make子漢學家README、",
+	} {
+		if got, layers := repair.Repair(want, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s", want, got, describe(layers))
+		}
+	}
+	// Damage that the page did is still undone: every character of the
+	// run is made of UTF-8 bytes.
+	_, in := damage(t, "Dateien für alle Benutzer", u8("gbk"))
+	if got, _ := repair.Repair(in, allOptions); got != "Dateien für alle Benutzer" {
+		t.Errorf("Repair(%q) = %q", in, got)
+	}
+}

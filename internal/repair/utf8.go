@@ -624,6 +624,9 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	// index settledOf, the text the previous round wrote, and say
 	// nothing of those.
 	leftovers := decide && sc.settled == w.name() && sc.settledOf == s && len(spans) > 0 && disjoint(spans, sc.settledRanges)
+	if decide && !leftovers && w.multi {
+		spans, gain = dropStrayLetters(s, w, spans, gain)
+	}
 	if decide && !leftovers {
 		spans, gain = keepConvincing(spans, gain, w.prior())
 	}
@@ -651,6 +654,73 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	*o = outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
 	return o
 }
+
+// dropStrayLetters takes out of a double-byte page's islands those that
+// read CJK characters as characters of no CJK script where the run of
+// text they stand in, between spaces, holds a CJK character outside the
+// islands that the page cannot have made of UTF-8: that run is CJK text
+// as it was written, which glues its words to names and numbers without
+// a space. In a Chinese line, "在玩gcc偶" read "在玩gccż" (偶 is C5 BC
+// through GBK, ż in UTF-8) and "大麻make貨http" read "大麻make؛http"; but
+// 在 is D4 DA through GBK, a UTF-8 lead byte before a byte that continues
+// nothing, which no UTF-8 text read through GBK holds. Text the page did
+// damage holds no such character among its own: "Japan鈥檚" and the
+// Polish "mo偶e" are made of UTF-8 bytes through and through, and so is a
+// damaged English sentence after a correct Japanese one.
+func dropStrayLetters(s string, w *wrongDecoder, spans []span, gain float64) ([]span, float64) {
+	stray := func(sp span) bool {
+		return strings.ContainsFunc(s[sp.from:sp.to], isCJKRune) && !strings.ContainsFunc(sp.text, cjkLike) &&
+			nativeCJKBeside(s, w, sp, spans)
+	}
+	if !slices.ContainsFunc(spans, stray) {
+		return spans, gain // most readings: nothing to take out
+	}
+	kept := spans[:0]
+	for _, sp := range spans {
+		if stray(sp) {
+			gain -= sp.gain
+			continue
+		}
+		kept = append(kept, sp)
+	}
+	return kept, gain
+}
+
+// nativeCJKBeside reports whether the run of s between spaces around the
+// island sp holds, outside spans, a CJK character whose bytes through the
+// double-byte page w no UTF-8 text can hold: a byte that is no UTF-8 byte
+// at all (C0, C1, F5 to FF), or a lead byte (C2 to F4) before a byte that
+// is no continuation byte. UTF-8 read through w pairs only bytes that
+// stood side by side in it, and in UTF-8 a lead byte is always followed
+// by a continuation byte.
+func nativeCJKBeside(s string, w *wrongDecoder, sp span, spans []span) bool {
+	from := strings.LastIndexByte(s[:sp.from], ' ') + 1
+	to := len(s)
+	if k := strings.IndexByte(s[sp.to:], ' '); k >= 0 {
+		to = sp.to + k
+	}
+	var buf [8]byte
+	for i, r := range s[from:to] {
+		i += from
+		if !isCJKRune(r) || slices.ContainsFunc(spans, func(x span) bool { return x.from <= i && i < x.to }) {
+			continue
+		}
+		b, ok := w.encodeRune(buf[:0], r)
+		if !ok || len(b) != 2 {
+			continue
+		}
+		if !utf8Byte(b[0]) || !utf8Byte(b[1]) || isUTF8Lead(b[0]) && !isCont(b[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// utf8Byte reports whether x may stand in UTF-8 text.
+func utf8Byte(x byte) bool { return x < 0xC0 || x >= 0xC2 && x <= 0xF4 }
+
+// isUTF8Lead reports whether x begins a UTF-8 sequence of two to four bytes.
+func isUTF8Lead(x byte) bool { return x >= 0xC2 && x <= 0xF4 }
 
 // completionBits is how much more than the text as it stands an island
 // of a single-byte page may cost, read as UTF-8, and still be undone
