@@ -1196,3 +1196,19 @@ func TestStrayLetterInCJK(t *testing.T) {
 		t.Errorf("Repair(%q) = %q", in, got)
 	}
 }
+
+// TestQuestionMarkIsNoLoss: a '?' after a correct word is the end of a
+// question, not the mark of a lost byte, where the reading it would
+// complete is no character at all: the Belarusian "прыйшоў?" through
+// windows-1251 is EE A2 and '?', and U+FFFD stood for three correct
+// characters.
+func TestQuestionMarkIsNoLoss(t *testing.T) {
+	for _, want := range []string{
+		"Хто ён такі і адкуль ён прыйшоў?",
+		"Ці ведаеш, куды ён пайшоў?",
+	} {
+		if got, layers := repair.Repair(want, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s", want, got, describe(layers))
+		}
+	}
+}

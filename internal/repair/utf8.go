@@ -380,8 +380,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// "��", as any two characters could be. It may only follow a
 		// hypothesis convincing elsewhere in the line, as the hanzi of a
 		// Chinese line that lost a byte each do. Where the text held the
-		// decoder's own marks (U+FFFD, '?'), they are its evidence.
-		unknown := decide && unknownOnly(cand) && !strings.ContainsAny(s[from:to], "\uFFFD?")
+		// decoder's own marks (U+FFFD, '?'), they are its evidence; but
+		// not a '?' where a question ends, after a letter and before a
+		// space or the end of the line: correct Belarusian "прыйшоў?"
+		// read through windows-1251 is EE A2 and a '?' for a lost byte, a
+		// character of the Private Use Area that no candidate completes,
+		// and U+FFFD stood for three correct characters. ("ItÃ?Â¢" is
+		// marked: its '?' stands inside a word.)
+		unknown := decide && unknownOnly(cand) && !heldMark(s, from, to)
 		if unknown {
 			g = min(g, margin-weakMargin)
 		}
@@ -579,6 +585,27 @@ func unknownOnly(t string) bool {
 		}
 	}
 	return unknown
+}
+
+// heldMark reports whether s[from:to], an island, holds a mark of a lost
+// byte: U+FFFD, or a '?' that ends no question (see undoUTF8).
+func heldMark(s string, from, to int) bool {
+	t := s[from:to]
+	if strings.ContainsRune(t, '\uFFFD') {
+		return true
+	}
+	for i := 0; i < len(t); i++ {
+		if t[i] != '?' {
+			continue
+		}
+		p := from + i
+		endsQuestion := (p+1 == len(s) || s[p+1] == ' ' || s[p+1] == '\n') &&
+			p > 0 && unicode.IsLetter(lastRune(s[:p]))
+		if !endsQuestion {
+			return true
+		}
+	}
+	return false
 }
 
 // strangerMarkBits is the price, in bits, of a combining mark that an
