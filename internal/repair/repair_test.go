@@ -1206,6 +1206,8 @@ func TestQuestionMarkIsNoLoss(t *testing.T) {
 	for _, want := range []string{
 		"Хто ён такі і адкуль ён прыйшоў?",
 		"Ці ведаеш, куды ён пайшоў?",
+		"Ён спытаў: «Ты прыйшоў?»",
+		"Хто ён такі (адкуль ён прыйшоў?)",
 	} {
 		if got, layers := repair.Repair(want, allOptions); got != want {
 			t.Errorf("Repair(%q)\n  = %q %s", want, got, describe(layers))

@@ -588,7 +588,9 @@ func unknownOnly(t string) bool {
 }
 
 // heldMark reports whether s[from:to], an island, holds a mark of a lost
-// byte: U+FFFD, or a '?' that ends no question (see undoUTF8).
+// byte: U+FFFD, or a '?' that ends no question (see undoUTF8): one after
+// a letter and before a space, the end of the line or a mark that may
+// follow a question ("прыйшоў?»", "(… прыйшоў?)") ends one.
 func heldMark(s string, from, to int) bool {
 	t := s[from:to]
 	if strings.ContainsRune(t, '\uFFFD') {
@@ -599,8 +601,8 @@ func heldMark(s string, from, to int) bool {
 			continue
 		}
 		p := from + i
-		endsQuestion := (p+1 == len(s) || s[p+1] == ' ' || s[p+1] == '\n') &&
-			p > 0 && unicode.IsLetter(lastRune(s[:p]))
+		endsQuestion := p > 0 && unicode.IsLetter(lastRune(s[:p])) &&
+			(p+1 == len(s) || strings.ContainsRune(" \n)]}»”’\"'.,;:!?…", firstRune(s[p+1:])))
 		if !endsQuestion {
 			return true
 		}
