@@ -1042,7 +1042,11 @@ type scratch struct {
 	lost     []Inferred
 	inferred Inferred
 	deep     []byte
-	lines    map[string]lineMemo // see lineCost
+	// stray holds a character's bytes through a double-byte page for
+	// nativeCJKBeside: a buffer on its stack escaped through the
+	// codec's interface, once per island it asked about.
+	stray []byte
+	lines map[string]lineMemo // see lineCost
 
 	// prefix holds, for each byte offset of prefixOf, the count of
 	// letters of each script before it (see scratch.scriptsAround).

@@ -654,7 +654,7 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	// nothing of those.
 	leftovers := decide && sc.settled == w.name() && sc.settledOf == s && len(spans) > 0 && disjoint(spans, sc.settledRanges)
 	if decide && !leftovers && w.multi {
-		spans, gain = dropStrayLetters(s, w, spans, gain)
+		spans, gain = dropStrayLetters(sc, s, w, spans, gain)
 	}
 	if decide && !leftovers {
 		spans, gain = keepConvincing(spans, gain, w.prior())
@@ -696,23 +696,38 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 // damage holds no such character among its own: "Japan鈥檚" and the
 // Polish "mo偶e" are made of UTF-8 bytes through and through, and so is a
 // damaged English sentence after a correct Japanese one.
-func dropStrayLetters(s string, w *wrongDecoder, spans []span, gain float64) ([]span, float64) {
-	stray := func(sp span) bool {
-		return strings.ContainsFunc(s[sp.from:sp.to], isCJKRune) && !strings.ContainsFunc(sp.text, cjkLike) &&
-			nativeCJKBeside(s, w, sp, spans)
+func dropStrayLetters(sc *scratch, s string, w *wrongDecoder, spans []span, gain float64) ([]span, float64) {
+	// Plain loops, not closures: a closure that slices.ContainsFunc
+	// takes escapes, and this runs for every reading through a
+	// double-byte page.
+	found := false
+	for k := range spans {
+		if strayLetters(sc, s, w, spans[k], spans) {
+			found = true
+			break
+		}
 	}
-	if !slices.ContainsFunc(spans, stray) {
+	if !found {
 		return spans, gain // most readings: nothing to take out
 	}
 	kept := spans[:0]
-	for _, sp := range spans {
-		if stray(sp) {
+	for k := range spans {
+		sp := spans[k]
+		if strayLetters(sc, s, w, sp, spans) {
 			gain -= sp.gain
 			continue
 		}
 		kept = append(kept, sp)
 	}
 	return kept, gain
+}
+
+// strayLetters reports whether the island sp reads CJK characters as no
+// CJK where its run of text holds a CJK character the page w cannot
+// make of UTF-8 (see dropStrayLetters).
+func strayLetters(sc *scratch, s string, w *wrongDecoder, sp span, spans []span) bool {
+	return strings.ContainsFunc(s[sp.from:sp.to], isCJKRune) && !strings.ContainsFunc(sp.text, cjkLike) &&
+		nativeCJKBeside(sc, s, w, sp, spans)
 }
 
 // nativeCJKBeside reports whether the run of s between spaces around the
@@ -722,23 +737,33 @@ func dropStrayLetters(s string, w *wrongDecoder, spans []span, gain float64) ([]
 // is no continuation byte. UTF-8 read through w pairs only bytes that
 // stood side by side in it, and in UTF-8 a lead byte is always followed
 // by a continuation byte.
-func nativeCJKBeside(s string, w *wrongDecoder, sp span, spans []span) bool {
+func nativeCJKBeside(sc *scratch, s string, w *wrongDecoder, sp span, spans []span) bool {
 	from := strings.LastIndexByte(s[:sp.from], ' ') + 1
 	to := len(s)
 	if k := strings.IndexByte(s[sp.to:], ' '); k >= 0 {
 		to = sp.to + k
 	}
-	var buf [8]byte
 	for i, r := range s[from:to] {
 		i += from
-		if !isCJKRune(r) || slices.ContainsFunc(spans, func(x span) bool { return x.from <= i && i < x.to }) {
+		if !isCJKRune(r) || inSpans(spans, i) {
 			continue
 		}
-		b, ok := w.encodeRune(buf[:0], r)
+		b, ok := w.encodeRune(sc.stray[:0], r)
+		sc.stray = b[:0]
 		if !ok || len(b) != 2 {
 			continue
 		}
 		if !utf8Byte(b[0]) || !utf8Byte(b[1]) || isUTF8Lead(b[0]) && !isCont(b[1]) {
+			return true
+		}
+	}
+	return false
+}
+
+// inSpans reports whether offset i of s lies in one of spans.
+func inSpans(spans []span, i int) bool {
+	for k := range spans {
+		if spans[k].from <= i && i < spans[k].to {
 			return true
 		}
 	}
