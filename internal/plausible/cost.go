@@ -1459,8 +1459,22 @@ func LostCostClosing(before, r, open, after rune) (lost, chars float64) {
 	case open == '‚' && r == '‘':
 		role = '’'
 	}
-	return chars + punctContext(before, role, after) + symbolContext(before, r, after), chars
+	lost = chars + punctContext(before, role, after) + symbolContext(before, r, after)
+	if (after == 0 || after == '\n') && Opens(role) && !(open != 0 && Closes(open, r)) {
+		// An opening mark at the end of a line opens nothing: "It
+		// allows [E2 80 ?]" at a line's end is no "It allows “". The
+		// character model prices “ before the end as before a space,
+		// where it ends a quotation as often as it opens one. (A mark
+		// that closes the open quotation is no opening one: German
+		// "»…«".)
+		lost += openAtEndBits
+	}
+	return lost, chars
 }
+
+// openAtEndBits is what an opening quotation mark or bracket costs at the
+// end of a line, where no text follows for it to open.
+const openAtEndBits = 6.0
 
 // charCostRune is CharCost(before, string(r), after), worked out for the
 // one rune: a lost byte's every candidate is priced so, and a text of one

@@ -1214,3 +1214,18 @@ func TestQuestionMarkIsNoLoss(t *testing.T) {
 		}
 	}
 }
+
+// TestNoOpeningMarkAtLineEnd: a mark that lost its last byte at the end
+// of a line, after a space, is no opening quotation mark, which would
+// open nothing: "copied 鈥" through GBK with the byte dropped is "…".
+func TestNoOpeningMarkAtLineEnd(t *testing.T) {
+	for _, want := range []string{
+		"Please wait while the files are copied …",
+		"The list goes on and on …",
+	} {
+		_, in := damage(t, want, lossy("gbk", codec.Drop))
+		if got, layers := repair.Repair(in, allOptions); got != want {
+			t.Errorf("Repair(%q)\n  = %q %s\n want %q", in, got, describe(layers), want)
+		}
+	}
+}
