@@ -1222,6 +1222,8 @@ func TestNoOpeningMarkAtLineEnd(t *testing.T) {
 	for _, want := range []string{
 		"Please wait while the files are copied …",
 		"The list goes on and on …",
+		// « closes a German »: no opening mark.
+		"Die Liste steht in der Tabelle »…«",
 	} {
 		_, in := damage(t, want, lossy("gbk", codec.Drop))
 		if got, layers := repair.Repair(in, allOptions); got != want {
