@@ -753,7 +753,7 @@ func nativeCJKBeside(sc *scratch, s string, w *wrongDecoder, sp span, spans []sp
 		if !ok || len(b) != 2 {
 			continue
 		}
-		if !utf8Byte(b[0]) || !utf8Byte(b[1]) || isUTF8Lead(b[0]) && !isCont(b[1]) {
+		if n, _, _ := utf8SeqLen(b[0]); !utf8Byte(b[0]) || !utf8Byte(b[1]) || n > 0 && !isCont(b[1]) {
 			return true
 		}
 	}
@@ -772,9 +772,6 @@ func inSpans(spans []span, i int) bool {
 
 // utf8Byte reports whether x may stand in UTF-8 text.
 func utf8Byte(x byte) bool { return x < 0xC0 || x >= 0xC2 && x <= 0xF4 }
-
-// isUTF8Lead reports whether x begins a UTF-8 sequence of two to four bytes.
-func isUTF8Lead(x byte) bool { return x >= 0xC2 && x <= 0xF4 }
 
 // completionBits is how much more than the text as it stands an island
 // of a single-byte page may cost, read as UTF-8, and still be undone
@@ -1587,12 +1584,7 @@ func (w *wrongDecoder) parseSeq(sc *scratch, s string, j int, opt Options, dec [
 				after = r
 			}
 		}
-		before := rune(0)
-		if start > 0 {
-			before = lastRune(string(dec[:start]))
-		} else if o := sc.offsetAt(s, j); o > 0 {
-			before = lastRune(s[:o])
-		}
+		before := sc.islandRuneBefore(s, j, dec, start)
 		var candBuf [0x40]byte // every continuation byte
 		cands := w.appendLostCandidates(candBuf[:0], how, l, h)
 		var open rune
@@ -1723,12 +1715,7 @@ func (w *wrongDecoder) lostMiddle(sc *scratch, s string, j, p int, dec []byte, s
 	}
 	var fullBuf [maxLost][]byte
 	full, back := middleCandidates(fullBuf[:0], sc.candBack[:0], []byte{sc.b[j], sc.b[p]}, cands, lo, hi)
-	before := rune(0)
-	if start > 0 {
-		before = lastRune(string(dec[:start]))
-	} else if o := sc.offsetAt(s, j); o > 0 {
-		before = lastRune(s[:o])
-	}
+	before := sc.islandRuneBefore(s, j, dec, start)
 	after := rune(0)
 	if p+1 < len(sc.b) {
 		after = firstRune(s[sc.offsetAt(s, p+1):])
@@ -1762,6 +1749,21 @@ func middleCandidates(full [][]byte, back []byte, prefix, cands []byte, lo, hi b
 func lastRuneOf(b []byte) rune {
 	r, _ := utf8.DecodeLastRune(b)
 	return r
+}
+
+// islandRuneBefore returns the character before a lost one whose bytes
+// begin at byte j of sc's encoding, start bytes into dec, the island's
+// reading so far: the island's own last character where it has one (the
+// text before it still shows that character's bytes as mojibake), else
+// the text's character before the island, or 0 at the line's start.
+func (sc *scratch) islandRuneBefore(s string, j int, dec []byte, start int) rune {
+	if start > 0 {
+		return lastRuneOf(dec[:start])
+	}
+	if o := sc.offsetAt(s, j); o > 0 {
+		return lastRune(s[:o])
+	}
+	return 0
 }
 
 // lostTwoCandidates lists the common kana, Han and Hangul characters of
@@ -1952,12 +1954,7 @@ func (w *wrongDecoder) droppedCands(sc *scratch, s string, j, p, k, rest int, l,
 	if len(cands) == 0 {
 		return 0, nil, nil, false
 	}
-	before := rune(0)
-	if start > 0 {
-		before = lastRune(string(dec[:start]))
-	} else if o := sc.offsetAt(s, j); o > 0 {
-		before = lastRune(s[:o])
-	}
+	before := sc.islandRuneBefore(s, j, dec, start)
 	after := rune(0)
 	if q := p + rest; q < n {
 		after = firstRune(s[sc.offsetAt(s, q):])
@@ -2070,12 +2067,7 @@ func (w *wrongDecoder) prefersDropped(sc *scratch, s string, j, p int, dec []byt
 	// the text still shows the bytes of the character before as
 	// mojibake ("ため、 " through windows-1252 with 0x81 dropped is
 	// "ãŸã‚ã€ ", and "、" follows め, not "‚").
-	before := rune(0)
-	if start > 0 {
-		before = lastRuneOf(dec[:start])
-	} else if o := sc.offsetAt(s, j); o > 0 {
-		before = lastRune(s[:o])
-	}
+	before := sc.islandRuneBefore(s, j, dec, start)
 	var buf [utf8.UTFMax + 1]byte
 	withA0 := append(append(buf[:0], prefix...), 0xA0)
 	rA, size := utf8.DecodeRune(withA0)
