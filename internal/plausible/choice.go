@@ -178,11 +178,12 @@ func (c *ChoiceSplit) Cost(cand string) float64 {
 		}
 		lang -= words
 	}
-	var marks float64
-	for _, r := range cand {
-		if r >= 0x2010 && r <= 0x201F {
-			marks += c.l.conventionCost(r)
-		}
+	before, after := c.before, c.after
+	if c.from > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:c.from])
 	}
-	return CharCostReplaced(c.before, s, c.after, c.from, c.to, cand, c.chars) + lang + marks
+	if c.to < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[c.to:])
+	}
+	return CharCostReplaced(c.before, s, c.after, c.from, c.to, cand, c.chars) + lang + c.l.conventionCostIn(before, cand, after)
 }

@@ -937,13 +937,7 @@ func ChoiceCost(before rune, s string, after rune, langs *Languages) float64 {
 
 // choiceCost is ChoiceCost, with the word counts where how says so.
 func choiceCost(before rune, s string, after rune, langs *Languages, how float64) float64 {
-	var marks float64
-	for _, r := range s {
-		if r >= 0x2010 && r <= 0x201F {
-			marks += langs.conventionCost(r)
-		}
-	}
-	return CharCost(before, s, after) + languageCostWeighted(s, langs, how) + marks
+	return CharCost(before, s, after) + languageCostWeighted(s, langs, how) + langs.conventionCostIn(before, s, after)
 }
 
 // The negative weights of languageCostWeighted: the raw cost of choosing

@@ -3,6 +3,7 @@ package plausible
 import (
 	"math"
 	"unicode"
+	"unicode/utf8"
 )
 
 //go:generate go run ../gen/punct/main.go
@@ -198,13 +199,17 @@ func Opens(r rune) bool {
 }
 
 // conventionCost is what the typography of the line's language says of
-// mark r, in bits. A lost byte of "–" (E2 80 93) or "—" (E2 80 94) leaves
-// the bytes unable to tell the dashes apart, and the neighbours (two
-// spaces) cannot either; the language can. German and most languages of
-// continental Europe set a spaced en dash where English and Russian set an
-// em dash ("Bytes – wie"), and German closes „ with “ where Polish and
-// Hungarian close it with ”.
-func (l *Languages) conventionCost(r rune) float64 {
+// mark r between before and after, in bits. A lost byte of "–" (E2 80
+// 93) or "—" (E2 80 94) leaves the bytes unable to tell the dashes apart,
+// and the neighbours (two spaces) cannot either; the language can. German
+// and most languages of continental Europe set a spaced en dash where
+// English and Russian set an em dash ("Bytes – wie"), and German closes „
+// with “ where Polish and Hungarian close it with ”. Nor does German open
+// a quotation with “, its closing mark: „ (E2 80 9E) and “ (E2 80 9C)
+// both lose their last byte the same way (GBK reads E2 80 as a pair and
+// drops 9E before a digit), and "meldet [E2 80 ?]42 Fehler" in a German
+// line is „42.
+func (l *Languages) conventionCost(before, r, after rune) float64 {
 	if l == nil || l.main != Latin || l.models[Latin] == nil {
 		// A Russian line's Latin words ("drivers/block") do not make its
 		// dashes German.
@@ -221,11 +226,52 @@ func (l *Languages) conventionCost(r rune) float64 {
 			return 3
 		}
 	case '“':
-		if lowLowQuoteLanguages[lang] {
+		if lowLowQuoteLanguages[lang] || lowHighQuoteLanguages[lang] && opensHere(before, after) {
 			return 3
+		}
+	case '„':
+		if (lowHighQuoteLanguages[lang] || lowLowQuoteLanguages[lang]) && opensHere(before, after) {
+			// Where „ opens the quotation, it is priced as the
+			// character and punctuation models price “ there, which
+			// they learnt from English: the mark that plays that part
+			// in the language.
+			return charCostRune(before, '“', after) - charCostRune(before, '„', after) +
+				punctContext(before, '“', after) - punctContext(before, '„', after)
 		}
 	}
 	return 0
+}
+
+// conventionCostIn is conventionCost summed over the general punctuation
+// of s (U+2010–U+201F), each mark between its neighbours: before s's
+// first rune stands before, after its last after.
+func (l *Languages) conventionCostIn(before rune, s string, after rune) float64 {
+	var marks float64
+	prev := before
+	for i, r := range s {
+		if r >= 0x2010 && r <= 0x201F {
+			next := after
+			if j := i + utf8.RuneLen(r); j < len(s) {
+				next, _ = utf8.DecodeRuneInString(s[j:])
+			}
+			marks += l.conventionCost(prev, r, next)
+		}
+		prev = r
+	}
+	return marks
+}
+
+// opensHere reports whether a quotation mark between before and after
+// stands where a quotation opens: at the start of the line or after a
+// space or an opening bracket, and before a word, not before a space or
+// the end of the line.
+func opensHere(before, after rune) bool {
+	switch {
+	case before == 0 || before == '\n' || unicode.IsSpace(before) || before == '(' || before == '[':
+	default:
+		return false
+	}
+	return after != 0 && after != '\n' && !unicode.IsSpace(after)
 }
 
 // enDashLanguages set their dash between spaces as an en dash.

@@ -375,6 +375,10 @@ var repairCases = []damageCase{
 	// with “, Polish with ”, and the line's language says which.
 	{name: "de/utf8-as-gbk-question-quotes", clean: "Die Straße vor dem Bürogebäude wurde über das Wochenende für „größere“ Bauarbeiten gesperrt.", steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
 	{name: "pl/utf8-as-gbk-question-quotes", clean: "Zażółć gęślą jaźń: w Łodzi pociąg przyjechał z „półgodzinnym” opóźnieniem.", steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
+	// Both marks lost: GBK reads E2 80 as a pair and drops the 9E of „
+	// before a digit, so the opening mark is the language's to say too.
+	{name: "de/utf8-as-gbk-dropped-opening-quote", clean: "Die Prüfung meldet „42 Fehler“ in der Datei, die gestern übertragen wurde.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	{name: "pl/utf8-as-gbk-fffd-opening-quote", clean: "Zażółć gęślą jaźń: w Łodzi pociąg przyjechał z „5 minutowym” opóźnieniem.", steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
 	// Strict windows-1252 has no character for 0x81 0x8D 0x8F 0x90 0x9D:
 	// ” (E2 80 9D) loses its last byte (for two-byte letters, see
 	// knownMisses).
