@@ -445,11 +445,21 @@ func (h *legacyHypothesis) read(sc *scratch, s string) (runs []legacyRun, dec []
 				return nil, nil, 0, 0, 0, false
 			}
 			total++
-			if plausible.ClassOf(r).Script() == h.script {
+			switch c := plausible.ClassOf(r); {
+			case c.Script() == h.script:
 				letters++
 				run++
 				longest = max(longest, run)
-			} else {
+			case h.script == plausible.CJK && (c == plausible.CJKPunct || c == plausible.Fullwidth):
+				// The charset's own punctuation is its writing's as
+				// much as its letters, though no word: "占位符包括（名称）
+				// （大小）" in GBK shown as windows-1252 is nine hanzi and
+				// four full-width brackets, and with the brackets
+				// counted as strangers fell short of seven in ten
+				// and was read as windows-1251, Cyrillic capitals.
+				letters++
+				run = 0
+			default:
 				run = 0
 			}
 			dec = utf8.AppendRune(dec, r)

@@ -334,6 +334,11 @@ var repairCases = []damageCase{
 
 	// Legacy charsets read as Latin.
 	{name: "zh/gbk-as-1252", clean: chinese, steps: []step{legacy("gbk", "sloppy-windows-1252")}},
+	// Four of its thirteen characters are full-width brackets, the
+	// charset's own punctuation: counted as strangers, the reading
+	// through GBK fell short of seven letters in ten and Shift_JIS's
+	// half-width katakana took the line.
+	{name: "zh/gbk-as-1252-brackets", clean: "参数（宽度）和（高度）可以省略。", steps: []step{legacy("gbk", "sloppy-windows-1252")}},
 	{name: "zh/big5-as-1252", clean: chineseT, steps: []step{legacy("big5", "sloppy-windows-1252")}},
 	{name: "ja/shift_jis-as-1252", clean: japanese, steps: []step{legacy("shift_jis", "sloppy-windows-1252")}},
 	{name: "ko/euc-kr-as-1252", clean: korean, steps: []step{legacy("euc-kr", "sloppy-windows-1252")}},
