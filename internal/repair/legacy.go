@@ -642,9 +642,12 @@ func strangeRun(s string, r legacyRun, read string, swap bool) bool {
 		// Russian page swap is "don▓t", " — " is " ≈ ".
 		ws, we := wordBounds(s, r.from, r.to)
 		return plausible.CharCost(0, s[ws:we], 0) < plausible.CharCost(0, s[ws:r.from]+read+s[r.to:we], 0)
-	case !hasLetter(read) && unicode.IsLetter(before) && unicode.IsLetter(after):
+	case !hasLetter(read) && unicode.IsLetter(before) && unicode.IsLetter(after) && !cjkPunctOnly(read):
 		// A letter inside a word read as no letter at all: "ž"
-		// through windows-1256 is a zero-width joiner.
+		// through windows-1256 is a zero-width joiner. Not the
+		// punctuation of a double-byte charset, whose pair takes an
+		// ASCII letter as its second byte: "K、M、G" in Big5 shown as
+		// windows-1252 is "K¡BM¡BG".
 		return true
 	case swap:
 		// The page swaps invert the cases of a word: a word that reads
@@ -653,6 +656,17 @@ func strangeRun(s string, r legacyRun, read string, swap bool) bool {
 		return smallBeforeCapital(read) && !smallBeforeCapital(orig)
 	}
 	return false
+}
+
+// cjkPunctOnly reports whether read is CJK punctuation alone (see
+// plausible.CJKPunct): "、", "，", "（".
+func cjkPunctOnly(read string) bool {
+	for _, r := range read {
+		if plausible.ClassOf(r) != plausible.CJKPunct {
+			return false
+		}
+	}
+	return read != ""
 }
 
 // againstAlphabet compares, where the reading of run r puts a letter of

@@ -340,6 +340,10 @@ var repairCases = []damageCase{
 	// half-width katakana took the line.
 	{name: "zh/gbk-as-1252-brackets", clean: "参数（宽度）和（高度）可以省略。", steps: []step{legacy("gbk", "sloppy-windows-1252")}},
 	{name: "zh/big5-as-1252", clean: chineseT, steps: []step{legacy("big5", "sloppy-windows-1252")}},
+	// "、" is A1 42 in Big5: between two ASCII letters its pair takes
+	// a letter as second byte ("A¡BB"), and is no letter read as a mark
+	// inside a word.
+	{name: "zh/big5-as-1252-enumeration-comma", clean: "選項A、B、C都可以省略，預設為B。", steps: []step{legacy("big5", "sloppy-windows-1252")}},
 	{name: "ja/shift_jis-as-1252", clean: japanese, steps: []step{legacy("shift_jis", "sloppy-windows-1252")}},
 	{name: "ko/euc-kr-as-1252", clean: korean, steps: []step{legacy("euc-kr", "sloppy-windows-1252")}},
 	{name: "ru/1251-as-1252", clean: russian, steps: []step{legacy("windows-1251", "sloppy-windows-1252")}},
