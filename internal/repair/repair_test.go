@@ -402,6 +402,14 @@ var repairCases = []damageCase{
 	// "менсется" or "ядро" from "сдро"; the runs of four letters can.
 	{name: "ru/utf8-as-1252-dropped-runs-of-four", clean: "Это состояние системы меняется каждый раз, когда ядро получает новый сигнал.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-verbs", clean: "Он объясняет, что настройки сохраняются в файле и не меняются после перезапуска.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Н (D0 9D) and А (D0 90) side by side both lose their second byte:
+	// one at a time, each beside the other's first choice, they read
+	// "ЗАНЧЕНИЕ"; chosen together, the word.
+	{name: "ru/utf8-as-1252-dropped-letter-pair", clean: "ИСХОДНОЕ ЗНАЧЕНИЕ ПАРАМЕТРА БУДЕТ ВОССТАНОВЛЕНО ПРИ ПЕРЕЗАПУСКЕ.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// The reflexive ending "-ся" loses both bytes 0x81 (с) and 0x8F (я);
+	// the word lists list stems, and the running text written for moji
+	// counts the endings for the Russian letter pairs.
+	{name: "ru/utf8-as-1252-dropped-reflexive", clean: "Вчера в нашем городе открылся новый книжный магазин.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// The lost byte of « (C2 AB) closes the » before it: German quotes
 	// »…« the other way round.
 	{name: "de/utf8-as-gbk-dropped-guillemets", clean: "Leere Felder werden in der Liste durch »…« angezeigt.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},

@@ -2820,61 +2820,148 @@ const refineSlack = 12.0
 // could be "ст", "эт" or "ят"; in "уСтройСтв" only "устройств" is a word.
 func (sc *scratch) refineLost(s string, from, to int, dec []byte, lost []Inferred, langs *plausible.Languages, final bool) []byte {
 	for k := range lost {
-		in := &lost[k]
-		if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || cjkLike(firstRune(in.Chosen)) {
-			continue
-		}
-		if !in.standsIn(dec) {
-			continue
-		}
-		off := in.Offset
-		best, bestCost, nextCost := in.Chosen, math.Inf(1), math.Inf(1)
-		next := ""
-		// The candidates weighed in the word are the plan's
-		// alternatives from here on, scored as they were weighed: the
-		// first scores saw only the neighbours, and "с -5.0 э -5.0 я
-		// -5.0" would not say why "ст" was chosen.
-		weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
-		if sc.lostSplit == nil {
-			sc.lostSplit = new(lostSplit)
-		}
-		split := sc.lostSplit
-		split.off, split.n, split.ready = off, len(in.Chosen), false
-		for a := range weighed {
-			alt := &weighed[a]
-			sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
-			split.alt = alt.Text
-			c := sc.wordCost(s, from, to, bytesView(sc.trial), langs, split, dec) - alt.context
-			alt.Score = -c
-			switch {
-			case c < bestCost:
-				best, bestCost, next, nextCost = alt.Text, c, best, bestCost
-			case c < nextCost:
-				next, nextCost = alt.Text, c
-			}
-		}
-		for a := range weighed {
-			weighed[a].Score -= -bestCost // relative to the best: 0, then below
-		}
-		// Best first, as the plan lists them; the stable sort keeps
-		// the neighbours' order among equals, which breaks ties.
-		slices.SortStableFunc(weighed, func(x, y Scored) int { return cmp.Compare(y.Score, x.Score) })
-		in.Alternatives = weighed
-		if final && in.marked && nextCost-bestCost < tieMargin && isLetterText(best) && isLetterText(next) {
-			// A marked loss that neither the word nor the neighbours
-			// decide: "ItÃ?Â¢", "It’s" read twice with one byte of ’
-			// marked '?', is Á, Í, Ï or Ý in no word of any language.
-			// The mark said a character was lost; U+FFFD says so still,
-			// where a guessed letter adds one nobody wrote, and a later
-			// layer reads it as more mojibake (Ï¢ through Mac Roman is
-			// the Hangul 좉).
-			best = "\uFFFD"
-		}
-		if best != in.Chosen {
-			dec = rechoose(dec, lost, k, best)
+		dec = sc.refineOneLost(s, from, to, dec, lost, k, langs, final)
+	}
+	for k := 0; k+1 < len(lost); k++ {
+		if next, changed := sc.refineLostPair(s, from, to, dec, lost, k, langs); changed {
+			// Each is weighed again beside the other's new letter, so
+			// that the plan lists its choice first among its
+			// alternatives, scored as it stands.
+			dec = sc.refineOneLost(s, from, to, next, lost, k, langs, final)
+			dec = sc.refineOneLost(s, from, to, dec, lost, k+1, langs, final)
 		}
 	}
 	return dec
+}
+
+// refineOneLost re-chooses lost[k] in its word (see refineLost).
+func (sc *scratch) refineOneLost(s string, from, to int, dec []byte, lost []Inferred, k int, langs *plausible.Languages, final bool) []byte {
+	in := &lost[k]
+	if in.Chosen == "\uFFFD" || len(in.Alternatives) < 2 || cjkLike(firstRune(in.Chosen)) {
+		return dec
+	}
+	if !in.standsIn(dec) {
+		return dec
+	}
+	off := in.Offset
+	best, bestCost, nextCost := in.Chosen, math.Inf(1), math.Inf(1)
+	next := ""
+	// The candidates weighed in the word are the plan's
+	// alternatives from here on, scored as they were weighed: the
+	// first scores saw only the neighbours, and "с -5.0 э -5.0 я
+	// -5.0" would not say why "ст" was chosen.
+	weighed := slices.Clone(in.Alternatives[:min(len(in.Alternatives), maxRefined)])
+	if sc.lostSplit == nil {
+		sc.lostSplit = new(lostSplit)
+	}
+	split := sc.lostSplit
+	split.off, split.n, split.ready = off, len(in.Chosen), false
+	for a := range weighed {
+		alt := &weighed[a]
+		sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
+		split.alt = alt.Text
+		c := sc.wordCost(s, from, to, bytesView(sc.trial), langs, split, dec) - alt.context
+		alt.Score = -c
+		switch {
+		case c < bestCost:
+			best, bestCost, next, nextCost = alt.Text, c, best, bestCost
+		case c < nextCost:
+			next, nextCost = alt.Text, c
+		}
+	}
+	for a := range weighed {
+		weighed[a].Score -= -bestCost // relative to the best: 0, then below
+	}
+	// Best first, as the plan lists them; the stable sort keeps
+	// the neighbours' order among equals, which breaks ties.
+	slices.SortStableFunc(weighed, func(x, y Scored) int { return cmp.Compare(y.Score, x.Score) })
+	in.Alternatives = weighed
+	if final && in.marked && nextCost-bestCost < tieMargin && isLetterText(best) && isLetterText(next) {
+		// A marked loss that neither the word nor the neighbours
+		// decide: "ItÃ?Â¢", "It’s" read twice with one byte of ’
+		// marked '?', is Á, Í, Ï or Ý in no word of any language.
+		// The mark said a character was lost; U+FFFD says so still,
+		// where a guessed letter adds one nobody wrote, and a later
+		// layer reads it as more mojibake (Ï¢ through Mac Roman is
+		// the Hangul 좉).
+		best = "\uFFFD"
+	}
+	if best != in.Chosen {
+		dec = rechoose(dec, lost, k, best)
+	}
+	return dec
+}
+
+// maxPairRefined is how many of each of two adjacent lost letters'
+// candidates refineLostPair weighs together.
+const maxPairRefined = 4
+
+// pairMargin is how much likelier a pair of lost letters chosen together
+// must make their word than the pair chosen one at a time: as much as
+// would carry a line (totalMargin). The pair a letter at a time is a
+// choice the word's letters already weighed; overturning both at once
+// leans on the language model alone, and where the line's language was
+// taken for another (a Russian line of capitals for Bulgarian) or the
+// model misprices a letter (Greek "σύρσιμο" costs 4 bits more than
+// "σρύσιμο"), a smaller gain swapped two correct letters.
+const pairMargin = totalMargin
+
+// refineLostPair chooses two lost letters side by side, lost[k] and
+// lost[k+1], together, among the best few of each: one at a time, each
+// chosen beside the other's first letter, they can settle on a pair the
+// word never writes. Russian "ЗНАЧЕНИЕ" read through windows-1252 with
+// 0x9D and 0x90 dropped is "Ð—ÐÐ§..." (Н is D0 9D, А D0 90), each "Ð" one
+// of the same few letters: beside a first choice of А, Н is the better
+// second letter, and beside that Н, А the better first, and the line
+// read "ЗАНЧЕНИЕ", 31 bits dearer than the word. It reports whether it
+// changed them, and returns dec with the pair in place.
+func (sc *scratch) refineLostPair(s string, from, to int, dec []byte, lost []Inferred, k int, langs *plausible.Languages) ([]byte, bool) {
+	a, b := &lost[k], &lost[k+1]
+	if a.Chosen == "\uFFFD" || b.Chosen == "\uFFFD" || len(a.Alternatives) < 2 || len(b.Alternatives) < 2 ||
+		!isLetterText(a.Chosen) || !isLetterText(b.Chosen) || cjkLike(firstRune(a.Chosen)) || cjkLike(firstRune(b.Chosen)) ||
+		!a.standsIn(dec) || !b.standsIn(dec) || a.Offset+len(a.Chosen) != b.Offset {
+		return dec, false
+	}
+	off := a.Offset
+	tail := dec[b.Offset+len(b.Chosen):]
+	cost := func(x, y Scored) float64 {
+		sc.trial = append(append(append(append(sc.trial[:0], dec[:off]...), x.Text...), y.Text...), tail...)
+		return sc.wordCost(s, from, to, bytesView(sc.trial), langs, nil, dec) - x.context - y.context
+	}
+	var cur [2]Scored
+	for _, alt := range a.Alternatives {
+		if alt.Text == a.Chosen {
+			cur[0] = alt
+		}
+	}
+	for _, alt := range b.Alternatives {
+		if alt.Text == b.Chosen {
+			cur[1] = alt
+		}
+	}
+	if cur[0].Text == "" || cur[1].Text == "" {
+		return dec, false
+	}
+	best, bestCost := cur, cost(cur[0], cur[1])-pairMargin
+	for _, x := range a.Alternatives[:min(len(a.Alternatives), maxPairRefined)] {
+		if !isLetterText(x.Text) || cjkLike(firstRune(x.Text)) {
+			continue
+		}
+		for _, y := range b.Alternatives[:min(len(b.Alternatives), maxPairRefined)] {
+			if !isLetterText(y.Text) || cjkLike(firstRune(y.Text)) || x.Text == cur[0].Text && y.Text == cur[1].Text {
+				continue
+			}
+			if c := cost(x, y); c < bestCost {
+				best, bestCost = [2]Scored{x, y}, c
+			}
+		}
+	}
+	if best == cur {
+		return dec, false
+	}
+	dec = rechoose(dec, lost, k, best[0].Text)
+	dec = rechoose(dec, lost, k+1, best[1].Text)
+	return dec, true
 }
 
 // standsIn reports whether in's chosen character is at its offset in dec.

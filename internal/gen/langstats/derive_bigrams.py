@@ -16,11 +16,16 @@ import re
 import sys
 import unicodedata
 
-from common import case_texts, pkg_version
+from common import case_texts, pkg_version, written_texts
 
 # Weight of a running-text token relative to a dictionary word; TEXT_WEIGHT=0
 # in the environment leaves the case texts out.
 TEXT_WEIGHT = int(os.environ.get('TEXT_WEIGHT', 3))
+# Languages whose running text in data/written/ (common.written_texts) is
+# counted like the case texts, at TEXT_WEIGHT: Russian, whose hunspell list
+# has stems alone (no reflexive "-ся", few case endings), and whose written
+# files are the largest. WRITTEN_BIGRAMS=ru,uk names others, '' none.
+WRITTEN_BIGRAMS = set(os.environ.get('WRITTEN_BIGRAMS', 'ru').split(','))
 MIN_LETTER = 2e-5  # a letter joins the alphabet at this share of all letters
 
 H = '/usr/share/hunspell/'
@@ -146,6 +151,11 @@ def word_counts(lang):
         for x in words(t, script):
             wc[x] += TEXT_WEIGHT
             ntext += 1
+    if lang in WRITTEN_BIGRAMS:
+        for t in written_texts(lang):
+            for x in words(t, script):
+                wc[x] += TEXT_WEIGHT
+                ntext += 1
     letters = collections.Counter()
     for w, n in wc.items():
         for c in w:
@@ -177,8 +187,8 @@ def main(argv):
             f.write('# lang: %s\n# script: %s\n' % (lang, script))
             f.write('# source: %s %s (%s: %d words, stems only, weight 1 each)\n' %
                     (pkg, pkg_version(pkg), path, ndict))
-            f.write('# source: mojibake-dev cases.jsonl originals with lang=%s (%d tokens, weight %d each)\n' %
-                    (lang, ntext, TEXT_WEIGHT))
+            f.write('# source: mojibake-dev cases.jsonl originals with lang=%s%s (%d tokens, weight %d each)\n' %
+                    (lang, ' and data/written/%s-*.txt' % lang if lang in WRITTEN_BIGRAMS else '', ntext, TEXT_WEIGHT))
             f.write('# method: NFC, letters case-folded (lowercase, final sigma as sigma), other-script words\n')
             f.write('#   skipped, combining marks dropped (kept for Thai); alphabet = letters with >= %g of\n' % MIN_LETTER)
             f.write('#   all letter mass; "_" = word boundary.\n')
