@@ -675,11 +675,31 @@ func cjkPunctOnly(read string) bool {
 // word outside holds more, 0 on a tie, negative when the reading holds
 // more or no alphabets meet.
 func againstAlphabet(s string, r legacyRun, read string) int {
-	if !alphabetsMeet(lastRune(s[:r.from]), firstRune(read)) && !alphabetsMeet(lastRune(read), firstRune(s[r.to:])) {
+	end := lastRune(read)
+	if prefixedByTatweel(read) {
+		// Arabic joins a prefix to a word of another script with a
+		// tatweel: "بـUTF-8" (with UTF-8) meets no alphabet there.
+		end = 0
+	}
+	if !alphabetsMeet(lastRune(s[:r.from]), firstRune(read)) && !alphabetsMeet(end, firstRune(s[r.to:])) {
 		return -1
 	}
 	ws, we := wordBounds(s, r.from, r.to)
 	return letterCount(s[ws:r.from]) + letterCount(s[r.to:we]) - letterCount(read)
+}
+
+// prefixedByTatweel reports whether read ends in an Arabic letter and a
+// tatweel (U+0640), as an Arabic prefix written before a foreign word
+// does. A tatweel alone is no prefix: windows-1256 puts it at 0xDC, where
+// windows-1252 has Ü, and a German "UNTERSTÜTZT" beside Arabic read
+// through it must stay a stranger.
+func prefixedByTatweel(read string) bool {
+	t, n := utf8.DecodeLastRuneInString(read)
+	if t != 'ـ' {
+		return false
+	}
+	a, _ := utf8.DecodeLastRuneInString(read[:len(read)-n])
+	return plausible.ClassOf(a) == plausible.Arabic
 }
 
 // shortWord reports whether run r of s is a word of one or two letters

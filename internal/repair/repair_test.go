@@ -364,6 +364,8 @@ var repairCases = []damageCase{
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
 	{name: "he/utf8-as-macroman-maqaf", clean: hebrewMaqaf, steps: []step{u8("macintosh")}},
 	{name: "ar/1256-as-1252", clean: arabic, steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
+	// A prefix joined by a tatweel to a Latin word is no stranger to it.
+	{name: "ar/1256-as-1252-tatweel-prefix", clean: "افتح الملف بـVim ثم احفظه باسم جديد في المجلد نفسه.", steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
 	// A fatha (F3, "ó") in a short line: its reading as cp949 was
 	// "礬龜 햐息干窮庄", Hangul with hanja inside, and cheaper than the
 	// Arabic while the mark was priced as a rare letter.
