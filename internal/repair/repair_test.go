@@ -382,6 +382,10 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-gbk-dropped", clean: english, steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	{name: "en/utf8-as-gbk-fffd", clean: english, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
 	{name: "en/utf8-as-gbk-question", clean: english, steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
+	// "€" (E2 82 AC) loses its AC before a digit; of the currency signs
+	// and subscripts E2 82 xx can be, the legacy code pages hold "€" alone.
+	{name: "en/utf8-as-gbk-dropped-euro", clean: "Tickets cost €12 at the door and €9 online, the organisers said.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	{name: "en/utf8-as-gbk-fffd-euro", clean: "Tickets cost €12 at the door and €9 online, the organisers said.", steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
 	// The closing quotation mark lost its last byte: German closes „
 	// with “, Polish with ”, and the line's language says which.
 	{name: "de/utf8-as-gbk-question-quotes", clean: "Die Straße vor dem Bürogebäude wurde über das Wochenende für „größere“ Bauarbeiten gesperrt.", steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},

@@ -2642,12 +2642,48 @@ func scoreLost(rs []lostRanked, texts []byte, cands [][]byte, before, after rune
 		}
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
 		lost, chars := plausible.LostCostClosing(before, r, open, after)
-		quote := plausible.QuoteCost(r, open)
+		quote := plausible.QuoteCost(r, open) - heldSymbolBits(r)
 		rs = append(rs, lostRanked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
 		texts = append(texts, buf...)
 	}
 	return rs, texts, vs16
 }
+
+// heldSymbolBits is what a symbol the character model prices by its
+// class alone (plausible.Unranked) gains as a lost byte's candidate for
+// each legacy code page that holds it: log2(1+n) bits for n of the
+// single-byte pages UTF-8 is read through (utf8Wrong). The pages kept the
+// symbols people wrote: "€" (E2 82 AC) is in seven of them, and a lost
+// AC after "over [E2 82]" among the 48 currency signs and subscripts of
+// E2 82 xx is "€50", where the class alone left U+FFFD; "™" is in seven,
+// "≤" and "√" in two, "₧" in one, the rest of their blocks in none.
+func heldSymbolBits(r rune) float64 {
+	if r < 0x2000 || r >= 0x10000 || !plausible.Unranked(r) {
+		return 0
+	}
+	return heldSymbols()[r]
+}
+
+// heldSymbols counts, once, the pages of utf8Wrong that hold each symbol
+// heldSymbolBits prices, as bits.
+var heldSymbols = sync.OnceValue(func() map[rune]float64 {
+	n := map[rune]int{}
+	for _, w := range utf8Wrong {
+		if w.sb == nil {
+			continue
+		}
+		for b := 0x80; b <= 0xFF; b++ {
+			if r, ok := w.sb.DecodeByte(byte(b)); ok && r >= 0x2000 && plausible.Unranked(r) {
+				n[r]++
+			}
+		}
+	}
+	bits := make(map[rune]float64, len(n))
+	for r, k := range n {
+		bits[r] = math.Log2(1 + float64(k))
+	}
+	return bits
+})
 
 // before reports whether x comes before y, best first: among equal
 // scores the earlier stays first. Scores are sums of finite costs, so
