@@ -416,6 +416,12 @@ var repairCases = []damageCase{
 	// the word lists list stems, and the running text written for moji
 	// counts the endings for the Russian letter pairs.
 	{name: "ru/utf8-as-1252-dropped-reflexive", clean: "Вчера в нашем городе открылся новый книжный магазин.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// э, я and с lose 0x8D, 0x8F and 0x81 alike; the letter bigrams price
+	// "несффективным", "сдерный" and "макроя" near the words, and
+	// hunspell's forms (langstats' lexicon) tell them apart.
+	{name: "ru/utf8-as-1252-dropped-lexicon", clean: "Запуск этой задачи может оказаться неэффективным на старых машинах.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "ru/utf8-as-1252-dropped-lexicon-2", clean: "Сообщение записывается в ядерный журнал при каждом сбое.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "ru/utf8-as-1252-dropped-lexicon-3", clean: "Кроме того, для сборки нужен макрос из заголовочного файла.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// The lost byte of « (C2 AB) closes the » before it: German quotes
 	// »…« the other way round.
 	{name: "de/utf8-as-gbk-dropped-guillemets", clean: "Leere Felder werden in der Liste durch »…« angezeigt.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},

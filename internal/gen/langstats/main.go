@@ -128,6 +128,31 @@ func main() {
 	genTriples(filepath.Join(*dataDir, "triples-cjk.txt"), *triplesFile)
 	genKatakana(filepath.Join(*dataDir, "katakana-ja.txt"), *kanaFile)
 	genHanWords(filepath.Join(*dataDir, "hanwords.txt"), *hanFile)
+	copyLexicons(*dataDir, filepath.Dir(*outFile))
+}
+
+// copyLexicons copies the Bloom filters of word forms that
+// derive_lexicon.py writes (data/lexicon-<lang>.bin, its docstring has
+// the format) into the package, which embeds them: binary data has no
+// room for a header, and the copy keeps data/ the one source, as the
+// generated tables do.
+func copyLexicons(dataDir, pkgDir string) {
+	files, err := filepath.Glob(filepath.Join(dataDir, "lexicon-*.bin"))
+	if err != nil {
+		log.Fatal(err)
+	}
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			log.Fatal(err)
+		}
+		if len(b) < 16 || string(b[:8]) != "MOJILEX1" {
+			log.Fatalf("%s: not a lexicon", f)
+		}
+		if err := os.WriteFile(filepath.Join(pkgDir, filepath.Base(f)), b, 0o666); err != nil {
+			log.Fatal(err)
+		}
+	}
 }
 
 // genHanWords writes the two-character Han words as one string of their

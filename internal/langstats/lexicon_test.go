@@ -1,0 +1,38 @@
+package langstats
+
+import "testing"
+
+// TestLexicon checks that the Russian lexicon holds inflected forms of
+// hunspell's stems and not the strings a lost letter read wrong makes of
+// them.
+func TestLexicon(t *testing.T) {
+	m := ByLang("ru")
+	m.readWords()
+	if m.lexicon == nil {
+		t.Fatal("no Russian lexicon")
+	}
+	key := func(w string) []byte {
+		var b []byte
+		for _, r := range w {
+			c := m.index(r)
+			if c == 0 {
+				t.Fatalf("%q: %q is not in the alphabet", w, r)
+			}
+			b = append(b, byte(c))
+		}
+		return b
+	}
+	for _, w := range []string{"памяти", "ядра", "эвристический", "вероятностную", "Японские", "ЗНАК"} {
+		if !m.lexicon.has(key(w)) {
+			t.Errorf("%q is not in the lexicon", w)
+		}
+	}
+	for _, w := range []string{"памсти", "сдра", "свристический", "веростностную", "спонские", "ЗАНК"} {
+		if m.lexicon.has(key(w)) {
+			t.Errorf("%q is in the lexicon", w)
+		}
+	}
+	if ByLang("uk").readWords(); ByLang("uk").lexicon != nil {
+		t.Error("a Ukrainian lexicon, which derive_lexicon.py does not make")
+	}
+}
