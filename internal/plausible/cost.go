@@ -295,6 +295,14 @@ func transition(a, b Class) float64 {
 	if (a == Digit && b.Script() == CJK) || (a.Script() == CJK && b == Digit) {
 		return 3 // "1혻MB": hanzi and Hangul glued to digits
 	}
+	if a == Digit && b == LatinUpper {
+		// An accented capital glued to the end of a number is the lead
+		// byte of a no-break space or a sign read through windows-1252:
+		// "1Â MB" (1, C2 A0, MB, the 0xA0 made a space), "5Ã—3" (×).
+		// Capitals after numbers are ASCII ("4K", "10GB"), and a
+		// French ordinal in capitals ("2ÈME") is rare enough.
+		return 7
+	}
 	if b == Combining && !a.IsLetter() && a != Combining {
 		return 8 // a combining mark attaches to a letter; alone it is noise
 	}

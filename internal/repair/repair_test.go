@@ -520,6 +520,10 @@ var repairCases = []damageCase{
 	// A no-break space between a number and its unit ("5\u00a0Go"), as
 	// typography puts one (see plausible's transitionSpecial).
 	{name: "fr/utf8-as-1252-nbsp-space-units", clean: "Il faut 5\u00a0Go d’espace libre.", steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
+	// An English line whose only character outside ASCII is the no-break
+	// space between a number and its unit: "25Â MB" once the 0xA0 is a
+	// space, an accented capital glued to a number.
+	{name: "en/utf8-as-1252-nbsp-space-unit-alone", clean: "Each message may carry attachments of up to 25\u00a0MB in total.", steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 	{name: "fr/utf8-as-1252-nbsp-space-guillemets", clean: "Il a dit\u00a0: «\u00a0Bonjour, ça va\u00a0?\u00a0» et il est parti à Lyon.", steps: []step{{enc: "utf-8", dec: "sloppy-windows-1252", post: nbspToSpace}}, loss: "nbsp-space"},
 
 	// Native CJK text read as a double-byte page: pairs that straddle
