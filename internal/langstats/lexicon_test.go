@@ -36,3 +36,21 @@ func TestLexicon(t *testing.T) {
 		t.Error("a Ukrainian lexicon, which derive_lexicon.py does not make")
 	}
 }
+
+// TestBestRussianForms checks that a short line of Russian forms is
+// Russian, though its letter pairs take it for Bulgarian, and that
+// Bulgarian and Ukrainian lines stay what they are.
+func TestBestRussianForms(t *testing.T) {
+	for _, c := range []struct{ text, lang string }{
+		{"Пояснения к параметрам запуска", "ru"},
+		{"Ограничения реализации протокола", "ru"},
+		{"Сведения для разработчиков драйверов", "ru"},
+		{"Грешка при свързване със сървъра.", "bg"},
+		{"Тази функция е налична само за администратори.", "bg"},
+		{"Не вдалося відкрити файл для читання.", "uk"},
+	} {
+		if m, _ := Best(c.text, "Cyrillic"); m == nil || m.Lang != c.lang {
+			t.Errorf("Best(%q) = %v, want %s", c.text, m, c.lang)
+		}
+	}
+}

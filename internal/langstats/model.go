@@ -517,5 +517,65 @@ func Best(s string, script string) (*Model, float64) {
 			best, bestMean = m, mean
 		}
 	}
+	if best != nil && best.Lang != "ru" && best.Script == "Cyrillic" {
+		// Russian's letter pairs, counted on hunspell's stems and a few
+		// hundred lines, take some short Russian lines for Bulgarian
+		// ("Пояснения к параметрам запуска"); a line whose words are
+		// Russian forms is Russian.
+		if ru := ByLang("ru"); ru != nil && ru.formsOf(s) {
+			logp, n := ru.Score(s)
+			best, bestMean = ru, logp/float64(n)
+		}
+	}
 	return best, bestMean
 }
+
+// formsOf reports whether s has at least minFormWords words of three
+// letters or more, and four in five of them are forms of m's lexicon.
+func (m *Model) formsOf(s string) bool {
+	m.readWords()
+	if m.lexicon == nil {
+		return false
+	}
+	var (
+		word [0x7E - quadBase]byte
+		n    int
+		skip bool
+	)
+	words, known := 0, 0
+	for i := 0; i <= len(s); {
+		var c int
+		c, i = m.nextLetter(s, i)
+		switch {
+		case c > 0:
+			if n < len(word) {
+				word[n] = byte(c)
+			} else {
+				skip = true
+			}
+			n++
+			continue
+		case c == foreignLetter:
+			skip = true
+			continue
+		case c == skippedMark:
+			continue
+		}
+		if n >= 3 {
+			words++
+			if !skip && m.lexicon.has(word[:n]) {
+				known++
+			}
+		}
+		n, skip = 0, false
+	}
+	return words >= minFormWords && known*5 >= words*4
+}
+
+// minFormWords is how many words of three letters or more a line needs
+// for formsOf to speak for it; four in five of them must be forms. A
+// line whose lost letters are guessed wrong holds a word that is none
+// ("Ограничения реализации протокола связи с сдром"), and Bulgarian and
+// Ukrainian lines have two in five words that are Russian forms at most
+// ("Грешка при свързване със сървъра": "при", "свързване" no).
+const minFormWords = 3
