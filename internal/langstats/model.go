@@ -561,9 +561,12 @@ func (m *Model) formsOf(s string) bool {
 		case c == skippedMark:
 			continue
 		}
+		if skip {
+			return false // a letter Russian does not write: "відносно"
+		}
 		if n >= 3 {
 			words++
-			if !skip && m.lexicon.has(word[:n]) {
+			if m.lexicon.has(word[:n]) {
 				known++
 			}
 		}
