@@ -500,7 +500,9 @@ func ByLang(lang string) *Model {
 }
 
 // Best returns the model with the highest mean log2-probability per bigram
-// for s among the models of the given script ("" means all), with that mean.
+// for s among the models of the given script ("" means all), with that mean,
+// save that a Cyrillic text whose words are forms of the Russian lexicon is
+// Russian (see formsOf).
 // It returns (nil, 0) if s has no letters to score or no model has the script.
 func Best(s string, script string) (*Model, float64) {
 	var best *Model
@@ -580,5 +582,5 @@ func (m *Model) formsOf(s string) bool {
 // line whose lost letters are guessed wrong holds a word that is none
 // ("Ограничения реализации протокола связи с сдром"), and Bulgarian and
 // Ukrainian lines have two in five words that are Russian forms at most
-// ("Грешка при свързване със сървъра": "при", "свързване" no).
+// ("Грешка при свързване със сървъра": "грешка" and "при").
 const minFormWords = 3
