@@ -289,37 +289,20 @@ func (m *Model) wordBonuses(s string, total float64, dst []float64, list bool) (
 	if m.wordLengths == nil {
 		return total, dst
 	}
-	var (
-		word [0x7E - quadBase]byte // the word's letter indexes
-		n    int
-		skip bool // a foreign letter, or longer than any listed word
-	)
-	for i := 0; i <= len(s); {
-		var c int
-		c, i = m.nextLetter(s, i)
-		switch {
-		case c > 0:
-			if n < len(word) {
-				word[n] = byte(c)
-			} else {
-				skip = true
-			}
-			n++
-			continue
-		case c == foreignLetter:
-			skip = true
-			continue
-		case c == skippedMark:
+	r := wordReader{m: m, s: s}
+	for {
+		w, foreign, ok := r.next()
+		if !ok {
+			break
+		}
+		if foreign {
 			continue
 		}
-		if n > 0 && !skip {
-			if b := m.wordBonus(word[:n]); !list {
-				total += b
-			} else if b != 0 {
-				dst = append(dst, b)
-			}
+		if b := m.wordBonus(w); !list {
+			total += b
+		} else if b != 0 {
+			dst = append(dst, b)
 		}
-		n, skip = 0, false
 	}
 	return total, dst
 }
@@ -539,42 +522,63 @@ func (m *Model) formsOf(s string) bool {
 	if m.lexicon == nil {
 		return false
 	}
-	var (
-		word [0x7E - quadBase]byte
-		n    int
-		skip bool
-	)
+	r := wordReader{m: m, s: s}
 	words, known := 0, 0
-	for i := 0; i <= len(s); {
+	for {
+		w, foreign, ok := r.next()
+		if !ok {
+			break
+		}
+		if foreign {
+			return false // a letter Russian does not write: "відносно"
+		}
+		if len(w) >= 3 {
+			words++
+			if m.lexicon.has(w) {
+				known++
+			}
+		}
+	}
+	return words >= minFormWords && known*5 >= words*4
+}
+
+// wordReader reads a text a word at a time, as nextLetter splits it, for
+// wordBonuses and formsOf.
+type wordReader struct {
+	m    *Model
+	s    string
+	i    int
+	word [0x7E - quadBase]byte // the word's letter indexes
+}
+
+// next returns the next word's letter indexes and whether it holds a
+// letter outside the alphabet or is longer than any listed word (then w
+// is cut short), or ok false at the end of the text.
+func (r *wordReader) next() (w []byte, foreign, ok bool) {
+	n := 0
+	for r.i <= len(r.s) {
 		var c int
-		c, i = m.nextLetter(s, i)
+		c, r.i = r.m.nextLetter(r.s, r.i)
 		switch {
 		case c > 0:
-			if n < len(word) {
-				word[n] = byte(c)
+			if n < len(r.word) {
+				r.word[n] = byte(c)
 			} else {
-				skip = true
+				foreign = true
 			}
 			n++
 			continue
 		case c == foreignLetter:
-			skip = true
+			foreign = true
 			continue
 		case c == skippedMark:
 			continue
 		}
-		if skip {
-			return false // a letter Russian does not write: "відносно"
+		if n > 0 || foreign {
+			return r.word[:min(n, len(r.word))], foreign, true
 		}
-		if n >= 3 {
-			words++
-			if m.lexicon.has(word[:n]) {
-				known++
-			}
-		}
-		n, skip = 0, false
 	}
-	return words >= minFormWords && known*5 >= words*4
+	return nil, false, false
 }
 
 // minFormWords is how many words of three letters or more a line needs
