@@ -79,7 +79,7 @@ func (c *ChoiceSplit) Reset(l *Languages, before rune, s string, after rune, fro
 	c.scripts = [numScripts]bool{}
 	for _, part := range [2]string{s[:from], s[to:]} {
 		for _, r := range part {
-			if r >= 0x2010 && r <= 0x201F {
+			if r >= 0x2010 && r <= 0x205E {
 				return false
 			}
 		}
@@ -178,12 +178,5 @@ func (c *ChoiceSplit) Cost(cand string) float64 {
 		}
 		lang -= words
 	}
-	before, after := c.before, c.after
-	if c.from > 0 {
-		before, _ = utf8.DecodeLastRuneInString(s[:c.from])
-	}
-	if c.to < len(s) {
-		after, _ = utf8.DecodeRuneInString(s[c.to:])
-	}
-	return CharCostReplaced(c.before, s, c.after, c.from, c.to, cand, c.chars) + lang + c.l.conventionCostIn(before, cand, after)
+	return CharCostReplaced(c.before, s, c.after, c.from, c.to, cand, c.chars) + lang + c.l.conventionCostAround(c.before, s[:c.from], cand, s[c.to:], c.after)
 }

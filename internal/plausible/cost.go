@@ -581,17 +581,21 @@ func CostInContext(before rune, s string, after rune) float64 {
 type Languages struct {
 	models [numScripts]*langstats.Model
 	main   Script // the script with the most letters
-	memo   map[string]float64
+	// letters is the script with the most letters, not counting
+	// NoScript's digits, spaces and punctuation, which are main in a
+	// short line of numbers ("in 2019–2021.").
+	letters Script
+	memo    map[string]float64
 	// parts remembers the LanguageParts of the words it has priced (see
 	// Parts).
 	parts map[string]LanguageParts
 }
 
 // SameAs reports whether l and o choose the same model for every script
-// and have the same main script: then they price every text alike, and
+// and have the same main scripts: then they price every text alike, and
 // either's memory of priced words serves both.
 func (l *Languages) SameAs(o *Languages) bool {
-	return l.models == o.models && l.main == o.main
+	return l.models == o.models && l.main == o.main && l.letters == o.letters
 }
 
 // Writes reports whether the language chosen for r's script has r in its
@@ -670,6 +674,9 @@ func LanguagesOf(s string) *Languages {
 	for sc := Script(1); sc < numScripts; sc++ {
 		if scripts[sc] > scripts[l.main] {
 			l.main = sc
+		}
+		if scripts[sc] > scripts[l.letters] || l.letters == NoScript && scripts[sc] > 0 {
+			l.letters = sc
 		}
 		if scripts[sc] < modelLetters || langScript[sc] == "" {
 			continue // too little text to tell the language

@@ -44,6 +44,9 @@ const (
 	// englishApos has only apostrophes followed by letters, so that its
 	// UTF-8 survives a strict double-byte reading ("company鈥檚").
 	englishApos = "We’re sure the company’s manager didn’t know the shop’s owner wasn’t in town."
+	// ranges joins numbers with en dashes, as the typography of ranges
+	// does: years, pages and a percentage.
+	ranges = "Pages 12–18 of the report cover the years 2019–2021, when sales fell 6–8% a year."
 	// undefined1252 holds letters whose UTF-8 ends in a byte strict
 	// windows-1252 leaves undefined.
 	undefined1252 = "ÁRPÁD and ÝMIR met Ïda in Đakovo, then drove to Tōkyō and Ōsaka by night."
@@ -386,6 +389,12 @@ var repairCases = []damageCase{
 	// and subscripts E2 82 xx can be, the legacy code pages hold "€" alone.
 	{name: "en/utf8-as-gbk-dropped-euro", clean: "Tickets cost €12 at the door and €9 online, the organisers said.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	{name: "en/utf8-as-gbk-fffd-euro", clean: "Tickets cost €12 at the door and €9 online, the organisers said.", steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
+	// A range's "–" (E2 80 93) lost its last byte between two numbers,
+	// where "…" (E2 80 A6) lost it as easily: the typography of ranges
+	// says which.
+	{name: "en/utf8-as-gbk-dropped-ranges", clean: ranges, steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
+	{name: "en/utf8-as-gbk-question-ranges", clean: ranges, steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},
+	{name: "en/utf8-as-shift_jis-fffd-ranges", clean: ranges, steps: []step{lossy("shift_jis", codec.ReplaceFFFD)}, loss: "fffd"},
 	// The closing quotation mark lost its last byte: German closes „
 	// with “, Polish with ”, and the line's language says which.
 	{name: "de/utf8-as-gbk-question-quotes", clean: "Die Straße vor dem Bürogebäude wurde über das Wochenende für „größere“ Bauarbeiten gesperrt.", steps: []step{lossy("gbk", codec.ReplaceQuestion)}, loss: "question"},

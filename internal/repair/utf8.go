@@ -2643,7 +2643,10 @@ func scoreLost(rs []lostRanked, texts []byte, cands [][]byte, before, after rune
 		// buf is r's own encoding: DecodeRune takes the shortest form only.
 		lost, chars := plausible.LostCostClosing(before, r, open, after)
 		quote := plausible.QuoteCost(r, open) - heldSymbolBits(r)
-		rs = append(rs, lostRanked{score: -lost - quote, context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
+		// The range convention ranks but is left out of the context
+		// the words are weighed with, which price it themselves, where
+		// they see the numbers (see plausible.RangeCost).
+		rs = append(rs, lostRanked{score: -lost - quote - plausible.RangeCost(before, r, after), context: -(lost - chars) - quote, at: len(texts), size: len(buf)})
 		texts = append(texts, buf...)
 	}
 	return rs, texts, vs16
