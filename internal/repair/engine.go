@@ -1280,7 +1280,7 @@ func (sc *scratch) screenFor(s string) screen {
 // hold a UTF-8 sequence at all.
 func (sc *scratch) mayHold(s string, w *wrongDecoder) bool {
 	if w.sb == nil {
-		if sn := sc.screenFor(s); !sn.cjk || !sc.doubleByteSuspect(s, sn) {
+		if sn := sc.screenFor(s); !sn.cjk || !sc.doubleByteMayHold(s, sn) {
 			return false
 		}
 		return w.dbPage < 0 || sc.doubleByteStarts(s)&(1<<w.dbPage) != 0
@@ -1304,7 +1304,14 @@ func (sc *scratch) covers(s string, w *wrongDecoder) bool {
 // (see doubleByteRefuted).
 func (sc *scratch) doubleByteNothing(s string) bool {
 	sn := sc.screenFor(s)
-	return !sn.cjk || !sc.doubleByteSuspect(s, sn) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
+	return !sn.cjk || !sc.doubleByteMayHold(s, sn) || sc.doubleByteStarts(s)&^sc.doubleByteRefuted(s) == 0
+}
+
+// doubleByteMayHold is the quick test of the double-byte decoders on s,
+// whose screen is sn: mayHoldDoubleByteMojibake, or a line of Latin text
+// whose one CJK character stands by a number (see loneCJKByNumber).
+func (sc *scratch) doubleByteMayHold(s string, sn screen) bool {
+	return sc.doubleByteSuspect(s, sn) || loneCJKByNumber(s)
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for

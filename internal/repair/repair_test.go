@@ -44,6 +44,9 @@ const (
 	// englishApos has only apostrophes followed by letters, so that its
 	// UTF-8 survives a strict double-byte reading ("company鈥檚").
 	englishApos = "We’re sure the company’s manager didn’t know the shop’s owner wasn’t in town."
+	// pounds and degrees hold one character outside ASCII each.
+	pounds  = "The service is charged at £3.95 per month for every user."
+	degrees = "Temperatures are expected to top 38° on Friday afternoon."
 	// ranges joins numbers with en dashes, as the typography of ranges
 	// does: years, pages and a percentage.
 	ranges = "Pages 12–18 of the report cover the years 2019–2021, when sales fell 6–8% a year."
@@ -308,6 +311,14 @@ var repairCases = []damageCase{
 	// pair is always invalid), so these are Latin sentences, as in the
 	// mojibake East Asian readers see on Western pages.
 	{name: "en/utf8-as-gbk", clean: englishApos, steps: []step{u8("gbk")}},
+	// A line whose one character outside ASCII is a Latin-1 symbol
+	// where numbers put it: one character of the double-byte page,
+	// glued to a digit ("拢3.95", "38째").
+	{name: "en/utf8-as-gbk-pound", clean: pounds, steps: []step{u8("gbk")}},
+	{name: "en/utf8-as-big5-pound", clean: pounds, steps: []step{u8("big5")}},
+	{name: "en/utf8-as-euc-kr-pound", clean: pounds, steps: []step{u8("euc-kr")}},
+	{name: "en/utf8-as-big5-degrees", clean: degrees, steps: []step{u8("big5")}},
+	{name: "en/utf8-as-gb18030-degrees", clean: degrees, steps: []step{u8("gb18030")}},
 	{name: "fr/utf8-as-gbk", clean: french, steps: []step{u8("gbk")}},
 	{name: "pl/utf8-as-gbk", clean: polish, steps: []step{u8("gbk")}},
 	{name: "ru/utf8-as-gbk", clean: russian, steps: []step{u8("gbk")}},
@@ -699,6 +710,13 @@ var cleanTexts = []string{
 	// through windows-1250 "Ć\u00a0" is C6 A0, the UTF-8 of "Ơ".
 	"UWAGA\u00a0: NIE WOLNO PALIĆ\u00a0! NIE WOLNO PIĆ\u00a0!",
 	"«\u00a0ZAKAZ PALENIA\u00a0» — NIE PALIĆ\u00a0! NIE PIĆ\u00a0!",
+	// One Chinese character by a number in an English line: through
+	// GBK 路 and 楼 are the UTF-8 of "·" and "¥", and 拢 that of "£",
+	// but a symbol is read there only where numbers put it.
+	"Take the 42路 bus from the airport to reach the hotel.",
+	"We met on the 3楼 landing of the old building.",
+	"The character 拢 means to gather, as in 拢共 (altogether).",
+	"Our office moved to room 拢 7 after the renovation.",
 }
 
 func TestCleanUnchanged(t *testing.T) {

@@ -45,6 +45,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	if !sc.mayHold(s, w) {
 		return nil
 	}
+	// symbolsOnly says the line passed the double-byte test only as a
+	// line of Latin text whose one CJK character is glued to a number
+	// (see loneCJKByNumber): that character may be read only as a
+	// symbol where numbers put it (see symbolByNumber). Read as any
+	// character, a hanzi in correct English ("a flock of 300墨 sheep")
+	// is "ī" through GBK, no likelier than itself but no stranger to
+	// the Latin line either.
+	symbolsOnly := decide && w.sb == nil && !sc.doubleByteSuspect(s, sc.screenFor(s))
 	if decide && w.dbPage >= 0 && sc.doubleByteRefuted(s)&(1<<w.dbPage) != 0 {
 		// Every island of this reading is one character that prices
 		// below weakMargin (see doubleByteRefuted): the walk would keep
@@ -217,6 +225,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// are refused, and a string for each was what the line
 		// allocated. gainAt copies what it remembers.
 		cand := unsafe.String(unsafe.SliceData(dec), len(dec))
+		if symbolsOnly && !symbolByNumber(s, from, to, cand) {
+			i = j
+			continue
+		}
 		if decide && sc.breaksPair(s, from, to, cand) {
 			i = j
 			continue
@@ -1098,7 +1110,7 @@ func isCJKRune(r rune) bool {
 // characters carry both kinds of byte.
 func (w *wrongDecoder) mayHoldUTF8(s string) bool {
 	if w.sb == nil {
-		return mayHoldDoubleByteMojibake(s)
+		return mayHoldDoubleByteMojibake(s) || loneCJKByNumber(s)
 	}
 	lead, lead2 := false, false // after a lead byte; after a two-byte lead
 	leadEnds := false           // after a lead that a space read as 0xA0 ends
@@ -1290,6 +1302,69 @@ func mayHoldDoubleByteMojibake(s string) bool {
 	}
 	return run > 0 && glued(false)
 }
+
+// loneCJKByNumber reports whether s is a line of Latin text, with at
+// least loneCJKLetters ASCII letters, whose one CJK character is glued
+// to a digit, before or after it. A Latin-1 symbol is two bytes of
+// UTF-8, one character of a double-byte page, and where it was the
+// line's only character outside ASCII nothing else betrays the page:
+// "£4.99" through GBK is "拢4.99", through Big5 "瞿4.99", "38°" through
+// EUC-KR "38째". A character glued to no Latin letter passes
+// mayHoldDoubleByteMojibake only if it is rare, and these are common
+// enough. What such a character may be read as is narrower still (see
+// symbolByNumber).
+func loneCJKByNumber(s string) bool {
+	at, size, letters := -1, 0, 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if isASCIILetter(c) {
+				letters++
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(s[i:])
+		if cjkFlagsOf(r)&cjkChar != 0 {
+			if at >= 0 {
+				return false // more than one: CJK text, or read by the other tests
+			}
+			at, size = i, n
+		}
+		i += n
+	}
+	if at < 0 || letters < loneCJKLetters {
+		return false
+	}
+	return at > 0 && isDigitByte(s[at-1]) || at+size < len(s) && isDigitByte(s[at+size])
+}
+
+func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// symbolByNumber reports whether cand, the reading of s[from:to], is a
+// symbol where a number puts it: a currency's symbol glued before a
+// digit ("£4.99") or the degree sign glued after one ("38°"). In
+// CLDR's data the currencies with a symbol in Latin-1 are written "£"
+// and "¥" (¢ and ¤ are no currency's symbol), its patterns put the
+// currency before the number 3,517 times and after it 209, and "°"
+// after a number 1,579 times and before one 8. Elsewhere a Latin-1
+// symbol read from the one CJK character of an English line is no
+// likelier than the character: correct text writes "bus 42路" and
+// "floor 3楼", which GBK reads as "42·" and "3¥".
+func symbolByNumber(s string, from, to int, cand string) bool {
+	switch cand {
+	case "°":
+		return from > 0 && isDigitByte(s[from-1])
+	case "£", "¥":
+		return to < len(s) && isDigitByte(s[to])
+	}
+	return false
+}
+
+// loneCJKLetters is how many ASCII letters a line needs for
+// loneCJKByNumber to read its one CJK character as a stranger: a few
+// words.
+const loneCJKLetters = 12
 
 // cjkFlags is what mayHoldDoubleByteMojibake asks of a rune outside
 // ASCII: its class and, for Han, kana and Hangul, how its cost compares
