@@ -456,6 +456,10 @@ var repairCases = []damageCase{
 	// after the opening one is put back, and the last byte of each is
 	// one Big5 pairs with nothing after it (see lostRun).
 	{name: "en/utf8-as-big5-fffd-quotes", clean: "It is “above” the line, they said.", steps: []step{lossy("big5", codec.ReplaceFFFD)}, loss: "fffd"},
+	// Three marks that open the line: "“" (E2 80 9C) through Big5, whose 9C
+	// pairs with no "N"; through GBK, which pairs E2 80, no mark of E2 80
+	// xx is three marks.
+	{name: "en/utf8-as-big5-fffd-opening-quote", clean: "“Not since last Tuesday,” said the player.", steps: []step{lossy("big5", codec.ReplaceFFFD)}, loss: "fffd"},
 	// "с" alone before a space is "Ñ " once its 0x81 is dropped, and
 	// "я" (0x8F) too: the words of running text tell them apart.
 	// The preposition "с" (D1 81) alone between spaces, in a line whose

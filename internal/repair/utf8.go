@@ -988,7 +988,17 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 		}
 		return c
 	}
-	if r == 3 && opt.InferLost && isCJKRune(beside) && (to == len(s) || s[to] == '\n' || s[to] == '\r') {
+	// And the first two were lost too: a decoder that pairs E2 80 reads
+	// it as a character ("鈥" in GBK), and no mark of E2 80 xx is three
+	// marks there. Big5 pairs neither E2 80 nor E3 80, and GBK both: a
+	// run of three marks before "Not" is "“" through Big5 (9C N is no
+	// pair of Big5's), and through GBK no mark at all ("•", whose A2 N
+	// GBK does not pair either, was chosen so).
+	losesPrefix := func(p0, p1 byte) bool {
+		tw := w.lossTwin()
+		return !tw.pairs(p0, p1)
+	}
+	if r == 3 && opt.InferLost && isCJKRune(beside) && (to == len(s) || s[to] == '\n' || s[to] == '\r') && losesPrefix(0xE3, 0x80) {
 		// A character of three bytes that ends a line of CJK text is
 		// its full stop three times in four: of the dev set's Chinese
 		// and Japanese lines that end in such a character, 289 of 384
@@ -996,7 +1006,7 @@ func (w *wrongDecoder) lostRun(sc *scratch, s string, i int, opt Options) (span,
 		chosen, alts := inferLost([]byte{0xE3, 0x80}, lastCands(), beside, after, 0, true)
 		cand = chosen
 		inf = &Inferred{Chosen: chosen, Alternatives: alts}
-	} else if r == 3 && opt.InferLost && !isCJKRune(beside) && !isCJKRune(after) {
+	} else if r == 3 && opt.InferLost && !isCJKRune(beside) && !isCJKRune(after) && losesPrefix(0xE2, 0x80) {
 		open := sc.openAt(s, from, "")
 		chosen, alts := inferLost([]byte{0xE2, 0x80}, lastCands(), before, after, open, true)
 		cand = chosen
