@@ -67,58 +67,17 @@ func init() {
 			punctRightCost[m][c] = -math.Log2((float64(punctRight[m][c]) + alpha) / (sums[m] + alpha*numCtx))
 		}
 	}
-	// The marks seen between each pair of neighbours' classes, and what
-	// naive Bayes expects of each (see punctJointCost).
-	var seen [numCtx][numCtx]float64
-	for _, t := range punctJoint {
-		punctPair[t[0]][t[1]][t[2]] = t[3]
-		seen[t[1]][t[2]] += float64(t[3])
-	}
-	for l := range numCtx {
-		for r := range numCtx {
-			var z float64
-			for m := range numMarks {
-				z += math.Exp2(-(punctPrior[m] + punctLeftCost[m][l] + punctRightCost[m][r]))
-			}
-			for m := range numMarks {
-				expected := seen[l][r] * math.Exp2(-(punctPrior[m] + punctLeftCost[m][l] + punctRightCost[m][r])) / z
-				punctJointCost[m][l][r] = -math.Log2((float64(punctPair[m][l][r]) + punctPairWeight) / (expected + punctPairWeight))
-			}
-		}
-	}
 	for l := range numCtx {
 		for r := range numCtx {
 			best := math.Inf(1)
 			for x := rune(0x2010); x <= 0x205E; x++ {
 				m := markIndex(x)
-				best = min(best, punctPrior[m]+punctLeftCost[m][l]+punctRightCost[m][r]+punctJointCost[m][l][r])
+				best = min(best, punctPrior[m]+punctLeftCost[m][l]+punctRightCost[m][r])
 			}
 			punctBest[l][r] = best
 		}
 	}
 }
-
-// punctPair counts each mark between each pair of neighbours' classes
-// (punctJoint, indexed).
-var punctPair [numMarks][numCtx][numCtx]uint16
-
-// punctJointCost corrects the naive-Bayes price of a mark between two
-// classes of neighbours by what the counts saw between that pair: naive
-// Bayes takes the neighbours on the left and on the right as
-// independent, and they are not. "’" follows a letter 117 times in 126
-// and precedes a space 8 times, "…" follows a letter 8 times in 24 and
-// precedes a space 10, so naive Bayes put "’" between a letter and a
-// space 1.2 bits ahead of "…"; the counts saw "…" there four times and
-// "’" twice ("stop us… we’re"). The correction is -log2 of the mark's
-// count between the pair over the count naive Bayes expects there, each
-// with punctPairWeight added, which keeps a pair seen once or twice
-// from deciding much.
-var punctJointCost [numMarks][numCtx][numCtx]float64
-
-// punctPairWeight is what punctJointCost adds to the counts it compares:
-// a mark must be seen between a pair a few times more, or fewer, than
-// naive Bayes expects to move its price by a bit.
-const punctPairWeight = 2
 
 // punctBest holds, for each pair of context classes, the least
 // punctContext of any general punctuation mark (U+2010–U+205E) between
@@ -133,7 +92,7 @@ func punctExcess(before, r, after rune) float64 {
 		return 0
 	}
 	lc, rc := contextClass(before), contextClass(after)
-	return punctPrior[m] + punctLeftCost[m][lc] + punctRightCost[m][rc] + punctJointCost[m][lc][rc] - punctBest[lc][rc]
+	return punctPrior[m] + punctLeftCost[m][lc] + punctRightCost[m][rc] - punctBest[lc][rc]
 }
 
 // The marks the context model knows: U+2000–U+206F at 0x00–0x6F and the
@@ -163,8 +122,7 @@ func punctContext(before, r, after rune) float64 {
 	if m < 0 {
 		return 0
 	}
-	lc, rc := contextClass(before), contextClass(after)
-	return punctPrior[m] + punctLeftCost[m][lc] + punctRightCost[m][rc] + punctJointCost[m][lc][rc]
+	return punctPrior[m] + punctLeftCost[m][contextClass(before)] + punctRightCost[m][contextClass(after)]
 }
 
 // QuoteCost is the cost of mark r where the text so far leaves the
@@ -195,8 +153,6 @@ func Closes(open, r rune) bool {
 	switch open {
 	case '“':
 		return r == '”'
-	case '‘':
-		return r == '’'
 	case '„':
 		return r == '“' || r == '”' // German and Polish/Hungarian
 	case '‚':
@@ -236,7 +192,7 @@ func Closer(r rune) bool {
 // knows.
 func Opens(r rune) bool {
 	switch r {
-	case '“', '‘', '„', '‚', '«', '»', '‹', '›', '⟨', '「', '『', '（':
+	case '“', '„', '‚', '«', '»', '‹', '›', '⟨', '「', '『', '（':
 		return true
 	}
 	return false

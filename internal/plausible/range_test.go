@@ -32,35 +32,3 @@ func TestRangeCost(t *testing.T) {
 		}
 	}
 }
-
-// TestPunctJointCost checks that a mark's price between two neighbours
-// follows what the counts saw between that pair, where naive Bayes, which
-// takes the neighbours apart, would not: between a letter and a space,
-// "…" ("stop us… we’re") over "’"; and that a pair the counts never saw
-// keeps naive Bayes's order.
-func TestPunctJointCost(t *testing.T) {
-	nb := func(before, r, after rune) float64 {
-		m, l, rc := markIndex(r), contextClass(before), contextClass(after)
-		return punctPrior[m] + punctLeftCost[m][l] + punctRightCost[m][rc]
-	}
-	if nb('s', '’', ' ') >= nb('s', '…', ' ') {
-		t.Fatalf("naive Bayes already prefers … after a letter before a space: the test shows nothing")
-	}
-	if got, other := punctContext('s', '…', ' '), punctContext('s', '’', ' '); got >= other {
-		t.Errorf("between a letter and a space: … costs %.2f, ’ %.2f; want … cheaper", got, other)
-	}
-	if got, other := punctContext('s', '’', 't'), punctContext('s', '…', 't'); got >= other {
-		t.Errorf("between two letters: ’ costs %.2f, … %.2f; want ’ cheaper", got, other)
-	}
-}
-
-// TestSingleQuotesPair checks that ‘ opens a quotation that ’ closes,
-// as “ opens one ” closes.
-func TestSingleQuotesPair(t *testing.T) {
-	if !Opens('‘') || !Closes('‘', '’') || Closes('‘', '”') {
-		t.Errorf("Opens(‘) = %v, Closes(‘, ’) = %v, Closes(‘, ”) = %v", Opens('‘'), Closes('‘', '’'), Closes('‘', '”'))
-	}
-	if QuoteCost('’', '‘') >= QuoteCost('’', 0) {
-		t.Errorf("QuoteCost(’) with ‘ open = %v, with nothing open %v", QuoteCost('’', '‘'), QuoteCost('’', 0))
-	}
-}

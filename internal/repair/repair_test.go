@@ -44,8 +44,6 @@ const (
 	// englishApos has only apostrophes followed by letters, so that its
 	// UTF-8 survives a strict double-byte reading ("company鈥檚").
 	englishApos = "We’re sure the company’s manager didn’t know the shop’s owner wasn’t in town."
-	// ellipsis pauses after a word, and quotes a word in single marks.
-	ellipsis = "Wait for it… the ‘quiet’ carriage is at the front of the train."
 	// pounds and degrees hold one character outside ASCII each.
 	pounds  = "The service is charged at £3.95 per month for every user."
 	degrees = "Temperatures are expected to top 38° on Friday afternoon."
@@ -402,10 +400,6 @@ var repairCases = []damageCase{
 	// and subscripts E2 82 xx can be, the legacy code pages hold "€" alone.
 	{name: "en/utf8-as-gbk-dropped-euro", clean: "Tickets cost €12 at the door and €9 online, the organisers said.", steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
 	{name: "en/utf8-as-gbk-fffd-euro", clean: "Tickets cost €12 at the door and €9 online, the organisers said.", steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
-	// "…" (E2 80 A6) between a word and a space lost its last byte, where
-	// "’" (E2 80 99) is as likely to the bytes; and "’" closing a ‘.
-	{name: "en/utf8-as-gbk-dropped-ellipsis", clean: ellipsis, steps: []step{lossy("gbk", codec.Drop)}, loss: "dropped"},
-	{name: "en/utf8-as-gbk-fffd-ellipsis", clean: ellipsis, steps: []step{lossy("gbk", codec.ReplaceFFFD)}, loss: "fffd"},
 	// A range's "–" (E2 80 93) lost its last byte between two numbers,
 	// where "…" (E2 80 A6) lost it as easily: the typography of ranges
 	// says which.

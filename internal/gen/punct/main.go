@@ -2,8 +2,7 @@
 
 // Command punct turns data/context.tsv (see derive.py) into
 // internal/plausible/punct_table.go: for each general punctuation mark,
-// how often it follows and precedes each class of neighbour, and how
-// often it stands between each pair of classes.
+// how often it follows and precedes each class of neighbour.
 //
 // Run by go generate in internal/plausible.
 package main
@@ -49,8 +48,6 @@ func main() {
 	}
 	defer f.Close()
 	var left, right [numMarks][8]int
-	type triple struct{ m, l, r, n int }
-	var joint []triple
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		line := sc.Text()
@@ -76,7 +73,6 @@ func main() {
 		}
 		left[m][l] += n
 		right[m][r] += n
-		joint = append(joint, triple{m, l, r, n})
 	}
 	if err := sc.Err(); err != nil {
 		log.Fatal(err)
@@ -104,12 +100,6 @@ func main() {
 		}
 		b.WriteString("}\n\n")
 	}
-	b.WriteString("// punctJoint counts each mark between its two neighbours' classes, as\n// {mark, left class, right class, count}.\n")
-	b.WriteString("var punctJoint = [][4]uint16{\n")
-	for _, t := range joint {
-		fmt.Fprintf(&b, "\t{0x%02X, %d, %d, %d},\n", t.m, t.l, t.r, t.n)
-	}
-	b.WriteString("}\n")
 	src, err := format.Source(b.Bytes())
 	if err != nil {
 		log.Fatal(err)
