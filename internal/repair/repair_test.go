@@ -318,6 +318,7 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-big5-pound", clean: pounds, steps: []step{u8("big5")}},
 	{name: "en/utf8-as-euc-kr-pound", clean: pounds, steps: []step{u8("euc-kr")}},
 	{name: "en/utf8-as-big5-degrees", clean: degrees, steps: []step{u8("big5")}},
+	{name: "en/utf8-as-gbk-times", clean: "Thumbnails are 160 × 120 pixels wide by default.", steps: []step{u8("gbk")}},
 	{name: "en/utf8-as-gb18030-degrees", clean: degrees, steps: []step{u8("gb18030")}},
 	{name: "fr/utf8-as-gbk", clean: french, steps: []step{u8("gbk")}},
 	{name: "pl/utf8-as-gbk", clean: polish, steps: []step{u8("gbk")}},
@@ -721,6 +722,9 @@ var cleanTexts = []string{
 	"We met on the 3楼 landing of the old building.",
 	"The character 拢 means to gather, as in 拢共 (altogether).",
 	"Our office moved to room 拢 7 after the renovation.",
+	// Through GBK 梅 (plum) is the UTF-8 of "÷", read so only between
+	// two numbers.
+	"The old 梅 tree by gate 3 flowers in 2 weeks.",
 }
 
 func TestCleanUnchanged(t *testing.T) {

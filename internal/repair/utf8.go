@@ -1315,7 +1315,7 @@ func mayHoldDoubleByteMojibake(s string) bool {
 
 // loneCJKByNumber reports whether s is a line of Latin text, with at
 // least loneCJKLetters ASCII letters, whose one CJK character is glued
-// to a digit, before or after it. A Latin-1 symbol is two bytes of
+// to a digit, before or after it, or stands between two numbers. A Latin-1 symbol is two bytes of
 // UTF-8, one character of a double-byte page, and where it was the
 // line's only character outside ASCII nothing else betrays the page:
 // "£4.99" through GBK is "拢4.99", through Big5 "瞿4.99", "38°" through
@@ -1346,10 +1346,16 @@ func loneCJKByNumber(s string) bool {
 	if at < 0 || letters < loneCJKLetters {
 		return false
 	}
-	return at > 0 && isDigitByte(s[at-1]) || at+size < len(s) && isDigitByte(s[at+size])
+	return at > 0 && isDigitByte(s[at-1]) || at+size < len(s) && isDigitByte(s[at+size]) || betweenNumbers(s, at, at+size)
 }
 
 func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
+
+// betweenNumbers reports whether s[from:to] stands between two numbers,
+// a space on each side: "160 × 120".
+func betweenNumbers(s string, from, to int) bool {
+	return from >= 2 && s[from-1] == ' ' && isDigitByte(s[from-2]) && to+1 < len(s) && s[to] == ' ' && isDigitByte(s[to+1])
+}
 
 // symbolByNumber reports whether cand, the reading of s[from:to], is a
 // symbol where a number puts it: a currency's symbol glued before a
@@ -1361,12 +1367,18 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // symbol read from the one CJK character of an English line is no
 // likelier than the character: correct text writes "bus 42路" and
 // "floor 3楼", which GBK reads as "42·" and "3¥".
+//
+// The multiplication and division signs are operators, which Unicode
+// classes as mathematical symbols (Sm), and stand between the numbers
+// they join: "160 × 120" through GBK is "160 脳 120".
 func symbolByNumber(s string, from, to int, cand string) bool {
 	switch cand {
 	case "°":
 		return from > 0 && isDigitByte(s[from-1])
 	case "£", "¥":
 		return to < len(s) && isDigitByte(s[to])
+	case "×", "÷":
+		return betweenNumbers(s, from, to)
 	}
 	return false
 }
