@@ -1132,6 +1132,11 @@ type scratch struct {
 	quickSuspect      bool
 	quickSuspectOf    string
 	quickSuspectValid bool
+	// loneCJKByNumber's answer, asked by each double-byte decoder's
+	// quick test (see doubleByteMayHold).
+	lone      bool
+	loneOf    string
+	loneValid bool
 
 	refuted      doubleByteSet // doubleByteRefuted's memory
 	refutedOf    string
@@ -1253,6 +1258,7 @@ func putQuickScratch(sc *scratch) {
 	sc.screenOf, sc.screenValid = "", false
 	sc.dbScanOf, sc.dbScanValid = "", false
 	sc.quickSuspectOf, sc.quickSuspectValid = "", false
+	sc.loneOf, sc.loneValid = "", false
 	sc.refutedOf, sc.refutedValid = "", false
 	sc.invertedOf, sc.invertedValid = "", false
 	scratchPool.Put(sc)
@@ -1311,7 +1317,15 @@ func (sc *scratch) doubleByteNothing(s string) bool {
 // whose screen is sn: mayHoldDoubleByteMojibake, or a line of Latin text
 // whose one CJK character stands by a number (see loneCJKByNumber).
 func (sc *scratch) doubleByteMayHold(s string, sn screen) bool {
-	return sc.doubleByteSuspect(s, sn) || loneCJKByNumber(s)
+	if sc.doubleByteSuspect(s, sn) {
+		return true
+	}
+	// Asked once for the line, not once per decoder: a line of English
+	// with one CJK character is read whole.
+	if !sc.loneValid || sc.loneOf != s {
+		sc.lone, sc.loneOf, sc.loneValid = loneCJKByNumber(s), s, true
+	}
+	return sc.lone
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for
