@@ -129,6 +129,17 @@ func init() {
 		// The long s survives in some word lists but not in modern
 		// text; as a repair it is the cp437 reading of line art "┼┐".
 		knownLetter['ſ'] = false
+		// Hepburn romanization writes Japanese long vowels with a
+		// macron, and English text spells Japanese names so ("Ōsaka",
+		// "Itō"). Latvian has ā ē ī ū but no ō, so no model's alphabet
+		// holds it, and at rareLetter "ÅŒ" (C5 8C read through
+		// windows-1254) cost less than the Ō it stood for. The
+		// macron letters of pinyin's tones (ǎ ǐ ǒ ǔ) stay rare: Ç with
+		// its 0x90 dropped would read as ǐ in every line of Arabic
+		// shown as windows-1252.
+		for _, v := range "ōŌ" {
+			knownLetter[v] = true
+		}
 	}()
 	for _, m := range langstats.Models {
 		for _, r := range m.Alphabet() {

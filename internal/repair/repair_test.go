@@ -50,6 +50,8 @@ const (
 	// ranges joins numbers with en dashes, as the typography of ranges
 	// does: years, pages and a percentage.
 	ranges = "Pages 12–18 of the report cover the years 2019–2021, when sales fell 6–8% a year."
+	// romanized spells a Japanese name in Hepburn, with a macron.
+	romanized = "The architect Kenji Ōtani has finished a library beside the harbour."
 	// undefined1252 holds letters whose UTF-8 ends in a byte strict
 	// windows-1252 leaves undefined.
 	undefined1252 = "ÁRPÁD and ÝMIR met Ïda in Đakovo, then drove to Tōkyō and Ōsaka by night."
@@ -304,6 +306,12 @@ var repairCases = []damageCase{
 	{name: "es/utf8-as-cp437", clean: spanish, steps: []step{u8("ibm437")}},
 	// One damaged word is enough when box drawing is glued inside it:
 	// "f├╝r" is no line art.
+	// A Japanese name romanized with macrons in English text: Ō is C5
+	// 8C, which windows-1251 reads as "ЕЊ", windows-1253 as "Ε" and a
+	// control, windows-1254 as "ÅŒ".
+	{name: "en/utf8-as-1251-macron", clean: romanized, steps: []step{u8("sloppy-windows-1251")}},
+	{name: "en/utf8-as-1253-macron", clean: romanized, steps: []step{u8("sloppy-windows-1253")}},
+	{name: "en/utf8-as-1254-macron", clean: romanized, steps: []step{u8("sloppy-windows-1254")}},
 	{name: "de/utf8-as-cp437-one-word", clean: "Der Preis für Kinder ist 5 Euro.", steps: []step{u8("ibm437")}},
 
 	// UTF-8 read as a double-byte page: "Japan鈥檚". Native CJK text
