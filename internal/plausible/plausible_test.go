@@ -529,9 +529,8 @@ func TestBoxesJoin(t *testing.T) {
 // TestRarePrices holds the prices of characters that correct text writes
 // (the micro sign, the ordinal indicators, the Ukrainian apostrophe ʼ,
 // the spacing accents, Hepburn's ō) below those of characters only a
-// wrong reading
-// makes (phonetic superscripts, Braille, the North Indic fractions, a
-// Vedic tone mark, an unassigned code point).
+// wrong reading makes (phonetic superscripts, Braille, the North Indic
+// fractions, a Vedic tone mark, an unassigned code point).
 func TestRarePrices(t *testing.T) {
 	for _, r := range "µªºʼˆ˜ﬁㄅōŌ" {
 		if c := RuneCost(r); c >= rareLetter {
