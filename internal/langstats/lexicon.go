@@ -8,7 +8,7 @@ import (
 // The lexicons of word forms, one Bloom filter per language, derived by
 // internal/gen/langstats/derive_lexicon.py from hunspell's stems and affix
 // rules and copied here by the generator. Embedded as strings, read in
-// place: a megabyte and a half each.
+// place: three megabytes for Russian.
 var (
 	//go:embed lexicon-ru.bin
 	lexiconRU string
@@ -40,7 +40,7 @@ func loadLexicon(lang string) *lexicon {
 }
 
 // has reports whether the word with letter indexes w is in the lexicon
-// (or, once in a hundred or so, a word that is not: a Bloom filter's
+// (or, once in two thousand or so, a word that is not: a Bloom filter's
 // false positive).
 func (l *lexicon) has(w []byte) bool {
 	sum := uint64(0xcbf29ce484222325) // FNV-1a 64, as derive_lexicon.py hashes

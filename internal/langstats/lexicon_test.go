@@ -22,12 +22,18 @@ func TestLexicon(t *testing.T) {
 		}
 		return b
 	}
-	for _, w := range []string{"памяти", "ядра", "эвристический", "вероятностную", "Японские", "ЗНАК"} {
+	// Reflexive forms, which unmunch never made (see derive_lexicon.py),
+	// are forms too.
+	for _, w := range []string{"памяти", "ядра", "эвристический", "вероятностную", "Японские", "ЗНАК",
+		"является", "находится", "остановился", "учимся", "выполнялся"} {
 		if !m.lexicon.has(key(w)) {
 			t.Errorf("%q is not in the lexicon", w)
 		}
 	}
-	for _, w := range []string{"памсти", "сдра", "свристический", "веростностную", "спонские", "ЗАНК"} {
+	// Lost letters read wrong; "эдерный" and "выполнсляя" were false
+	// positives of a filter of 10 bits a form.
+	for _, w := range []string{"памсти", "сдра", "свристический", "веростностную", "спонские", "ЗАНК",
+		"остановиляя", "эдерный", "выполнсляя"} {
 		if m.lexicon.has(key(w)) {
 			t.Errorf("%q is in the lexicon", w)
 		}

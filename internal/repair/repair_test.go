@@ -440,6 +440,10 @@ var repairCases = []damageCase{
 	// Н (D0 9D) and А (D0 90) side by side both lose their second byte:
 	// one at a time, each beside the other's first choice, they read
 	// "ЗАНЧЕНИЕ"; chosen together, the word.
+	// Reflexive verbs end in "ся", D1 81 D1 8F, both of whose last
+	// bytes windows-1252 drops: "остановился" is "...Ð»ÑÑ", which the
+	// letter pairs alone read "остановиляя".
+	{name: "ru/utf8-as-1252-dropped-reflexive", clean: "Поезд остановился посреди поля, и никто из пассажиров не решался спросить машиниста, что случилось.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-letter-pair", clean: "ИСХОДНОЕ ЗНАЧЕНИЕ ПАРАМЕТРА БУДЕТ ВОССТАНОВЛЕНО ПРИ ПЕРЕЗАПУСКЕ.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// The reflexive ending "-ся" loses both bytes 0x81 (с) and 0x8F (я);
 	// the word lists list stems, and the running text written for moji
