@@ -328,6 +328,10 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-big5-degrees", clean: degrees, steps: []step{u8("big5")}},
 	{name: "en/utf8-as-gbk-times", clean: "Thumbnails are 160 × 120 pixels wide by default.", steps: []step{u8("gbk")}},
 	{name: "en/utf8-as-gb18030-degrees", clean: degrees, steps: []step{u8("gb18030")}},
+	// Through EUC-KR and EUC-JP the degree sign is a common character,
+	// 째 and 属, that only its place after a number gives away.
+	{name: "en/utf8-as-euc-kr-degrees", clean: degrees, steps: []step{u8("euc-kr")}},
+	{name: "en/utf8-as-euc-jp-degrees", clean: degrees, steps: []step{u8("euc-jp")}},
 	{name: "fr/utf8-as-gbk", clean: french, steps: []step{u8("gbk")}},
 	{name: "pl/utf8-as-gbk", clean: polish, steps: []step{u8("gbk")}},
 	{name: "ru/utf8-as-gbk", clean: russian, steps: []step{u8("gbk")}},
