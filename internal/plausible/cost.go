@@ -1687,7 +1687,7 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 		// "5Â Go" was cheaper than the no-break space it stood for.
 		return nbspTypography
 	}
-	if a == Digit && rb == '°' {
+	if a == Digit && b == LatinSymbol && rb == '°' {
 		// The degree sign follows a number: CLDR's data writes "°"
 		// after a digit 1,579 times and before one 8. After a number it
 		// is as ordinary as the digits were, where another Latin-1
