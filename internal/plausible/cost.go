@@ -158,6 +158,48 @@ func init() {
 	}
 }
 
+// alphabets holds, for each rune below U+0500, the set of language
+// models whose alphabet has it in either case, one bit per model in the
+// order of langstats.Models.
+var alphabets = func() (t [0x500]uint64) {
+	// Hepburn romanization (see knownLetter), which no model has, is an
+	// alphabet of its own: ASCII and the macron vowels.
+	for _, r := range "āēīōūĀĒĪŌŪ" {
+		t[r] |= 1 << 63
+	}
+	for i, m := range langstats.Models {
+		if i >= 63 {
+			break
+		}
+		for _, r := range m.Alphabet() {
+			for _, v := range []rune{r, unicode.ToUpper(r), unicode.ToLower(r), unicode.ToTitle(r)} {
+				if v < 0x500 {
+					t[v] |= 1 << i
+				}
+			}
+		}
+	}
+	return t
+}()
+
+// WrittenTogether reports whether some language moji models has in its
+// alphabet every letter of word outside ASCII below U+0500 (Latin, Greek
+// and Cyrillic): people write a word in one alphabet, and "Łódź" is
+// Polish where "ŝódź" mixes Esperanto's ŝ with Polish letters. A word
+// with no such letter, or with a letter no model has, is not judged.
+func WrittenTogether(word string) bool {
+	set := ^uint64(0)
+	for _, r := range word {
+		if r < utf8.RuneSelf || r >= 0x500 || !unicode.IsLetter(r) {
+			continue
+		}
+		if a := alphabets[r]; a != 0 {
+			set &= a
+		}
+	}
+	return set != 0
+}
+
 // letterCost is the unigram cost of a character of a letter class, or of
 // a combining mark. Real text is nearly always precomposed (NFC), so even
 // the marks that decomposed accents use (acute, diaeresis, cedilla...)

@@ -788,3 +788,30 @@ func FuzzLanguageCostOnePass(f *testing.F) {
 		checkLanguageCostRef(t, s)
 	})
 }
+
+// TestWrittenTogether holds the alphabets a word's letters must share.
+func TestWrittenTogether(t *testing.T) {
+	for _, c := range []struct {
+		word string
+		want bool
+	}{
+		{"Łódź", true},
+		{"ŝódź", false}, // Esperanto's ŝ, Polish ó and ź
+		{"ōódź", false}, // Hepburn's ō
+		{"Ōsaka", true},
+		{"Tōkyō", true},
+		{"Dvořák", true},
+		{"Ísafjörður", true},
+		{"naïve", true},
+		{"ćwiczenie", true},
+		{"cañón", true},
+		{"Øß", false},
+		{"ASCII", true},
+		{"Москва", true},
+		{"Мöсква", false},
+	} {
+		if got := WrittenTogether(c.word); got != c.want {
+			t.Errorf("WrittenTogether(%q) = %v, want %v", c.word, got, c.want)
+		}
+	}
+}

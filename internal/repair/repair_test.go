@@ -447,6 +447,10 @@ var repairCases = []damageCase{
 	// Reflexive verbs end in "ся", D1 81 D1 8F, both of whose last
 	// bytes windows-1252 drops: "остановился" is "...Ð»ÑÑ", which the
 	// letter pairs alone read "остановиляя".
+	// Ł (C5 81) loses its 0x81, and the lead's other letters with a
+	// byte windows-1252 drops are ō, ŏ, Ő and ŝ; in an English line
+	// only the alphabet of the rest of the word tells them apart.
+	{name: "en/utf8-as-1252-dropped-polish-name", clean: "Flights from Łódź to Reykjavík leave twice a week.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-reflexive", clean: "Поезд остановился посреди поля, и никто из пассажиров не решался спросить машиниста, что случилось.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-letter-pair", clean: "ИСХОДНОЕ ЗНАЧЕНИЕ ПАРАМЕТРА БУДЕТ ВОССТАНОВЛЕНО ПРИ ПЕРЕЗАПУСКЕ.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// The reflexive ending "-ся" loses both bytes 0x81 (с) and 0x8F (я);

@@ -2997,6 +2997,9 @@ func (sc *scratch) refineOneLost(s string, from, to int, dec []byte, lost []Infe
 		sc.trial = append(append(append(sc.trial[:0], dec[:off]...), alt.Text...), dec[off+len(in.Chosen):]...)
 		split.alt = alt.Text
 		c := sc.wordCost(s, from, to, bytesView(sc.trial), langs, split, dec) - alt.context
+		if !plausible.WrittenTogether(bytesView(wordAt(sc.trial, off, len(alt.Text)))) {
+			c += mixedAlphabets
+		}
 		alt.Score = -c
 		switch {
 		case c < bestCost:
@@ -3027,6 +3030,34 @@ func (sc *scratch) refineOneLost(s string, from, to int, dec []byte, lost []Infe
 	}
 	return dec
 }
+
+// wordAt returns the word of t, letters and marks, around t[off:off+n].
+func wordAt(t []byte, off, n int) []byte {
+	i, j := off, off+n
+	for i > 0 {
+		r, size := utf8.DecodeLastRune(t[:i])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) {
+			break
+		}
+		i -= size
+	}
+	for j < len(t) {
+		r, size := utf8.DecodeRune(t[j:])
+		if !unicode.IsLetter(r) && !unicode.Is(unicode.M, r) {
+			break
+		}
+		j += size
+	}
+	return t[i:j]
+}
+
+// mixedAlphabets is what a lost letter costs in its word where with it
+// no one alphabet writes the word's letters outside ASCII (see
+// plausible.WrittenTogether): the margin of any change. In "The council
+// of ÅÃ³dÅº", an English line, the lost byte after C5 is ō, ŝ, Ł or Ő,
+// letters English has none of, and the capital cost a bit more than the
+// small letters after a space; only Ł makes "Łó" a Polish pair.
+const mixedAlphabets = margin
 
 // maxPairRefined is how many of each of two adjacent lost letters'
 // candidates refineLostPair weighs together.
