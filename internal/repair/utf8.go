@@ -3053,10 +3053,11 @@ func wordAt(t []byte, off, n int) []byte {
 
 // mixedAlphabets is what a lost letter costs in its word where with it
 // no one alphabet writes the word's letters outside ASCII (see
-// plausible.WrittenTogether): the margin of any change. In "The council
-// of ÅÃ³dÅº", an English line, the lost byte after C5 is ō, ŝ, Ł or Ő,
-// letters English has none of, and the capital cost a bit more than the
-// small letters after a space; only Ł makes "Łó" a Polish pair.
+// plausible.WrittenTogether): the margin of any change. In "Flights
+// from ÅÃ³dÅº to Reykjavík", an English line, the lost byte after C5 is
+// ō, ŝ, Ł or Ő, letters English has none of, and the capital cost a bit
+// more than the small letters after a space; only Ł makes "Łó" a Polish
+// pair.
 const mixedAlphabets = margin
 
 // maxPairRefined is how many of each of two adjacent lost letters'
