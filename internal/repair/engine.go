@@ -424,6 +424,23 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 		if best == nil {
 			best = searchRound(sc, s, opt, 1)
 		}
+		if best == nil && sc.settledOf != "" {
+			// The round read the text under the settlement the rounds
+			// before left, and a repair of the text it ends with
+			// begins with none: what a settlement forbids, a repair
+			// of the output would do. A space read as 0xA0 pays a
+			// second prior where the decoder was seen dropping bytes
+			// (see undoUTF8), and "0â\u0080 B" that the rounds left
+			// was "0† B" when repaired again. Read once more without
+			// it, so that the text returned is one Repair leaves as
+			// it is.
+			sc.restoreSettlement(settlement{})
+			clear(sc.rounds)
+			best = soleReading(sc, s)
+			if best == nil {
+				best = searchRound(sc, s, opt, 1)
+			}
+		}
 		if best == nil {
 			break
 		}
@@ -803,8 +820,9 @@ const maxLines = 256
 // the lookahead's readings through Latin-1, GBK and the rest, and tries
 // windows-1252 afresh.
 type tried struct {
-	utf8       [maxWrong]*outcome
-	utf8Done   [maxWrong]bool
+	// utf8 and utf8Done are indexed by droppedSettled, then by decoder.
+	utf8       [2][maxWrong]*outcome
+	utf8Done   [2][maxWrong]bool
 	legacy     []*outcome
 	legacyDone bool
 }
@@ -848,14 +866,26 @@ const maxTriedFree = 64
 // settlement.
 func (t *tried) undoUTF8(sc *scratch, s string, k int, w *wrongDecoder, opt Options) *outcome {
 	settled := w.name() == sc.settled
-	if t.utf8Done[k] && !settled {
-		return t.utf8[k]
+	d := sc.droppedSettled(s)
+	if t.utf8Done[d][k] && !settled {
+		return t.utf8[d][k]
 	}
 	o := undoUTF8(sc, s, w, opt, true)
 	if !settled {
-		t.utf8[k], t.utf8Done[k] = o, true
+		t.utf8[d][k], t.utf8Done[d][k] = o, true
 	}
 	return o
+}
+
+// droppedSettled is 1 where the previous round read s, the text it
+// wrote, through a decoder that dropped bytes, and 0 elsewhere: every
+// decoder's reading of s depends on it, not only the settled one's (a
+// space read as 0xA0 pays a second prior, see undoUTF8).
+func (sc *scratch) droppedSettled(s string) int {
+	if sc.settledDrops && sc.settledOf == s {
+		return 1
+	}
+	return 0
 }
 
 // lookaheadTie is how close, in bits, the whole-line costs of the texts
