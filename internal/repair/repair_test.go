@@ -451,6 +451,10 @@ var repairCases = []damageCase{
 	// byte windows-1252 drops are ō, ŏ, Ő and ŝ; in an English line
 	// only the alphabet of the rest of the word tells them apart.
 	{name: "en/utf8-as-1252-dropped-polish-name", clean: "Flights from Łódź to Reykjavík leave twice a week.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// Latvian ā (C4 81) at the end of a word keeps only its lead, "Ä":
+	// read once the rounds before have read every other letter of the
+	// line.
+	{name: "lv/utf8-as-1252-dropped-word-end", clean: "Noklusētā vērtība tiek izmantota, ja lietotājs neizvēlas citu iespēju.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-reflexive", clean: "Поезд остановился посреди поля, и никто из пассажиров не решался спросить машиниста, что случилось.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "ru/utf8-as-1252-dropped-letter-pair", clean: "ИСХОДНОЕ ЗНАЧЕНИЕ ПАРАМЕТРА БУДЕТ ВОССТАНОВЛЕНО ПРИ ПЕРЕЗАПУСКЕ.", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// The reflexive ending "-ся" loses both bytes 0x81 (с) and 0x8F (я);

@@ -684,6 +684,15 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	if out == s {
 		return nil
 	}
+	if leftovers {
+		// The rounds before wrote the rest: what this decoder read
+		// stays its reading, for the round after to tell from correct
+		// text (see readWhole). Latvian "KopÄ“jÄ darba izpildÄ«tÄ" is
+		// read a few islands a round, and the lone leads left at the
+		// ends of its words ("Ä", ā with 0x81 dropped) are read only
+		// once everything else outside ASCII is this decoder's work.
+		produced = carryRanges(produced, sc.settledRanges, spans)
+	}
 	if decide && !leftovers && w.leavesLineArt(out) {
 		return nil
 	}
@@ -694,6 +703,23 @@ func finishUTF8(sc *scratch, s string, w *wrongDecoder, decide bool, spans []spa
 	o := sc.newOutcome()
 	*o = outcome{text: out, gain: gain, layer: l, produced: produced, leftovers: leftovers}
 	return o
+}
+
+// carryRanges appends to produced, the ranges the spans wrote in the
+// text they were read from, the ranges of that text in old (ranges no
+// span touches), moved to where the spans' rewriting puts them, and
+// returns them in order.
+func carryRanges(produced, old [][2]int, spans []span) [][2]int {
+	k, shift := 0, 0
+	for _, r := range old {
+		for k < len(spans) && spans[k].to <= r[0] {
+			shift += len(spans[k].text) - (spans[k].to - spans[k].from)
+			k++
+		}
+		produced = append(produced, [2]int{r[0] + shift, r[1] + shift})
+	}
+	slices.SortFunc(produced, func(a, b [2]int) int { return cmp.Compare(a[0], b[0]) })
+	return produced
 }
 
 // dropStrayLetters takes out of a double-byte page's islands those that
