@@ -1676,14 +1676,14 @@ func transitionRunes(a Class, ra rune, b Class, rb rune) float64 {
 
 // plainTransitions is transitions where no rule of transitionSpecial can
 // apply (neither class is NBSP, a is no Box and no Hebrew, which the
-// maqaf is, b no Combining, and not a digit then a Latin-1 symbol, which
-// the degree sign is), and NaN,
+// maqaf is, b no Combining, and not a digit or a space then a Latin-1
+// symbol, which the degree sign and "¡" are), and NaN,
 // which equals nothing, where one may.
 var plainTransitions = func() (t [numClasses][numClasses]float64) {
 	for a := range Class(numClasses) {
 		for b := range Class(numClasses) {
 			t[a][b] = transitions[a][b]
-			if a == Box || a == NBSP || a == Hebrew || b == Combining || b == NBSP || a == Digit && b == LatinSymbol {
+			if a == Box || a == NBSP || a == Hebrew || b == Combining || b == NBSP || (a == Digit || a == Space) && b == LatinSymbol {
 				t[a][b] = math.NaN()
 			}
 		}
@@ -1729,6 +1729,16 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 		// "5Â Go" was cheaper than the no-break space it stood for.
 		return nbspTypography
 	}
+	if a == Space && b == LatinSymbol && (rb == '¡' || rb == '¿') {
+		// Spanish opens an exclamation with "¡" and a question with
+		// "¿": after a space (or at the start of a line) they are the
+		// punctuation they are, not the symbols of the class, which
+		// mojibake scatters inside words ("Ã¡" is á read through
+		// windows-1252, "Â¿" ¿). "¡Listo!" read through Mac Roman is
+		// "¬°Listo!", and the sign cost as much as the two symbols it
+		// stood for.
+		return invertedMarkOpens
+	}
 	if a == Digit && b == LatinSymbol && rb == '°' {
 		// The degree sign follows a number: CLDR's data writes "°"
 		// after a digit 1,579 times and before one 8. After a number it
@@ -1743,6 +1753,11 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 
 // degreeAfterDigit is the transition from a digit to the degree sign.
 const degreeAfterDigit = 0
+
+// invertedMarkOpens is the transition from a space to "¡" or "¿": it
+// pays back what the unigram of a Latin-1 symbol (10 bits) asks beyond
+// that of punctuation (5).
+const invertedMarkOpens = -5
 
 // maqaf is the Hebrew hyphen, U+05BE.
 const maqaf = '\u05BE'

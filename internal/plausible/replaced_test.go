@@ -137,12 +137,12 @@ func TestCharCostHalves(t *testing.T) {
 			half("transition", transitions[a][b])
 		}
 	}
-	for _, x := range []float64{rareLetter, smallCapsCharge, capitalsRunDiscount, disjointBoxes, combiningOnCJK, nbspTypography, degreeAfterDigit} {
+	for _, x := range []float64{rareLetter, smallCapsCharge, capitalsRunDiscount, disjointBoxes, combiningOnCJK, nbspTypography, degreeAfterDigit, invertedMarkOpens} {
 		half("constant", x)
 	}
 	// Every rune's own cost, and its transitions from and to the runes
 	// transitionSpecial reads.
-	special := []rune{' ', 'a', 'A', '1', '«', '°', '\u00a0', '\u05be', '─', '█', '你', 'ア', '\u064e', '\u0301', '\u3099'}
+	special := []rune{' ', 'a', 'A', '1', '«', '°', '¡', '¿', '\u00a0', '\u05be', '─', '█', '你', 'ア', '\u064e', '\u0301', '\u3099'}
 	// The BMP rune by rune, the planes above a sample of them.
 	var buf [utf8.UTFMax]byte
 	for r := rune(0); r <= unicode.MaxRune; r++ {

@@ -302,6 +302,9 @@ var repairCases = []damageCase{
 	{name: "tr/utf8-as-1252-capital-i", clean: "Yarın İzmir'e gidiyoruz.", steps: []step{u8("sloppy-windows-1252")}},
 	{name: "fr/utf8-as-mac", clean: french, steps: []step{u8("macintosh")}},
 	{name: "de/utf8-as-mac", clean: german, steps: []step{u8("macintosh")}},
+	// "¡" (C2 A1) alone in its line is "¬°" through Mac Roman: the
+	// sign that opens a Spanish exclamation, not a symbol.
+	{name: "es/utf8-as-mac-inverted-mark", clean: "¡Hecho! Los cambios se guardaron correctamente.", steps: []step{u8("macintosh")}},
 	{name: "fr/utf8-as-cp437", clean: french, steps: []step{u8("ibm437")}},
 	{name: "es/utf8-as-cp437", clean: spanish, steps: []step{u8("ibm437")}},
 	// One damaged word is enough when box drawing is glued inside it:
