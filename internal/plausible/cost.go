@@ -165,10 +165,10 @@ var alphabets = func() (t [0x500]uint64) {
 	// Hepburn romanization (see knownLetter), which no model has, is an
 	// alphabet of its own: ASCII and the macron vowels.
 	for _, r := range "āēīōūĀĒĪŌŪ" {
-		t[r] |= 1 << 63
+		t[r] |= 1 << hepburnBit
 	}
 	for i, m := range langstats.Models {
-		if i >= 63 {
+		if i >= hepburnBit {
 			break
 		}
 		for _, r := range m.Alphabet() {
@@ -181,6 +181,10 @@ var alphabets = func() (t [0x500]uint64) {
 	}
 	return t
 }()
+
+// hepburnBit is the bit of alphabets that stands for Hepburn
+// romanization's letters.
+const hepburnBit = 63
 
 // WrittenTogether reports whether some language moji models has in its
 // alphabet every letter of word outside ASCII below U+0500 (Latin, Greek
@@ -1861,6 +1865,12 @@ func LeavesAlphabet(orig, repl string) bool {
 	if !nonASCIILetters(orig) {
 		return false // most islands hold a symbol: "Ã©", "â€™"
 	}
+	if romanized(repl) {
+		// Hepburn's macron letters are written in the text of any
+		// language that names a Japanese place or person: "è‰‘shima"
+		// is Ō read through GBK and then windows-1252.
+		return false
+	}
 	spelled := false
 	for _, m := range langstats.Models {
 		if !spells(m, orig) {
@@ -1872,6 +1882,17 @@ func LeavesAlphabet(orig, repl string) bool {
 		spelled = true
 	}
 	return spelled
+}
+
+// romanized reports whether s is one or more of the macron letters of
+// Hepburn romanization (see knownLetter), which no model's alphabet has.
+func romanized(s string) bool {
+	for _, r := range s {
+		if r >= 0x500 || alphabets[r] != 1<<hepburnBit {
+			return false
+		}
+	}
+	return s != ""
 }
 
 // nonASCIILetters reports whether s is one or more letters, none ASCII.

@@ -339,6 +339,8 @@ func TestLeavesAlphabet(t *testing.T) {
 		{"ÅŸ", "ş", false}, // no alphabet has both Å and Ÿ
 		{"ab", "ä", false}, // ASCII is no evidence either way
 		{"", "é", false},
+		{"è", "Ō", false}, // Hepburn's Ō, which no model has, is written
+		{"è", "Ǒ", true},  // a pinyin tone letter is not
 	} {
 		if got := LeavesAlphabet(c.orig, c.repl); got != c.want {
 			t.Errorf("LeavesAlphabet(%q, %q) = %v, want %v", c.orig, c.repl, got, c.want)

@@ -361,6 +361,10 @@ var repairCases = []damageCase{
 	// One apostrophe is all the evidence: undone once it is two rare
 	// hanzi, "don鈥檛" (see undoUTF8's deeper readings).
 	{name: "en/utf8-as-gbk-then-1252-one-apostrophe", clean: "We can’t stay here tonight.", steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
+	// Ō (C5 8C) is 艑 through GBK, and that, through windows-1252, "è‰‘":
+	// a letter no model's alphabet has, which the character model may
+	// still speak for.
+	{name: "en/utf8-as-gbk-then-1252-macron", clean: romanized, steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
 
 	// Legacy charsets read as Latin.
 	{name: "zh/gbk-as-1252", clean: chinese, steps: []step{legacy("gbk", "sloppy-windows-1252")}},
