@@ -330,6 +330,10 @@ var repairCases = []damageCase{
 	{name: "en/utf8-as-euc-kr-pound", clean: pounds, steps: []step{u8("euc-kr")}},
 	{name: "en/utf8-as-big5-degrees", clean: degrees, steps: []step{u8("big5")}},
 	{name: "en/utf8-as-gbk-times", clean: "Thumbnails are 160 × 120 pixels wide by default.", steps: []step{u8("gbk")}},
+	// Through the single-byte pages × (C3 97) is a letter and a dash:
+	// "Γ—" through windows-1253, "√ó" through Mac Roman.
+	{name: "en/utf8-as-1253-times", clean: "The screen resolution is 1920 × 1080 pixels by default.", steps: []step{u8("sloppy-windows-1253")}},
+	{name: "en/utf8-as-mac-times", clean: "The screen resolution is 1920 × 1080 pixels by default.", steps: []step{u8("macintosh")}},
 	{name: "en/utf8-as-gb18030-degrees", clean: degrees, steps: []step{u8("gb18030")}},
 	// Through EUC-KR and EUC-JP the degree sign is a common character,
 	// 째 and 属, that only its place after a number gives away.

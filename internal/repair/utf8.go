@@ -385,6 +385,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// Priced only here, where the island could be kept: the
 			// reading as it will be written.
 			g -= sc.readingPrice(w, s, from, to, cand)
+			if (cand == "×" || cand == "÷") && betweenNumbers(s, from, to) {
+				// The operator between two numbers, where it
+				// stands in "1920 × 1080", which the character
+				// model prices as any mathematical symbol: through
+				// windows-1253 it is "1920 Γ— 1080", a Greek capital
+				// and an em dash, hardly dearer.
+				g += operatorBetweenNumbers
+			}
 		}
 		// A reading of nothing but lost characters is no evidence of
 		// its own that the decoder was at work: the two hanzi of "憔悴"
@@ -1408,6 +1416,11 @@ func symbolByNumber(s string, from, to int, cand string) bool {
 	}
 	return false
 }
+
+// operatorBetweenNumbers is what the reading of an island as "×" or "÷"
+// between two numbers gains beyond the character model's price: the
+// margin of any change.
+const operatorBetweenNumbers = margin
 
 // loneCJKLetters is how many ASCII letters a line needs for
 // loneCJKByNumber to read its one CJK character as a stranger: a few
