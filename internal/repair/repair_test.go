@@ -334,6 +334,8 @@ var repairCases = []damageCase{
 	// "Γ—" through windows-1253, "√ó" through Mac Roman.
 	{name: "en/utf8-as-1253-times", clean: "The screen resolution is 1920 × 1080 pixels by default.", steps: []step{u8("sloppy-windows-1253")}},
 	{name: "en/utf8-as-mac-times", clean: "The screen resolution is 1920 × 1080 pixels by default.", steps: []step{u8("macintosh")}},
+	// The degree sign a space after its number, SI style: "¬∞".
+	{name: "en/utf8-as-mac-spaced-degrees", clean: "Water boils at 100 °C at sea level.", steps: []step{u8("macintosh")}},
 	{name: "en/utf8-as-gb18030-degrees", clean: degrees, steps: []step{u8("gb18030")}},
 	// Through EUC-KR and EUC-JP the degree sign is a common character,
 	// 째 and 属, that only its place after a number gives away.

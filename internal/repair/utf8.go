@@ -385,12 +385,15 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// Priced only here, where the island could be kept: the
 			// reading as it will be written.
 			g -= sc.readingPrice(w, s, from, to, cand)
-			if (cand == "×" || cand == "÷") && betweenNumbers(s, from, to) {
+			if (cand == "×" || cand == "÷") && betweenNumbers(s, from, to) || cand == "°" && spacedAfterNumber(s, from) {
 				// The operator between two numbers, where it
 				// stands in "1920 × 1080", which the character
 				// model prices as any mathematical symbol: through
 				// windows-1253 it is "1920 Γ— 1080", a Greek capital
-				// and an em dash, hardly dearer.
+				// and an em dash, hardly dearer. So too the degree
+				// sign a space after a number ("44 °C", "44 ¬∞C"
+				// through Mac Roman), which the character model
+				// sees only after the space.
 				g += operatorBetweenNumbers
 			}
 		}
@@ -1417,9 +1420,15 @@ func symbolByNumber(s string, from, to int, cand string) bool {
 	return false
 }
 
+// spacedAfterNumber reports whether s[:from] ends in a digit and a
+// space.
+func spacedAfterNumber(s string, from int) bool {
+	return from >= 2 && s[from-1] == ' ' && isDigitByte(s[from-2])
+}
+
 // operatorBetweenNumbers is what the reading of an island as "×" or "÷"
-// between two numbers gains beyond the character model's price: the
-// margin of any change.
+// between two numbers, or as "°" a space after one, gains beyond the
+// character model's price: the margin of any change.
 const operatorBetweenNumbers = margin
 
 // loneCJKLetters is how many ASCII letters a line needs for
