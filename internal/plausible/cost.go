@@ -215,10 +215,12 @@ func letterCost(r rune, c Class) float64 {
 			0x030A, 0x030B, 0x030C, 0x031B, 0x0323, 0x0327, 0x0328:
 			return unigram[c]
 		}
-		if arabicHaraka(r) {
+		if arabicHaraka(r) || hebrewPoint(r) {
 			// A short vowel, tanween, shadda or sukun: Arabic marks
-			// them where a word could be misread ("الوَصل"). Off an
-			// Arabic letter it is priced as rare (see transitionRunes).
+			// them where a word could be misread ("الوَصل"), and
+			// Hebrew points its vowels and dagesh in poetry, scripture
+			// and books for children ("כָּל"). Off a letter of its
+			// script it is priced as rare (see transitionRunes).
 			return unigram[c]
 		}
 		if r < 0x2000 && knownLetter[r] {
@@ -250,6 +252,24 @@ func letterCost(r rune, c Class) float64 {
 // presentation forms of legacy text.
 func writtenAbove2000(r rune) bool {
 	return r >= 0x3100 && r <= 0x312F || r >= 0x31A0 && r <= 0x31BF || r >= 0xFB00 && r <= 0xFFFF
+}
+
+// hebrewPoint reports whether r is one of the points (niqqud) Hebrew
+// writes on its letters: the vowels, dagesh, rafe, and the shin and sin
+// dots (U+05B0–U+05BD, U+05BF, U+05C1, U+05C2, U+05C4, U+05C5, U+05C7),
+// not the cantillation marks of scripture. UTF-8 read through
+// windows-1255 makes them of lead bytes (C0–C9, CB–D2), which follow
+// no Hebrew letter there: after a letter (E0–FA, a UTF-8 lead too)
+// UTF-8 puts a continuation byte.
+// shinDot and sinDot are the points that stand on ש alone.
+const (
+	shinDot = '\u05C1'
+	sinDot  = '\u05C2'
+)
+
+func hebrewPoint(r rune) bool {
+	return r >= 0x05B0 && r <= 0x05BD || r == 0x05BF || r == 0x05C1 || r == 0x05C2 ||
+		r == 0x05C4 || r == 0x05C5 || r == 0x05C7
 }
 
 // arabicHaraka reports whether r is one of the marks Arabic writes on its
@@ -1712,6 +1732,17 @@ func transitionSpecial(a Class, ra rune, b Class, rb rune) float64 {
 		// A haraka on no Arabic letter is as rare as the marks no
 		// language spells with: Latin-1 "ó" is F3, the fatha of
 		// windows-1256.
+		return transitions[a][b] + rareLetter - unigram[Combining]
+	}
+	if b == Combining && hebrewPoint(rb) && a.Script() != HebrewScript && !(a == Combining && hebrewPoint(ra)) {
+		// So too a Hebrew point on no Hebrew letter: Latin-1 "é" is
+		// C3 A9 in UTF-8, and windows-1255 reads C3 as hataf qamats.
+		return transitions[a][b] + rareLetter - unigram[Combining]
+	}
+	if b == Combining && (rb == shinDot || rb == sinDot) && a == Hebrew && ra != 'ש' {
+		// The shin and sin dots tell ש's two sounds apart, and stand on
+		// no other letter: "ויציאה" with the 0x90 of א (D7 90) dropped
+		// by windows-1252 is not "ויציׁה", a shin dot (D7 81) on י.
 		return transitions[a][b] + rareLetter - unigram[Combining]
 	}
 	if ra == maqaf && b.IsLetter() && b.Script() != HebrewScript {

@@ -817,3 +817,17 @@ func TestWrittenTogether(t *testing.T) {
 		}
 	}
 }
+
+// TestHebrewPoints holds the price of the points Hebrew writes on its
+// letters below that of the same mark on a Latin letter, and the shin
+// dot on ש below the same dot on another letter.
+func TestHebrewPoints(t *testing.T) {
+	const qamats = "\u05b8"
+	on := CharCost(0, "כ"+qamats, 0) - CharCost(0, "כ", 0)
+	if off := CharCost(0, "e"+qamats, 0) - CharCost(0, "e", 0); on+rareLetter-unigram[Combining] > off {
+		t.Errorf("a qamats on כ costs %v, on e %v: want a rare letter's price apart", on, off)
+	}
+	if on, off := CharCost(0, "ש\u05c1", 0), CharCost(0, "י\u05c1", 0); on+rareLetter-unigram[Combining] > off {
+		t.Errorf("a shin dot on ש costs %v, on י %v", on, off)
+	}
+}

@@ -39,11 +39,27 @@ type legacyHypothesis struct {
 }
 
 // singleRead is a byte of a single-byte true charset: the rune it
-// decodes to, whether it decodes, and whether the rune is a letter of
-// the script the charset writes.
+// decodes to, whether it decodes, whether the rune is a letter of the
+// script the charset writes, and whether it is a mark that script puts
+// on its letters (see scriptMark).
 type singleRead struct {
-	r             rune
-	valid, native bool
+	r                   rune
+	valid, native, mark bool
+}
+
+// scriptMark reports whether r is a combining mark that the script sc
+// writes on its letters: the Hebrew points and the Arabic harakat. A
+// pointed Hebrew word is as many points as letters ("כָּל"), and counted
+// as characters that are no letters they made the reading of pointed
+// Hebrew through windows-1255 look like no Hebrew at all.
+func scriptMark(r rune, sc plausible.Script) bool {
+	switch sc {
+	case plausible.HebrewScript:
+		return r >= 0x0591 && r <= 0x05C7 && unicode.Is(unicode.Mn, r)
+	case plausible.ArabicScript:
+		return (r >= 0x064B && r <= 0x065F || r == 0x0670) && unicode.Is(unicode.Mn, r)
+	}
+	return false
 }
 
 // withSingle fills h.single where h reads through single-byte pages.
@@ -55,7 +71,7 @@ func (h legacyHypothesis) withSingle() legacyHypothesis {
 	h.single = new([256]singleRead)
 	for c := range 256 {
 		r, size, valid := truth.Decode([]byte{byte(c)})
-		h.single[c] = singleRead{r: r, valid: valid && size > 0, native: plausible.ClassOf(r).Script() == h.script}
+		h.single[c] = singleRead{r: r, valid: valid && size > 0, native: plausible.ClassOf(r).Script() == h.script, mark: scriptMark(r, h.script)}
 	}
 	return h
 }
@@ -444,6 +460,13 @@ func (h *legacyHypothesis) read(sc *scratch, s string) (runs []legacyRun, dec []
 			if !valid || size == 0 {
 				return nil, nil, 0, 0, 0, false
 			}
+			if scriptMark(r, h.script) {
+				// A point or haraka on the letter before (see
+				// singleRead).
+				dec = utf8.AppendRune(dec, r)
+				j += size
+				continue
+			}
 			total++
 			switch c := plausible.ClassOf(r); {
 			case c.Script() == h.script:
@@ -516,6 +539,13 @@ func (h *legacyHypothesis) readSingle(sc *scratch, s string) (runs []legacyRun, 
 		b := &h.single[c]
 		if !b.valid {
 			return nil, nil, 0, 0, 0, false
+		}
+		if b.mark {
+			// A point or haraka on the letter before: neither a
+			// letter nor a character apart, and no break in the run.
+			dec = utf8.AppendRune(dec, b.r)
+			i += size
+			continue
 		}
 		total++
 		if b.native {

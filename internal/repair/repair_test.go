@@ -402,6 +402,10 @@ var repairCases = []damageCase{
 	{name: "ru/koi8-r-as-1252-capitals", clean: "ОШИБКА ДИАПАЗОНА ВОЗНИКАЕТ, КОГДА ЗНАЧЕНИЕ СЛИШКОМ ВЕЛИКО", steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
 	{name: "uk/1251-as-latin1-capitals", clean: "ІНДИКАТОР ПОСТУПУ ПОКАЗУЄ ТАКІ ДАНІ", steps: []step{legacy("windows-1251", "iso-8859-1")}},
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
+	// Pointed Hebrew: as many points as letters, which the reading must
+	// not count as characters that are no Hebrew.
+	{name: "he/1255-as-1252-pointed", clean: "בְּרֵאשִׁית הָיָה הַדָּבָר, וְהַדָּבָר הָיָה טוֹב מְאֹד.", steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
+	{name: "he/1255-as-latin-1-pointed", clean: "בְּרֵאשִׁית הָיָה הַדָּבָר, וְהַדָּבָר הָיָה טוֹב מְאֹד.", steps: []step{legacy("windows-1255", "iso-8859-1")}},
 	{name: "he/utf8-as-macroman-maqaf", clean: hebrewMaqaf, steps: []step{u8("macintosh")}},
 	{name: "ar/1256-as-1252", clean: arabic, steps: []step{legacy("windows-1256", "sloppy-windows-1252")}},
 	// A prefix joined by a tatweel to a Latin word is no stranger to it.
