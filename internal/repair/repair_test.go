@@ -401,6 +401,10 @@ var repairCases = []damageCase{
 	{name: "el/1253-as-1252-capitals", clean: "ΡΥΘΜΙΣΕΙΣ ΔΙΚΤΥΟΥ ΚΑΙ ΚΑΤΑΣΤΑΣΗ ΣΥΣΤΗΜΑΤΟΣ", steps: []step{legacy("windows-1253", "sloppy-windows-1252")}},
 	{name: "ru/koi8-r-as-1252-capitals", clean: "ОШИБКА ДИАПАЗОНА ВОЗНИКАЕТ, КОГДА ЗНАЧЕНИЕ СЛИШКОМ ВЕЛИКО", steps: []step{legacy("koi8-r", "sloppy-windows-1252")}},
 	{name: "uk/1251-as-latin1-capitals", clean: "ІНДИКАТОР ПОСТУПУ ПОКАЗУЄ ТАКІ ДАНІ", steps: []step{legacy("windows-1251", "iso-8859-1")}},
+	// Russian capitals are lead bytes of EUC-JP pairs, and read so,
+	// nine kanji and no kana, which no Japanese line of eight kanji
+	// is without.
+	{name: "ru/1251-as-latin1-capitals-short", clean: "ПРОВЕРКА ОБНОВЛЕНИЙ", steps: []step{legacy("windows-1251", "iso-8859-1")}},
 	{name: "he/1255-as-1252", clean: hebrew, steps: []step{legacy("windows-1255", "sloppy-windows-1252")}},
 	// Pointed Hebrew: as many points as letters, which the reading must
 	// not count as characters that are no Hebrew.
