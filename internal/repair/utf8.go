@@ -1391,7 +1391,13 @@ func isDigitByte(c byte) bool { return c >= '0' && c <= '9' }
 // betweenNumbers reports whether s[from:to] stands between two numbers,
 // a space on each side: "160 × 120".
 func betweenNumbers(s string, from, to int) bool {
-	return from >= 2 && s[from-1] == ' ' && isDigitByte(s[from-2]) && to+1 < len(s) && s[to] == ' ' && isDigitByte(s[to+1])
+	return spacedAfterNumber(s, from) && to+1 < len(s) && s[to] == ' ' && isDigitByte(s[to+1])
+}
+
+// spacedAfterNumber reports whether s[:from] ends in a digit and a
+// space.
+func spacedAfterNumber(s string, from int) bool {
+	return from >= 2 && s[from-1] == ' ' && isDigitByte(s[from-2])
 }
 
 // symbolByNumber reports whether cand, the reading of s[from:to], is a
@@ -1418,12 +1424,6 @@ func symbolByNumber(s string, from, to int, cand string) bool {
 		return betweenNumbers(s, from, to)
 	}
 	return false
-}
-
-// spacedAfterNumber reports whether s[:from] ends in a digit and a
-// space.
-func spacedAfterNumber(s string, from int) bool {
-	return from >= 2 && s[from-1] == ' ' && isDigitByte(s[from-2])
 }
 
 // operatorBetweenNumbers is what the reading of an island as "×" or "÷"
