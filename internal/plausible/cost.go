@@ -204,6 +204,28 @@ func WrittenTogether(word string) bool {
 	return set != 0
 }
 
+// WrittenBeside reports whether some language moji models has in its
+// alphabet the letter c and every letter of text outside ASCII below
+// U+0500 but the letters except, in c's script: whether a line could be
+// one language with c in it. A letter no model has makes it false;
+// letters from U+0500 on are not judged.
+func WrittenBeside(text string, except, c rune) bool {
+	if c < utf8.RuneSelf || c >= 0x500 {
+		return true
+	}
+	set := alphabets[c]
+	script := ClassOf(c).Script()
+	for _, r := range text {
+		if r < utf8.RuneSelf || r >= 0x500 || r == except || !unicode.IsLetter(r) || ClassOf(r).Script() != script {
+			continue
+		}
+		if set &= alphabets[r]; set == 0 {
+			return false
+		}
+	}
+	return set != 0
+}
+
 // letterCost is the unigram cost of a character of a letter class, or of
 // a combining mark. Real text is nearly always precomposed (NFC), so even
 // the marks that decomposed accents use (acute, diaeresis, cedilla...)
@@ -761,6 +783,50 @@ func LanguagesOf(s string) *Languages {
 		l.models[sc] = bestModelKey(keys[sc], len(langScript[sc])+1)
 	}
 	return l
+}
+
+// CheapestLanguage returns the Languages that price line least by
+// ChoiceCost, with that price: LanguagesOf's choice for every script but
+// sc, and for sc whichever of its languages prices the line as a whole
+// cheapest, its words included, among those whose alphabet has the
+// letter writing (any language where writing is 0). LanguagesOf chooses
+// by letter pairs alone, and a short line decides little: "LETRA ÃRABE
+// FATHATAN", the Spanish name of an Arabic mark with Á's 0x81 dropped,
+// has its letter pairs taken for French, whose words it has none of;
+// Spanish prices it 8 bits cheaper than French as it stands, and 31 bits
+// cheaper still as "LETRA ÁRABE FATHATAN". A caller that weighs readings
+// of a line which differ in the letters that tell its language asks this
+// of each reading. It returns (nil, 0) where sc has no language model
+// that writes writing, or line has fewer than modelLetters letters of
+// sc.
+func CheapestLanguage(line string, sc Script, writing rune) (*Languages, float64) {
+	if sc <= NoScript || sc >= numScripts || langScript[sc] == "" || !modelFor(line, sc) {
+		return nil, 0
+	}
+	base := LanguagesOf(line)
+	var best *Languages
+	bestCost := math.Inf(1)
+	for _, m := range langstats.Models {
+		if m.Script != langScript[sc] || writing != 0 && !m.Has(writing) {
+			continue
+		}
+		l := &Languages{models: base.models, main: base.main, letters: base.letters}
+		l.models[sc] = m
+		c := ChoiceCost(0, line, 0, l)
+		if c < bestCost {
+			if best != nil {
+				best.Release()
+			}
+			best, bestCost = l, c
+		} else {
+			l.Release()
+		}
+	}
+	base.Release()
+	if best == nil {
+		return nil, 0
+	}
+	return best, bestCost
 }
 
 // modelLetters is how many characters of a script a text needs for

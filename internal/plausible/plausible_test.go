@@ -792,6 +792,64 @@ func FuzzLanguageCostOnePass(f *testing.F) {
 }
 
 // TestWrittenTogether holds the alphabets a word's letters must share.
+func TestWrittenBeside(t *testing.T) {
+	for _, c := range []struct {
+		text   string
+		except rune
+		c      rune
+		want   bool
+	}{
+		{"ERROR CRÃTICO DEL SISTEMA", 'Ã', 'Í', true},
+		{"IRMÃS", 0, 'Í', true}, // Portuguese writes both
+		{"Þjóð", 0, 'Ő', false}, // Icelandic letters and Hungarian Ő
+		{"Mosaïque", 0, 'É', true},
+		{"ÐÂ", 'Ð', 'А', true}, // another script: the line's Latin letters are not judged
+		{"Ø§Ù„", 0, 'Á', false},
+	} {
+		if got := WrittenBeside(c.text, c.except, c.c); got != c.want {
+			t.Errorf("WrittenBeside(%q, %q, %q) = %v, want %v", c.text, c.except, c.c, got, c.want)
+		}
+	}
+}
+
+// TestCheapestLanguage: a short line's letter pairs choose a language
+// without its words; the line as a whole, words included, is cheapest in
+// its own.
+func TestCheapestLanguage(t *testing.T) {
+	for _, c := range []struct {
+		line, pairs, cheapest string
+		writing               rune
+	}{
+		{"ERROR CRÃTICO DEL SISTEMA", "pt", "es", 0},
+		{"ERROR CRÍTICO DEL SISTEMA", "pt", "es", 'Í'},
+		{"ÃLLAPOT ISMERETLEN", "de", "hu", 0},
+		{"Über die Brücke gehen", "de", "de", 'ü'},
+	} {
+		if got := LanguagesOf(c.line).models[Latin].Lang; got != c.pairs {
+			t.Errorf("LanguagesOf(%q) chose %s, want %s (the premise)", c.line, got, c.pairs)
+		}
+		l, cost := CheapestLanguage(c.line, Latin, c.writing)
+		if l == nil {
+			t.Fatalf("CheapestLanguage(%q) = nil", c.line)
+		}
+		if got := l.models[Latin].Lang; got != c.cheapest {
+			t.Errorf("CheapestLanguage(%q) chose %s, want %s", c.line, got, c.cheapest)
+		}
+		if want := ChoiceCost(0, c.line, 0, l); cost != want {
+			t.Errorf("CheapestLanguage(%q) cost %v, want ChoiceCost %v", c.line, cost, want)
+		}
+		if c.writing != 0 && !l.Writes(c.writing) {
+			t.Errorf("CheapestLanguage(%q, %q) chose %s, which does not write it", c.line, c.writing, l.models[Latin].Lang)
+		}
+	}
+	if l, _ := CheapestLanguage("short", Latin, 0); l != nil {
+		t.Errorf("CheapestLanguage of five letters chose %s", l.models[Latin].Lang)
+	}
+	if l, _ := CheapestLanguage("ERROR CRÍTICO DEL SISTEMA", Latin, 'ǿ'); l != nil {
+		t.Errorf("CheapestLanguage writing ǿ chose %s", l.models[Latin].Lang)
+	}
+}
+
 func TestWrittenTogether(t *testing.T) {
 	for _, c := range []struct {
 		word string

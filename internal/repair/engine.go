@@ -1065,6 +1065,8 @@ type scratch struct {
 	// with the rest of sc at every window was 1% of a short line's
 	// repair.
 	lostSplit *lostSplit
+	// leadLine is the line loneLeadInLine last read as it stands.
+	leadLine cheapestLine
 	// lost holds the lost characters of the island undoUTF8 walks, and
 	// inferred the one parseSeq returns, good until its next call:
 	// most islands with a lost byte are refused, and each made them

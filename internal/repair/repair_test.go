@@ -530,6 +530,12 @@ var repairCases = []damageCase{
 	// text writes "índice" (see derive_words.py and data/written/).
 	{name: "es/utf8-as-1252-dropped-word-of-running-text", clean: "ÍNDICE GENERAL DEL LIBRO", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	{name: "hu/utf8-as-1252-dropped-short-capitals", clean: "HIBA A FÁJL MEGNYITÁSAKOR", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	// The letter pairs of a short line's ASCII words chose a language
+	// that has none of its words (Portuguese, German): the lone lead
+	// is read in the language the line prices cheapest, with each
+	// letter in its place (see loneLeadInLine).
+	{name: "es/utf8-as-1252-dropped-short-line-language", clean: "ERROR CRÍTICO DEL SISTEMA", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
+	{name: "hu/utf8-as-1252-dropped-short-line-language", clean: "ÁLLAPOT ISMERETLEN", steps: []step{lossy("windows-1252", codec.Drop)}, loss: "undefined-dropped"},
 	// Capitals: А (D0 90) lost its 0x90 before a space, where Р (D0 A0)
 	// with the space read as its 0xA0 costs as much as a character; the
 	// words tell "ПРОГРАММА НЕ" from "ПРОГРАММРНЕ".
@@ -706,6 +712,10 @@ var cleanTexts = []string{
 	"Ça va? À bientôt! Ève, Œuvre, ÉCOLE, NAÏVE.",
 	"Straße ÄÖÜ äöü ẞ",
 	"São Paulo, Bogotá, Málaga, Curaçao, Zürich, Malmö, Tromsø, Reykjavík.",
+	// A short line of Portuguese capitals: Ã is a letter of the
+	// language that prices the line cheapest, not a lone lead.
+	"SÃO PAULO FUTEBOL CLUBE",
+	"IRMÃS E MÃES DA CIDADE",
 	// A Portuguese "ã" before CJK text is no kana that lost two bytes.
 	"Em japonês, irmã「姉」 e mãe「母」 são palavras comuns.",
 	"Ελληνικά: ΑΒΓΔ αβγδ ά έ ή ί ό ύ ώ ΐ ΰ",

@@ -320,7 +320,14 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			read = cand
 		}
 		if decide && len(lost) == 1 && !w.multi && islandLoss == lossUndefined {
-			g = max(g, sc.loneLeadChoice(s, from, to, cand)-lp)
+			if gain, letter := sc.loneLeadChoice(s, from, to, cand, w); gain-lp > g {
+				if letter != cand {
+					dec = rechoose(dec, lost, 0, letter)
+					cand = string(dec)
+					read = cand
+				}
+				g = gain - lp
+			}
 		}
 		if decide && len(lost) == 0 && islandLoss == "" {
 			// A word damaged twice by the same page reads, undone once,
@@ -2537,42 +2544,167 @@ func (sc *scratch) writtenAlone(s string, j int, w *wrongDecoder) bool {
 }
 
 // loneLeadChoice is what a word gains, by plausible.ChoiceCost, when
-// the one letter s[from:to], a lead byte of a single-byte page that lost
-// the byte after it, is read as cand: readings of a word that differ in
-// one letter are what ChoiceCost prices, with the language model at full
-// weight and the words the language is written with. "CARÃCTER" in a
-// Spanish line is carácter, Á (C3 81) with its 0x81 dropped; the island
-// of one letter gained a bit or two with the language model at
-// lmWeight, and the line needed ten. 0 where s[from:to] is not one
-// letter inside a word or cand not one letter.
-func (sc *scratch) loneLeadChoice(s string, from, to int, cand string) float64 {
+// the one letter s[from:to], a lead byte of the single-byte page w that
+// lost the byte after it, is read as cand: readings of a word that differ
+// in one letter are what ChoiceCost prices, with the language model at
+// full weight and the words the language is written with. "CARÃCTER" in
+// a Spanish line is carácter, Á (C3 81) with its 0x81 dropped; the island
+// of one letter gained a bit or two with the language model at lmWeight,
+// and the line needed ten. Where the line's language does not make the
+// word gain enough, the lead is read in the language the line itself
+// chooses (see loneLeadInLine), which may make it another letter than
+// cand; it returns that letter with its gain. 0 where s[from:to] is not
+// one letter inside a word or cand not one letter.
+func (sc *scratch) loneLeadChoice(s string, from, to int, cand string, w *wrongDecoder) (float64, string) {
 	r, size := utf8.DecodeRuneInString(s[from:])
 	c, csize := utf8.DecodeRuneInString(cand)
 	if from+size != to || csize != len(cand) || !unicode.IsLetter(r) || !unicode.IsLetter(c) {
-		return 0
+		return 0, cand
 	}
 	ws, we := wordBounds(s, from, to)
 	if ws == from && we == to {
-		return 0 // a word of one letter: WritesAlone's to judge
+		return 0, cand // a word of one letter: WritesAlone's to judge
 	}
-	langs := sc.languages()
-	if langs.Writes(r) || !langs.Writes(c) {
-		// Only a letter the language does not write, read as one it
-		// does: between two letters of other alphabets the language
-		// model has nothing to say ("MÅLSØGENDE" among Czech words is
-		// no "MŐLSØGENDE").
-		return 0
+	// Only a letter the language does not write, read as one it does:
+	// between two letters of other alphabets the language model has
+	// nothing to say ("MÅLSØGENDE" among Czech words is no
+	// "MŐLSØGENDE").
+	if langs := sc.languages(); !langs.Writes(r) && langs.Writes(c) && writesTheRest(s, r, langs) {
+		before, after := lastRune(s[:ws]), firstRune(s[we:])
+		as := plausible.ChoiceCost(before, s[ws:we], after, langs)
+		with := plausible.ChoiceCost(before, s[ws:from]+cand+s[to:we], after, langs)
+		if as-with >= loneLeadEvidence {
+			return as - with, cand
+		}
 	}
-	if !writesTheRest(s, r, langs) {
-		return 0
+	return sc.loneLeadInLine(s, from, to, r, cand, w)
+}
+
+// loneLeadInLine weighs the lone lead r at s[from:to] as each letter a
+// dropped byte of w would complete it to, each reading of its line in
+// the language that prices that reading cheapest
+// (plausible.CheapestLanguage), against the line as it stands in the
+// language that prices it cheapest; it returns the best letter's gain
+// where it reaches loneLeadEvidence, else 0 and cand. The letter tells
+// the language as much as the language the letter: in "LETRA ÃRABE
+// FATHATAN", the Spanish name of an Arabic mark with Á's 0x81 dropped,
+// the letter pairs of the ASCII words chose French, in which Ï is the
+// likeliest lost letter and no reading gains; the line read as Spanish
+// gains 31 bits with Á. The line is cut to maxLoneLeadLine bytes around
+// the word, which bounds the work per island whatever the line's length.
+func (sc *scratch) loneLeadInLine(s string, from, to int, r rune, cand string, w *wrongDecoder) (float64, string) {
+	var buf [utf8.UTFMax]byte
+	enc, ok := w.encodeRune(buf[:0], r)
+	if !ok || len(enc) != 1 || len(w.dropped) == 0 {
+		return 0, cand
 	}
-	before, after := lastRune(s[:ws]), firstRune(s[we:])
-	as := plausible.ChoiceCost(before, s[ws:we], after, langs)
-	with := plausible.ChoiceCost(before, s[ws:from]+cand+s[to:we], after, langs)
-	if as-with < loneLeadEvidence {
-		return 0
+	ls, le := lineAround(s, from, to, maxLoneLeadLine)
+	line := s[ls:le]
+	// The letters a dropped byte would complete r to, where one
+	// alphabet has each beside the rest of the line's letters: most
+	// lone leads stand in lines of mojibake ("Ø§Ù„" is Arabic) that
+	// no language writes, and need no pricing.
+	// A letter of another script than r's is no letter of r's line:
+	// windows-1252's "Ð" is D0, with 0x90 or 0x9D dropped the Cyrillic
+	// А or Н, and Chinese in GBK shown as Latin is full of it ("ÐÂ").
+	script := plausible.ClassOf(r).Script()
+	var letters [8]rune
+	cands := letters[:0]
+	for _, d := range w.dropped {
+		c, n := utf8.DecodeRune([]byte{enc[0], d})
+		if n == 2 && unicode.IsLetter(c) && plausible.ClassOf(c).Script() == script &&
+			len(cands) < len(letters) && plausible.WrittenBeside(line, r, c) {
+			cands = append(cands, c)
+		}
 	}
-	return as - with
+	if len(cands) == 0 {
+		return 0, cand
+	}
+	asLangs, as := sc.cheapestAsItStands(line, script)
+	if asLangs == nil || asLangs.Writes(r) || !writesTheRest(line, r, asLangs) {
+		// The line is a language that writes r ("SÃO PAULO"), or not
+		// one language, or too short to tell.
+		return 0, cand
+	}
+	best, bestGain := cand, 0.0
+	for _, c := range cands {
+		alt := line[:from-ls] + string(c) + line[to-ls:]
+		// Only the languages that write c: the reading is priced in
+		// one of them, or it is not weighed at all.
+		l, cost := plausible.CheapestLanguage(alt, script, c)
+		if l == nil {
+			continue
+		}
+		if writesTheRest(alt, c, l) && as-cost > bestGain {
+			best, bestGain = string(c), as-cost
+		}
+		l.Release()
+	}
+	if bestGain < loneLeadEvidence {
+		return 0, cand
+	}
+	return bestGain, best
+}
+
+// cheapestAsItStands is plausible.CheapestLanguage(line, script, 0),
+// remembered for the last line asked: a line's lone leads are weighed
+// one island at a time, in every round, against the same line as it
+// stands.
+func (sc *scratch) cheapestAsItStands(line string, script plausible.Script) (*plausible.Languages, float64) {
+	c := &sc.leadLine
+	if !c.priced || c.line != line || c.script != script {
+		if c.langs != nil {
+			c.langs.Release()
+		}
+		c.line, c.script, c.priced = strings.Clone(line), script, true
+		c.langs, c.cost = plausible.CheapestLanguage(line, script, 0)
+	}
+	return c.langs, c.cost
+}
+
+// cheapestLine is what cheapestAsItStands remembers.
+type cheapestLine struct {
+	priced bool
+	line   string
+	script plausible.Script
+	langs  *plausible.Languages
+	cost   float64
+}
+
+// maxLoneLeadLine is the most of its line, in bytes, that loneLeadInLine
+// reads around a lone lead: some twenty words, which choose a language
+// as well as a paragraph does.
+const maxLoneLeadLine = 160
+
+// lineAround returns the bounds of the line of s around s[from:to], cut
+// to at most max bytes beside it on each side, at a space where there is
+// one.
+func lineAround(s string, from, to, max int) (ls, le int) {
+	ls = strings.LastIndexByte(s[:from], '\n') + 1
+	if from-ls > max {
+		ls = from - max
+		if sp := strings.IndexByte(s[ls:from], ' '); sp >= 0 {
+			ls += sp + 1
+		}
+	}
+	le = len(s)
+	if nl := strings.IndexByte(s[to:], '\n'); nl >= 0 {
+		le = to + nl
+	}
+	if le-to > max {
+		le = to + max
+		if sp := strings.LastIndexByte(s[to:le], ' '); sp >= 0 {
+			le = to + sp
+		}
+	}
+	// A cut inside a character would leave bytes no reading prices.
+	for ls < from && !utf8.RuneStart(s[ls]) {
+		ls++
+	}
+	for le > to && le < len(s) && !utf8.RuneStart(s[le]) {
+		le--
+	}
+	return ls, le
 }
 
 // loneLeadEvidence is the least a word must gain by its lone lead read
