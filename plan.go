@@ -217,8 +217,23 @@ func (p Plan) Apply(s string) (string, error) {
 	if err := p.Validate(); err != nil {
 		return s, err
 	}
-	for _, st := range p {
-		s = st.apply(s)
+	for i := 0; i < len(p); {
+		// A run of reinterpretations is replayed together, each layer
+		// knowing what the ones before it wrote (see
+		// repair.ApplyLayers).
+		j := i
+		var layers []repair.Layer
+		for j < len(p) && p[j].Action == ActionReinterpret && p[j].Loss != LossFtfy {
+			layers = append(layers, p[j].layer())
+			j++
+		}
+		if len(layers) > 1 {
+			s = repair.ApplyLayers(s, layers)
+			i = j
+			continue
+		}
+		s = p[i].apply(s)
+		i++
 	}
 	return s, nil
 }

@@ -435,6 +435,7 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 			// it, so that the text returned is one Repair leaves as
 			// it is.
 			sc.restoreSettlement(settlement{})
+			sc.wroteRunes = sc.wroteRunes[:0]
 			clear(sc.rounds)
 			best = soleReading(sc, s)
 			if best == nil {
@@ -487,6 +488,7 @@ func (sc *scratch) settlement() settlement {
 // written: a UTF-8 reading settles the line on its decoder.
 func (sc *scratch) settleOn(o *outcome, written string) {
 	sc.settled, sc.settledRanges, sc.settledOf = o.layer.WrongDecoder, o.produced, written
+	sc.noteWritten(written, o.produced)
 	sc.settledDrops = o.layer.Loss == lossUndefined
 	if o.layer.TrueCharset != "utf-8" {
 		sc.settled, sc.settledDrops = "", false
@@ -909,19 +911,51 @@ func nextDistinct(cands []*outcome) *outcome {
 // when it was found, it is undone. Other hypotheses are not considered:
 // the plan already chose.
 func Apply(s string, l Layer) string {
-	var sc scratch
+	out, _ := applyLayer(new(scratch), s, l, nil)
+	return out
+}
+
+// ApplyLayers replays layers, outermost first, as Repair found them: one
+// after another, each reading a line knowing what the layers before it
+// wrote there, as each round of the search knows what the rounds before
+// it wrote. A character the search itself made of mojibake may be
+// mojibake once more (see wroteCJK and survivorsRefute), and Apply of
+// the inner layer alone cannot tell it from text that stood so.
+func ApplyLayers(s string, layers []Layer) string {
+	var (
+		sc    scratch
+		lines []lineState
+	)
+	for _, l := range layers {
+		s, lines = applyLayer(&sc, s, l, lines)
+	}
+	return s
+}
+
+// lineState is what a layer's replay leaves the next about one line: the
+// settlement of its last reading, and the letters the layers so far
+// wrote there.
+type lineState struct {
+	st    settlement
+	wrote []rune
+}
+
+// applyLayer replays l on s line by line, each line starting from what
+// the layer before left it (before, by line; none where nil), and
+// returns the text with what l leaves each line.
+func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []lineState) {
 	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: l.Infer}
 	undo := func(sc *scratch, seg string) *outcome { return nil }
 	if l.TrueCharset == "utf-8" {
 		w := findWrong(l.WrongDecoder)
 		if w == nil {
-			return s
+			return s, before
 		}
 		// A text the layer reads whole, as Repair read its window (see
 		// soleReading), is undone whole: its lines one by one may hold
 		// too few characters each ("fakeroot 채r ett vanligt program").
-		if o := soleThrough(&sc, s, w); o != nil {
-			return o.text
+		if o := soleThrough(sc, s, w); o != nil {
+			return o.text, soleStates(o, l, before)
 		}
 		undo = func(sc *scratch, seg string) *outcome {
 			if o := soleThrough(sc, seg, w); o != nil {
@@ -939,22 +973,30 @@ func Apply(s string, l Layer) string {
 			}
 		}
 		if !found {
-			return s
+			return s, before
 		}
 	}
-	var b strings.Builder
-	for len(s) > 0 {
+	var (
+		b     strings.Builder
+		after []lineState
+	)
+	for k := 0; len(s) > 0; k++ {
 		end := strings.IndexByte(s, '\n') + 1
 		if end == 0 {
 			end = len(s)
 		}
 		seg := s[:end]
 		s = s[end:]
-		sc.settled, sc.settledRanges, sc.settledOf, sc.settledDrops = "", nil, "", false
+		var ls lineState
+		if k < len(before) {
+			ls = before[k]
+		}
+		sc.restoreSettlement(ls.st)
+		sc.wroteRunes = ls.wrote
 		for pass := 0; pass < 3; pass++ {
 			sc.langs, sc.langsOf, sc.gainMaxTries = nil, seg, 0
 			clear(sc.gains)
-			o := undo(&sc, seg)
+			o := undo(sc, seg)
 			if o == nil || pass > 0 && !o.leftovers {
 				break
 			}
@@ -963,10 +1005,51 @@ func Apply(s string, l Layer) string {
 			seg = o.text
 			sc.settled, sc.settledRanges, sc.settledOf = l.WrongDecoder, o.produced, seg
 			sc.settledDrops = l.Loss == lossUndefined
+			sc.noteWritten(seg, o.produced)
+			// The next layer sees the settlement the search leaves
+			// a round (see settleOn).
+			ls.st = settlement{settled: l.WrongDecoder, drops: sc.settledDrops, ranges: o.produced, of: seg}
+			if l.TrueCharset != "utf-8" {
+				ls.st.settled, ls.st.drops = "", false
+			}
 		}
+		ls.wrote = sc.wroteRunes
+		after = append(after, ls)
 		b.WriteString(seg)
 	}
-	return b.String()
+	return b.String(), after
+}
+
+// soleStates is what a sole reading of a whole text through l leaves its
+// lines: the ranges it wrote, line by line.
+func soleStates(o *outcome, l Layer, before []lineState) []lineState {
+	var after []lineState
+	for k, start := 0, 0; start < len(o.text); k++ {
+		end := strings.IndexByte(o.text[start:], '\n') + 1
+		if end == 0 {
+			end = len(o.text) - start
+		}
+		seg := o.text[start : start+end]
+		var ls lineState
+		if k < len(before) {
+			ls.wrote = before[k].wrote
+		}
+		var ranges [][2]int
+		for _, r := range o.produced {
+			if r[0] >= start && r[1] <= start+end {
+				ranges = append(ranges, [2]int{r[0] - start, r[1] - start})
+			}
+		}
+		if len(ranges) > 0 {
+			ls.st = settlement{settled: l.WrongDecoder, drops: l.Loss == lossUndefined, ranges: ranges, of: seg}
+			ls.wrote = appendWritten(ls.wrote, seg, ranges)
+		} else if k < len(before) {
+			ls.st = before[k].st
+		}
+		after = append(after, ls)
+		start += end
+	}
+	return after
 }
 
 // findWrong returns the wrong decoder of that name: one the search uses,
@@ -1067,6 +1150,9 @@ type scratch struct {
 	lostSplit *lostSplit
 	// leadLine is the line loneLeadInLine last read as it stands.
 	leadLine cheapestLine
+	// wroteRunes are the letters outside ASCII that the window's
+	// rounds wrote (see noteWritten).
+	wroteRunes []rune
 	// lost holds the lost characters of the island undoUTF8 walks, and
 	// inferred the one parseSeq returns, good until its next call:
 	// most islands with a lost byte are refused, and each made them
@@ -1358,6 +1444,92 @@ func (sc *scratch) doubleByteMayHold(s string, sn screen) bool {
 		sc.lone, sc.loneOf, sc.loneValid = loneCJKByNumber(s), s, true
 	}
 	return sc.lone
+}
+
+// noteWritten adds to sc.wroteRunes the letters outside ASCII that a
+// round wrote into text, in ranges.
+func (sc *scratch) noteWritten(text string, ranges [][2]int) {
+	sc.wroteRunes = appendWritten(sc.wroteRunes, text, ranges)
+}
+
+// appendWritten appends to wrote the letters outside ASCII of text in
+// ranges that it does not hold yet, up to maxWroteRunes; beyond that, a
+// rune is as good as written (see wroteRune).
+func appendWritten(wrote []rune, text string, ranges [][2]int) []rune {
+	for _, r := range ranges {
+		if r[1] > len(text) {
+			continue
+		}
+		for _, x := range text[r[0]:r[1]] {
+			if x >= utf8.RuneSelf && unicode.IsLetter(x) && !slices.Contains(wrote, x) {
+				if len(wrote) > maxWroteRunes {
+					return wrote
+				}
+				wrote = append(wrote, x)
+			}
+		}
+	}
+	return wrote
+}
+
+// maxWroteRunes bounds the letters a window remembers it wrote.
+const maxWroteRunes = 64
+
+// wroteRune reports whether a round of the window wrote the letter x
+// somewhere, or wrote more letters than it remembers.
+func (sc *scratch) wroteRune(x rune) bool {
+	return len(sc.wroteRunes) > maxWroteRunes || slices.Contains(sc.wroteRunes, x)
+}
+
+// survivorsRefute reports whether the island s[from:to], one CJK
+// character standing as a word of its own and the only one of its line,
+// read through a double-byte page as the one character cand, is refuted
+// by the letters beside it: a letter outside ASCII elsewhere in the
+// line, of an alphabetic script, that no round before wrote (see
+// noteWritten), is UTF-8 that the page left standing, and would have
+// garbled with the rest. The common hanzi 猫
+// is C3 A8 in GBK, the UTF-8 of è, and "Ich lerne das Zeichen 猫 für
+// Katze" is correct German, its ü the proof; read through GBK from
+// UTF-8, the line would show "f眉r" too. So is 露 (C2 B6 in GBK, ¶) in
+// "The word 露 (pronounced lù)".
+func (sc *scratch) survivorsRefute(s string, from, to int, cand string) bool {
+	r, size := utf8.DecodeRuneInString(s[from:])
+	c, csize := utf8.DecodeRuneInString(cand)
+	if from+size != to || !isCJKRune(r) || csize != len(cand) || c == utf8.RuneError ||
+		unicode.IsLetter(lastRune(s[:from])) || unicode.IsLetter(firstRune(s[to:])) {
+		return false
+	}
+	written := sc.settledOf == s
+	survivor := false
+	for i, x := range s {
+		if x < utf8.RuneSelf || i >= from && i < to {
+			continue
+		}
+		if isCJKRune(x) {
+			// Not the line's one CJK character: a run of mojibake
+			// beside correct text ("MÃE PAGOU. 校褋褌邪薪芯胁泻邪
+			// 蟹薪邪褔械薪懈褟 胁 1", Russian through GBK after
+			// Portuguese) holds its lone words too.
+			return false
+		}
+		if unicode.IsLetter(x) && !(written && insideRanges(sc.settledRanges, i)) && !sc.wroteRune(x) {
+			survivor = true
+		}
+	}
+	return survivor
+}
+
+// insideRanges reports whether offset i lies in one of the sorted ranges.
+func insideRanges(ranges [][2]int, i int) bool {
+	for _, r := range ranges {
+		if i < r[0] {
+			return false
+		}
+		if i < r[1] {
+			return true
+		}
+	}
+	return false
 }
 
 // doubleByteSuspect is mayHoldDoubleByteMojibake(s), computed once for

@@ -195,10 +195,7 @@ func describe(layers []repair.Layer) string {
 
 // replay applies the layers Repair returned, outermost first.
 func replay(s string, layers []repair.Layer) string {
-	for _, l := range layers {
-		s = repair.Apply(s, l)
-	}
-	return s
+	return repair.ApplyLayers(s, layers)
 }
 
 // verdict is what is wrong with a repair: its text, or its plan (the
@@ -777,6 +774,15 @@ var cleanTexts = []string{
 	"We met on the 3楼 landing of the old building.",
 	"The character 拢 means to gather, as in 拢共 (altogether).",
 	"Our office moved to room 拢 7 after the renovation.",
+	// One common CJK character standing alone in a line whose other
+	// letters outside ASCII are correct: through GBK 猫 is C3 A8, the
+	// UTF-8 of è, and 露 is C2 B6, ¶; through EUC-KR 캘 is C4 B6, ķ. Had
+	// the line been UTF-8 read through the page, "für" and "māo" would
+	// be mojibake too (see survivorsRefute).
+	"Ich lerne das Zeichen 猫 für Katze.",
+	"The Chinese word for cat is 猫, pronounced māo.",
+	"The word 露 (pronounced lù) means dew.",
+	"El carácter 캘 aparece en nombres coreanos.",
 	// Through GBK 梅 (plum) is the UTF-8 of "÷", read so only between
 	// two numbers.
 	"The old 梅 tree by gate 3 flowers in 2 weeks.",

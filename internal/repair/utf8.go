@@ -225,7 +225,7 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// are refused, and a string for each was what the line
 		// allocated. gainAt copies what it remembers.
 		cand := unsafe.String(unsafe.SliceData(dec), len(dec))
-		if symbolsOnly && !symbolByNumber(s, from, to, cand) {
+		if symbolsOnly && !symbolByNumber(s, from, to, cand) || decide && w.multi && sc.survivorsRefute(s, from, to, cand) {
 			i = j
 			continue
 		}
