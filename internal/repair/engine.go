@@ -1435,7 +1435,7 @@ func (sc *scratch) doubleByteNothing(s string) bool {
 // whose screen is sn: mayHoldDoubleByteMojibake, or a line of Latin text
 // whose one CJK character stands by a number (see loneCJKByNumber).
 func (sc *scratch) doubleByteMayHold(s string, sn screen) bool {
-	if sc.doubleByteSuspect(s, sn) {
+	if sc.doubleByteSuspect(s, sn) || sc.wroteCJK(s) {
 		return true
 	}
 	// Asked once for the line, not once per decoder: a line of English
@@ -1444,6 +1444,70 @@ func (sc *scratch) doubleByteMayHold(s string, sn screen) bool {
 		sc.lone, sc.loneOf, sc.loneValid = loneCJKByNumber(s), s, true
 	}
 	return sc.lone
+}
+
+// wroteCJK reports whether the previous round, reading s, wrote a Han,
+// kana or Hangul character into it: a character the search itself made
+// of mojibake is no evidence of CJK text, and may be mojibake once more.
+// UTF-8 read through GBK and then windows-1252 makes the Italian "è"
+// (C3 A8) "猫" (cat) and then "çŒ«"; the first round reads 猫, a common
+// hanzi that a line of Latin text may hold on its own, and the second
+// must still weigh it as GBK.
+func (sc *scratch) wroteCJK(s string) bool {
+	if sc.settledOf != s {
+		return false
+	}
+	for _, r := range sc.settledRanges {
+		if r[1] <= len(s) && strings.ContainsFunc(s[r[0]:r[1]], isCJKRune) {
+			return true
+		}
+	}
+	return false
+}
+
+// readsOwnLetters reports whether the island s[from:to] lies in text
+// the previous round wrote, and cand, its reading, is letters the line's
+// language writes: "Questo 猫 il manuale", the first round's reading of
+// "çŒ«", is "è" through GBK, the commonest word of Italian. A hanzi
+// that UTF-8 read once through windows-1252 made ("The Chinese word for
+// cat is çŒ«") reads as è too, which English writes in no word of its
+// own.
+func (sc *scratch) readsOwnLetters(s string, from, to int, cand string) bool {
+	inside := false
+	for _, r := range sc.settledRanges {
+		if r[0] <= from && to <= r[1] {
+			inside = true
+			break
+		}
+	}
+	if !inside || cand == "" {
+		return false
+	}
+	langs := sc.languages()
+	if !unicode.IsLetter(lastRune(s[:from])) && !unicode.IsLetter(firstRune(s[to:])) {
+		// A word of its own: one the language writes as a word, as
+		// Italian does è and English, whose alphabet has è for
+		// "café" and "crème", does not.
+		r, size := utf8.DecodeRuneInString(cand)
+		if size != len(cand) || !unicode.IsLetter(r) {
+			return false
+		}
+		if langs.WritesAlone(r) {
+			return true
+		}
+		// The letter pairs of a short line may choose a language
+		// without its words: "Il valore predefinito 猫 zero" is
+		// Portuguese to them, Italian to its words.
+		ls, le := lineAround(s, from, to, maxLoneLeadLine)
+		cheapest, _ := sc.cheapestAsItStands(s[ls:le], plausible.ClassOf(r).Script())
+		return cheapest.WritesAlone(r)
+	}
+	for _, r := range cand {
+		if !unicode.IsLetter(r) || r >= utf8.RuneSelf && !langs.Writes(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // noteWritten adds to sc.wroteRunes the letters outside ASCII that a

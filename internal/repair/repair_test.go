@@ -368,6 +368,15 @@ var repairCases = []damageCase{
 	// a letter no model's alphabet has, which the character model may
 	// still speak for.
 	{name: "en/utf8-as-gbk-then-1252-macron", clean: romanized, steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
+	// The Italian "è" (C3 A8) is 猫 through GBK, a common hanzi, and
+	// "çŒ«" through windows-1252 after that: undone once, the line holds
+	// one CJK character between Italian words, no suspect on its own.
+	// The search wrote it, and reads it once more (see readsOwnLetters);
+	// a plan replays it so only with the layer before it (ApplyLayers).
+	{name: "it/utf8-as-gbk-then-1252-lone-word", clean: "Il file di configurazione è letto all’avvio del servizio.", steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
+	{name: "it/utf8-as-gbk-then-1252-lone-word-short", clean: "Il valore predefinito è zero.", steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
+	// The same hanzi read once: English writes è in no word of its own.
+	{name: "en/utf8-as-1252-lone-hanzi", clean: "The Chinese word for cat is 猫.", steps: []step{u8("sloppy-windows-1252")}},
 
 	// Legacy charsets read as Latin.
 	{name: "zh/gbk-as-1252", clean: chinese, steps: []step{legacy("gbk", "sloppy-windows-1252")}},

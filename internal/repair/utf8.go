@@ -52,7 +52,13 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 	// character, a hanzi in correct English ("a flock of 300墨 sheep")
 	// is "ī" through GBK, no likelier than itself but no stranger to
 	// the Latin line either.
-	symbolsOnly := decide && w.sb == nil && !sc.doubleByteSuspect(s, sc.screenFor(s))
+	//
+	// Where the line passed it only because the previous round wrote its
+	// CJK characters (see wroteCJK), such a character may also be read
+	// as letters the line's language writes (see readsOwnLetters).
+	quiet := decide && w.sb == nil && !sc.doubleByteSuspect(s, sc.screenFor(s))
+	wrote := quiet && sc.wroteCJK(s)
+	symbolsOnly := quiet && !wrote
 	if decide && w.dbPage >= 0 && sc.doubleByteRefuted(s)&(1<<w.dbPage) != 0 {
 		// Every island of this reading is one character that prices
 		// below weakMargin (see doubleByteRefuted): the walk would keep
@@ -225,7 +231,9 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 		// are refused, and a string for each was what the line
 		// allocated. gainAt copies what it remembers.
 		cand := unsafe.String(unsafe.SliceData(dec), len(dec))
-		if symbolsOnly && !symbolByNumber(s, from, to, cand) || decide && w.multi && sc.survivorsRefute(s, from, to, cand) {
+		if symbolsOnly && !symbolByNumber(s, from, to, cand) ||
+			wrote && !symbolByNumber(s, from, to, cand) && !sc.readsOwnLetters(s, from, to, cand) ||
+			decide && w.multi && sc.survivorsRefute(s, from, to, cand) {
 			i = j
 			continue
 		}
