@@ -1547,41 +1547,73 @@ func (sc *scratch) wroteRune(x rune) bool {
 
 // survivorsRefute reports whether the island s[from:to], one CJK
 // character standing as a word of its own and the only one of its line,
-// read through a double-byte page as the one character cand, is refuted
-// by the letters beside it: a letter outside ASCII elsewhere in the
-// line, of an alphabetic script, that no round before wrote (see
-// noteWritten), is UTF-8 that the page left standing, and would have
-// garbled with the rest. The common hanzi 猫
-// is C3 A8 in GBK, the UTF-8 of è, and "Ich lerne das Zeichen 猫 für
-// Katze" is correct German, its ü the proof; read through GBK from
-// UTF-8, the line would show "f眉r" too. So is 露 (C2 B6 in GBK, ¶) in
-// "The word 露 (pronounced lù)".
+// read through a double-byte page as cand, is refuted by the letters
+// beside it:
+//   - a letter outside ASCII elsewhere in the line, of an alphabetic
+//     script, that no round before wrote (see noteWritten), is UTF-8
+//     that the page left standing, and would have garbled with the
+//     rest. The common hanzi 猫 is C3 A8 in GBK, the UTF-8 of è, and
+//     "Ich lerne das Zeichen 猫 für Katze" is correct German, its ü the
+//     proof; read through GBK from UTF-8, the line would show "f眉r"
+//     too. So is 露 (C2 B6 in GBK, ¶) in "The word 露 (pronounced lù)";
+//   - a letter of a script the rest of the line does not write stands
+//     for nothing: the rare hanzi 賱, read through GBK as the Arabic ل
+//     (D9 84) among Indonesian words, is a stranger still.
 func (sc *scratch) survivorsRefute(s string, from, to int, cand string) bool {
-	r, size := utf8.DecodeRuneInString(s[from:])
-	c, csize := utf8.DecodeRuneInString(cand)
-	if from+size != to || !isCJKRune(r) || csize != len(cand) || c == utf8.RuneError ||
-		unicode.IsLetter(lastRune(s[:from])) || unicode.IsLetter(firstRune(s[to:])) {
+	if from >= to || cand == "" || unicode.IsLetter(lastRune(s[:from])) || unicode.IsLetter(firstRune(s[to:])) {
 		return false
 	}
+	n := 0
+	for _, r := range s[from:to] {
+		if n++; !isCJKRune(r) || n > maxLoneCJK {
+			return false
+		}
+	}
+	c, csize := utf8.DecodeRuneInString(cand)
+	script := plausible.NoScript
+	if csize == len(cand) && unicode.IsLetter(c) {
+		script = plausible.ClassOf(c).Script()
+	}
 	written := sc.settledOf == s
-	survivor := false
+	survivor, sameScript, otherScript := false, false, false
 	for i, x := range s {
-		if x < utf8.RuneSelf || i >= from && i < to {
+		if i >= from && i < to {
+			continue
+		}
+		if x < utf8.RuneSelf {
+			if isASCIILetter(byte(x)) {
+				sameScript = sameScript || script == plausible.Latin
+				otherScript = otherScript || script != plausible.Latin
+			}
 			continue
 		}
 		if isCJKRune(x) {
-			// Not the line's one CJK character: a run of mojibake
+			// Not the line's one CJK word: a run of mojibake
 			// beside correct text ("MÃE PAGOU. 校褋褌邪薪芯胁泻邪
 			// 蟹薪邪褔械薪懈褟 胁 1", Russian through GBK after
 			// Portuguese) holds its lone words too.
 			return false
 		}
-		if unicode.IsLetter(x) && !(written && insideRanges(sc.settledRanges, i)) && !sc.wroteRune(x) {
+		if !unicode.IsLetter(x) {
+			continue
+		}
+		if xs := plausible.ClassOf(x).Script(); xs == script {
+			sameScript = true
+		} else {
+			otherScript = true
+		}
+		if !(written && insideRanges(sc.settledRanges, i)) && !sc.wroteRune(x) {
 			survivor = true
 		}
 	}
-	return survivor
+	return survivor || script != plausible.NoScript && otherScript && !sameScript
 }
+
+// maxLoneCJK is the most CJK characters an island survivorsRefute
+// judges may hold: a word of two ("驕別" in a Portuguese line, through
+// GBK with a byte dropped "�e"). A longer run beside correct text is a
+// part of the line damaged apart from the rest ("MÃE PAGOU. 校褋褌邪薪芯胁泻邪").
+const maxLoneCJK = 2
 
 // insideRanges reports whether offset i lies in one of the sorted ranges.
 func insideRanges(ranges [][2]int, i int) bool {

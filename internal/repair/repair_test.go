@@ -792,6 +792,10 @@ var cleanTexts = []string{
 	"The Chinese word for cat is 猫, pronounced māo.",
 	"The word 露 (pronounced lù) means dew.",
 	"El carácter 캘 aparece en nombres coreanos.",
+	// Two rare hanzi, through GBK with a byte dropped "�e"; a rare one
+	// read as an Arabic letter among Indonesian words.
+	"A palavra 驕別 é comum em japonês.",
+	"Karakter 賱 sangat umum dalam bahasa.",
 	// Through GBK 梅 (plum) is the UTF-8 of "÷", read so only between
 	// two numbers.
 	"The old 梅 tree by gate 3 flowers in 2 weeks.",
