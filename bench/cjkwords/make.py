@@ -7,6 +7,7 @@ inside Chinese or Japanese text.
     python3 bench/cjkwords/make.py english [SEED] > /tmp/encjk.jsonl
     python3 bench/cjkwords/make.py tokens  [SEED] > /tmp/cjktok.jsonl
     python3 bench/cjkwords/make.py boundary [SEED] > /tmp/cjkbound.jsonl
+    python3 bench/cjkwords/make.py latin [SEED] > /tmp/cjklatin.jsonl
     python3 ../shared/tools/score_fix.py /tmp/encjk.jsonl -- moji fix --jsonl
 
 "english": 4 to 12 wamerican words with one or two CJK words among them,
@@ -17,7 +18,13 @@ nouns of cost below 5,000). "tokens": 2 to 10 such CJK words with one to
 three ASCII tokens ("gcc", "/etc/passwd", "UTF-8") inserted anywhere,
 with or without spaces, 20,000 lines per variety; inserted anywhere,
 a token may split a word ("釘make子"). "boundary": the same, with each
-token between two words. Every line is correct
+token between two words. "latin": 4 to 12 words of a hunspell
+dictionary of a language written with letters outside ASCII (German,
+French, Spanish, Portuguese, Italian, Polish, Czech, Hungarian, Swedish,
+Turkish, Vietnamese, Russian, Greek), at least one of them with such a
+letter, and one CJK word of one or two characters standing alone among
+them, 1,000 lines per language: the way a dictionary or a lesson cites
+a character ("Ich lerne das Zeichen 猫 für Katze"). Every line is correct
 text, so every change is a false positive. Lines are JSON objects with
 id, kind ("clean"), lang, broken and original, as score_fix.py reads
 them.
@@ -136,6 +143,30 @@ def boundary_lines(rng, pools, out):
             n += 1
 
 
+LATIN_DICTS = ['de_DE', 'fr_FR', 'es_ES', 'pt_PT', 'it_IT', 'pl_PL', 'cs_CZ', 'hu_HU', 'sv_SE', 'tr_TR',
+               'vi_VN', 'ru_RU', 'el_GR']
+
+
+def latin_lines(rng, pools, out):
+    """Words of a language written with letters outside ASCII, one CJK
+    word of one or two characters among them, alone."""
+    sys.path.insert(0, os.path.join(HERE, '..', 'wordlines'))
+    from make import words  # noqa: E402
+    cjk = [w[:rng.randint(1, 2)] for _, pool in pools for w in pool]
+    n = 0
+    for lang in LATIN_DICTS:
+        ws = [w for w in (words(lang) or []) if w.isalpha()]
+        if not ws:
+            continue
+        accented = [w for w in ws if not w.isascii()]
+        for _ in range(1000):
+            line = [rng.choice(ws) for _ in range(rng.randint(3, 11))]
+            line.insert(rng.randint(0, len(line)), rng.choice(accented))
+            line.insert(rng.randint(0, len(line)), rng.choice(cjk))
+            out(n, lang, ' '.join(line))
+            n += 1
+
+
 def main():
     mode = sys.argv[1] if len(sys.argv) > 1 else 'english'
     seed = int(sys.argv[2]) if len(sys.argv) > 2 else 1
@@ -150,6 +181,8 @@ def main():
         token_lines(rng, pools, out)
     elif mode == 'boundary':
         boundary_lines(rng, pools, out)
+    elif mode == 'latin':
+        latin_lines(rng, pools, out)
     else:
         english_lines(rng, pools, out)
 

@@ -28,7 +28,7 @@ for m in clean mixed partial mono; do python3 bench/wordlines/make.py $m 1 > "$S
 python3 bench/wordlines/make.py clean 1 other > "$S/wl-other.jsonl"
 python3 bench/cldr/make.py 1 > "$S/cldr.jsonl"
 python3 bench/cldr/make.py 1 annotations > "$S/cldr-ann.jsonl"
-for m in english tokens boundary; do python3 bench/cjkwords/make.py $m 1 > "$S/cjk-$m.jsonl"; done
+for m in english tokens boundary latin; do python3 bench/cjkwords/make.py $m 1 > "$S/cjk-$m.jsonl"; done
 for f in "$S"/*.jsonl; do
   python3 -c '
 import json, sys
