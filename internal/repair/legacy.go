@@ -369,6 +369,19 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 	// on that bound and are not priced further.
 	whole := sc.wholeCost(s)
 	chars := plausible.CharCost(0, pricedAs(view), 0)
+	if decide && h.swap && whole-chars > 0 && whole-chars < legacyMarginFor(total) {
+		// Both readings of a page swap are Cyrillic letters, and the
+		// character model sees little between a line of capitals and
+		// one of small letters: the words tell them apart (see
+		// swapChoiceGain).
+		if g := swapChoiceGain(s, view); g >= swapMargin {
+			return &outcome{text: string(sc.legacyOut), gain: g, layer: Layer{
+				WrongDecoder: h.wrong.name(),
+				TrueCharset:  h.truth.Name(),
+			}}
+		}
+		return nil
+	}
 	if decide && (whole-chars < legacyMarginFor(total) || kanaInsideLatinWord(view)) {
 		// (Katakana inside Latin words is asked second: it refuses only
 		// Shift_JIS readings, and the bound refuses most readings of
@@ -412,6 +425,21 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		TrueCharset:  h.truth.Name(),
 	}}
 }
+
+// swapChoiceGain is what a page swap's reading out gains over s by
+// plausible.ChoiceCost, each in its own languages: the language model at
+// full weight, with the words it knows. "ВНИМАНИЕ: ДАННЫЕ НЕ СОХРАНЕНЫ"
+// in KOI8-R shown as windows-1251 is "чойнбойе: дбооще ое упитбоеощ",
+// small letters where the line had capitals: the character model finds
+// the reading 10 bits cheaper, short of legacyMargin, and the words 135.
+func swapChoiceGain(s, out string) float64 {
+	return plausible.ChoiceCost(0, s, 0, plausible.LanguagesOf(s)) - plausible.ChoiceCost(0, out, 0, plausible.LanguagesOf(out))
+}
+
+// swapMargin is what swapChoiceGain must reach: twice legacyMargin, for
+// ChoiceCost prices the language at full weight, and the readings of a
+// page swap differ in every letter.
+const swapMargin = 2 * legacyMargin
 
 // pricedAs is the text the character model prices for a legacy
 // reading out. A reading into half-width katakana is priced as the

@@ -430,6 +430,11 @@ var repairCases = []damageCase{
 	// The two Russian code pages read as each other.
 	{name: "ru/1251-as-koi8-r", clean: russian, steps: []step{legacy("windows-1251", "koi8-r")}},
 	{name: "ru/koi8-r-as-1251", clean: russian, steps: []step{legacy("koi8-r", "sloppy-windows-1251")}},
+	// A short line of capitals in KOI8-R shown as windows-1251 is a line
+	// of small letters the character model finds hardly dearer; the
+	// words tell them apart (see swapChoiceGain).
+	{name: "ru/koi8-r-as-1251-short-capitals", clean: "ДАННЫЕ УСПЕШНО ОБНОВЛЕНЫ", steps: []step{legacy("koi8-r", "sloppy-windows-1251")}},
+	{name: "ru/1251-as-koi8-r-short-capitals", clean: "ПАРОЛЬ НЕВЕРНЫЙ", steps: []step{legacy("windows-1251", "koi8-r")}},
 
 	// Lost bytes. A double-byte decoder loses the bytes of pairs it
 	// cannot read; the curly quotes' last bytes come back from context.
@@ -726,6 +731,10 @@ var cleanTexts = []string{
 	"Em japonês, irmã「姉」 e mãe「母」 são palavras comuns.",
 	"Ελληνικά: ΑΒΓΔ αβγδ ά έ ή ί ό ύ ώ ΐ ΰ",
 	"Москва — столица России. «Ёлки-палки», сказал он.",
+	// Russian in small letters only, as chat writes it: both page swaps
+	// read it, and find capitals that make no words.
+	"все файлы сохранены без ошибок, можно закрывать",
+	"ок, завтра созвонимся после обеда",
 	"日本語のテキスト、カタカナとひらがな、漢字。",
 	"한국어 텍스트와 English mixed 문장입니다.",
 	"中文和English混合的句子，包括数字123和标点。",
