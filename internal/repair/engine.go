@@ -2766,6 +2766,16 @@ func (sc *scratch) quickGain(s string, from, to, ws, we int, before, after rune,
 	// repair pays only for the strangers it brings: the Latin "hd" of
 	// "В«hd=В»" is in both readings and decides nothing.
 	origCJK, origOther := wp.cjkStrangers, wp.otherStrangers
+	if origOther > 0 && symbolByNumber(s, from, to, cand) {
+		// Strangers read as a symbol where a number puts it are no word
+		// of another language cited in the line, but the trace of the
+		// symbol read through a page of that script: "ВЈ4.99" in an
+		// English line is £ through windows-1251 (C2 A3), "38В°" the
+		// degree sign. The text as it stands pays for them, as it does
+		// for its hanzi.
+		origCJK += origOther
+		origOther = 0
+	}
 	brought := max(0, strangers(repl, &wp.ctx)-origOther)
 	chars := wp.chars - plausible.CharCost(before, repl, after)
 	// The rule below asks about the island's letters only where the
@@ -2968,21 +2978,28 @@ func strangerInWord(before, island, after string) bool {
 // support. The caller (see gainAtOrBelow) keeps no island below the
 // floor and treats every figure below it alike.
 func wordCharBound(orig string, from, to int, before, after rune, cand string) (bound float64, ok bool) {
-	cjk, other := false, false
+	cjk, other := false, 0
 	for _, r := range orig {
 		switch sc := plausible.ClassOf(r).Script(); sc {
 		case plausible.NoScript:
 		case plausible.CJK:
 			cjk = true
 		default:
-			other = true
+			other++
 		}
 	}
-	if cjk && other {
+	if cjk && other > 0 {
 		return 0, false
 	}
 	chars, cjkDiff := localDiffs(orig, from, to, before, after, cand, cjk)
-	return chars + max(0, strangerCost*float64(cjkDiff)), true
+	bound = chars + max(0, strangerCost*float64(cjkDiff))
+	if other > 0 && symbolByNumber(orig, from, to, cand) {
+		// The word's strangers, which the text pays for where they are
+		// read as a symbol by a number (see quickGain): each letter at
+		// most twice strangerCost, alone in its run.
+		bound += 2 * strangerCost * float64(other)
+	}
+	return bound, true
 }
 
 // localContext is how many runes on each side of an island the

@@ -354,6 +354,11 @@ var repairCases = []damageCase{
 	{name: "de/utf8-as-cp949-one-word", clean: "Der Preis für Kinder ist 5 Euro.", steps: []step{u8("cp949")}},
 	{name: "fr/utf8-as-gbk-word-ends", clean: "Nous irons au café demain matin.", steps: []step{u8("gbk")}},
 
+	// An English line whose only character outside ASCII is a symbol by
+	// a number: through windows-1251 £ (C2 A3) is "ВЈ", two Cyrillic
+	// letters glued to the price (see gluedToNumber).
+	{name: "en/utf8-as-1251-pound", clean: "The basic plan costs £4.99 a month after the trial.", steps: []step{u8("sloppy-windows-1251")}},
+	{name: "en/utf8-as-1251-degrees", clean: "By noon it was 38° in the shade.", steps: []step{u8("sloppy-windows-1251")}},
 	// Stacked layers.
 	{name: "fr/utf8-as-1252-twice", clean: french, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
 	{name: "de/utf8-as-1252-thrice", clean: german, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
