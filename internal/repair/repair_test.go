@@ -359,6 +359,8 @@ var repairCases = []damageCase{
 	// letters glued to the price (see gluedToNumber).
 	{name: "en/utf8-as-1251-pound", clean: "The basic plan costs £4.99 a month after the trial.", steps: []step{u8("sloppy-windows-1251")}},
 	{name: "en/utf8-as-1251-degrees", clean: "By noon it was 38° in the shade.", steps: []step{u8("sloppy-windows-1251")}},
+	{name: "en/utf8-as-1250-pound", clean: "The basic plan costs £4.99 a month after the trial.", steps: []step{u8("sloppy-windows-1250")}},
+	{name: "en/utf8-as-cp437-pound", clean: "The basic plan costs £4.99 a month after the trial.", steps: []step{u8("cp437")}},
 	// Stacked layers.
 	{name: "fr/utf8-as-1252-twice", clean: french, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},
 	{name: "de/utf8-as-1252-thrice", clean: german, steps: []step{u8("sloppy-windows-1252"), u8("sloppy-windows-1252"), u8("sloppy-windows-1252")}},

@@ -400,7 +400,8 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			// Priced only here, where the island could be kept: the
 			// reading as it will be written.
 			g -= sc.readingPrice(w, s, from, to, cand)
-			if (cand == "×" || cand == "÷") && betweenNumbers(s, from, to) || cand == "°" && spacedAfterNumber(s, from) {
+			if (cand == "×" || cand == "÷") && betweenNumbers(s, from, to) || cand == "°" && spacedAfterNumber(s, from) ||
+				symbolByNumber(s, from, to, cand) {
 				// The operator between two numbers, where it
 				// stands in "1920 × 1080", which the character
 				// model prices as any mathematical symbol: through
@@ -408,7 +409,10 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 				// and an em dash, hardly dearer. So too the degree
 				// sign a space after a number ("44 °C", "44 ¬∞C"
 				// through Mac Roman), which the character model
-				// sees only after the space.
+				// sees only after the space, and any symbol where a
+				// number puts it (see symbolByNumber): "£4.99" is
+				// "ÂŁ4.99" through windows-1250 and "┬ú4.99" through
+				// cp437, a line's only damage.
 				g += operatorBetweenNumbers
 			}
 		}
