@@ -124,7 +124,7 @@ func newWrong(name string, dropped ...byte) *wrongDecoder {
 // in order of prior likelihood: a tie goes to the earlier one.
 var utf8Wrong = []*wrongDecoder{
 	withPrior(0, newWrong("sloppy-windows-1252", 0x81, 0x8D, 0x8F, 0x90, 0x9D)),
-	withPrior(0, newWrong("iso-8859-1")),
+	withPrior(0, latin1Wrong),
 	withPrior(2, newWrong("sloppy-windows-1250")),
 	withPrior(2, newWrong("sloppy-windows-1251")),
 	withPrior(3, newWrong("sloppy-windows-1253")),
@@ -140,6 +140,12 @@ var utf8Wrong = []*wrongDecoder{
 	withPrior(2, newWrong("cp949")),
 	withPrior(3, newWrong("euc-jp")),
 }
+
+// latin1Wrong is ISO-8859-1 as a wrong decoder.
+var latin1Wrong = newWrong("iso-8859-1")
+
+// isC1 reports whether r is a C1 control, U+0080 to U+009F.
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9F }
 
 // gbkWrong is GBK as a wrong decoder; GB18030 borrows its pairs (see
 // lossTwin).

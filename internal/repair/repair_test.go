@@ -368,6 +368,11 @@ var repairCases = []damageCase{
 	{name: "ru/utf8-as-1251-then-1252", clean: russian, steps: []step{u8("sloppy-windows-1251"), u8("sloppy-windows-1252")}},
 	{name: "pl/utf8-as-1250-then-latin1", clean: polish, steps: []step{u8("sloppy-windows-1250"), u8("iso-8859-1")}},
 	{name: "en/utf8-as-gbk-then-1252", clean: englishApos, steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},
+	// ń is C5 84: through Latin-1 "Å" and the C1 control U+0084, and
+	// that through windows-1252 "Ã…Â„". Undone once, the island is a
+	// letter and a control, no likelier than before; it is judged by
+	// where it leads through Latin-1 (see deeper).
+	{name: "en/utf8-as-latin1-then-1252-c1", clean: "Police in Gdańsk are searching for the driver.", steps: []step{u8("iso-8859-1"), u8("sloppy-windows-1252")}},
 	// One apostrophe is all the evidence: undone once it is two rare
 	// hanzi, "don鈥檛" (see undoUTF8's deeper readings).
 	{name: "en/utf8-as-gbk-then-1252-one-apostrophe", clean: "We can’t stay here tonight.", steps: []step{u8("gbk"), u8("sloppy-windows-1252")}},

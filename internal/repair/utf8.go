@@ -358,6 +358,15 @@ func undoUTF8(sc *scratch, s string, w *wrongDecoder, opt Options, decide bool) 
 			if !ok && g < totalMargin+w.prior() && strings.ContainsFunc(cand, isCJKRune) {
 				deep, ok = gbkWrong.deeper(sc, cand)
 			}
+			// And through Latin-1, which alone writes C1 controls
+			// for the bytes 0x80 to 0x9F: "GdaÃ…Â„sk" undone once
+			// through windows-1252 is "GdaÅ\u0084sk", Å and a
+			// control, and once more "Gdańsk" (C5 84).
+			// (Single-byte pages only: GB18030 borrows GBK's walk,
+			// gains and all, and their priors differ.)
+			if !ok && g < totalMargin+w.prior() && w.sb != nil && w != latin1Wrong && strings.ContainsFunc(cand, isC1) {
+				deep, ok = latin1Wrong.deeper(sc, cand)
+			}
 			if ok {
 				g = max(g, gainAt(sc, s, from, to, deep))
 			}
