@@ -788,8 +788,9 @@ func LanguagesOf(s string) *Languages {
 // CheapestLanguage returns the Languages that price line least by
 // ChoiceCost, with that price: LanguagesOf's choice for every script but
 // sc, and for sc whichever of its languages prices the line as a whole
-// cheapest, its words included, among those whose alphabet has the
-// letter writing (any language where writing is 0). LanguagesOf chooses
+// cheapest, its words included, among the cheapestCandidates whose
+// letter pairs read it best (as langstats.Best ranks them) and whose
+// alphabet has the letter writing (any language where writing is 0). LanguagesOf chooses
 // by letter pairs alone, and a short line decides little: "LETRA ÃRABE
 // FATHATAN", the Spanish name of an Arabic mark with Á's 0x81 dropped,
 // has its letter pairs taken for French, whose words it has none of;
@@ -803,16 +804,47 @@ func CheapestLanguage(line string, sc Script, writing rune) (*Languages, float64
 	if sc <= NoScript || sc >= numScripts || langScript[sc] == "" || !modelFor(line, sc) {
 		return nil, 0
 	}
-	base := LanguagesOf(line)
-	var best *Languages
-	bestCost := math.Inf(1)
+	// The languages whose letter pairs read the line best, a few: the
+	// words of the others are not priced. Pricing every language of
+	// the script, runs of four letters and words, was a quarter of what
+	// lines with lone leads cost the search.
+	var (
+		top   [cheapestCandidates]*langstats.Model
+		means [cheapestCandidates]float64
+		n     int
+	)
 	for _, m := range langstats.Models {
 		if m.Script != langScript[sc] || writing != 0 && !m.Has(writing) {
 			continue
 		}
+		logp, k := m.Score(line)
+		if k == 0 {
+			continue
+		}
+		mean := logp / float64(k)
+		i := n
+		if n < len(top) {
+			n++
+		} else if mean <= means[n-1] {
+			continue
+		} else {
+			i = n - 1
+		}
+		for i > 0 && means[i-1] < mean {
+			top[i], means[i] = top[i-1], means[i-1]
+			i--
+		}
+		top[i], means[i] = m, mean
+	}
+	base := LanguagesOf(line)
+	var best *Languages
+	bestCost := math.Inf(1)
+	// ChoiceCost's character model does not depend on the language.
+	chars := CharCost(0, line, 0)
+	for _, m := range top[:n] {
 		l := &Languages{models: base.models, main: base.main, letters: base.letters}
 		l.models[sc] = m
-		c := ChoiceCost(0, line, 0, l)
+		c := chars + languageCostWeighted(line, l, choiceWords) + l.conventionCostIn(0, line, 0)
 		if c < bestCost {
 			if best != nil {
 				best.Release()
@@ -828,6 +860,10 @@ func CheapestLanguage(line string, sc Script, writing rune) (*Languages, float64
 	}
 	return best, bestCost
 }
+
+// cheapestCandidates is how many languages CheapestLanguage prices in
+// full.
+const cheapestCandidates = 8
 
 // modelLetters is how many characters of a script a text needs for
 // LanguagesOf to choose that script's language from it.

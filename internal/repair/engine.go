@@ -441,7 +441,6 @@ func repairScreened(s string, sn screen, opt Options) (string, []Layer) {
 			// it, so that the text returned is one Repair leaves as
 			// it is.
 			sc.restoreSettlement(settlement{})
-			sc.wroteRunes = sc.wroteRunes[:0]
 			clear(sc.rounds)
 			best = soleReading(sc, s)
 			if best == nil {
@@ -483,16 +482,18 @@ type settlement struct {
 	wholeOf string
 	wholeBy *wrongDecoder
 	whole   bool
+	wrote   letterSet // the letters the rounds so far wrote
 }
 
 // settlement returns sc's settlement, to be restored.
 func (sc *scratch) settlement() settlement {
-	return settlement{sc.settled, sc.settledDrops, sc.settledRanges, sc.settledOf, sc.wholeOf, sc.wholeBy, sc.whole}
+	return settlement{sc.settled, sc.settledDrops, sc.settledRanges, sc.settledOf, sc.wholeOf, sc.wholeBy, sc.whole, sc.wrote}
 }
 
 // settleOn settles sc on the outcome o, whose text, once chosen, is
 // written: a UTF-8 reading settles the line on its decoder.
 func (sc *scratch) settleOn(o *outcome, written string) {
+	sc.settleGen++
 	sc.settled, sc.settledRanges, sc.settledOf = o.layer.WrongDecoder, o.produced, written
 	sc.noteWritten(written, o.produced)
 	sc.settledDrops = o.layer.Loss == lossUndefined
@@ -504,8 +505,10 @@ func (sc *scratch) settleOn(o *outcome, written string) {
 
 // restoreSettlement puts back a settlement sc had.
 func (sc *scratch) restoreSettlement(st settlement) {
+	sc.settleGen++
 	sc.settled, sc.settledRanges, sc.settledOf, sc.settledDrops = st.settled, st.ranges, st.of, st.drops
 	sc.wholeOf, sc.wholeBy, sc.whole = st.wholeOf, st.wholeBy, st.whole
+	sc.wrote = st.wrote
 }
 
 // legacyNothing reports that every legacy reading of s, whose screen is
@@ -943,7 +946,7 @@ func ApplyLayers(s string, layers []Layer) string {
 // wrote there.
 type lineState struct {
 	st    settlement
-	wrote []rune
+	wrote letterSet
 }
 
 // applyLayer replays l on s line by line, each line starting from what
@@ -998,7 +1001,7 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 			ls = before[k]
 		}
 		sc.restoreSettlement(ls.st)
-		sc.wroteRunes = ls.wrote
+		sc.wrote = ls.wrote
 		for pass := 0; pass < 3; pass++ {
 			sc.langs, sc.langsOf, sc.gainMaxTries = nil, seg, 0
 			clear(sc.gains)
@@ -1012,6 +1015,7 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 			sc.settled, sc.settledRanges, sc.settledOf = l.WrongDecoder, o.produced, seg
 			sc.settledDrops = l.Loss == lossUndefined
 			sc.noteWritten(seg, o.produced)
+			sc.settleGen++
 			// The next layer sees the settlement the search leaves
 			// a round (see settleOn).
 			ls.st = settlement{settled: l.WrongDecoder, drops: sc.settledDrops, ranges: o.produced, of: seg}
@@ -1019,7 +1023,7 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 				ls.st.settled, ls.st.drops = "", false
 			}
 		}
-		ls.wrote = sc.wroteRunes
+		ls.wrote = sc.wrote.clip()
 		after = append(after, ls)
 		b.WriteString(seg)
 	}
@@ -1048,7 +1052,8 @@ func soleStates(o *outcome, l Layer, before []lineState) []lineState {
 		}
 		if len(ranges) > 0 {
 			ls.st = settlement{settled: l.WrongDecoder, drops: l.Loss == lossUndefined, ranges: ranges, of: seg}
-			ls.wrote = appendWritten(ls.wrote, seg, ranges)
+			ls.wrote.addWritten(seg, ranges)
+			ls.wrote = ls.wrote.clip()
 		} else if k < len(before) {
 			ls.st = before[k].st
 		}
@@ -1156,9 +1161,16 @@ type scratch struct {
 	lostSplit *lostSplit
 	// leadLine is the line loneLeadInLine last read as it stands.
 	leadLine cheapestLine
-	// wroteRunes are the letters outside ASCII that the window's
-	// rounds wrote (see noteWritten).
-	wroteRunes []rune
+	// wrote holds the letters outside ASCII that the window's rounds
+	// wrote (see noteWritten).
+	wrote letterSet
+	// settleGen counts the changes of settlement, under which letters,
+	// for lettersOf, were read.
+	settleGen    int
+	letters      lineLetters
+	lettersOf    string
+	lettersGen   int
+	lettersValid bool
 	// lost holds the lost characters of the island undoUTF8 walks, and
 	// inferred the one parseSeq returns, good until its next call:
 	// most islands with a lost byte are refused, and each made them
@@ -1516,39 +1528,60 @@ func (sc *scratch) readsOwnLetters(s string, from, to int, cand string) bool {
 	return true
 }
 
-// noteWritten adds to sc.wroteRunes the letters outside ASCII that a
-// round wrote into text, in ranges.
+// noteWritten adds to sc.wrote the letters outside ASCII that a round
+// wrote into text, in ranges.
 func (sc *scratch) noteWritten(text string, ranges [][2]int) {
-	sc.wroteRunes = appendWritten(sc.wroteRunes, text, ranges)
+	sc.wrote.addWritten(text, ranges)
 }
 
-// appendWritten appends to wrote the letters outside ASCII of text in
-// ranges that it does not hold yet, up to maxWroteRunes; beyond that, a
-// rune is as good as written (see wroteRune).
-func appendWritten(wrote []rune, text string, ranges [][2]int) []rune {
+// letterSet is a set of letters outside ASCII: those below U+0800, the
+// letters of the alphabetic scripts, in a bitmap, the others listed up
+// to maxWroteRunes; beyond that, every letter is as good as in it.
+type letterSet struct {
+	low   [0x800 / 64]uint64
+	other []rune
+	full  bool
+}
+
+// maxWroteRunes bounds the letters above U+0800 a letterSet lists.
+const maxWroteRunes = 64
+
+// addWritten adds the letters outside ASCII of text in ranges.
+func (w *letterSet) addWritten(text string, ranges [][2]int) {
 	for _, r := range ranges {
 		if r[1] > len(text) {
 			continue
 		}
 		for _, x := range text[r[0]:r[1]] {
-			if x >= utf8.RuneSelf && unicode.IsLetter(x) && !slices.Contains(wrote, x) {
-				if len(wrote) > maxWroteRunes {
-					return wrote
+			if x < utf8.RuneSelf || !unicode.IsLetter(x) {
+				continue
+			}
+			if x < 0x800 {
+				w.low[x>>6] |= 1 << (x & 63)
+			} else if !slices.Contains(w.other, x) {
+				if len(w.other) >= maxWroteRunes {
+					w.full = true
+					continue
 				}
-				wrote = append(wrote, x)
+				w.other = append(w.other, x)
 			}
 		}
 	}
-	return wrote
 }
 
-// maxWroteRunes bounds the letters a window remembers it wrote.
-const maxWroteRunes = 64
+// has reports whether x is in the set, or the set overflowed.
+func (w *letterSet) has(x rune) bool {
+	if x < 0x800 {
+		return w.low[x>>6]&(1<<(x&63)) != 0
+	}
+	return w.full || slices.Contains(w.other, x)
+}
 
-// wroteRune reports whether a round of the window wrote the letter x
-// somewhere, or wrote more letters than it remembers.
-func (sc *scratch) wroteRune(x rune) bool {
-	return len(sc.wroteRunes) > maxWroteRunes || slices.Contains(sc.wroteRunes, x)
+// clip returns w with a list no later append shares.
+func (w *letterSet) clip() letterSet {
+	c := *w
+	c.other = slices.Clip(c.other)
+	return c
 }
 
 // survivorsRefute reports whether the island s[from:to], one CJK
@@ -1580,39 +1613,60 @@ func (sc *scratch) survivorsRefute(s string, from, to int, cand string) bool {
 	if csize == len(cand) && unicode.IsLetter(c) {
 		script = plausible.ClassOf(c).Script()
 	}
+	ln := sc.lineLetters(s)
+	if ln.cjk != n {
+		// Not the line's one CJK word: a run of mojibake beside
+		// correct text ("MÃE PAGOU. 校褋褌邪薪芯胁泻邪 蟹薪邪褔械薪懈褟
+		// 胁 1", Russian through GBK after Portuguese) holds its lone
+		// words too.
+		return false
+	}
+	same := script != plausible.NoScript && ln.scripts&(1<<script) != 0
+	other := ln.scripts&^(1<<script) != 0
+	return ln.survivor || script != plausible.NoScript && other && !same
+}
+
+// lineLetters is what survivorsRefute asks of a line's letters, outside
+// an island of CJK characters alone: how many CJK characters the line
+// holds, the scripts of its other letters (ASCII ones as Latin), and
+// whether one of them is a survivor, a letter outside ASCII that no
+// round of the window wrote.
+type lineLetters struct {
+	cjk      int
+	scripts  uint32
+	survivor bool
+}
+
+// lineLetters returns s's lineLetters, remembered for the text and the
+// settlement it is read under: a Korean line's words of one or two
+// syllables each ask, and each read the whole line.
+func (sc *scratch) lineLetters(s string) lineLetters {
+	if sc.lettersValid && sc.lettersOf == s && sc.lettersGen == sc.settleGen {
+		return sc.letters
+	}
+	var ln lineLetters
 	written := sc.settledOf == s
-	survivor, sameScript, otherScript := false, false, false
 	for i, x := range s {
-		if i >= from && i < to {
-			continue
-		}
 		if x < utf8.RuneSelf {
 			if isASCIILetter(byte(x)) {
-				sameScript = sameScript || script == plausible.Latin
-				otherScript = otherScript || script != plausible.Latin
+				ln.scripts |= 1 << plausible.Latin
 			}
 			continue
 		}
 		if isCJKRune(x) {
-			// Not the line's one CJK word: a run of mojibake
-			// beside correct text ("MÃE PAGOU. 校褋褌邪薪芯胁泻邪
-			// 蟹薪邪褔械薪懈褟 胁 1", Russian through GBK after
-			// Portuguese) holds its lone words too.
-			return false
+			ln.cjk++
+			continue
 		}
 		if !unicode.IsLetter(x) {
 			continue
 		}
-		if xs := plausible.ClassOf(x).Script(); xs == script {
-			sameScript = true
-		} else {
-			otherScript = true
-		}
-		if !(written && insideRanges(sc.settledRanges, i)) && !sc.wroteRune(x) {
-			survivor = true
+		ln.scripts |= 1 << plausible.ClassOf(x).Script()
+		if !ln.survivor && !(written && insideRanges(sc.settledRanges, i)) && !sc.wrote.has(x) {
+			ln.survivor = true
 		}
 	}
-	return survivor || script != plausible.NoScript && otherScript && !sameScript
+	sc.letters, sc.lettersOf, sc.lettersGen, sc.lettersValid = ln, s, sc.settleGen, true
+	return ln
 }
 
 // maxLoneCJK is the most CJK characters an island survivorsRefute
