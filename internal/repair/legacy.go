@@ -374,7 +374,7 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 		// character model sees little between a line of capitals and
 		// one of small letters: the words tell them apart (see
 		// swapChoiceGain).
-		if g := swapChoiceGain(s, view); g >= swapMargin {
+		if g := sc.swapChoiceGain(s, view); g >= swapMargin {
 			return &outcome{text: string(sc.legacyOut), gain: g, layer: Layer{
 				WrongDecoder: h.wrong.name(),
 				TrueCharset:  h.truth.Name(),
@@ -432,8 +432,12 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 // in KOI8-R shown as windows-1251 is "чойнбойе: дбооще ое упитбоеощ",
 // small letters where the line had capitals: the character model finds
 // the reading 10 bits cheaper, short of legacyMargin, and the words 135.
-func swapChoiceGain(s, out string) float64 {
-	return plausible.ChoiceCost(0, s, 0, plausible.LanguagesOf(s)) - plausible.ChoiceCost(0, out, 0, plausible.LanguagesOf(out))
+func (sc *scratch) swapChoiceGain(s, out string) float64 {
+	// s is the round's text, read in its languages already; the
+	// reading's are made for it alone.
+	lo := plausible.LanguagesOf(out)
+	defer lo.Release()
+	return plausible.ChoiceCost(0, s, 0, sc.languagesOf(s)) - plausible.ChoiceCost(0, out, 0, lo)
 }
 
 // swapMargin is what swapChoiceGain must reach: twice legacyMargin, for
