@@ -428,10 +428,10 @@ func undoLegacy(sc *scratch, s string, h legacyHypothesis, opt Options, decide b
 
 // swapChoiceGain is what a page swap's reading out gains over s by
 // plausible.ChoiceCost, each in its own languages: the language model at
-// full weight, with the words it knows. "ВНИМАНИЕ: ДАННЫЕ НЕ СОХРАНЕНЫ"
-// in KOI8-R shown as windows-1251 is "чойнбойе: дбооще ое упитбоеощ",
-// small letters where the line had capitals: the character model finds
-// the reading 10 bits cheaper, short of legacyMargin, and the words 135.
+// full weight, with the words it knows. "ДАННЫЕ УСПЕШНО ОБНОВЛЕНЫ" in
+// KOI8-R shown as windows-1251 is "дбооще хуреыоп пвопчмеощ", small
+// letters where the line had capitals: the character model finds the
+// reading 9 bits cheaper, short of legacyMargin, and the words 127.
 func (sc *scratch) swapChoiceGain(s, out string) float64 {
 	// s is the round's text, read in its languages already; the
 	// reading's are made for it alone.
