@@ -790,8 +790,9 @@ func LanguagesOf(s string) *Languages {
 // sc, and for sc whichever of its languages prices the line as a whole
 // cheapest, its words included, among the cheapestCandidates whose
 // letter pairs read it best (as langstats.Best ranks them) and whose
-// alphabet has the letter writing (any language where writing is 0). LanguagesOf chooses
-// by letter pairs alone, and a short line decides little: "LETRA ÃRABE
+// alphabet has the letter writing (any language where writing is 0).
+// LanguagesOf chooses by letter pairs alone, and a short line decides
+// little: "LETRA ÃRABE
 // FATHATAN", the Spanish name of an Arabic mark with Á's 0x81 dropped,
 // has its letter pairs taken for French, whose words it has none of;
 // Spanish prices it 8 bits cheaper than French as it stands, and 31 bits

@@ -933,7 +933,7 @@ func Apply(s string, l Layer) string {
 func ApplyLayers(s string, layers []Layer) string {
 	var (
 		sc    scratch
-		lines []lineState
+		lines []settlement
 	)
 	for _, l := range layers {
 		s, lines = applyLayer(&sc, s, l, lines)
@@ -941,18 +941,11 @@ func ApplyLayers(s string, layers []Layer) string {
 	return s
 }
 
-// lineState is what a layer's replay leaves the next about one line: the
-// settlement of its last reading, and the letters the layers so far
-// wrote there.
-type lineState struct {
-	st    settlement
-	wrote letterSet
-}
-
-// applyLayer replays l on s line by line, each line starting from what
-// the layer before left it (before, by line; none where nil), and
-// returns the text with what l leaves each line.
-func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []lineState) {
+// applyLayer replays l on s line by line, each line starting from the
+// settlement the layer before left it (before, by line; none where nil),
+// and returns the text with the settlement l leaves each line, the
+// letters the layers so far wrote there included.
+func applyLayer(sc *scratch, s string, l Layer, before []settlement) (string, []settlement) {
 	opt := Options{RestoreByteA0: true, LossySequences: true, Islands: true, Legacy: true, InferLost: l.Infer}
 	undo := func(sc *scratch, seg string) *outcome { return nil }
 	if l.TrueCharset == "utf-8" {
@@ -987,7 +980,7 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 	}
 	var (
 		b     strings.Builder
-		after []lineState
+		after []settlement
 	)
 	for k := 0; len(s) > 0; k++ {
 		end := strings.IndexByte(s, '\n') + 1
@@ -996,12 +989,11 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 		}
 		seg := s[:end]
 		s = s[end:]
-		var ls lineState
+		var st settlement
 		if k < len(before) {
-			ls = before[k]
+			st = before[k]
 		}
-		sc.restoreSettlement(ls.st)
-		sc.wrote = ls.wrote
+		sc.restoreSettlement(st)
 		for pass := 0; pass < 3; pass++ {
 			sc.langs, sc.langsOf, sc.gainMaxTries = nil, seg, 0
 			clear(sc.gains)
@@ -1018,13 +1010,13 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 			sc.settleGen++
 			// The next layer sees the settlement the search leaves
 			// a round (see settleOn).
-			ls.st = settlement{settled: l.WrongDecoder, drops: sc.settledDrops, ranges: o.produced, of: seg}
+			st = settlement{settled: l.WrongDecoder, drops: sc.settledDrops, ranges: o.produced, of: seg}
 			if l.TrueCharset != "utf-8" {
-				ls.st.settled, ls.st.drops = "", false
+				st.settled, st.drops = "", false
 			}
 		}
-		ls.wrote = sc.wrote.clip()
-		after = append(after, ls)
+		st.wrote = sc.wrote.clip()
+		after = append(after, st)
 		b.WriteString(seg)
 	}
 	return b.String(), after
@@ -1032,17 +1024,17 @@ func applyLayer(sc *scratch, s string, l Layer, before []lineState) (string, []l
 
 // soleStates is what a sole reading of a whole text through l leaves its
 // lines: the ranges it wrote, line by line.
-func soleStates(o *outcome, l Layer, before []lineState) []lineState {
-	var after []lineState
+func soleStates(o *outcome, l Layer, before []settlement) []settlement {
+	var after []settlement
 	for k, start := 0, 0; start < len(o.text); k++ {
 		end := strings.IndexByte(o.text[start:], '\n') + 1
 		if end == 0 {
 			end = len(o.text) - start
 		}
 		seg := o.text[start : start+end]
-		var ls lineState
+		var st settlement
 		if k < len(before) {
-			ls.wrote = before[k].wrote
+			st = before[k]
 		}
 		var ranges [][2]int
 		for _, r := range o.produced {
@@ -1051,13 +1043,11 @@ func soleStates(o *outcome, l Layer, before []lineState) []lineState {
 			}
 		}
 		if len(ranges) > 0 {
-			ls.st = settlement{settled: l.WrongDecoder, drops: l.Loss == lossUndefined, ranges: ranges, of: seg}
-			ls.wrote.addWritten(seg, ranges)
-			ls.wrote = ls.wrote.clip()
-		} else if k < len(before) {
-			ls.st = before[k].st
+			wrote := st.wrote
+			wrote.addWritten(seg, ranges)
+			st = settlement{settled: l.WrongDecoder, drops: l.Loss == lossUndefined, ranges: ranges, of: seg, wrote: wrote.clip()}
 		}
-		after = append(after, ls)
+		after = append(after, st)
 		start += end
 	}
 	return after
